@@ -1,0 +1,176 @@
+/**
+ * The shared model of aigis (see ../shared/DESIGN.md): every analyzer produces these types and every
+ * formatter consumes them. Nothing in here does I/O.
+ */
+import type { Severity } from './severity.js';
+
+export type { Severity } from './severity.js';
+
+export type FindingCategory =
+  | 'vulnerability'
+  | 'misconfiguration'
+  | 'secret'
+  | 'unsafe-artifact'
+  | 'exposure'
+  | 'detection';
+
+/** Structured references; every list is optional. Ids, not URLs, where an id scheme exists. */
+export interface References {
+  /** e.g. `CVE-2025-32434` */
+  cve?: string[];
+  /** e.g. `GHSA-53q9-r3pm-6pq6` */
+  ghsa?: string[];
+  /** e.g. `CWE-798` */
+  cwe?: string[];
+  /** OWASP Top 10 for LLM Applications 2025, e.g. `LLM03` */
+  owaspLlm?: string[];
+  /** MITRE ATLAS technique, e.g. `AML.T0010` */
+  atlas?: string[];
+  /** MITRE ATT&CK technique, e.g. `T1552.001` */
+  attack?: string[];
+  urls?: string[];
+}
+
+/** Where a finding or an asset was seen. Paths are relative to the target, with `/` separators. */
+export interface Location {
+  /** File path relative to the target root (for images: the path inside the merged filesystem). */
+  path?: string;
+  /** Member inside a container file, e.g. `archive/data.pkl` in `model.pt`. */
+  member?: string;
+  /** 1-based lines and columns. */
+  startLine?: number;
+  endLine?: number;
+  startColumn?: number;
+  endColumn?: number;
+  /** For endpoints (probe) or remote resources. */
+  url?: string;
+  /** For runtime detections: the ids of the events that matched. */
+  eventIds?: string[];
+  /** Image layer digest when the file came from a container image. */
+  layer?: string;
+}
+
+/** The metadata of a check. Docs, `aigis rules` and SARIF `tool.driver.rules` are generated from it. */
+export interface RuleMeta {
+  /** Stable kebab-case id grouped by domain, e.g. `secret/openai-api-key`, `model/pickle-unsafe-global`. */
+  id: string;
+  title: string;
+  severity: Severity;
+  category: FindingCategory;
+  /** Why it matters (markdown allowed). */
+  description: string;
+  /** How to fix it. */
+  remediation: string;
+  references: References;
+  tags?: string[];
+  /** How sure a match of this rule is a true problem. */
+  confidence?: 'high' | 'medium' | 'low';
+  /** Older ids or foreign ids (Trivy-style aliases). */
+  aliases?: string[];
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  category: FindingCategory;
+  /** Short title (defaults to the rule title). */
+  title: string;
+  /** What was found here, in one or two sentences. Never contains an unredacted secret. */
+  message: string;
+  location: Location;
+  /** Redacted evidence (e.g. `sk-proj-…(164 chars)`, the offending globals, the matched fields). */
+  evidence?: string;
+  remediation: string;
+  references: References;
+  /** The asset this finding is about, when there is one. */
+  assetId?: string;
+  /** Stable across runs: used for de-duplication, SARIF partialFingerprints and ignore files. */
+  fingerprint: string;
+  confidence?: 'high' | 'medium' | 'low';
+  /** Extra machine-readable data (aliases, globals, package/version …). */
+  properties?: Record<string, unknown>;
+}
+
+export type AssetKind =
+  | 'package'
+  | 'model'
+  | 'dataset'
+  | 'ai-service'
+  | 'ai-server'
+  | 'llm-provider'
+  | 'agent'
+  | 'mcp-server'
+  | 'gpu-workload'
+  | 'vector-store'
+  | 'cloud-resource'
+  | 'container-image'
+  | 'workload'
+  | 'secret';
+
+export type RelationType = 'depends-on' | 'serves' | 'reads' | 'exposes' | 'runs-on' | 'runs' | 'uses';
+
+export interface Relation {
+  type: RelationType;
+  /** Id of the other asset. */
+  target: string;
+}
+
+export interface Asset {
+  /** Stable id: a purl where one exists (`pkg:pypi/torch@2.5.1`), else `kind:name`. */
+  id: string;
+  kind: AssetKind;
+  name: string;
+  version?: string;
+  /** Every place it was seen. */
+  locations: Location[];
+  /** Free-form properties (ecosystem, pinned, framework, category, format, sha256 …). */
+  properties: Record<string, unknown>;
+  relations: Relation[];
+  /** How sure discovery is (0..1), mapped to CycloneDX evidence.identity.confidence. */
+  confidence?: number;
+}
+
+export type NoteLevel = 'error' | 'warning' | 'info';
+
+/** A per-file (or per-source) remark: parse error, budget exceeded, symlink skipped … never fatal. */
+export interface Note {
+  level: NoteLevel;
+  path?: string;
+  message: string;
+  /** Which component produced it (`target`, `secrets`, `pickle` …). */
+  source?: string;
+}
+
+export interface SuppressedFinding {
+  finding: Finding;
+  /** `inline`, `ignore-file` or `config`. */
+  by: 'inline' | 'ignore-file' | 'config';
+  reason?: string;
+  expires?: string;
+}
+
+export interface ScanStats {
+  files: number;
+  bytes: number;
+  /** Files that no analyzer asked for. */
+  skipped: number;
+  durationMs: number;
+}
+
+export type TargetType = 'directory' | 'file' | 'image' | 'events' | 'endpoints';
+
+export interface Report {
+  /** Version of the JSON report schema (docs/json-schema.md). */
+  schemaVersion: 1;
+  tool: { name: 'aigis'; version: string };
+  command: string;
+  target: { name: string; type: TargetType };
+  createdAt: string;
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+  assets: Asset[];
+  notes: Note[];
+  stats: ScanStats;
+  /** Metadata of every rule that appears in findings (and, for SARIF, every rule that ran). */
+  rules: RuleMeta[];
+}

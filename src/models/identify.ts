@@ -1,0 +1,84 @@
+/**
+ * One identification step for model artifacts, shared by discovery (`aigis bom`) and the model
+ * scanners (`model/*` rules): by magic bytes first, by name only where a format has no magic.
+ * Pure: takes the first bytes of a file and its info.
+ */
+import type { FileInfo } from '../core/analyzer.js';
+
+export type ModelFormat =
+  | 'pickle' // raw pickle stream (also joblib, .pkl, legacy torch)
+  | 'torch-zip' // zip archive with a data.pkl member (torch.save >= 1.6, TorchScript)
+  | 'zip' // other zip (.keras, .npz, model archives)
+  | 'safetensors'
+  | 'gguf'
+  | 'hdf5' // Keras .h5
+  | 'onnx'
+  | 'tflite'
+  | 'numpy' // .npy
+  | 'tar' // legacy torch tar or model archive
+  | 'gzip'
+  | '7z'
+  | 'savedmodel-pb' // TensorFlow SavedModel saved_model.pb / keras_metadata.pb
+  | 'keras-config'; // config.json of a .keras directory layout
+
+/** Bytes needed by `identifyModelFormat`. */
+export const IDENTIFY_HEAD_BYTES = 64;
+
+/** Extensions that commonly hold model weights (used when magic is ambiguous). */
+export const MODEL_EXTENSIONS = new Set([
+  '.pt', '.pth', '.bin', '.ckpt', '.pkl', '.pickle', '.joblib', '.safetensors', '.gguf', '.ggml', '.h5',
+  '.hdf5', '.keras', '.onnx', '.tflite', '.npy', '.npz', '.pb', '.mar', '.7z', '.dill', '.sav', '.model',
+]);
+
+const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
+const ZIP_EMPTY = Buffer.from('PK\x05\x06', 'latin1');
+const HDF5_MAGIC = Buffer.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]);
+const NUMPY_MAGIC = Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]);
+const SEVENZ_MAGIC = Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]);
+
+/** True when `head` starts like a pickle stream: PROTO opcode with protocol 2..5, or a protocol-0/1 opcode. */
+export function looksLikePickle(head: Buffer): boolean {
+  if (head.length < 2) return false;
+  const op = head[0];
+  if (op === 0x80) return head[1] >= 2 && head[1] <= 5; // PROTO n
+  // Protocol 0/1 pickles start with one of these opcodes: ( MARK, } EMPTY_DICT, ] EMPTY_LIST,
+  // c GLOBAL, ) EMPTY_TUPLE, I/L/F/S/V/N scalars, d DICT, l LIST. Guard with the extension so
+  // that ordinary text files starting with "(" or "l" are not taken for pickles.
+  return false;
+}
+
+/**
+ * Identifies a model format. `head` should hold at least IDENTIFY_HEAD_BYTES bytes (less for tiny files).
+ * Returns undefined when the file is not a model artifact.
+ */
+export function identifyModelFormat(info: FileInfo, head: Buffer): ModelFormat | undefined {
+  const ext = info.ext;
+  if (head.subarray(0, 4).equals(ZIP_MAGIC) || head.subarray(0, 4).equals(ZIP_EMPTY)) {
+    return ext === '.keras' || ext === '.npz' ? 'zip' : MODEL_EXTENSIONS.has(ext) ? 'torch-zip' : 'zip';
+  }
+  if (head.subarray(0, 8).equals(HDF5_MAGIC)) return 'hdf5';
+  if (head.subarray(0, 6).equals(NUMPY_MAGIC)) return 'numpy';
+  if (head.subarray(0, 6).equals(SEVENZ_MAGIC)) return '7z';
+  if (head.subarray(0, 4).toString('latin1') === 'GGUF') return 'gguf';
+  if (head.length >= 8 && head.subarray(4, 8).toString('latin1') === 'TFL3') return 'tflite';
+  if (head[0] === 0x1f && head[1] === 0x8b) return MODEL_EXTENSIONS.has(ext) || ext === '.gz' ? 'gzip' : undefined;
+  if (looksLikeSafetensors(head, info.size)) return 'safetensors';
+  if (looksLikePickle(head)) return 'pickle';
+  if (head.length >= 262 && head.subarray(257, 262).toString('latin1') === 'ustar') return MODEL_EXTENSIONS.has(ext) ? 'tar' : undefined;
+  // Formats without a magic number: decide by name.
+  if (ext === '.onnx') return 'onnx';
+  if (info.name === 'saved_model.pb' || info.name === 'keras_metadata.pb') return 'savedmodel-pb';
+  if (ext === '.pkl' || ext === '.pickle' || ext === '.joblib' || ext === '.dill') return 'pickle'; // protocol 0/1
+  if ((ext === '.bin' || ext === '.pt' || ext === '.pth') && head.length > 0 && PROTO0_FIRST.has(head[0])) return 'pickle';
+  return undefined;
+}
+
+/** First opcodes of protocol 0/1 pickles (used only for model extensions). */
+const PROTO0_FIRST = new Set([0x28, 0x7d, 0x5d, 0x63, 0x29, 0x49, 0x4c, 0x46, 0x53, 0x56, 0x4e, 0x64, 0x6c, 0x69]);
+
+/** safetensors: 8-byte little-endian header length, then a JSON object starting with `{`. */
+function looksLikeSafetensors(head: Buffer, size: number): boolean {
+  if (head.length < 9) return false;
+  const len = Number(head.readBigUInt64LE(0));
+  return len > 1 && len + 8 <= size && len < 100 * 1024 * 1024 && head[8] === 0x7b;
+}
