@@ -70,7 +70,7 @@ function details(findings: Finding[]): string[] {
  * entities, markdown punctuation gets a backslash, and newlines become spaces so a cell stays one row.
  */
 export function esc(text: string): string {
-  return text
+  return stripControl(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -84,7 +84,7 @@ export function esc(text: string): string {
  * HTML is neutralised by the code span itself.
  */
 export function code(text: string, inTable = true): string {
-  const oneLine = text.replace(/\r?\n|\r/g, ' ');
+  const oneLine = stripControl(text).replace(/\r?\n|\r/g, ' ');
   const t = inTable ? oneLine.replace(/\|/g, '\\|') : oneLine;
   if (!t) return '';
   const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((r) => r.length));
@@ -95,7 +95,14 @@ export function code(text: string, inTable = true): string {
 
 /** Inside raw HTML (`<summary>`) markdown escapes are not processed: only entities work there. */
 export function escHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r?\n|\r/g, ' ');
+  return stripControl(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r?\n|\r/g, ' ');
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/** Control characters (terminal escapes, NUL) have no place in a PR comment. */
+function stripControl(text: string): string {
+  return text.replace(CONTROL, '');
 }
 
 function safeUrl(url: string): string {
