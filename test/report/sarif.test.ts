@@ -5,18 +5,24 @@ import { sarif, toSarif } from '../../src/report/sarif.js';
 import { emptyReport, sampleReport } from '../support/sample-report.js';
 import { sarifValidator } from '../support/sarif-validator.js';
 
-const validate = sarifValidator();
+const validate = sarifValidator('oasis');
+const validateRtm5 = sarifValidator('rtm5');
 const golden = path.resolve(__dirname, 'golden/sample.sarif.json');
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
 describe('sarif formatter', () => {
-  it('validates against the official SARIF 2.1.0 schema', () => {
+  it('validates against the official SARIF 2.1.0 schema (OASIS errata 01)', () => {
     const doc = JSON.parse(sarif(sampleReport(), { color: false }));
     const ok = validate(doc);
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
+  });
+
+  it('validates against the 2.1.0-rtm.5 schema too', () => {
+    const doc = JSON.parse(sarif(sampleReport(), { color: false }));
+    expect(validateRtm5(doc), JSON.stringify(validateRtm5.errors)).toBe(true);
   });
 
   it('validates for an empty report too', () => {
@@ -28,6 +34,12 @@ describe('sarif formatter', () => {
     doc.runs[0].results[0].level = 'fatal';
     expect(validate(doc)).toBe(false);
     expect(validate({ version: '2.1.0' })).toBe(false);
+    const noKind: Json = toSarif(sampleReport());
+    delete noKind.runs[0].results.find((r: Json) => r.suppressions).suppressions[0].kind;
+    expect(validate(noKind)).toBe(false);
+    const badRegion: Json = toSarif(sampleReport());
+    badRegion.runs[0].results[0].locations[0].physicalLocation.region.startLine = 0;
+    expect(validate(badRegion)).toBe(false);
   });
 
   it('matches the golden file', () => {
