@@ -24,7 +24,7 @@ export const markdown: Formatter = (report) => {
   out.push(`| **total** | **${s.findings}** |`, '');
   const extra = [
     s.suppressed ? `**${suppressedText(s)}**` : 'No suppressed findings',
-    s.expiredIgnores ? `${s.expiredIgnores} expired ignore ${s.expiredIgnores === 1 ? 'entry' : 'entries'} no longer suppress` : '',
+    s.expiredIgnores ? `⚠️ ${s.expiredIgnores} expired ignore ${s.expiredIgnores === 1 ? 'entry' : 'entries'} (no longer suppressing)` : '',
     s.notes.error + s.notes.warning ? `${s.notes.error} error and ${s.notes.warning} warning notes` : '',
     `${s.files} files scanned`,
   ].filter(Boolean);
@@ -40,6 +40,16 @@ export const markdown: Formatter = (report) => {
     if (report.findings.length > MAX_ROWS) out.push('', `… and ${report.findings.length - MAX_ROWS} more findings (see the SARIF or JSON report).`);
     out.push('');
     out.push(...details(report.findings.slice(0, MAX_DETAILS)));
+  }
+
+  if (report.suppressed.length) {
+    out.push(`<details><summary>Suppressed (${report.suppressed.length})</summary>`, '');
+    out.push('| Rule | Location | By | Reason |', '|---|---|---|---|');
+    for (const sup of report.suppressed.slice(0, MAX_ROWS)) {
+      const until = sup.expires ? ` (until ${sup.expires})` : '';
+      out.push(`| ${code(sup.finding.ruleId)} | ${code(formatLocation(sup.finding))} | ${sup.by}${until} | ${esc(sup.reason ?? '')} |`);
+    }
+    out.push('', '</details>', '');
   }
 
   const issues = report.notes.filter((n) => n.level !== 'info');

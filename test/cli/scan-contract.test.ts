@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -143,6 +143,18 @@ describe('aigis.yaml', () => {
     expect((await scanJson(dir, {}, undefined, elsewhere)).report.findings).toHaveLength(1);
     writeFileSync(path.join(elsewhere, 'aigis.yaml'), 'severity: low\n');
     expect((await scanJson(dir, {}, undefined, elsewhere)).report.findings.map((f: Json) => f.severity)).toEqual(['low']);
+  });
+
+  it('does not follow a symbolic link named aigis.yaml or .aigisignore inside the target', async () => {
+    const dir = makeTarget();
+    const outside = mkdtempSync(path.join(tmpdir(), 'aigis-outside-'));
+    writeFileSync(path.join(outside, 'cfg.yaml'), 'severity: critical\n');
+    writeFileSync(path.join(outside, 'ign.yaml'), '- rule: fixture/*\n  reason: hidden\n');
+    symlinkSync(path.join(outside, 'cfg.yaml'), path.join(dir, 'aigis.yaml'));
+    symlinkSync(path.join(outside, 'ign.yaml'), path.join(dir, '.aigisignore'));
+    const { report } = await scanJson(dir, {}, undefined, outside);
+    expect(report.findings).toHaveLength(3);
+    expect(report.suppressed).toHaveLength(0);
   });
 
   it('--config names the file; unknown keys are rejected', async () => {

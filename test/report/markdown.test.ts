@@ -11,7 +11,12 @@ describe('markdown formatter', () => {
     expect(md).toContain('| 🟧 high | 1 |');
     expect(md).toContain('| **total** | **5** |');
     expect(md).toContain('**2 suppressed (1 inline, 1 ignore file)**');
-    expect(md).toContain('1 expired ignore entry no longer suppress');
+    expect(md).toContain('1 expired ignore entry (no longer suppressing)');
+  });
+
+  it('lists suppressed findings with how and why in a collapsible section', () => {
+    expect(md).toContain('<details><summary>Suppressed (2)</summary>');
+    expect(md).toContain('| `secret/openai-api-key` | `docs/example.env:1` | ignore-file (until 2030-01-01) | documentation example, revoked |');
   });
 
   it('lists findings with severity, rule, location and message', () => {
