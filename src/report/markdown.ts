@@ -85,6 +85,8 @@ export function esc(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`)
+    // A zero-width space after @ stops GitHub from turning scanned text into @mentions (notifications).
+    .replace(/@/g, '@\u200b')
     .replace(/\r?\n|\r/g, ' ');
 }
 
@@ -105,7 +107,13 @@ export function code(text: string, inTable = true): string {
 
 /** Inside raw HTML (`<summary>`) markdown escapes are not processed: only entities work there. */
 export function escHtml(text: string): string {
-  return stripControl(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r?\n|\r/g, ' ');
+  return stripControl(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/@/g, '@\u200b')
+    .replace(/\r?\n|\r/g, ' ');
 }
 
 // eslint-disable-next-line no-control-regex

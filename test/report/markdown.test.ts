@@ -57,6 +57,10 @@ describe('markdown escaping', () => {
     expect(esc('a|b `c` *d* <e> [f](g)')).toBe('a\\|b \\`c\\` \\*d\\* &lt;e&gt; \\[f\\](g)');
   });
 
+  it('cannot @mention people from scanned text', () => {
+    expect(esc('ping @octocat')).toBe('ping @\u200boctocat');
+  });
+
   it('fences code spans longer than any backtick run inside', () => {
     expect(code('plain')).toBe('`plain`');
     expect(code('has ` one')).toBe('``has ` one``');
