@@ -11,6 +11,8 @@ import { CliError } from './exit.js';
 import { parseSeverityList, parseSeverityOption, parseSize } from './options.js';
 
 export const CONFIG_FILE = 'aigis.yaml';
+/** Names looked up by default, in order. */
+const CONFIG_NAMES = [CONFIG_FILE, 'aigis.yml'];
 export const IGNORE_FILE = '.aigisignore';
 const DEFAULT_FORMAT = 'table';
 const DEFAULT_MAX_FILE_SIZE = '64MB';
@@ -57,12 +59,13 @@ export interface ScanSettings {
 export function resolveScanSettings(targetPath: string, flags: ScanFlags, cwd = process.cwd()): ScanSettings {
   const targetRoot = directoryOf(path.resolve(cwd, targetPath));
   const configPath = findConfig(flags.config, cwd, targetRoot);
-  const config: AigisConfig = configPath ? parseOrFail(() => parseConfig(readSettingsFile(configPath.file, configPath.trusted), displayPath(configPath.file, cwd))) : {};
+  const shown = (file: string) => displayPath(file, cwd, targetRoot);
+  const config: AigisConfig = configPath ? parseOrFail(() => parseConfig(readSettingsFile(configPath.file, configPath.trusted), shown(configPath.file))) : {};
   const ignorePath = findIgnoreFile(flags.ignoreFile, config, configPath?.file, cwd, targetRoot);
   const ignores: IgnoreSet[] = [];
   if (config.ignore?.length) ignores.push({ entries: config.ignore, by: 'config' });
   if (ignorePath) {
-    const entries = parseOrFail(() => parseIgnoreFile(readSettingsFile(ignorePath.file, ignorePath.trusted), displayPath(ignorePath.file, cwd)));
+    const entries = parseOrFail(() => parseIgnoreFile(readSettingsFile(ignorePath.file, ignorePath.trusted), shown(ignorePath.file)));
     ignores.push({ entries, by: 'ignore-file' });
   }
   const timeout = flags.timeout !== undefined ? Number(flags.timeout) : (config.timeout ?? DEFAULT_TIMEOUT_MS);
@@ -89,14 +92,18 @@ interface Found {
   trusted: boolean;
 }
 
-/** `--config FILE` (must exist), else `./aigis.yaml`, else `<target>/aigis.yaml`. */
+/** `--config FILE` (must exist), else `./aigis.yaml` (or `.yml`), else `<target>/aigis.yaml` (or `.yml`). */
 function findConfig(flag: string | undefined, cwd: string, targetRoot: string | undefined): Found | undefined {
   if (flag !== undefined) return { file: mustExist(path.resolve(cwd, flag), '--config'), trusted: true };
-  const inCwd = path.join(cwd, CONFIG_FILE);
-  if (isFile(inCwd)) return { file: inCwd, trusted: true };
+  for (const name of CONFIG_NAMES) {
+    const inCwd = path.join(cwd, name);
+    if (isFile(inCwd)) return { file: inCwd, trusted: true };
+  }
   if (targetRoot) {
-    const inTarget = path.join(targetRoot, CONFIG_FILE);
-    if (isRegularFile(inTarget)) return { file: inTarget, trusted: false };
+    for (const name of CONFIG_NAMES) {
+      const inTarget = path.join(targetRoot, name);
+      if (isRegularFile(inTarget)) return { file: inTarget, trusted: false };
+    }
   }
   return undefined;
 }
@@ -167,7 +174,15 @@ function directoryOf(p: string): string | undefined {
   }
 }
 
-function displayPath(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') ? rel : file;
+/**
+ * How a settings file is named in messages and notes: relative to the target root when it is inside
+ * (like every finding path, so SARIF can point at it), else relative to the working directory, else absolute.
+ */
+function displayPath(file: string, cwd: string, targetRoot: string | undefined): string {
+  for (const base of [targetRoot, cwd]) {
+    if (!base) continue;
+    const rel = path.relative(base, file);
+    if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return rel.split(path.sep).join('/');
+  }
+  return file;
 }

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import type { Finding, Note, Report, RuleMeta, SuppressedFinding } from '../core/model.js';
 import { SARIF_LEVEL, SECURITY_SEVERITY } from '../core/severity.js';
 import type { Formatter } from './formatter.js';
@@ -163,9 +164,15 @@ function notification(n: Note): Record<string, unknown> {
   return {
     level: n.level === 'info' ? 'note' : n.level,
     message: { text: n.message },
-    ...(n.path !== undefined ? { locations: [{ physicalLocation: { artifactLocation: { uri: pathToUri(n.path), uriBaseId: SRCROOT } } }] } : {}),
+    ...(n.path !== undefined ? { locations: [{ physicalLocation: { artifactLocation: artifactFor(n.path) } }] } : {}),
     ...(n.source ? { descriptor: { id: n.source } } : {}),
   };
+}
+
+/** Paths in the target are relative to %SRCROOT%; an absolute path (a settings file outside the target) becomes a file: URI. */
+function artifactFor(p: string): Record<string, string> {
+  if (p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p)) return { uri: pathToFileURL(p).href };
+  return { uri: pathToUri(p), uriBaseId: SRCROOT };
 }
 
 /** Relative, `/`-separated, percent-encoded per segment so that spaces or `#` in names stay a valid URI reference. */

@@ -108,6 +108,15 @@ describe('sarif formatter', () => {
     expect(run.properties.summary.suppressed).toBe(2);
   });
 
+  it('points notes about files outside the target at a file: URI', () => {
+    const report = sampleReport();
+    report.notes.push({ level: 'warning', path: '/etc/aigis/ci ignore.yaml', message: 'expired', source: 'suppress/expired' });
+    const doc: Json = toSarif(report);
+    const last = doc.runs[0].invocations[0].toolExecutionNotifications.at(-1);
+    expect(last.locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'file:///etc/aigis/ci%20ignore.yaml' });
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+  });
+
   it('turns notes into toolExecutionNotifications', () => {
     const run: Json = (toSarif(sampleReport()) as Json).runs[0];
     const notes = run.invocations[0].toolExecutionNotifications;
