@@ -63,6 +63,8 @@ export function referenceLinks(refs: References): ReferenceLink[] {
   return out;
 }
 
+const MAX_TAGS = 20;
+
 /** Tags for SARIF/GitHub: rule tags, category, and taxonomy ids (GitHub reads `external/cwe/cwe-NNN`). */
 export function ruleTags(rule: Pick<RuleMeta, 'category' | 'tags' | 'references'>): string[] {
   const tags = ['security', rule.category, ...(rule.tags ?? [])];
@@ -70,5 +72,6 @@ export function ruleTags(rule: Pick<RuleMeta, 'category' | 'tags' | 'references'
   for (const id of rule.references.owaspLlm ?? []) tags.push(`owasp-llm-2025/${id.toUpperCase()}`);
   for (const id of rule.references.atlas ?? []) tags.push(`mitre-atlas/${id}`);
   for (const id of rule.references.attack ?? []) tags.push(`mitre-attack/${id}`);
-  return [...new Set(tags)];
+  // GitHub code scanning accepts at most 20 tags per rule; the most useful come first.
+  return [...new Set(tags)].slice(0, MAX_TAGS);
 }

@@ -21,7 +21,7 @@ export function registerScan(program: Command): void {
     .command('scan')
     .description('scan a directory, a file or a container image archive (docker save / OCI) with every static analyzer')
     .argument('[target]', 'directory, file or image archive', '.')
-    .option('-f, --format <format>', 'table, json, sarif, markdown (default: table)')
+    .option('-f, --format <format>', `${Object.keys(formatters).join(', ')} (default: table)`)
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--severity <list>', 'only report these severities (comma-separated)')
     .option('--fail-on <severity>', 'exit 1 when a finding at or above this severity is reported')
