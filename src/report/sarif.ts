@@ -46,6 +46,8 @@ export function toSarif(report: Report): Record<string, unknown> {
           },
         ],
         results,
+        // Columns come from JavaScript string offsets.
+        columnKind: 'utf16CodeUnits',
         properties: { target: report.target, command: report.command, summary: summarize(report) },
       },
     ],
