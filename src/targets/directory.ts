@@ -89,7 +89,7 @@ export class DirectoryTarget implements Target {
   }
 }
 
-function globMatcher(globs: string[]): (p: string) => boolean {
+export function globMatcher(globs: string[]): (p: string) => boolean {
   if (globs.length === 0) return () => false;
   return picomatch(globs, { dot: true });
 }
