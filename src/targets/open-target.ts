@@ -3,7 +3,7 @@
  * container image archive (`docker save` tar, OCI layout as a directory or a tar), recognised by
  * content rather than by extension.
  */
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Target, TargetOptions } from '../core/target.js';
 import { DirectoryTarget } from './directory.js';
@@ -34,7 +34,8 @@ export async function openTarget(targetPath: string, options: TargetOptions): Pr
       throw new TargetError(`cannot read target ${targetPath}: ${err instanceof Error ? err.message : String(err)}`);
     }
     if (kind === 'image') return new ImageTarget(name, new TarSource(abs), options);
-    return new DirectoryTarget(name, abs, options, true);
+    // A file named on the command line is read even through a symlink: the user chose it.
+    return new DirectoryTarget(name, await realpath(abs), options, true);
   }
   throw new TargetError(`target is neither a file nor a directory: ${targetPath}`);
 }
