@@ -34,6 +34,10 @@ export async function openTarget(targetPath: string, options: TargetOptions): Pr
       throw new TargetError(`cannot read target ${targetPath}: ${err instanceof Error ? err.message : String(err)}`);
     }
     if (kind === 'image') return new ImageTarget(name, new TarSource(abs), options);
+    if (kind === 'gzip-image') {
+      // Reading layers without extracting needs random access into the tar, which gzip does not give.
+      throw new TargetError(`${targetPath} is a gzip-compressed image archive: decompress it first (gunzip -k ${targetPath}) and scan the .tar`);
+    }
     // A file named on the command line is read even through a symlink: the user chose it.
     return new DirectoryTarget(name, await realpath(abs), options, true);
   }

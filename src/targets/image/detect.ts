@@ -6,8 +6,9 @@
  * 10 GB dataset tar is not an image costs a few reads. tar-stream cannot seek (it streams every
  * byte), which is why this small header walk exists; the real parsing is tar-stream's.
  */
-import { lstat, open } from 'node:fs/promises';
+import { lstat, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { constants, gunzipSync } from 'node:zlib';
 
 const MARKERS = new Set(['manifest.json', 'oci-layout', 'repositories', 'index.json']);
 const MAX_HEADERS = 100_000;
@@ -21,16 +22,19 @@ export async function isImageLayoutDir(dir: string): Promise<boolean> {
   }
 }
 
-export type ArchiveKind = 'image' | 'gzip-tar' | 'other';
+export type ArchiveKind = 'image' | 'gzip-image' | 'other';
 
-/** Whether a file is an (uncompressed) image tar; `gzip-tar` for a gzip file (maybe a compressed image). */
+/** First entry names that only image archives have (blobs by digest, legacy `<id>/` directories, metadata). */
+const IMAGE_FIRST_ENTRY = /^(?:\.\/)?(?:blobs\/?|blobs\/sha256\/?(?:[0-9a-f]{64})?|[0-9a-f]{64}(?:\.json|\/|\/(?:VERSION|json|layer\.tar))?|manifest\.json|oci-layout|index\.json|repositories)$/;
+
+/** Whether a file is an (uncompressed) image tar, or a gzip-compressed one (`docker save | gzip`). */
 export async function sniffImageArchive(file: string): Promise<ArchiveKind> {
   const fh = await open(file, 'r');
   try {
     const { size } = await fh.stat();
     const block = Buffer.alloc(512);
     const first = await fh.read(block, 0, 512, 0);
-    if (first.bytesRead >= 2 && block[0] === 0x1f && block[1] === 0x8b) return 'gzip-tar';
+    if (first.bytesRead >= 2 && block[0] === 0x1f && block[1] === 0x8b) return (await gzipLooksLikeImage(fh)) ? 'gzip-image' : 'other';
     const found = new Set<string>();
     let offset = 0;
     for (let n = 0; n < MAX_HEADERS && offset + 512 <= size; n++) {
@@ -50,6 +54,21 @@ export async function sniffImageArchive(file: string): Promise<ArchiveKind> {
   } finally {
     await fh.close();
   }
+}
+
+/** Decompresses the first few KB of a gzip file and checks whether its first tar entry is an image's. */
+async function gzipLooksLikeImage(fh: FileHandle): Promise<boolean> {
+  const buf = Buffer.alloc(64 * 1024);
+  const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+  let plain: Buffer;
+  try {
+    // Z_SYNC_FLUSH: give back what decompresses from a prefix instead of failing on the cut.
+    plain = gunzipSync(buf.subarray(0, bytesRead), { finishFlush: constants.Z_SYNC_FLUSH });
+  } catch {
+    return false;
+  }
+  if (plain.length < 512 || !validChecksum(plain.subarray(0, 512))) return false;
+  return IMAGE_FIRST_ENTRY.test(cString(plain, 0, 100));
 }
 
 function cString(buf: Buffer, start: number, len: number): string {
