@@ -66,6 +66,12 @@ describe.each(IMAGES)('image target: %s', (name) => {
 });
 
 describe('image target: reading', () => {
+  it('applies --skip-dirs and --skip-files to paths inside the image', async () => {
+    const t = await openTarget(fx('docker-save.tar'), options({ skipDirs: ['opt', 'data'], skipFiles: ['*.py', 'bin/tool-hard'] }));
+    const paths = (await t.index()).map((i) => i.path).sort();
+    expect(paths).toEqual([IMAGE_CONFIG_PATH, 'app/model.bin', 'bin/tool', 'etc/passwd']);
+  });
+
   it('get() reads a small member that was not yielded yet, and returns undefined for a missing one', async () => {
     const t = await openTarget(fx('oci-layout'), options());
     await t.index();
