@@ -34,10 +34,8 @@ export async function openTarget(targetPath: string, options: TargetOptions): Pr
       throw new TargetError(`cannot read target ${targetPath}: ${err instanceof Error ? err.message : String(err)}`);
     }
     if (kind === 'image') return new ImageTarget(name, new TarSource(abs), options);
-    if (kind === 'gzip-image') {
-      // Reading layers without extracting needs random access into the tar, which gzip does not give.
-      throw new TargetError(`${targetPath} is a gzip-compressed image archive: decompress it first (gunzip -k ${targetPath}) and scan the .tar`);
-    }
+    // `docker save … | gzip`: read through the compression (slower: see docs/targets.md).
+    if (kind === 'gzip-image') return new ImageTarget(name, new TarSource(abs, true), options);
     // A file named on the command line is read even through a symlink: the user chose it.
     return new DirectoryTarget(name, await realpath(abs), options, true);
   }

@@ -62,7 +62,7 @@ describe('aigis scan on a hostile directory', () => {
 });
 
 describe('aigis scan on image archives', () => {
-  it.each(['docker-save.tar', 'docker-legacy.tar', 'oci-archive.tar', 'oci-layout'])('%s is scanned as an image', (name) => {
+  it.each(['docker-save.tar', 'docker-save.tar.gz', 'docker-legacy.tar', 'oci-archive.tar', 'oci-layout'])('%s is scanned as an image', (name) => {
     const { code, report, stderr } = scan(path.join(images, name), '--fail-on', 'low');
     expect(code).toBe(0);
     expect(stderr).toBe('');

@@ -8,7 +8,7 @@ import { options, readAll, readingAnalyzer } from './helpers.js';
 const fixtures = path.resolve(__dirname, '../fixtures/images');
 const fx = (name: string) => path.join(fixtures, name);
 
-const IMAGES = ['docker-save.tar', 'docker-legacy.tar', 'oci-layout', 'oci-archive.tar'];
+const IMAGES = ['docker-save.tar', 'docker-save.tar.gz', 'docker-legacy.tar', 'oci-layout', 'oci-archive.tar'];
 
 describe.each(IMAGES)('image target: %s', (name) => {
   it('is detected by content and typed image', async () => {
@@ -108,6 +108,19 @@ describe('image target: reading', () => {
     expect(analyzer.seen.get('data/invalid-utf8.txt')).toBeDefined();
     // layer 3's whiteout still deletes the secret of layer 1
     expect(analyzer.seen.has('app/secret.env')).toBe(false);
+  });
+
+  it('a gzip-compressed archive cut in half gives notes, not a crash', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const whole = readFileSync(fx('docker-save.tar.gz'));
+    const cut = path.join(mkdtempSync(path.join(tmpdir(), 'aigis-cutgz-')), 'cut.tar.gz');
+    writeFileSync(cut, whole.subarray(0, whole.length >> 1));
+    const t = await openTarget(cut, options());
+    expect(t.type).toBe('image');
+    const res = await runPipeline(t, { analyzers: [readingAnalyzer()] });
+    expect(res.notes.some((n) => /truncated or corrupt/.test(n.message))).toBe(true);
+    expect(res.notes.some((n) => /cannot read the image/.test(n.message))).toBe(true);
   });
 
   it('reads a zstd-compressed layer', async () => {
