@@ -82,6 +82,18 @@ describe('mergeLayers', () => {
     expect(r.notes.map((n) => n.path)).toEqual(['../../etc/cron.d/x']);
   });
 
+  it('ignores absurdly long entry names (over PATH_MAX), with a note', () => {
+    const deep = `${'a/'.repeat(3000)}f`;
+    const r = mergeLayers(layers([file(deep), file('ok')]));
+    expect(paths(r)).toEqual(['ok']);
+    expect(r.notes[0].message).toMatch(/longer than 4096 characters/);
+  });
+
+  it('a whiteout of a directory removes its whole subtree, also deep', () => {
+    const r = mergeLayers(layers([file('a/b/c/d/e'), file('a/b/x'), file('a/y')], [file('a/.wh.b', 0)]));
+    expect(paths(r)).toEqual(['a/y']);
+  });
+
   it('device and FIFO entries are not files', () => {
     const r = mergeLayers(layers([{ name: 'dev/null', type: 'other', size: 0 }]));
     expect(r.files.size).toBe(0);

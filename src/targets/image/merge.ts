@@ -89,27 +89,76 @@ function symlinkEscapes(linkPath: string, target: string): boolean {
   return false;
 }
 
+/** Longest entry path accepted (Linux PATH_MAX); longer names are hostile and would make merging quadratic. */
+const MAX_PATH = 4096;
+
+/**
+ * The merged tree: nodes by path plus each directory's children, so that deleting a subtree
+ * costs its size, not a scan of the whole image (an image with many whiteouts stays linear).
+ */
+class Tree {
+  private readonly nodes = new Map<string, Node>();
+  private readonly kids = new Map<string, Set<string>>();
+
+  get(p: string): Node | undefined {
+    return this.nodes.get(p);
+  }
+
+  set(p: string, n: Node): void {
+    this.nodes.set(p, n);
+    const parent = parentOf(p);
+    let s = this.kids.get(parent);
+    if (!s) this.kids.set(parent, (s = new Set()));
+    s.add(p);
+  }
+
+  /** Removes `p` and everything below it. */
+  delete(p: string): void {
+    this.clearChildren(p);
+    if (this.nodes.delete(p)) this.kids.get(parentOf(p))?.delete(p);
+  }
+
+  /** Removes everything below `p` (iteratively: paths can be deep). */
+  clearChildren(p: string): void {
+    const stack = [p];
+    while (stack.length) {
+      const dir = stack.pop()!;
+      const s = this.kids.get(dir);
+      if (!s) continue;
+      this.kids.delete(dir);
+      for (const c of s) {
+        this.nodes.delete(c);
+        stack.push(c);
+      }
+    }
+  }
+
+  entries(): IterableIterator<[string, Node]> {
+    return this.nodes.entries();
+  }
+}
+
+function parentOf(p: string): string {
+  const slash = p.lastIndexOf('/');
+  return slash < 0 ? '' : p.slice(0, slash);
+}
+
 export function mergeLayers(layers: LayerHeaders[]): MergeResult {
-  const nodes = new Map<string, Node>();
+  const nodes = new Tree();
   const notes: Note[] = [];
 
-  // Every file's parents exist as 'dir' nodes (ensureParents), so only a directory can have
-  // children: the full key scan runs for directories only, keeping big layers linear.
   const removeTree = (p: string, keepSelf = false) => {
-    const n = nodes.get(p);
-    if (!keepSelf) nodes.delete(p);
-    if (p !== '' && n?.kind !== 'dir') return;
-    const prefix = p === '' ? '' : `${p}/`;
-    for (const key of [...nodes.keys()]) if (key.startsWith(prefix) && key !== p) nodes.delete(key);
+    if (keepSelf) nodes.clearChildren(p);
+    else nodes.delete(p);
   };
   // A new entry at `a/b/c` turns any lower non-directory `a` or `a/b` into a directory.
   const ensureParents = (p: string) => {
-    const parts = p.split('/');
-    for (let i = 1; i < parts.length; i++) {
-      const dir = parts.slice(0, i).join('/');
+    for (let i = p.indexOf('/'); i !== -1; i = p.indexOf('/', i + 1)) {
+      const dir = p.slice(0, i);
       const n = nodes.get(dir);
-      if (n && n.kind !== 'dir') nodes.delete(dir);
-      if (!n || n.kind !== 'dir') nodes.set(dir, { kind: 'dir' });
+      if (n?.kind === 'dir') continue;
+      if (n) nodes.delete(dir);
+      nodes.set(dir, { kind: 'dir' });
     }
   };
 
@@ -119,9 +168,10 @@ export function mergeLayers(layers: LayerHeaders[]): MergeResult {
     // Step 1: whiteouts of this layer hide lower-layer content.
     layer.entries.forEach((e, entryIndex) => {
       const p = normalizeEntryPath(e.name);
-      if (p === undefined) {
+      if (p === undefined || p.length > MAX_PATH) {
         if (!noted.has(e.name)) {
-          notes.push({ level: 'warning', path: e.name, message: `layer ${short(layer.digest)}: entry name climbs above the image root; ignored`, source: 'target' });
+          const why = p === undefined ? 'climbs above the image root' : `is longer than ${MAX_PATH} characters`;
+          notes.push({ level: 'warning', path: e.name.slice(0, 200), message: `layer ${short(layer.digest)}: entry name ${why}; ignored`, source: 'target' });
           noted.add(e.name);
         }
         return;
@@ -140,7 +190,8 @@ export function mergeLayers(layers: LayerHeaders[]): MergeResult {
     for (const { path: p, e, entryIndex } of entries) {
       const existing = nodes.get(p);
       if (e.type === 'directory') {
-        if (existing && existing.kind !== 'dir') nodes.delete(p);
+        if (existing?.kind === 'dir') continue;
+        if (existing) nodes.delete(p);
         ensureParents(p);
         nodes.set(p, { kind: 'dir' });
         continue;
