@@ -1,0 +1,190 @@
+/**
+ * The matching engine over one text: keyword prefilter → regex → context and look-alike filters →
+ * AWS pairing → overlap resolution. Pure: text in, raw matches (offsets, unredacted value) out.
+ * Callers redact before anything leaves the analyzer.
+ */
+import { SECRET_RULES, type SecretRule } from './catalog.js';
+import { insideBase64Blob, rejectReason } from './filters.js';
+
+export interface RawMatch {
+  rule: SecretRule;
+  /** The secret itself (never output as is). */
+  value: string;
+  start: number;
+  end: number;
+  /** AWS pair: the secret access key found next to the key id. */
+  partner?: { value: string; start: number; end: number };
+}
+
+interface CompiledRule {
+  rule: SecretRule;
+  regexes: RegExp[];
+  near?: RegExp;
+  keyName?: RegExp;
+  examples: Set<string>;
+}
+
+const DEFAULT_KEY_NAME =
+  /api[_\-. ]?key|apikey|\bkey\b|_key\b|key["'`]?\s*[:=]|token|secret|password|passwd|\bpwd\b|auth|bearer|credential|x-api-key/i;
+
+/** The nearest name before the value is a digest or an identifier, not a credential. */
+const HASH_NAME =
+  /(?:sha\d*|hash|digest|checksum|commit|revision|rev|etag|md5|fingerprint|uuid|guid|nonce|salt|\biv|run[_-]?id|trace[_-]?id|request[_-]?id|deployment[_-]?id|object[_-]?id|integrity|oid)$/i;
+
+export const COMPILED: CompiledRule[] = SECRET_RULES.map((rule) => ({
+  rule,
+  regexes: rule.patterns.map((p) => new RegExp(p, `gd${rule.flags ?? ''}`)),
+  near: rule.context ? new RegExp(rule.context.near, 'i') : undefined,
+  keyName: rule.context?.keyName
+    ? typeof rule.context.keyName === 'string'
+      ? new RegExp(rule.context.keyName, 'i')
+      : DEFAULT_KEY_NAME
+    : undefined,
+  examples: new Set(rule.examples ?? []),
+}));
+
+/** Unique prefilter keywords → indexes into COMPILED. */
+export const KEYWORDS: { keyword: string; bytes: Buffer; rules: number[] }[] = (() => {
+  const map = new Map<string, number[]>();
+  COMPILED.forEach((c, i) => {
+    for (const k of c.rule.keywords) {
+      const list = map.get(k) ?? [];
+      list.push(i);
+      map.set(k, list);
+    }
+  });
+  return [...map].map(([keyword, rules]) => ({ keyword, bytes: Buffer.from(keyword, 'utf8'), rules }));
+})();
+
+/** Which rules may match, from the raw bytes (no decoding): a rule runs only if one of its keywords occurs. */
+export function candidateRules(haystack: Buffer | string): Set<number> {
+  const out = new Set<number>();
+  for (const k of KEYWORDS) {
+    if (k.rules.every((r) => out.has(r))) continue;
+    const found = typeof haystack === 'string' ? haystack.includes(k.keyword) : haystack.indexOf(k.bytes) !== -1;
+    if (found) for (const r of k.rules) out.add(r);
+  }
+  return out;
+}
+
+function lineBefore(text: string, start: number, max = 160): string {
+  const nl = text.lastIndexOf('\n', start - 1);
+  return text.slice(Math.max(nl + 1, start - max), start);
+}
+
+/** Name-based and proximity checks of context rules. */
+function contextHolds(c: CompiledRule, text: string, start: number, end: number): boolean {
+  const spec = c.rule.context;
+  if (!spec || !c.near) return true;
+  const window = text.slice(Math.max(0, start - (spec.before ?? 300)), Math.min(text.length, end + (spec.after ?? 120)));
+  // The value itself must not be what satisfies the context.
+  const masked = window.replace(text.slice(start, end), ' ');
+  if (!c.near.test(masked)) return false;
+  if (c.keyName) {
+    const prefix = lineBefore(text, start);
+    if (!c.keyName.test(prefix)) return false;
+    const lastName = /([A-Za-z0-9_.-]+)[^A-Za-z0-9_.-]*$/.exec(prefix.replace(/\\["']/g, '"'));
+    if (lastName && HASH_NAME.test(lastName[1])) return false;
+  }
+  return true;
+}
+
+function acceptValue(c: CompiledRule, text: string, value: string, start: number, end: number): boolean {
+  if (c.examples.has(value)) return false;
+  const random = value.slice(c.rule.prefixLength ?? 0);
+  if (rejectReason(random, { entropy: c.rule.entropy, classes: c.rule.classes })) return false;
+  if (insideBase64Blob(text, start, end)) return false;
+  return contextHolds(c, text, start, end);
+}
+
+function runRule(c: CompiledRule, text: string): RawMatch[] {
+  const out: RawMatch[] = [];
+  for (const re of c.regexes) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (m[0].length === 0) re.lastIndex++;
+      const span = m.indices?.groups?.key ?? m.indices?.[0];
+      if (!span) continue;
+      const [start, end] = span;
+      const value = text.slice(start, end);
+      if (acceptValue(c, text, value, start, end)) out.push({ rule: c.rule, value, start, end });
+    }
+  }
+  return out;
+}
+
+const AWS_SECRET = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
+const AWS_PAIR_WINDOW = 600;
+const AWS_SECRET_RULE = COMPILED.find((c) => c.rule.id === 'aws-secret-access-key')!;
+
+/** A secret access key near an access key id: high entropy, mixed classes, not hex, not an example. */
+function findAwsSecret(text: string, id: RawMatch): RawMatch['partner'] {
+  const from = Math.max(0, id.start - AWS_PAIR_WINDOW);
+  const to = Math.min(text.length, id.end + AWS_PAIR_WINDOW);
+  const region = text.slice(from, to);
+  AWS_SECRET.lastIndex = 0;
+  let best: RawMatch['partner'];
+  for (let m = AWS_SECRET.exec(region); m !== null; m = AWS_SECRET.exec(region)) {
+    const value = m[0];
+    const start = from + m.index;
+    if (/^[a-fA-F0-9]+$/.test(value) || AWS_SECRET_RULE.examples.has(value)) continue;
+    if (rejectReason(value, { entropy: 4.2, classes: 3 })) continue;
+    if (insideBase64Blob(text, start, start + 40)) continue;
+    const candidate = { value, start, end: start + 40 };
+    if (!best || Math.abs(candidate.start - id.start) < Math.abs(best.start - id.start)) best = candidate;
+  }
+  return best;
+}
+
+/** Key ids with a secret next to them become one pair finding; secrets already in a pair are dropped. */
+function pairAws(text: string, matches: RawMatch[]): RawMatch[] {
+  const ids = matches.filter((m) => m.rule.id === 'aws-access-key-id');
+  if (ids.length === 0) return matches;
+  const paired = new Set<number>();
+  for (const id of ids) {
+    const partner = findAwsSecret(text, id);
+    if (partner) {
+      id.partner = partner;
+      paired.add(partner.start);
+    }
+  }
+  return matches.filter((m) => !(m.rule.id === 'aws-secret-access-key' && paired.has(m.start)));
+}
+
+/** Overlapping matches (two rules on one value): keep the longest, then the first in the catalogue. */
+function resolveOverlaps(matches: RawMatch[]): RawMatch[] {
+  const order = new Map(SECRET_RULES.map((r, i) => [r, i]));
+  const sorted = [...matches].sort(
+    (a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || order.get(a.rule)! - order.get(b.rule)!,
+  );
+  const out: RawMatch[] = [];
+  for (const m of sorted) {
+    const last = out[out.length - 1];
+    if (last && m.start < last.end) {
+      if (m.end - m.start > last.end - last.start) out[out.length - 1] = m;
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+export interface ScanTextOptions {
+  /** Precomputed candidates (from the raw bytes); computed from the text when absent. */
+  candidates?: Set<number>;
+  /** Stop early when aborted (per-file time budget). */
+  signal?: AbortSignal;
+}
+
+/** Every credential in `text`, in order of position. */
+export function scanText(text: string, opts: ScanTextOptions = {}): RawMatch[] {
+  const candidates = opts.candidates ?? candidateRules(text);
+  if (candidates.size === 0) return [];
+  let matches: RawMatch[] = [];
+  for (const i of candidates) {
+    if (opts.signal?.aborted) break;
+    matches.push(...runRule(COMPILED[i], text));
+  }
+  matches = pairAws(text, matches);
+  return resolveOverlaps(matches);
+}
