@@ -243,7 +243,7 @@ export const SECRET_RULES: SecretRule[] = [
     severity: 'high',
     grants: 'the signing half of an AWS credential',
     patterns: [
-      String.raw`(?<![A-Za-z0-9/+=])(?<key>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`,
+      String.raw`(?<![A-Za-z0-9/+])(?<key>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`,
     ],
     keywords: [...spellings('aws_secret', 'secret_access_key', 'secretaccesskey', 'aws-secret'), 'SecretAccessKey', 'secretAccessKey'],
     entropy: 4.2,

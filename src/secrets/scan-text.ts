@@ -113,7 +113,7 @@ function runRule(c: CompiledRule, text: string): RawMatch[] {
   return out;
 }
 
-const AWS_SECRET = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
+const AWS_SECRET = /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
 const AWS_PAIR_WINDOW = 600;
 const AWS_SECRET_RULE = COMPILED.find((c) => c.rule.id === 'aws-secret-access-key')!;
 

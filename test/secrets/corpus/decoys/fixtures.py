@@ -1,0 +1,10 @@
+# unit-test fixtures: obviously fake
+FAKE_OPENAI = "sk-proj-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+FAKE_ANTHROPIC = "sk-ant-api03-test-test-test-test-test-test-test-test-test-test-test-test-test-test-test-test-test-testAA"
+FAKE_HF = "hf_abcdefghijklmnopqrstuvwxyzABCDEFGH"
+FAKE_AWS = "AKIA1234567890ABCDEF"
+FAKE_GH = "ghp_0123456789abcdefghijklmnopqrstuvwxyz"
+FAKE_GROQ = "gsk_abcdefABCDEF123456abcdefABCDEF123456abcdefABCDEF1234"
+FAKE_R8 = "r8_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789A"
+FAKE_GOOGLE = "AIzaSyA1234567890abcdefghijklmnopqrstu"
+FAKE_PPLX = "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"

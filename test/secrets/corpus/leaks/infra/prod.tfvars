@@ -1,0 +1,4 @@
+openai_api_key    = "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"
+hf_token          = "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"
+github_token      = "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"
+anthropic_api_key = "sk-ant-api03-a0Ezlj9IXa9JnieoLShKfV810ApqHmrPhEimdb5dv4Uv5YUXJOe5jF8DGzrkFYjqVqShInMTs9IDo9xASyNfabgvvG-FLAA"
