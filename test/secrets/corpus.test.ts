@@ -1,5 +1,5 @@
 /**
- * Recall and false alarms over the committed corpus (test/secrets/corpus, made by generate.ts):
+ * Recall and false alarms over the committed corpus (test/secrets/fixtures/corpus, made by generate.ts):
  * every expected (file, line, rule) must be found, and nothing else may be reported.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -7,10 +7,10 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/model.js';
-import type { Expected } from './corpus/generate.js';
+import type { Expected } from './fixtures/corpus/generate.js';
 import { scan } from './helpers.js';
 
-const root = fileURLToPath(new URL('./corpus/', import.meta.url));
+const root = fileURLToPath(new URL('./fixtures/corpus/', import.meta.url));
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
