@@ -67,9 +67,15 @@ export function candidateRules(haystack: Buffer | string): Set<number> {
   return out;
 }
 
+/** `value: …` under `- name: X` (Kubernetes env, compose, Actions, ECS): the name is on the line above. */
+const VALUE_ONLY = /^\s*-?\s*["']?value["']?\s*[:=]/i;
+
 function lineBefore(text: string, start: number, max = 160): string {
   const nl = text.lastIndexOf('\n', start - 1);
-  return text.slice(Math.max(nl + 1, start - max), start);
+  const prefix = text.slice(Math.max(nl + 1, start - max), start);
+  if (nl <= 0 || !VALUE_ONLY.test(prefix)) return prefix;
+  const prev = text.slice(Math.max(text.lastIndexOf('\n', nl - 1) + 1, nl - max), nl);
+  return `${prev} ${prefix}`;
 }
 
 /** Name-based and proximity checks of context rules. */

@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/model.js';
-import type { Expected } from './fixtures/corpus/generate.js';
+import type { Expected } from './fixtures/corpus/render.js';
 import { scan } from './helpers.js';
 
 const root = fileURLToPath(new URL('./fixtures/corpus/', import.meta.url));
