@@ -3,8 +3,9 @@
  * AWS pairing → overlap resolution. Pure: text in, raw matches (offsets, unredacted value) out.
  * Callers redact before anything leaves the analyzer.
  */
-import { SECRET_RULES, type SecretRule } from './catalog.js';
+import { L, SECRET_RULES, type SecretRule } from './catalog.js';
 import { insideBase64Blob, rejectReason } from './filters.js';
+import { KeywordAutomaton } from './prefilter.js';
 
 export interface RawMatch {
   rule: SecretRule;
@@ -18,7 +19,8 @@ export interface RawMatch {
 
 interface CompiledRule {
   rule: SecretRule;
-  regexes: RegExp[];
+  /** Patterns; `leftBoundary` means the shared left boundary `L` was taken off and is checked in code. */
+  regexes: { re: RegExp; leftBoundary: boolean }[];
   near?: RegExp;
   keyName?: RegExp;
   examples: Set<string>;
@@ -31,9 +33,30 @@ const DEFAULT_KEY_NAME =
 const HASH_NAME =
   /(?:sha\d*|hash|digest|checksum|commit|revision|rev|etag|md5|fingerprint|uuid|guid|nonce|salt|\biv|run[_-]?id|trace[_-]?id|request[_-]?id|deployment[_-]?id|object[_-]?id|integrity|oid)$/i;
 
+/**
+ * V8 evaluates a leading look-behind at every position before it can use the literal that follows
+ * (`AKIA`, `sk-proj-`), which makes prefixed patterns ~10× slower. A pattern that starts with `L` and
+ * then a literal is compiled without it and the boundary is checked on each match instead.
+ */
+function compilePattern(p: string, flags = ''): { re: RegExp; leftBoundary: boolean } {
+  const strip = p.startsWith(L) && /^(?:[A-Za-z0-9_]|\(\?:[A-Za-z0-9])/.test(p.slice(L.length));
+  return { re: new RegExp(strip ? p.slice(L.length) : p, `gd${flags}`), leftBoundary: strip };
+}
+
+function isTokenChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
+}
+
+/** Same as `L`: start, a non-token character, or a `\n`/`\r`/`\t` escape just before. */
+function leftBoundaryOk(text: string, start: number): boolean {
+  if (start === 0 || !isTokenChar(text.charCodeAt(start - 1))) return true;
+  const prev = text[start - 1];
+  return (prev === 'n' || prev === 'r' || prev === 't') && text[start - 2] === '\\';
+}
+
 export const COMPILED: CompiledRule[] = SECRET_RULES.map((rule) => ({
   rule,
-  regexes: rule.patterns.map((p) => new RegExp(p, `gd${rule.flags ?? ''}`)),
+  regexes: rule.patterns.map((p) => compilePattern(p, rule.flags)),
   near: rule.context ? new RegExp(rule.context.near, 'i') : undefined,
   keyName: rule.context?.keyName
     ? typeof rule.context.keyName === 'string'
@@ -43,26 +66,38 @@ export const COMPILED: CompiledRule[] = SECRET_RULES.map((rule) => ({
   examples: new Set(rule.examples ?? []),
 }));
 
-/** Unique prefilter keywords → indexes into COMPILED. */
-export const KEYWORDS: { keyword: string; bytes: Buffer; rules: number[] }[] = (() => {
-  const map = new Map<string, number[]>();
+/**
+ * Unique prefilter keywords (ASCII case-folded) → indexes into COMPILED. Keywords of prefixed formats
+ * are case-sensitive (`AKIA`, not `akia`): the folded hit is confirmed with an exact search.
+ */
+export const KEYWORDS: { keyword: string; rules: number[]; exact: Map<string, number[]> }[] = (() => {
+  const map = new Map<string, { rules: Set<number>; exact: Map<string, number[]> }>();
   COMPILED.forEach((c, i) => {
+    const caseSensitive = !c.rule.context && !c.rule.flags?.includes('i');
     for (const k of c.rule.keywords) {
-      const list = map.get(k) ?? [];
-      list.push(i);
-      map.set(k, list);
+      const key = k.toLowerCase();
+      const entry = map.get(key) ?? { rules: new Set<number>(), exact: new Map<string, number[]>() };
+      if (caseSensitive) entry.exact.set(k, [...(entry.exact.get(k) ?? []), i]);
+      else entry.rules.add(i);
+      map.set(key, entry);
     }
   });
-  return [...map].map(([keyword, rules]) => ({ keyword, bytes: Buffer.from(keyword, 'utf8'), rules }));
+  return [...map].map(([keyword, e]) => ({ keyword, rules: [...e.rules], exact: e.exact }));
 })();
+
+const AUTOMATON = new KeywordAutomaton(KEYWORDS.map((k) => k.keyword));
 
 /** Which rules may match, from the raw bytes (no decoding): a rule runs only if one of its keywords occurs. */
 export function candidateRules(haystack: Buffer | string): Set<number> {
+  const buf = typeof haystack === 'string' ? Buffer.from(haystack, 'utf8') : haystack;
   const out = new Set<number>();
-  for (const k of KEYWORDS) {
-    if (k.rules.every((r) => out.has(r))) continue;
-    const found = typeof haystack === 'string' ? haystack.includes(k.keyword) : haystack.indexOf(k.bytes) !== -1;
-    if (found) for (const r of k.rules) out.add(r);
+  for (const id of AUTOMATON.find(buf)) {
+    const k = KEYWORDS[id];
+    for (const r of k.rules) out.add(r);
+    for (const [exact, rules] of k.exact) {
+      if (rules.every((r) => out.has(r))) continue;
+      if (exact === k.keyword || buf.indexOf(exact) !== -1) for (const r of rules) out.add(r);
+    }
   }
   return out;
 }
@@ -105,10 +140,14 @@ function acceptValue(c: CompiledRule, text: string, value: string, start: number
 
 function runRule(c: CompiledRule, text: string): RawMatch[] {
   const out: RawMatch[] = [];
-  for (const re of c.regexes) {
+  for (const { re, leftBoundary } of c.regexes) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (m[0].length === 0) re.lastIndex++;
+      if (leftBoundary && !leftBoundaryOk(text, m.index)) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
       const span = m.indices?.groups?.key ?? m.indices?.[0];
       if (!span) continue;
       const [start, end] = span;
