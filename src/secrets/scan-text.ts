@@ -48,10 +48,13 @@ function isTokenChar(c: number): boolean {
 }
 
 /** Same as `L`: start, a non-token character, or a `\n`/`\r`/`\t` escape just before. */
+const ANSI_BEFORE = /(?:\x1b|\\u001b|\\x1b|\\033)\[[0-9;]*m$/;
+
 function leftBoundaryOk(text: string, start: number): boolean {
   if (start === 0 || !isTokenChar(text.charCodeAt(start - 1))) return true;
   const prev = text[start - 1];
-  return (prev === 'n' || prev === 'r' || prev === 't') && text[start - 2] === '\\';
+  if ((prev === 'n' || prev === 'r' || prev === 't') && text[start - 2] === '\\') return true;
+  return prev === 'm' && ANSI_BEFORE.test(text.slice(Math.max(0, start - 16), start));
 }
 
 export const COMPILED: CompiledRule[] = SECRET_RULES.map((rule) => ({

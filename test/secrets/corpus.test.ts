@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/model.js';
 import type { Expected } from './fixtures/corpus/render.js';
-import { scan } from './helpers.js';
+import { scan, score } from './helpers.js';
 
 const root = fileURLToPath(new URL('./fixtures/corpus/', import.meta.url));
 
@@ -24,21 +24,6 @@ async function scanCorpus(): Promise<{ findings: Finding[]; files: number }> {
     findings.push(...(await scan(rel, readFileSync(abs))).findings);
   }
   return { findings, files: files.length };
-}
-
-/** Each finding consumes at most one expected entry of its file and rule whose line it covers. */
-export function score(expected: Expected[], findings: Finding[]) {
-  const open = expected.map((e) => ({ ...e, hit: false }));
-  const falseAlarms: Finding[] = [];
-  for (const f of findings) {
-    const start = f.location.startLine ?? 0;
-    const end = f.location.endLine ?? start;
-    const e = open.find((x) => !x.hit && x.file === f.location.path && x.rule === f.ruleId && x.line >= start && x.line <= end);
-    if (e) e.hit = true;
-    else falseAlarms.push(f);
-  }
-  const missed = open.filter((e) => !e.hit);
-  return { recall: (expected.length - missed.length) / expected.length, missed, falseAlarms };
 }
 
 describe('secrets corpus', () => {

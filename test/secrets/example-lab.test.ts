@@ -10,7 +10,7 @@ import { DEFAULT_SKIP_DIRS } from '../../src/core/target.js';
 import { secretsAnalyzer } from '../../src/secrets/analyzer.js';
 import { runPipeline } from '../../src/pipeline/scan.js';
 import { openTarget } from '../../src/targets/open-target.js';
-import { score } from './corpus.test.js';
+import { score } from './helpers.js';
 import type { Expected } from './fixtures/corpus/render.js';
 
 const lab = fileURLToPath(new URL('../../examples/ai-lab', import.meta.url));
