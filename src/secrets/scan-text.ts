@@ -48,6 +48,7 @@ function isTokenChar(c: number): boolean {
 }
 
 /** Same as `L`: start, a non-token character, or a `\n`/`\r`/`\t` escape just before. */
+// eslint-disable-next-line no-control-regex -- ESC is exactly what an ANSI colour code starts with
 const ANSI_BEFORE = /(?:\x1b|\\u001b|\\x1b|\\033)\[[0-9;]*m$/;
 
 function leftBoundaryOk(text: string, start: number): boolean {
