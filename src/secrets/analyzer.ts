@@ -10,7 +10,7 @@ import { makeFinding } from '../core/finding.js';
 import type { Finding, Location, Note } from '../core/model.js';
 import { redact } from '../core/redact.js';
 import { lineAt, lineStarts } from '../core/text.js';
-import { k8sSecretValues, mayBeK8sSecret, notebookSegments } from './extract.js';
+import { dockerAuthValues, k8sSecretValues, mayBeK8sSecret, mayHaveDockerAuth, notebookSegments, type NotebookSegment } from './extract.js';
 import { AWS_PAIR_RULE_ID, SECRET_RULE_BY_ID, SECRET_RULE_METAS } from './rules.js';
 import { candidateRules, scanText, type RawMatch } from './scan-text.js';
 
@@ -54,12 +54,19 @@ interface Located {
   decodedFrom?: string;
 }
 
+function countOf(text: string, v: string): number {
+  let n = 0;
+  for (let i = text.indexOf(v); i !== -1; i = text.indexOf(v, i + v.length)) n++;
+  return n;
+}
+
 function valueHash(v: string): string {
   return createHash('sha256').update(v).digest('hex').slice(0, 16);
 }
 
 function describeWhere(l: Located): string {
   if (l.cell) return ` in notebook cell ${l.cell.index} (${l.cell.part})`;
+  if (l.decodedFrom === 'auth') return ' in the base64-decoded `auth` of a Docker registry login';
   if (l.decodedFrom) return ` in the base64-decoded value of Kubernetes Secret data key \`${l.decodedFrom}\``;
   return '';
 }
@@ -112,8 +119,12 @@ export function findSecrets(file: ScanFile, text: string, candidates?: Set<numbe
     const { segments, error } = notebookSegments(text);
     if (error) notes.push({ level: 'info', path: file.path, source: 'secrets', message: `${error}; scanned as plain text` });
     const seen = new Set(raw.map((m) => m.value));
+    // The n-th occurrence of a value in the file is its n-th occurrence across the cells, in order.
+    const occurrences = new Map<string, NotebookSegment[]>();
     for (const l of located) {
-      const seg = segments.find((s) => s.text.includes(l.match.value));
+      const v = l.match.value;
+      if (!occurrences.has(v)) occurrences.set(v, segments.flatMap((s) => Array<NotebookSegment>(countOf(s.text, v)).fill(s)));
+      const seg = occurrences.get(v)!.shift();
       if (seg) l.cell = { index: seg.cell, part: seg.part };
     }
     for (const seg of segments) {
@@ -130,9 +141,19 @@ export function findSecrets(file: ScanFile, text: string, candidates?: Set<numbe
     const { values, error } = k8sSecretValues(text);
     if (error) notes.push({ level: 'info', path: file.path, source: 'secrets', message: error });
     for (const v of values) {
-      for (const m of scanText(v.text, { signal })) {
-        located.push({ match: m, offset: v.valueOffset, lineOffset: v.keyOffset, decodedFrom: v.key });
+      // A `.dockerconfigjson` value is base64 of JSON whose `auth` fields are base64 again.
+      const nested = mayHaveDockerAuth(v.text) ? dockerAuthValues(v.text).map((d) => d.text) : [];
+      for (const t of [v.text, ...nested]) {
+        for (const m of scanText(t, { signal })) {
+          located.push({ match: m, offset: v.valueOffset, lineOffset: v.keyOffset, decodedFrom: v.key });
+        }
       }
+    }
+  }
+
+  if (file.ext === '.json' && mayHaveDockerAuth(text)) {
+    for (const d of dockerAuthValues(text)) {
+      for (const m of scanText(d.text, { signal })) located.push({ match: m, offset: d.valueOffset, decodedFrom: 'auth' });
     }
   }
 
@@ -163,8 +184,11 @@ export const secretsAnalyzer: Analyzer = {
     // Cheap prefilter over the raw bytes: most files contain no keyword and are never decoded.
     const utf16 = hasUtf16Bom(bytes);
     const candidates = utf16 ? undefined : candidateRules(bytes);
-    const k8s = (file.ext === '.yaml' || file.ext === '.yml' || file.ext === '.json') && bytes.includes('Secret');
-    if (candidates && candidates.size === 0 && !k8s) return {};
+    // Base64-wrapped keys have no keyword in the raw bytes: Kubernetes Secrets and Docker registry logins.
+    const encoded =
+      ((file.ext === '.yaml' || file.ext === '.yml' || file.ext === '.json' || file.ext === '') && bytes.includes('Secret')) ||
+      (file.ext === '.json' && bytes.includes('"auth"'));
+    if (candidates && candidates.size === 0 && !encoded) return {};
     const text = await file.text();
     if (text === undefined) return {};
     return findSecrets(file, text, candidates, ctx.signal);

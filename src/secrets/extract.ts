@@ -76,7 +76,7 @@ export function mayBeK8sSecret(text: string): boolean {
 const BASE64 = /^[A-Za-z0-9+/=\s]+$/;
 
 /** Decodes base64 text values; binary payloads (certificates in DER, keystores) are skipped. */
-function decodeBase64Text(v: string): string | undefined {
+export function decodeBase64Text(v: string): string | undefined {
   if (!BASE64.test(v)) return undefined;
   const buf = Buffer.from(v.replace(/\s+/g, ''), 'base64');
   if (buf.length === 0) return undefined;
@@ -120,4 +120,22 @@ export function k8sSecretValues(text: string): { values: DecodedSecretValue[]; e
     }
   }
   return { values };
+}
+
+/** `"auth": "<base64 of user:password>"` in Docker `config.json` / `.dockerconfigjson` (registry logins, often a GitHub PAT for ghcr.io). */
+const DOCKER_AUTH = /"auth"\s*:\s*"([A-Za-z0-9+/=]{8,})"/g;
+
+export function mayHaveDockerAuth(text: string): boolean {
+  return text.includes('"auth"');
+}
+
+export function dockerAuthValues(text: string): { text: string; valueOffset: number }[] {
+  const out: { text: string; valueOffset: number }[] = [];
+  DOCKER_AUTH.lastIndex = 0;
+  for (let m = DOCKER_AUTH.exec(text); m !== null; m = DOCKER_AUTH.exec(text)) {
+    const decoded = decodeBase64Text(m[1]);
+    // user:password → a line the rules understand (`password` names a credential for context rules).
+    if (decoded?.includes(':')) out.push({ text: `password=${decoded.slice(decoded.indexOf(':') + 1)}`, valueOffset: m.index + m[0].indexOf(m[1]) });
+  }
+  return out;
 }

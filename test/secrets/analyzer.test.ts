@@ -89,6 +89,35 @@ describe('Kubernetes Secrets', () => {
   });
 });
 
+describe('Docker registry logins', () => {
+  it('decodes auth in a Docker config.json and in a Kubernetes .dockerconfigjson', async () => {
+    const pat = g.key('githubPat');
+    const auth = Buffer.from(`mlops-bot:${pat}`).toString('base64');
+    const config = `{\n  "auths": {\n    "ghcr.io": { "auth": "${auth}" }\n  }\n}\n`;
+    const direct = await scan('home/.docker/config.json', config);
+    expect(direct.findings.map((f) => [f.ruleId, f.location.startLine])).toEqual([['secret/github-pat', 3]]);
+    expect(direct.findings[0].message).toContain('Docker registry login');
+    const manifest = `apiVersion: v1\nkind: Secret\ntype: kubernetes.io/dockerconfigjson\nmetadata:\n  name: regcred\ndata:\n  .dockerconfigjson: ${Buffer.from(config).toString('base64')}\n`;
+    const k8s = await scan('k8s/regcred.yaml', manifest);
+    expect(k8s.findings.map((f) => [f.ruleId, f.location.startLine])).toEqual([['secret/github-pat', 7]]);
+  });
+
+  it('stays quiet on a registry login with an ordinary password', async () => {
+    const auth = Buffer.from('user:hunter2-not-a-token').toString('base64');
+    expect((await scan('config.json', `{"auths": {"x.io": {"auth": "${auth}"}}}`)).findings).toEqual([]);
+  });
+});
+
+describe('terminal output', () => {
+  it('treats ANSI colour codes before a key as a boundary (notebook and CI logs)', async () => {
+    const key = g.key('hf');
+    const { findings } = await scan('ci.log', `\x1b[32mHF_TOKEN=\x1b[1m${key}\x1b[0m\n`);
+    expect(findings.map((f) => f.ruleId)).toEqual(['secret/huggingface-token']);
+    const nb = JSON.stringify({ cells: [{ cell_type: 'code', source: 'x', outputs: [{ output_type: 'stream', text: [`token: \u001b[33m${key}\u001b[0m\n`] }] }] }, null, 1);
+    expect((await scan('n.ipynb', nb)).findings.map((f) => f.ruleId)).toEqual(['secret/huggingface-token']);
+  });
+});
+
 describe('image config JSON (ENV persisted in layers)', () => {
   it('detects keys in Env and history of a Docker image config', async () => {
     const key = g.key('openaiProject');

@@ -81,7 +81,10 @@ const CASES: Record<string, { fire: Case[]; quiet: Case[] }> = {
     quiet: [{ file: 'credentials', code: '[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n' }],
   },
   'secret/aws-access-key-id': {
-    fire: [{ file: 'notes.md', code: `The CI user is ${k.awsId}.\n`, line: 1 }],
+    fire: [
+      { file: 'notes.md', code: `The CI user is ${k.awsId}.\n`, line: 1 },
+      { file: 'ids.txt', code: 'hand-written id: AKIA0Z8Q1W9X7C0V4N1M\n', line: 1 },
+    ],
     quiet: [{ file: 'notes.md', code: `id AKIAIOSFODNN7EXAMPLE and token X${k.awsId}Y and AKIAXXXXXXXXXXXXXXXX\n` }],
   },
   'secret/aws-secret-access-key': {
@@ -156,7 +159,10 @@ const CASES: Record<string, { fire: Case[]; quiet: Case[] }> = {
       { file: '.github/workflows/train.yml', code: `jobs:\n  t:\n    steps:\n      - run: git clone https://x-access-token:${k.ghp}@github.com/org/models\n`, line: 4 },
       { file: 'push.sh', code: `GH_TOKEN=${k.pat}\n`, line: 1 },
     ],
-    quiet: [{ file: 'train.yml', code: 'env:\n  GH_TOKEN: ${{ secrets.GH_TOKEN }}\n  X: ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n' }],
+    quiet: [
+      { file: 'train.yml', code: 'env:\n  GH_TOKEN: ${{ secrets.GH_TOKEN }}\n  X: ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n' },
+      { file: 'docs.md', code: 'GitHub documents tokens like ghp_16C7e42F292c6912E7710c838347Ae178B4a\n' },
+    ],
   },
   'secret/github-oauth-token': {
     fire: [{ file: 'hosts.yml', code: `github.com:\n  oauth_token: ${k.gho}\n`, line: 2 }],
