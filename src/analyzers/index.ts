@@ -3,8 +3,10 @@
  * Explicit imports, no globbing at runtime (see STYLE.md §6).
  */
 import type { Analyzer, Enricher } from '../core/analyzer.js';
+import { secretsAnalyzer } from '../secrets/analyzer.js';
 
 export const analyzers: Analyzer[] = [
+  secretsAnalyzer,
 ];
 
 /** Whole-report enrichers (advisory matching, attack paths), run after all analyzers. */
