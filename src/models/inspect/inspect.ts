@@ -1,0 +1,140 @@
+/**
+ * Inspects one model artifact without loading it: identifies the format by magic bytes
+ * (`identifyModelFormat`), walks pickles, opens containers (zip, tar, 7z, gzip, .npy) and recurses
+ * into members, within a depth limit, an inflation cap and the file's deadline.
+ */
+import { gunzipSync } from 'node:zlib';
+import { fileInfo } from '../../core/file-info.js';
+import { identifyModelFormat, type ModelFormat } from '../identify.js';
+import type { ByteSource } from '../io/byte-source.js';
+import { bufferSource, sliceSource } from '../io/byte-source.js';
+import { walkPickle } from '../pickle/walker.js';
+import { readNpyHeader } from '../containers/npy.js';
+import { inspectZip } from './zip.js';
+import { inspectTar } from './tar.js';
+import { inspect7z } from './sevenzip.js';
+import { emptyInspection, type Chain, type Inspection } from './types.js';
+
+export interface InspectOptions {
+  /** Epoch ms after which inspection stops with a note. */
+  deadline?: number;
+  signal?: AbortSignal;
+  /** Container nesting depth (a zip in a tar in a zip is depth 3). */
+  maxDepth?: number;
+  /** Most bytes a compressed member may inflate to (zip bombs stop here). */
+  memberCap?: number;
+}
+
+export interface Visit {
+  ins: Inspection;
+  opts: Required<Omit<InspectOptions, 'signal'>> & { signal?: AbortSignal };
+}
+
+export const HEAD_BYTES = 512;
+
+export async function inspectArtifact(src: ByteSource, path: string, opts: InspectOptions = {}): Promise<Inspection> {
+  const ins = emptyInspection();
+  const v: Visit = {
+    ins,
+    opts: {
+      deadline: opts.deadline ?? Date.now() + 30_000,
+      signal: opts.signal,
+      maxDepth: opts.maxDepth ?? 4,
+      memberCap: opts.memberCap ?? 64 * 1024 * 1024,
+    },
+  };
+  const head = await src.read(0, HEAD_BYTES);
+  ins.format = identifyModelFormat(fileInfo(path, src.size), head);
+  await visitFormat(v, src, ins.format, [], 0);
+  return ins;
+}
+
+/** Inspects a member found inside a container (identified by its own magic, not its extension). */
+export async function visitMember(v: Visit, src: ByteSource, name: string, chain: Chain, depth: number, head?: Buffer): Promise<ModelFormat | undefined> {
+  const h = head ?? (await src.read(0, HEAD_BYTES));
+  const fmt = identifyModelFormat(fileInfo(name, src.size), h);
+  if (fmt) await visitFormat(v, src, fmt, chain, depth);
+  return fmt;
+}
+
+export function label(chain: Chain): string {
+  return chain.length > 0 ? ` (${chain.join(' → ')})` : '';
+}
+
+async function visitFormat(v: Visit, src: ByteSource, fmt: ModelFormat | undefined, chain: Chain, depth: number): Promise<void> {
+  if (Date.now() > v.opts.deadline || v.opts.signal?.aborted) {
+    v.ins.notes.push({ level: 'warning', message: `time budget exhausted before inspecting${label(chain) || ' the file'}` });
+    return;
+  }
+  switch (fmt) {
+    case 'pickle':
+      await visitPickle(v, src, chain, 'pickle');
+      return;
+    case 'zip':
+    case 'torch-zip':
+      if (depth >= v.opts.maxDepth) return depthNote(v, chain);
+      await inspectZip(v, src, chain, depth + 1);
+      return;
+    case 'tar':
+      if (depth >= v.opts.maxDepth) return depthNote(v, chain);
+      await inspectTar(v, src, chain, depth + 1);
+      return;
+    case '7z':
+      if (depth >= v.opts.maxDepth) return depthNote(v, chain);
+      await inspect7z(v, src, chain, depth + 1);
+      return;
+    case 'gzip':
+      if (depth >= v.opts.maxDepth) return depthNote(v, chain);
+      await visitGzip(v, src, chain, depth + 1);
+      return;
+    case 'numpy':
+      await visitNpy(v, src, chain);
+      return;
+    default:
+      return;
+  }
+}
+
+function depthNote(v: Visit, chain: Chain): void {
+  v.ins.notes.push({ level: 'warning', message: `archive nesting deeper than ${v.opts.maxDepth} levels not inspected${label(chain)}` });
+  v.ins.anomalies.push({ chain, kind: 'nesting', message: `archives nested more than ${v.opts.maxDepth} levels deep; the innermost were not inspected` });
+}
+
+export async function visitPickle(v: Visit, src: ByteSource, chain: Chain, carrier: string): Promise<void> {
+  const scan = await walkPickle(src, { deadline: v.opts.deadline, signal: v.opts.signal });
+  if (scan.opcodes <= 1 && scan.error && scan.globals.length === 0) {
+    v.ins.notes.push({ level: 'warning', message: `not a valid pickle${label(chain)}: ${scan.error.message}` });
+    return;
+  }
+  v.ins.pickles.push({ chain, scan, carrier: scan.legacyTorch ? 'legacy torch checkpoint' : carrier });
+  if (scan.error) {
+    v.ins.notes.push({
+      level: 'warning',
+      message: `pickle ${scan.error.truncated ? 'is truncated' : 'is malformed'}${label(chain)}: ${scan.error.message}; ${scan.globals.length} global(s) seen before the error are reported`,
+    });
+  }
+  if (scan.budget) v.ins.notes.push({ level: 'warning', message: `pickle walk stopped${label(chain)}: ${scan.budget}; globals seen so far are reported` });
+}
+
+async function visitGzip(v: Visit, src: ByteSource, chain: Chain, depth: number): Promise<void> {
+  const raw = await src.read(0, Math.min(src.size, v.opts.memberCap));
+  let out: Buffer;
+  try {
+    out = gunzipSync(raw, { maxOutputLength: v.opts.memberCap });
+  } catch (e) {
+    v.ins.notes.push({ level: 'warning', message: `gzip stream not inspected${label(chain)}: ${(e as Error).message}` });
+    return;
+  }
+  await visitMember(v, bufferSource(out), 'decompressed', [...chain, '(gunzip)'], depth);
+}
+
+async function visitNpy(v: Visit, src: ByteSource, chain: Chain): Promise<void> {
+  const h = await readNpyHeader(src);
+  if (!h) {
+    v.ins.notes.push({ level: 'warning', message: `invalid .npy header${label(chain)}` });
+    return;
+  }
+  if (!h.hasObject) return;
+  v.ins.objectArrays.push({ chain, descr: h.descr });
+  await visitPickle(v, sliceSource(src, h.dataOffset, src.size - h.dataOffset), chain, 'NumPy object array');
+}
