@@ -180,6 +180,17 @@ export const DENYLIST: Record<string, DenyEntry> = {
 };
 
 /**
+ * Narrow exceptions inside denied modules, checked before the denylist: TorchScript's own pickles
+ * (constants.pkl, data.pkl, *.debug_pkl) call these list/tensor builders, and `__torch__.*` names are
+ * TorchScript class types resolved by the TorchScript type system, never imported by Python.
+ */
+export const ALLOW_OVER_DENY: string[] = [
+  'torch.jit._pickle.build_intlist', 'torch.jit._pickle.build_tensorlist', 'torch.jit._pickle.build_doublelist',
+  'torch.jit._pickle.build_boollist', 'torch.jit._pickle.build_tensor_from_id', 'torch.jit._pickle.restore_type_tag',
+  '__torch__.',
+];
+
+/**
  * Allowed ML globals. A trailing `.*` allows everything below a module; `.^` allows only names that
  * start with an upper-case letter (classes), which keeps helper functions of those modules unknown.
  */

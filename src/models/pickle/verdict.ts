@@ -2,7 +2,7 @@
  * Classifies a pickle global with the tables of `globals-data.ts`: dangerous (code execution or
  * system access), allowed (known ML building blocks) or unknown.
  */
-import { ALLOWLIST, DENYLIST, type DenyEntry } from './globals-data.js';
+import { ALLOW_OVER_DENY, ALLOWLIST, DENYLIST, type DenyEntry } from './globals-data.js';
 
 export type Verdict =
   | { kind: 'dangerous'; entry: DenyEntry; matched: string }
@@ -23,6 +23,7 @@ const DUNDER_WALK = /(^|\.)__(globals|builtins|subclasses|mro|bases|base|class|c
 
 export function classifyGlobal(module: string, name: string): Verdict {
   const path = `${module}.${name}`;
+  if (ALLOW_OVER_DENY.some((p) => path.startsWith(p)) && !DUNDER_WALK.test(name)) return { kind: 'allowed' };
   // Walk from the longest prefix: `os.path.join` matches `os`, `torch.jit.load` matches `torch.jit`.
   const parts = path.split('.');
   for (let i = parts.length; i >= 1; i--) {
