@@ -205,6 +205,7 @@ async function readLocalAt(src: ByteSource, offset: number): Promise<LocalEntry 
   const nlen = h.readUInt16LE(26);
   const xlen = h.readUInt16LE(28);
   const rest = await src.read(offset + 30, nlen + xlen);
+  if (rest.length < nlen + xlen) return undefined; // header runs past the end: not a real member
   const name = rest.subarray(0, nlen).toString(flags & 0x800 ? 'utf8' : 'latin1');
   const sizes = applyZip64Extra(rest.subarray(nlen), { size: h.readUInt32LE(22), compressedSize: h.readUInt32LE(18), headerOffset: offset });
   return {
@@ -230,8 +231,15 @@ async function walkLocalHeaders(src: ByteSource, central: Map<number, CentralEnt
     const c = central.get(pos);
     let csize = l.compressedSize;
     if (l.flags & 0x8 || csize === 0xffffffff) {
-      if (!c) break; // data descriptor without a central entry: the end of this member is unknown
-      csize = c.compressedSize;
+      if (c) csize = c.compressedSize;
+      else {
+        // Data descriptor and no central directory (truncated file): find the descriptor that follows.
+        const found = await findDescriptor(src, l.dataOffset);
+        if (found === undefined) break;
+        csize = found;
+        l.compressedSize = found;
+        if (l.method === 0) l.size = found;
+      }
     }
     let next = l.dataOffset + csize;
     if (l.flags & 0x8) {
@@ -245,6 +253,28 @@ async function walkLocalHeaders(src: ByteSource, central: Map<number, CentralEnt
   if (out.length === 0 && central.size === 0) anomalies.push({ kind: 'structure', message: 'no readable zip members' });
   return out;
 }
+
+/**
+ * Looks for a data descriptor (`PK\x07\x08`, crc, compressed size, size) whose compressed size matches
+ * its distance from the member data; returns that size. Bounded to the first 64 MiB after the data start.
+ */
+async function findDescriptor(src: ByteSource, dataOffset: number): Promise<number | undefined> {
+  const limit = Math.min(src.size, dataOffset + 64 * 1024 * 1024);
+  const step = 1 << 20;
+  for (let off = dataOffset; off < limit; off += step - 16) {
+    const chunk = await src.read(off, Math.min(step, limit - off + 16));
+    let i = chunk.indexOf(DESCRIPTOR_SIG);
+    while (i >= 0 && i + 16 <= chunk.length) {
+      const csize = chunk.readUInt32LE(i + 8);
+      if (off + i - dataOffset === csize) return csize;
+      i = chunk.indexOf(DESCRIPTOR_SIG, i + 1);
+    }
+    if (chunk.length < step) break;
+  }
+  return undefined;
+}
+
+const DESCRIPTOR_SIG = Buffer.from([0x50, 0x4b, 0x07, 0x08]);
 
 /** Raw (still compressed) bytes of an entry. */
 export function entryRaw(src: ByteSource, e: ZipEntry): ByteSource {

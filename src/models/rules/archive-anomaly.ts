@@ -1,6 +1,6 @@
 import type { Finding, RuleMeta } from '../../core/model.js';
 import { makeFinding } from '../../core/finding.js';
-import { where, type ModelRule } from './common.js';
+import { printable, where, type ModelRule } from './common.js';
 
 const meta: RuleMeta = {
   id: 'model/archive-anomaly',
@@ -25,7 +25,7 @@ export const archiveAnomaly: ModelRule = {
       out.push(
         makeFinding(meta, {
           location: { path: ctx.path, member: w.member },
-          message: `${w.display}: ${a.message}.`,
+          message: `${w.display}: ${printable(a.message)}.`,
           evidence: a.kind,
           fingerprintSalt: `${a.kind}:${a.message}`,
         }),

@@ -1,6 +1,6 @@
 import type { Finding, RuleMeta } from '../../core/model.js';
 import { makeFinding } from '../../core/finding.js';
-import { where, type ModelRule } from './common.js';
+import { printable, where, type ModelRule } from './common.js';
 
 const meta: RuleMeta = {
   id: 'model/archive-path-traversal',
@@ -22,11 +22,12 @@ export const archivePathTraversal: ModelRule = {
     const out: Finding[] = [];
     for (const t of ins.traversal) {
       const w = where(ctx.path, t.chain);
+      const name = printable(t.name);
       out.push(
         makeFinding(meta, {
-          location: { path: ctx.path, member: w.member ? `${w.member} → ${t.name}` : t.name },
-          message: `${w.display} holds the member ${JSON.stringify(t.name)}, which ${t.why}.`,
-          evidence: t.name,
+          location: { path: ctx.path, member: w.member ? `${w.member} → ${name}` : name },
+          message: `${w.display} holds the member ${JSON.stringify(name)}, which ${t.why}.`,
+          evidence: name,
         }),
       );
     }

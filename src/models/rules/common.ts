@@ -29,7 +29,7 @@ export const SAFE_FORMAT_ADVICE =
 
 /** `model.pt → archive/data.pkl` for messages; the member alone for `location.member`. */
 export function where(path: string, chain: Chain): { display: string; member?: string } {
-  const member = chain.length > 0 ? chain.join(' → ') : undefined;
+  const member = chain.length > 0 ? chain.map(printable).join(' → ') : undefined;
   return { display: member ? `${path} → ${member}` : path, member };
 }
 
@@ -42,4 +42,11 @@ export function listGlobals(globals: GlobalRef[], max = 10): string {
   const names = [...new Set(globals.map(globalName))];
   const shown = names.slice(0, max).join(', ');
   return names.length > max ? `${shown} (+${names.length - max} more)` : shown;
+}
+
+/** Member names come from hostile archives: escape control characters and cap the length for output. */
+export function printable(name: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  const escaped = name.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return escaped.length > 200 ? `${escaped.slice(0, 200)}…` : escaped;
 }
