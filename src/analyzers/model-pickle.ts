@@ -11,7 +11,7 @@ import { scanFileSource } from '../models/io/byte-source.js';
 import { MODEL_PICKLE_RULES } from '../models/rules/index.js';
 
 /** Formats this analyzer opens; the others (safetensors, GGUF, ONNX, Keras …) belong to other analyzers. */
-const HANDLED = new Set(['pickle', 'torch-zip', 'zip', 'tar', 'gzip', '7z', 'numpy']);
+const HANDLED = new Set(['pickle', 'torch-zip', 'zip', 'tar', 'gzip', 'zlib', '7z', 'numpy']);
 /** Archive extensions that may hold models, beyond the model extensions themselves. */
 const ARCHIVE_EXTENSIONS = new Set(['.zip', '.tar', '.tgz', '.gz', '.mar', '.nemo', '.pt2']);
 

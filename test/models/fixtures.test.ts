@@ -11,6 +11,9 @@ const CASES: [string, string, string, string][] = [
   ['torch_legacy_malicious.pt', 'model/pickle-code-execution', 'critical', 'torch_legacy_state_dict.pt'],
   ['joblib_after_array.joblib', 'model/pickle-code-execution', 'critical', 'joblib_arrays.joblib'],
   ['joblib_object_array.joblib', 'model/pickle-code-execution', 'critical', 'sklearn_pipeline.joblib'],
+  ['torch_legacy_tar_malicious.pt', 'model/pickle-code-execution', 'critical', 'torch_legacy_tar_safe.pt'],
+  ['joblib_gzip_malicious.joblib', 'model/pickle-code-execution', 'critical', 'sklearn_pipeline_zlib.joblib'],
+  ['joblib_zlib_malicious.joblib', 'model/pickle-code-execution', 'critical', 'sklearn_pipeline_zlib.joblib'],
   ['memo_shuffle.pkl', 'model/pickle-code-execution', 'critical', 'plain_data.pkl'],
   ['two_pickles.pkl', 'model/pickle-code-execution', 'critical', 'plain_data.pkl'],
   ['shell_proto0.pkl', 'model/pickle-code-execution', 'critical', 'plain_data.pkl'],
@@ -45,7 +48,7 @@ describe('model/* rules on generated fixtures', () => {
   });
 
   it('a full torch.save(nn.Module) and a fitted sklearn Pipeline are quiet', async () => {
-    for (const f of ['torch_full_model.pt', 'sklearn_pipeline.joblib', 'torch_state_dict.pt', 'torch_legacy_state_dict.pt']) {
+    for (const f of ['torch_full_model.pt', 'sklearn_pipeline.joblib', 'sklearn_pipeline_zlib.joblib', 'torch_state_dict.pt', 'torch_legacy_state_dict.pt', 'torch_legacy_tar_safe.pt']) {
       const r = await analyzeFixture(f);
       expect(r.findings ?? [], f).toEqual([]);
     }

@@ -3,7 +3,7 @@
  * (`identifyModelFormat`), walks pickles, opens containers (zip, tar, 7z, gzip, .npy) and recurses
  * into members, within a depth limit, an inflation cap and the file's deadline.
  */
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, inflateSync } from 'node:zlib';
 import { fileInfo } from '../../core/file-info.js';
 import { identifyModelFormat, type ModelFormat } from '../identify.js';
 import type { ByteSource } from '../io/byte-source.js';
@@ -32,6 +32,26 @@ export interface Visit {
 
 export const HEAD_BYTES = 512;
 
+/**
+ * joblib's default compression (`compress=3`) is a bare zlib stream, which has no magic of its own
+ * (two header bytes with a checksum): recognised here, only for the extensions joblib files use.
+ */
+const ZLIB_EXTENSIONS = new Set(['.joblib', '.pkl', '.pickle', '.z', '.zlib', '.sav', '.dill']);
+export type InspectFormat = ModelFormat | 'zlib';
+
+function identify(name: string, size: number, head: Buffer): InspectFormat | undefined {
+  const info = fileInfo(name, size);
+  const fmt = identifyModelFormat(info, head);
+  if (fmt !== undefined && !(fmt === 'pickle' && looksLikeZlib(head))) return fmt;
+  if (ZLIB_EXTENSIONS.has(info.ext) && looksLikeZlib(head)) return 'zlib';
+  return fmt;
+}
+
+/** zlib header with a 32 KiB window (0x78, what Python's zlib writes); `x` is not a pickle opcode. */
+function looksLikeZlib(h: Buffer): boolean {
+  return h.length >= 2 && h[0] === 0x78 && ((h[0] << 8) | h[1]) % 31 === 0;
+}
+
 export async function inspectArtifact(src: ByteSource, path: string, opts: InspectOptions = {}): Promise<Inspection> {
   const ins = emptyInspection();
   const v: Visit = {
@@ -44,15 +64,15 @@ export async function inspectArtifact(src: ByteSource, path: string, opts: Inspe
     },
   };
   const head = await src.read(0, HEAD_BYTES);
-  ins.format = identifyModelFormat(fileInfo(path, src.size), head);
+  ins.format = identify(path, src.size, head);
   await visitFormat(v, src, ins.format, [], 0);
   return ins;
 }
 
 /** Inspects a member found inside a container (identified by its own magic, not its extension). */
-export async function visitMember(v: Visit, src: ByteSource, name: string, chain: Chain, depth: number, head?: Buffer): Promise<ModelFormat | undefined> {
+export async function visitMember(v: Visit, src: ByteSource, name: string, chain: Chain, depth: number, head?: Buffer): Promise<InspectFormat | undefined> {
   const h = head ?? (await src.read(0, HEAD_BYTES));
-  const fmt = identifyModelFormat(fileInfo(name, src.size), h);
+  const fmt = identify(name, src.size, h);
   if (fmt) await visitFormat(v, src, fmt, chain, depth);
   return fmt;
 }
@@ -61,7 +81,7 @@ export function label(chain: Chain): string {
   return chain.length > 0 ? ` (${chain.join(' → ')})` : '';
 }
 
-async function visitFormat(v: Visit, src: ByteSource, fmt: ModelFormat | undefined, chain: Chain, depth: number): Promise<void> {
+async function visitFormat(v: Visit, src: ByteSource, fmt: InspectFormat | undefined, chain: Chain, depth: number): Promise<void> {
   if (Date.now() > v.opts.deadline || v.opts.signal?.aborted) {
     v.ins.notes.push({ level: 'warning', message: `time budget exhausted before inspecting${label(chain) || ' the file'}` });
     return;
@@ -84,8 +104,9 @@ async function visitFormat(v: Visit, src: ByteSource, fmt: ModelFormat | undefin
       await inspect7z(v, src, chain, depth + 1);
       return;
     case 'gzip':
+    case 'zlib':
       if (depth >= v.opts.maxDepth) return depthNote(v, chain);
-      await visitGzip(v, src, chain, depth + 1);
+      await visitCompressed(v, src, fmt, chain, depth + 1);
       return;
     case 'numpy':
       await visitNpy(v, src, chain);
@@ -116,16 +137,21 @@ export async function visitPickle(v: Visit, src: ByteSource, chain: Chain, carri
   if (scan.budget) v.ins.notes.push({ level: 'warning', message: `pickle walk stopped${label(chain)}: ${scan.budget}; globals seen so far are reported` });
 }
 
-async function visitGzip(v: Visit, src: ByteSource, chain: Chain, depth: number): Promise<void> {
+/** gzip (joblib `compress='gzip'`, .gz) and zlib (joblib's default) streams, inflated up to the member cap. */
+async function visitCompressed(v: Visit, src: ByteSource, kind: 'gzip' | 'zlib', chain: Chain, depth: number): Promise<void> {
   const raw = await src.read(0, Math.min(src.size, v.opts.memberCap));
   let out: Buffer;
   try {
-    out = gunzipSync(raw, { maxOutputLength: v.opts.memberCap });
+    const opts = { maxOutputLength: v.opts.memberCap };
+    out = kind === 'gzip' ? gunzipSync(raw, opts) : inflateSync(raw, opts);
   } catch (e) {
-    v.ins.notes.push({ level: 'warning', message: `gzip stream not inspected${label(chain)}: ${(e as Error).message}` });
+    v.ins.notes.push({ level: 'warning', message: `${kind} stream not inspected${label(chain)}: ${(e as Error).message}` });
+    v.ins.anomalies.push({ chain, kind: 'compressed-stream', message: `${kind} stream could not be decompressed within the budget: ${(e as Error).message}` });
     return;
   }
-  await visitMember(v, bufferSource(out), 'decompressed', [...chain, '(gunzip)'], depth);
+  // The decompressed stream keeps the outer name so that extension-based identification still works.
+  const name = chain.length > 0 ? chain[chain.length - 1].replace(/\.(gz|z|zlib)$/i, '') : 'decompressed.pkl';
+  await visitMember(v, bufferSource(out), name || 'decompressed.pkl', [...chain, `(${kind})`], depth);
 }
 
 async function visitNpy(v: Visit, src: ByteSource, chain: Chain): Promise<void> {

@@ -47,7 +47,7 @@ export interface ObjectArray {
 }
 
 export interface Inspection {
-  format?: ModelFormat;
+  format?: ModelFormat | 'zlib';
   pickles: InspectedPickle[];
   anomalies: Anomaly[];
   torchscript: TorchScriptArchive[];
