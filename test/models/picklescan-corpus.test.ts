@@ -94,10 +94,14 @@ describe.skipIf(!dir)('picklescan corpus', () => {
     expect(r.notes?.map((n) => n.message).join('\n')).toMatch(/truncated/);
   });
 
-  it('reports the encrypted member of a password-protected zip at low severity', async () => {
+  it('reports the encrypted member of a password-protected zip once, at low severity', async () => {
     const r = await load('benign_password_protected.zip');
-    const f = r.findings?.find((x) => x.ruleId === 'model/archive-hidden-content');
-    expect(f?.severity).toBe('low');
+    expect(r.findings?.map((x) => [x.ruleId, x.severity])).toEqual([['model/archive-hidden-content', 'low']]);
+  });
+
+  it('says when a member marked encrypted is really plain text (flag 0x1 trick)', async () => {
+    const r = await load('malicious1_0x1.zip');
+    expect(r.findings?.find((x) => x.ruleId === 'model/archive-anomaly')?.message).toMatch(/marked encrypted but its content is plain/);
   });
 
   it.each(NOT_MODELS)('%s gives a note and no finding', async (f) => {

@@ -141,6 +141,9 @@ describe('classifyGlobal', () => {
     ['sklearn.pipeline', 'Pipeline'],
     ['sklearn.linear_model._logistic', 'LogisticRegression'],
     ['torch.jit._pickle', 'build_intlist'],
+    ['sklearn._loss._loss', '__pyx_unpickle_CyHalfBinomialLoss'],
+    ['sklearn.ensemble._hist_gradient_boosting.binning', '_BinMapper'],
+    ['sklearn.metrics._dist_metrics', 'newObj'],
   ])('%s.%s is allowed', (m, n) => {
     expect(classifyGlobal(m, n).kind).toBe('allowed');
   });

@@ -19,6 +19,13 @@ const PICKLE_NAME = /\.(pkl|pickle)$/i;
 export async function inspectZip(v: Visit, src: ByteSource, chain: Chain, depth: number): Promise<void> {
   const listing = await listZip(src);
   for (const a of listing.anomalies) {
+    // zip64 is how any archive over 4 GiB is written: worth a note, not a finding. Encryption is
+    // judged per member below, once it is known whether the content is really encrypted.
+    if (a.kind === 'zip64') {
+      v.ins.notes.push({ level: 'info', message: `${a.message}${label(chain)}` });
+      continue;
+    }
+    if (a.kind === 'encrypted') continue;
     v.ins.anomalies.push({ chain: a.member ? [...chain, a.member] : chain, kind: `zip-${a.kind}`, message: a.message });
   }
   const names = listing.entries.map((e) => e.name);
@@ -57,6 +64,9 @@ async function inspectEntry(v: Visit, src: ByteSource, e: ZipEntry, chain: Chain
       v.ins.hidden.push({ chain, kind: 'encrypted', message: 'encrypted member: its content cannot be inspected', inspected: false });
     }
     return;
+  }
+  if (e.flags & 0x1) {
+    v.ins.anomalies.push({ chain, kind: 'zip-encrypted-flag', message: 'member is marked encrypted but its content is plain; readers that ignore the flag (PyTorch) load it while strict ones skip it (CVE-2025-1945 pattern)' });
   }
   const content = await entryContent(src, e, v.opts.memberCap);
   if (content.error) {

@@ -191,8 +191,14 @@ export const ALLOW_OVER_DENY: string[] = [
 ];
 
 /**
+ * Packages whose Cython-generated `__pyx_unpickle_<Class>` helpers are allowed: they only rebuild a
+ * cdef class instance from its state (scikit-learn losses, trees and distance metrics use them).
+ */
+export const PYX_UNPICKLE_PACKAGES: string[] = ['sklearn.', 'scipy.', 'numpy.'];
+
+/**
  * Allowed ML globals. A trailing `.*` allows everything below a module; `.^` allows only names that
- * start with an upper-case letter (classes), which keeps helper functions of those modules unknown.
+ * start with an upper-case letter, optionally after one underscore (classes), which keeps helper functions of those modules unknown.
  */
 export const ALLOWLIST: string[] = [
   // Python containers and scalars
@@ -241,7 +247,7 @@ export const ALLOWLIST: string[] = [
   'sklearn.mixture.^', 'sklearn.manifold.^', 'sklearn.cross_decomposition.^', 'sklearn.isotonic.^',
   'sklearn.semi_supervised.^', 'sklearn.random_projection.^', 'sklearn.kernel_ridge.^', 'sklearn.covariance.^',
   'sklearn.model_selection.^', 'sklearn._loss.^', 'sklearn.metrics._dist_metrics.^', 'sklearn.utils._bunch.Bunch',
-  'sklearn.neighbors._kd_tree.newObj', 'sklearn.neighbors._ball_tree.newObj', 'sklearn.tree._tree.Tree',
+  'sklearn.neighbors._kd_tree.newObj', 'sklearn.neighbors._ball_tree.newObj', 'sklearn.metrics._dist_metrics.newObj', 'sklearn.tree._tree.Tree',
   'sklearn.ensemble._gb_losses.^', 'sklearn.ensemble._hist_gradient_boosting.^',
   'scipy.sparse._csr.csr_matrix', 'scipy.sparse._csc.csc_matrix', 'scipy.sparse._coo.coo_matrix', 'scipy.sparse.csr.csr_matrix',
   'scipy.sparse.csc.csc_matrix',

@@ -2,7 +2,7 @@
  * Classifies a pickle global with the tables of `globals-data.ts`: dangerous (code execution or
  * system access), allowed (known ML building blocks) or unknown.
  */
-import { ALLOW_OVER_DENY, ALLOWLIST, DENYLIST, type DenyEntry } from './globals-data.js';
+import { ALLOW_OVER_DENY, ALLOWLIST, DENYLIST, PYX_UNPICKLE_PACKAGES, type DenyEntry } from './globals-data.js';
 
 export type Verdict =
   | { kind: 'dangerous'; entry: DenyEntry; matched: string }
@@ -39,8 +39,9 @@ export function classifyGlobal(module: string, name: string): Verdict {
   for (const prefix of CLASSES) {
     if (path.startsWith(prefix)) {
       const last = parts[parts.length - 1];
-      if (/^[A-Z]/.test(last) && !name.includes('.')) return { kind: 'allowed' };
+      if (/^_?[A-Z]/.test(last) && !name.includes('.')) return { kind: 'allowed' };
     }
   }
+  if (/^__pyx_unpickle_\w+$/.test(name) && PYX_UNPICKLE_PACKAGES.some((p) => module.startsWith(p))) return { kind: 'allowed' };
   return { kind: 'unknown' };
 }
