@@ -48,7 +48,7 @@ describe('model/* rules on generated fixtures', () => {
   });
 
   it('a full torch.save(nn.Module) and a fitted sklearn Pipeline are quiet', async () => {
-    for (const f of ['torch_full_model.pt', 'sklearn_pipeline.joblib', 'sklearn_pipeline_zlib.joblib', 'torch_state_dict.pt', 'torch_legacy_state_dict.pt', 'torch_legacy_tar_safe.pt']) {
+    for (const f of ['torch_full_model.pt', 'sklearn_pipeline.joblib', 'sklearn_pipeline_zlib.joblib', 'torch_state_dict.pt', 'torch_legacy_state_dict.pt', 'torch_legacy_tar_safe.pt', 'sklearn_zoo.joblib', 'torch_zoo_full.pt', 'torch_training_checkpoint.pt']) {
       const r = await analyzeFixture(f);
       expect(r.findings ?? [], f).toEqual([]);
     }
