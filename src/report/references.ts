@@ -1,10 +1,13 @@
 import type { References, RuleMeta } from '../core/model.js';
 
+/** The project's home (SARIF `informationUri`). Set to the published repository. */
+export const PROJECT_URL = 'https://github.com/aigis-security/aigis';
+
 /**
  * Where the generated rule pages live on the web (SARIF `helpUri` must be an absolute URI).
  * The pages themselves are generated into docs/rules/ by `aigis rules --docs docs/rules`.
  */
-export const RULE_DOCS_BASE_URL = 'https://github.com/aigis-security/aigis/blob/main/docs/rules/';
+export const RULE_DOCS_BASE_URL = `${PROJECT_URL}/blob/main/docs/rules/`;
 
 /** Path of a rule's page relative to the docs folder: `secret/openai-api-key` → `secret/openai-api-key.md`. */
 export function ruleDocPath(ruleId: string): string {

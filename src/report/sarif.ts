@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Finding, Note, Report, RuleMeta, SuppressedFinding } from '../core/model.js';
 import { SARIF_LEVEL, SECURITY_SEVERITY } from '../core/severity.js';
 import type { Formatter } from './formatter.js';
-import { referenceLinks, ruleDocUrl, ruleTags } from './references.js';
+import { PROJECT_URL, referenceLinks, ruleDocUrl, ruleTags } from './references.js';
 import { summarize } from './summary.js';
 
 /**
@@ -15,7 +15,6 @@ import { summarize } from './summary.js';
  */
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
-const INFORMATION_URI = 'https://github.com/aigis-security/aigis';
 
 export const sarif: Formatter = (report) => JSON.stringify(toSarif(report), null, 2) + '\n';
 
@@ -37,7 +36,7 @@ export function toSarif(report: Report): Record<string, unknown> {
             name: 'aigis',
             version: report.tool.version,
             semanticVersion: report.tool.version,
-            informationUri: INFORMATION_URI,
+            informationUri: PROJECT_URL,
             rules: rules.map(reportingDescriptor),
           },
         },
