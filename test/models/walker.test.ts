@@ -1,6 +1,6 @@
 /** The pickle opcode walker on hand-written streams (every opcode path that resolves globals). */
 import { describe, expect, it } from 'vitest';
-import { walkPickleBuffer } from '../../src/models/pickle/walker.js';
+import { walkPickle, walkPickleBuffer } from '../../src/models/pickle/walker.js';
 import { classifyGlobal } from '../../src/models/pickle/verdict.js';
 import { shellPickle } from './zip-writer.js';
 
@@ -99,6 +99,25 @@ describe('walkPickle', () => {
     expect(r.legacyTorch).toBe(true);
     expect(r.pickles).toBe(5);
     expect(r.globals.map((g) => g.name)).toEqual(['OrderedDict']);
+  });
+
+  it('does not read large binary arguments that cannot hold a pickle', async () => {
+    const blob = Buffer.alloc(8 * 1024 * 1024, 0xab);
+    const len = Buffer.alloc(8);
+    len.writeBigUInt64LE(BigInt(blob.length));
+    const data = Buffer.concat([b('\x80\x04\x8e'), len, blob, b('0cos\nsystem\n0N.')]);
+    let read = 0;
+    const src = {
+      size: data.length,
+      async read(o: number, l: number) {
+        const out = data.subarray(o, Math.min(data.length, o + l));
+        read += out.length;
+        return out;
+      },
+    };
+    const r = await walkPickle(src);
+    expect(r.globals.map((g) => g.name)).toEqual(['system']);
+    expect(read).toBeLessThan(3 * 1024 * 1024);
   });
 
   it('stops at the step budget and says so', async () => {

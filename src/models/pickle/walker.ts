@@ -125,6 +125,23 @@ const COMPAT_MODULES: Record<string, string> = {
 };
 const DOTTED_IDENT = /^[\p{L}_][\p{L}\p{N}_]*(\.[\p{L}_][\p{L}\p{N}_]*)*$/u;
 const DUNDER = /^__\w+__$/;
+/** Arguments above this size are peeked at before being read. */
+const LARGE_ARG = 64 * 1024;
+/** Values above this size are not kept on the emulated stack or memo (only their length). */
+const KEEP_MAX = 4096;
+const TEXTISH = /^[A-Za-z0-9+/=_\-\s]{16}$/;
+
+/** Whether an argument that starts with `head` can be (or encode) a pickle: raw magic, base64 or hex text. */
+function mayHoldPickle(head: Buffer): boolean {
+  return (head[0] === 0x80 && head[1] >= 2 && head[1] <= 5) || TEXTISH.test(head.toString('latin1')) || head[0] === 0x63 || head[0] === 0x28;
+}
+
+/** Drops the content of large values once they were checked for nested pickles, so memory stays flat. */
+function compact(v: PValue): PValue {
+  if (v.t === 'bytes' && v.b && v.b.length > KEEP_MAX) return { t: 'bytes', n: v.n };
+  if (v.t === 'str' && v.s.length > KEEP_MAX) return { t: 'bytes', n: v.s.length };
+  return v;
+}
 
 /** Maps a Python 2 module name the way the unpickler does (fix_imports). */
 export function normaliseModule(module: string): string {
@@ -409,16 +426,16 @@ class Walker {
           const { text, next } = await this.line(pos);
           pos = next;
           const v: PValue = { t: 'str', s: decodePyStringLiteral(text.toString('latin1'), at) };
-          stack.push(v);
           await this.maybeNested(v, at);
+          stack.push(compact(v));
           break;
         }
         case 'UNICODE': {
           const { text, next } = await this.line(pos);
           pos = next;
           const v: PValue = { t: 'str', s: decodeRawUnicodeEscape(text) };
-          stack.push(v);
           await this.maybeNested(v, at);
+          stack.push(compact(v));
           break;
         }
         case 'BINSTRING':
@@ -429,8 +446,8 @@ class Walker {
           const { data, n, next } = await this.lengthPrefixed(pos, op.arg, at);
           pos = next;
           const v: PValue = data ? { t: 'str', s: data.toString(op.name.includes('UNICODE') ? 'utf8' : 'latin1') } : { t: 'bytes', n };
-          stack.push(v);
           await this.maybeNested(v, at);
+          stack.push(compact(v));
           break;
         }
         case 'BINBYTES':
@@ -440,8 +457,8 @@ class Walker {
           const { data, n, next } = await this.lengthPrefixed(pos, op.arg, at);
           pos = next;
           const v: PValue = { t: 'bytes', n, b: data };
-          stack.push(v);
           await this.maybeNested(v, at);
+          stack.push(compact(v));
           break;
         }
         case 'NEXT_BUFFER':
@@ -668,6 +685,8 @@ class Walker {
     if (n < 0) throw new PickleError(`negative argument length at offset ${at}`, at);
     if (p + n > this.src.size) throw new PickleError(`argument of ${n} bytes runs past the end of the data at offset ${at}`, at, true);
     if (n > this.shared.maxArgBytes) return { n, next: p + n };
+    // Large arguments are mostly raw array data: read them only when they could hold a nested pickle.
+    if (n > LARGE_ARG && !mayHoldPickle(await this.take(p, 16))) return { n, next: p + n };
     const data = Buffer.from(await this.take(p, n));
     return { data, n, next: p + n };
   }
