@@ -107,21 +107,18 @@ const MAX_LINE = 1 << 16;
 const MAX_ITEMS = 256;
 /** `torch.serialization.MAGIC_NUMBER`, the first pickle of a legacy (pre-zip) checkpoint. */
 const TORCH_MAGIC = 0x1950a86a20f9469cfc6cn;
-/** Python 2 module names that the unpickler maps to Python 3 ones (`_compat_pickle`). */
+/** Python 2 module names that the unpickler maps to Python 3 ones (a subset of `_compat_pickle.IMPORT_MAPPING`). */
 const COMPAT_MODULES: Record<string, string> = {
   __builtin__: 'builtins',
   copy_reg: 'copyreg',
   cPickle: 'pickle',
   exceptions: 'builtins',
-  commands: 'subprocess',
   httplib: 'http.client',
   urllib2: 'urllib.request',
   cStringIO: 'io',
   StringIO: 'io',
   Queue: 'queue',
   thread: '_thread',
-  posixpath: 'os.path',
-  ntpath: 'os.path',
 };
 const DOTTED_IDENT = /^[\p{L}_][\p{L}\p{N}_]*(\.[\p{L}_][\p{L}\p{N}_]*)*$/u;
 const DUNDER = /^__\w+__$/;
