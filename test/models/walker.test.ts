@@ -146,6 +146,8 @@ describe('classifyGlobal', () => {
     ['builtins', 'open', 'system-access'],
     ['requests.api', 'get', 'system-access'],
     ['shutil', 'rmtree', 'system-access'],
+    ['pathlib', 'PosixPath.write_text', 'system-access'],
+    ['torch.fx.graph_module', 'reduce_graph_module', 'code-execution'],
   ])('%s.%s is %s', (m, n, cat) => {
     const v = classifyGlobal(m, n);
     expect(v.kind).toBe('dangerous');
@@ -163,6 +165,8 @@ describe('classifyGlobal', () => {
     ['sklearn._loss._loss', '__pyx_unpickle_CyHalfBinomialLoss'],
     ['sklearn.ensemble._hist_gradient_boosting.binning', '_BinMapper'],
     ['sklearn.metrics._dist_metrics', 'newObj'],
+    ['pathlib', 'PosixPath'],
+    ['argparse', 'Namespace'],
   ])('%s.%s is allowed', (m, n) => {
     expect(classifyGlobal(m, n).kind).toBe('allowed');
   });

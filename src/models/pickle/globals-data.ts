@@ -21,6 +21,8 @@ const sys = (why: string): DenyEntry => ({ category: 'system-access', why });
 
 /** Globals that run code on load (critical) or reach files, processes' environment or the network (high). */
 export const DENYLIST: Record<string, DenyEntry> = {
+  // Path objects are plain values (hyper-parameters often hold them); their I/O methods are not.
+  ...pathMethods(),
   // Operating system and processes
   os: exec('runs shell commands and touches the file system (os.system, os.popen, os.exec*)'),
   posix: exec('os functions under their POSIX module name'),
@@ -76,7 +78,6 @@ export const DENYLIST: Record<string, DenyEntry> = {
   'types.FunctionType': exec('builds functions from code objects'),
   'types.MethodType': exec('binds arbitrary callables'),
   'types.ModuleType': exec('builds modules'),
-  'types.SimpleNamespace': exec('builds objects with arbitrary attributes'),
   pip: exec('installs packages from the network (pip.main, CVE-2025-1716)'),
   ensurepip: exec('installs pip'),
   venv: exec('creates environments and runs pip'),
@@ -178,7 +179,6 @@ export const DENYLIST: Record<string, DenyEntry> = {
   tempfile: sys('creates files'),
   io: sys('opens files (io.open, io.FileIO)'),
   _io: sys('opens files'),
-  pathlib: sys('reads and writes files'),
   glob: sys('lists the file system'),
   fileinput: sys('reads files'),
   linecache: sys('reads files'),
@@ -199,6 +199,15 @@ export const DENYLIST: Record<string, DenyEntry> = {
   'torch.from_file': sys('reads files'),
   'torch.storage._load_from_bytes': exec('runs torch.load on embedded bytes'),
 };
+
+function pathMethods(): Record<string, DenyEntry> {
+  const out: Record<string, DenyEntry> = {};
+  const methods = ['open', 'read_text', 'read_bytes', 'write_text', 'write_bytes', 'touch', 'unlink', 'rmdir', 'mkdir', 'rename', 'replace', 'symlink_to', 'hardlink_to', 'chmod', 'iterdir', 'glob', 'rglob', 'expanduser', 'home'];
+  for (const cls of ['Path', 'PosixPath', 'WindowsPath']) {
+    for (const m of methods) out[`pathlib.${cls}.${m}`] = sys('reads, writes or lists files');
+  }
+  return out;
+}
 
 /**
  * Narrow exceptions inside denied modules, checked before the denylist: TorchScript's own pickles
@@ -229,7 +238,9 @@ export const ALLOWLIST: string[] = [
   'collections.OrderedDict', 'collections.defaultdict', 'collections.Counter', 'collections.deque',
   'copyreg._reconstructor', 'copyreg.__newobj__', 'copyreg.__newobj_ex__', '_codecs.encode',
   'datetime.datetime', 'datetime.date', 'datetime.timedelta', 'datetime.timezone', 'decimal.Decimal', 'fractions.Fraction',
-  'uuid.UUID', 'enum.Enum',
+  'uuid.UUID', 'enum.Enum', 'argparse.Namespace', 'types.SimpleNamespace', 'pathlib.Path', 'pathlib.PosixPath',
+  'pathlib.WindowsPath', 'pathlib.PurePath', 'pathlib.PurePosixPath', 'pathlib.PureWindowsPath', 'typing.^', 'omegaconf.^',
+  'torch.torch_version.TorchVersion',
   // PyTorch tensors, storages and modules (what torch.save writes)
   'torch._utils._rebuild_tensor', 'torch._utils._rebuild_tensor_v2', 'torch._utils._rebuild_tensor_v3',
   'torch._utils._rebuild_parameter', 'torch._utils._rebuild_parameter_with_state', 'torch._utils._rebuild_sparse_tensor',
