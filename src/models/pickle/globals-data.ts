@@ -25,8 +25,8 @@ export const DENYLIST: Record<string, DenyEntry> = {
   ...pathMethods(),
   // Operating system and processes
   os: exec('runs shell commands and touches the file system (os.system, os.popen, os.exec*)'),
-  posix: exec('os functions under their POSIX module name'),
-  nt: exec('os functions under their Windows module name'),
+  posix: exec('runs shell commands and touches the file system (the os module under its POSIX name)'),
+  nt: exec('runs shell commands and touches the file system (the os module under its Windows name)'),
   _posixsubprocess: exec('spawns processes'),
   subprocess: exec('spawns processes'),
   pty: exec('spawns a shell (pty.spawn)'),
