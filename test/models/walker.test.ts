@@ -1,6 +1,7 @@
 /** The pickle opcode walker on hand-written streams (every opcode path that resolves globals). */
 import { describe, expect, it } from 'vitest';
-import { walkPickle, walkPickleBuffer } from '../../src/models/pickle/walker.js';
+import { walkPickle, walkPickleBuffer, type PValue } from '../../src/models/pickle/walker.js';
+import { dtypeInfo, joblibArrayLayout } from '../../src/models/pickle/joblib.js';
 import { classifyGlobal } from '../../src/models/pickle/verdict.js';
 import { shellPickle } from './zip-writer.js';
 
@@ -178,5 +179,43 @@ describe('classifyGlobal', () => {
     ['functools', 'partial'],
   ])('%s.%s is unknown', (m, n) => {
     expect(classifyGlobal(m, n).kind).toBe('unknown');
+  });
+});
+
+describe('joblib array layout', () => {
+  const g = (module: string, name: string): PValue => ({ t: 'global', module, name });
+  const str = (s: string): PValue => ({ t: 'str', s });
+  const int = (v: number): PValue => ({ t: 'int', v: BigInt(v) });
+  const dtype = (typestr: string, elsize = -1): PValue => ({
+    t: 'obj',
+    fn: g('numpy', 'dtype'),
+    args: { t: 'tuple', items: [str(typestr), { t: 'bool', v: false }, { t: 'bool', v: true }] },
+    state: { t: 'tuple', items: [int(3), str('<'), { t: 'none' }, { t: 'none' }, { t: 'none' }, int(elsize), int(-1), int(0)] },
+  });
+  const wrapper = (d: PValue, shape: number[], aligned: boolean): PValue => ({
+    t: 'obj',
+    fn: g('joblib.numpy_pickle', 'NumpyArrayWrapper'),
+    args: { t: 'tuple', items: [] },
+    state: {
+      t: 'dict',
+      entries: [
+        [str('shape'), { t: 'tuple', items: shape.map(int) }],
+        [str('dtype'), d],
+        ...(aligned ? ([[str('numpy_array_alignment_bytes'), int(16)]] as [PValue, PValue][]) : []),
+      ],
+    },
+  });
+
+  it('sizes numeric, unicode and structured arrays, with and without alignment padding', () => {
+    expect(dtypeInfo(dtype('f8')).itemsize).toBe(8);
+    expect(dtypeInfo(dtype('U5', 20)).itemsize).toBe(20);
+    expect(dtypeInfo(dtype('V12', 12)).itemsize).toBe(12);
+    expect(joblibArrayLayout(wrapper(dtype('f4'), [3, 5], true))).toEqual({ hasObject: false, aligned: true, bytes: 60 });
+    expect(joblibArrayLayout(wrapper(dtype('i8'), [7], false))).toEqual({ hasObject: false, aligned: false, bytes: 56 });
+  });
+
+  it('recognises object arrays (a nested pickle follows) and ignores other objects', () => {
+    expect(joblibArrayLayout(wrapper(dtype('O8'), [2], true))?.hasObject).toBe(true);
+    expect(joblibArrayLayout({ t: 'obj', fn: g('collections', 'OrderedDict'), args: { t: 'tuple', items: [] } })).toBeUndefined();
   });
 });

@@ -1,0 +1,55 @@
+/** The tolerant zip reader on crafted archives: hidden members, zip64 end records, disagreeing headers. */
+import { describe, expect, it } from 'vitest';
+import { listZip } from '../../src/models/containers/zip-reader.js';
+import { bufferSource } from '../../src/models/io/byte-source.js';
+import { analyzeBytes, serious } from './helpers.js';
+import { makeZip, shellPickle } from './zip-writer.js';
+
+const safe = Buffer.from('\x80\x04}\x94.', 'latin1');
+
+describe('tolerant zip reader', () => {
+  it('finds a member hidden from the central directory and reports it', async () => {
+    const zip = makeZip([
+      { name: 'model/data.pkl', data: safe },
+      { name: 'model/extra.bin', data: shellPickle('id'), omitFromCentral: true },
+    ]);
+    const listing = await listZip(bufferSource(zip));
+    expect(listing.entries.map((e) => [e.name, e.seenIn])).toEqual([
+      ['model/data.pkl', 'both'],
+      ['model/extra.bin', 'local'],
+    ]);
+    const r = await analyzeBytes('hidden.pt', zip);
+    expect(serious(r.findings)[0]?.location.member).toBe('model/extra.bin');
+    expect(r.findings?.some((f) => f.ruleId === 'model/archive-anomaly' && /no central directory entry/.test(f.message))).toBe(true);
+  });
+
+  it('reads zip64 end records and notes them without a finding', async () => {
+    const zip = makeZip([{ name: 'archive/data.pkl', data: shellPickle('id'), deflate: true }], { zip64: true });
+    const listing = await listZip(bufferSource(zip));
+    expect(listing.entries).toHaveLength(1);
+    expect(listing.anomalies.map((a) => a.kind)).toEqual(['zip64']);
+    const r = await analyzeBytes('big.pt', zip);
+    expect(r.findings?.map((f) => f.ruleId)).toEqual(['model/pickle-code-execution']);
+    expect(r.notes?.some((n) => /zip64/.test(n.message))).toBe(true);
+  });
+
+  it('scans a member under both names when local header and central directory disagree', async () => {
+    const zip = makeZip([{ name: 'weights.txt', localName: 'data.pkl', data: shellPickle('id') }]);
+    const listing = await listZip(bufferSource(zip));
+    expect(listing.entries[0]).toMatchObject({ name: 'weights.txt', localName: 'data.pkl' });
+    expect(listing.anomalies[0].kind).toBe('name-mismatch');
+    const r = await analyzeBytes('m.pt', zip);
+    expect(serious(r.findings)).toHaveLength(1);
+  });
+
+  it('reports a path-traversal name hidden only in the local header', async () => {
+    const zip = makeZip([{ name: 'model.pkl', localName: '../../model.pkl', data: safe }]);
+    const r = await analyzeBytes('m.zip', zip);
+    expect(r.findings?.find((f) => f.ruleId === 'model/archive-path-traversal')?.evidence).toBe('../../model.pkl');
+  });
+
+  it('a clean archive has no anomalies', async () => {
+    const listing = await listZip(bufferSource(makeZip([{ name: 'a/data.pkl', data: safe, deflate: true }, { name: 'a/version', data: Buffer.from('3\n') }])));
+    expect(listing.anomalies).toEqual([]);
+  });
+});
