@@ -48,6 +48,16 @@ describe('tolerant zip reader', () => {
     expect(r.findings?.find((f) => f.ruleId === 'model/archive-path-traversal')?.evidence).toBe('../../model.pkl');
   });
 
+  it('reports duplicate member names and scans every copy', async () => {
+    const zip = makeZip([
+      { name: 'archive/data.pkl', data: safe },
+      { name: 'archive/data.pkl', data: shellPickle('id') },
+    ]);
+    const r = await analyzeBytes('dup.pt', zip);
+    expect(serious(r.findings)).toHaveLength(1);
+    expect(r.findings?.some((f) => f.ruleId === 'model/archive-anomaly' && /2 members share the name/.test(f.message))).toBe(true);
+  });
+
   it('a clean archive has no anomalies', async () => {
     const listing = await listZip(bufferSource(makeZip([{ name: 'a/data.pkl', data: safe, deflate: true }, { name: 'a/version', data: Buffer.from('3\n') }])));
     expect(listing.anomalies).toEqual([]);

@@ -33,6 +33,12 @@ export async function inspectZip(v: Visit, src: ByteSource, chain: Chain, depth:
   const tsEvidence = names.filter((n) => TORCHSCRIPT_MEMBER.test(n));
   if (isTorch && tsEvidence.length > 0) v.ins.torchscript.push({ chain, evidence: tsEvidence.slice(0, 5) });
 
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  for (const [n, c] of counts) {
+    if (c > 1) v.ins.anomalies.push({ chain: [...chain, n], kind: 'zip-duplicate-name', message: `${c} members share the name ${JSON.stringify(n)}; readers disagree on which one they load (all are scanned)` });
+  }
+
   const seen = new Set<number>();
   for (const e of listing.entries) {
     if (Date.now() > v.opts.deadline || v.opts.signal?.aborted) {

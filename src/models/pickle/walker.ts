@@ -103,7 +103,7 @@ class BudgetError extends Error {}
 
 const WINDOW = 1 << 20;
 const HEADROOM = 64;
-const MAX_LINE = 1 << 16;
+const MAX_LINE = 4 << 20;
 const MAX_ITEMS = 256;
 /** `torch.serialization.MAGIC_NUMBER`, the first pickle of a legacy (pre-zip) checkpoint. */
 const TORCH_MAGIC = 0x1950a86a20f9469cfc6cn;
