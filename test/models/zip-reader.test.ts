@@ -58,6 +58,26 @@ describe('tolerant zip reader', () => {
     expect(r.findings?.some((f) => f.ruleId === 'model/archive-anomaly' && /2 members share the name/.test(f.message))).toBe(true);
   });
 
+  it('reports a symlink member pointing outside the extraction directory', async () => {
+    const zip = makeZip([
+      { name: 'models/cache', data: Buffer.from('../../../home/user/.ssh'), unixMode: 0o120777 },
+      { name: 'models/ok', data: Buffer.from('weights.bin'), unixMode: 0o120777 },
+      { name: 'models/data.pkl', data: safe, unixMode: 0o100644 },
+    ]);
+    const r = await analyzeBytes('links.zip', zip);
+    const hits = r.findings?.filter((f) => f.ruleId === 'model/archive-path-traversal') ?? [];
+    expect(hits.map((f) => f.evidence)).toEqual(['models/cache -> ../../../home/user/.ssh']);
+  });
+
+  it('lists archives with thousands of members quickly through the read cache', async () => {
+    const members = Array.from({ length: 5000 }, (_, i) => ({ name: `shard/${i}.txt`, data: Buffer.from(`row ${i}`) }));
+    const zip = makeZip([...members, { name: 'shard/data.pkl', data: shellPickle('id') }]);
+    const t0 = Date.now();
+    const r = await analyzeBytes('many.zip', zip);
+    console.log(`5001-member zip: ${Date.now() - t0} ms`);
+    expect(serious(r.findings)[0]?.location.member).toBe('shard/data.pkl');
+  });
+
   it('a clean archive has no anomalies', async () => {
     const listing = await listZip(bufferSource(makeZip([{ name: 'a/data.pkl', data: safe, deflate: true }, { name: 'a/version', data: Buffer.from('3\n') }])));
     expect(listing.anomalies).toEqual([]);

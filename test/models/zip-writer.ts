@@ -8,6 +8,8 @@ export interface ZipMember {
   /** Name written in the local header (defaults to `name`). */
   localName?: string;
   flags?: number;
+  /** Unix mode stored in the external attributes (version made by = Unix). */
+  unixMode?: number;
   /** Write the local header and data but leave the member out of the central directory. */
   omitFromCentral?: boolean;
 }
@@ -38,9 +40,10 @@ export function makeZip(members: ZipMember[], opts: ZipOptions = {}): Buffer {
     local.writeUInt16LE(lname.length, 26);
     const cd = Buffer.alloc(46);
     cd.writeUInt32LE(0x02014b50, 0);
-    cd.writeUInt16LE(20, 4);
+    cd.writeUInt16LE(m.unixMode === undefined ? 20 : 0x0314, 4);
     cd.writeUInt16LE(20, 6);
     cd.writeUInt16LE(m.flags ?? 0, 8);
+    if (m.unixMode !== undefined) cd.writeUInt32LE((m.unixMode << 16) >>> 0, 38);
     cd.writeUInt16LE(method, 10);
     cd.writeUInt32LE(crc, 16);
     cd.writeUInt32LE(body.length, 20);

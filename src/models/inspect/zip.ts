@@ -49,6 +49,10 @@ export async function inspectZip(v: Visit, src: ByteSource, chain: Chain, depth:
       const why = traversalReason(n);
       if (why) v.ins.traversal.push({ chain, name: n, why });
     }
+    if (e.unixMode !== undefined && (e.unixMode & 0o170000) === 0o120000) {
+      await checkSymlink(v, src, e, chain);
+      continue;
+    }
     if (e.name.endsWith('/') || seen.has(e.dataOffset)) continue;
     seen.add(e.dataOffset);
     if (isTorch && TORCH_BLOB.test(e.name)) continue;
@@ -87,4 +91,12 @@ async function inspectEntry(v: Visit, src: ByteSource, e: ZipEntry, chain: Chain
     return;
   }
   await visitMember(v, content.source, e.name, chain, depth);
+}
+
+/** A symlink member: its content is the link target, which `unzip` creates as a real link. */
+async function checkSymlink(v: Visit, src: ByteSource, e: ZipEntry, chain: Chain): Promise<void> {
+  const content = await entryContent(src, e, 4096);
+  const target = (await content.source.read(0, 4096)).toString('utf8');
+  const why = traversalReason(target);
+  if (why) v.ins.traversal.push({ chain, name: `${e.name} -> ${target}`, why: `is a symbolic link whose target ${why}` });
 }
