@@ -44,7 +44,7 @@ export function sliceSource(src: ByteSource, start: number, size: number): ByteS
  */
 export function cachedSource(src: ByteSource, window = 1 << 20): ByteSource {
   let start = -1;
-  let buf = Buffer.alloc(0);
+  let buf: Buffer = Buffer.alloc(0);
   return {
     size: src.size,
     async read(offset, length) {
