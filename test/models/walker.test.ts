@@ -121,6 +121,13 @@ describe('walkPickle', () => {
     expect(read).toBeLessThan(3 * 1024 * 1024);
   });
 
+  it('records each distinct global once however often the stream repeats it', async () => {
+    const many = Buffer.concat([b('\x80\x02'), Buffer.from('cos\nsystem\n0'.repeat(20_000), 'latin1'), b('N.')]);
+    const r = await walkPickleBuffer(many);
+    expect(r.globals).toHaveLength(1);
+    expect(r.opcodes).toBe(40_003);
+  });
+
   it('stops at the step budget and says so', async () => {
     const many = Buffer.concat([b('\x80\x02'), Buffer.from('N0'.repeat(50_000), 'latin1'), b('N.')]);
     const r = await walkPickleBuffer(many, { maxOps: 1000 });

@@ -105,6 +105,8 @@ const WINDOW = 1 << 20;
 const HEADROOM = 64;
 const MAX_LINE = 4 << 20;
 const MAX_ITEMS = 256;
+/** Most distinct globals / tampering events kept per file. */
+const MAX_RECORDS = 10_000;
 /** `torch.serialization.MAGIC_NUMBER`, the first pickle of a legacy (pre-zip) checkpoint. */
 const TORCH_MAGIC = 0x1950a86a20f9469cfc6cn;
 /** Python 2 module names that the unpickler maps to Python 3 ones (a subset of `_compat_pickle.IMPORT_MAPPING`). */
@@ -179,6 +181,7 @@ class Walker {
     legacyTorch: false,
   };
   private pickleIndex = 0;
+  private readonly seenGlobals = new Set<string>();
 
   constructor(
     private readonly src: ByteSource,
@@ -275,12 +278,18 @@ class Walker {
       // find_class would fail to import such a name, so it cannot run anything; it is still not a valid pickle.
       throw new PickleError(`${opcode} with an invalid name ${JSON.stringify(`${module} ${name}`).slice(0, 80)}`, offset);
     }
-    this.out.globals.push({ module: mod, name, offset, opcode, pickle: this.pickleIndex, nested: this.nestedLabel });
+    // Each distinct global is recorded once (first occurrence): a stream repeating GLOBAL millions of
+    // times must not grow the result without bound.
+    const key = `${mod}\u0000${name}`;
+    if (!this.seenGlobals.has(key) && this.out.globals.length < MAX_RECORDS) {
+      this.seenGlobals.add(key);
+      this.out.globals.push({ module: mod, name, offset, opcode, pickle: this.pickleIndex, nested: this.nestedLabel });
+    }
     return { t: 'global', module: mod, name };
   }
 
   private tamper(kind: TamperKind, offset: number, detail: string): void {
-    this.out.tampering.push({ kind, offset, detail, nested: this.nestedLabel });
+    if (this.out.tampering.length < MAX_RECORDS) this.out.tampering.push({ kind, offset, detail, nested: this.nestedLabel });
   }
 
   private async maybeNested(v: PValue, offset: number): Promise<void> {
@@ -295,8 +304,8 @@ class Walker {
   private merge(inner: PickleScan): void {
     if (inner.opcodes === 0 && inner.globals.length === 0) return;
     this.out.nestedPickles += 1 + inner.nestedPickles;
-    this.out.globals.push(...inner.globals);
-    this.out.tampering.push(...inner.tampering);
+    this.out.globals.push(...inner.globals.slice(0, Math.max(0, MAX_RECORDS - this.out.globals.length)));
+    this.out.tampering.push(...inner.tampering.slice(0, Math.max(0, MAX_RECORDS - this.out.tampering.length)));
     this.out.joblibArrays += inner.joblibArrays;
     if (inner.budget) throw new BudgetError(inner.budget);
   }
