@@ -128,6 +128,12 @@ describe('walkPickle', () => {
     expect(r.opcodes).toBe(40_003);
   });
 
+  it('stops when the emulated stack outgrows the memory budget', async () => {
+    const deep = Buffer.concat([b('\x80\x02'), Buffer.alloc(1_100_000, 'N'), b('.')]);
+    const r = await walkPickleBuffer(deep);
+    expect(r.budget).toMatch(/memory budget/);
+  });
+
   it('stops at the step budget and says so', async () => {
     const many = Buffer.concat([b('\x80\x02'), Buffer.from('N0'.repeat(50_000), 'latin1'), b('N.')]);
     const r = await walkPickleBuffer(many, { maxOps: 1000 });

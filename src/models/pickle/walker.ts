@@ -105,6 +105,8 @@ const WINDOW = 1 << 20;
 const HEADROOM = 64;
 const MAX_LINE = 4 << 20;
 const MAX_ITEMS = 256;
+/** Most entries on the emulated stack, mark stack or memo. */
+const MAX_STACK = 1_000_000;
 /** Most distinct globals / tampering events kept per file. */
 const MAX_RECORDS = 10_000;
 /** `torch.serialization.MAGIC_NUMBER`, the first pickle of a legacy (pre-zip) checkpoint. */
@@ -338,8 +340,12 @@ class Walker {
 
     for (;;) {
       if (++shared.ops > shared.maxOps) throw new BudgetError(`stopped after ${shared.maxOps} opcodes (step budget)`);
-      if ((shared.ops & 0xfff) === 0 && (Date.now() > shared.deadline || shared.signal?.aborted)) {
-        throw new BudgetError(`stopped at offset ${pos} (time budget)`);
+      if ((shared.ops & 0xfff) === 0) {
+        if (Date.now() > shared.deadline || shared.signal?.aborted) throw new BudgetError(`stopped at offset ${pos} (time budget)`);
+        // Memory budget: real pickles batch their items (APPENDS/SETITEMS of 1,000), so these stay small.
+        if (stack.length > MAX_STACK || marks.length > MAX_STACK || memo.size > MAX_STACK) {
+          throw new BudgetError(`stopped at offset ${pos}: emulated stack, marks or memo over ${MAX_STACK} entries (memory budget)`);
+        }
       }
       if (pos + HEADROOM > this.bufStart + this.buf.length || pos < this.bufStart) await this.ensure(pos, Math.min(HEADROOM, this.src.size - pos) || 1);
       const at = pos;
