@@ -3,10 +3,14 @@
  * Explicit imports, no globbing at runtime (see STYLE.md §6).
  */
 import type { Analyzer, Enricher } from '../core/analyzer.js';
+import { packagesAnalyzer } from './packages.js';
+import { vulnEnricher } from '../vuln/enricher.js';
 
 export const analyzers: Analyzer[] = [
+  packagesAnalyzer,
 ];
 
 /** Whole-report enrichers (advisory matching, attack paths), run after all analyzers. */
 export const enrichers: Enricher[] = [
+  vulnEnricher,
 ];

@@ -118,7 +118,7 @@ function matchPinned(asset: Asset, eco: Ecosystem, records: AdvisoryRecord[], fi
           : `No fixed release: isolate / replace ${asset.name} (remove it, or keep it off untrusted networks and inputs until a fix ships).`;
       findings.push(makeFinding(rule, {
         location: { path: loc.path, startLine: loc.startLine, ...(loc.layer ? { layer: loc.layer } : {}) },
-        message: `${asset.name} ${asset.version} ${what}${record.summary ? `: ${record.summary}` : ''}.${fix ? ` Fixed in ${fix}.` : record.malicious ? '' : ' No fixed release is known.'}`,
+        message: `${asset.name} ${asset.version} ${what}${record.summary ? `: ${record.summary.replace(/[.\s]+$/, '')}` : ''}.${fix ? ` Fixed in ${fix}.` : record.malicious ? '' : ' No fixed release is known.'}`,
         evidence: `${asset.name} ${String(asset.properties.specifier ?? asset.version)}`,
         severity: record.severity ?? 'medium',
         remediation,
