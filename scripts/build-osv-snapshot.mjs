@@ -26,10 +26,13 @@ const { parseVersion } = await import(join(root, 'dist/vuln/versions.js'));
 function compactVersions(record) {
   for (const a of record.affected) {
     if (!a.versions || a.ranges.length === 0) continue;
-    const covered = a.versions.every((v) => {
+    // A listed PyPI version X also stands for its local builds (X+cu121 …), as pip's ==X does, so the
+    // ranges must cover a high local label of X too before the list can go.
+    const inAny = (v) => {
       const pv = parseVersion(a.ecosystem, v);
       return pv !== undefined && a.ranges.some((r) => inRange(a.ecosystem, pv, r));
-    });
+    };
+    const covered = a.versions.every((v) => inAny(v) && (a.ecosystem !== 'PyPI' || v.includes('+') || inAny(`${v}+999999999`)));
     if (covered) delete a.versions;
   }
   return record;

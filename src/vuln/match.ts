@@ -6,7 +6,7 @@
  * any range of any matching `affected` entry says so, or when it is listed in `versions`.
  */
 import type { AdvisoryRecord, CompactAffected, CompactRange, RangeEvent } from './record.js';
-import { compareVersions, parseVersion, sameRelease, type Ecosystem } from './versions.js';
+import { compareVersions, parseVersion, pypiKey, sameRelease, type Ecosystem } from './versions.js';
 
 interface ParsedEvent {
   kind: keyof RangeEvent;
@@ -62,14 +62,43 @@ export function inRange(eco: Ecosystem, version: string, range: CompactRange): b
   return affected;
 }
 
+interface ListedIndex {
+  /** PEP 440 keys of listed versions that have no local label / that have one; raw strings of invalid ones. */
+  publicKeys: Set<string>;
+  localKeys: Set<string>;
+  raw: Set<string>;
+  normalised: string[];
+}
+
+const listedCache = new WeakMap<CompactAffected, ListedIndex>();
+
+function listedIndex(entry: CompactAffected): ListedIndex {
+  let idx = listedCache.get(entry);
+  if (!idx) {
+    idx = { publicKeys: new Set(), localKeys: new Set(), raw: new Set(), normalised: [] };
+    for (const listed of entry.versions ?? []) {
+      const l = parseVersion(entry.ecosystem, listed);
+      if (l === undefined) idx.raw.add(listed);
+      else if (entry.ecosystem === 'PyPI') (l.includes('+') ? idx.localKeys : idx.publicKeys).add(pypiKey(l));
+      else idx.normalised.push(l);
+    }
+    listedCache.set(entry, idx);
+  }
+  return idx;
+}
+
+/** True when `version` is one of the entry's explicit `versions` (pip's `==X` for PyPI, SemVer equality for npm). */
+function listed(entry: CompactAffected, version: string): boolean {
+  if (!entry.versions?.length) return false;
+  const idx = listedIndex(entry);
+  if (idx.raw.has(version)) return true;
+  if (entry.ecosystem === 'PyPI') return idx.publicKeys.has(pypiKey(version, false)) || idx.localKeys.has(pypiKey(version));
+  return idx.normalised.some((l) => sameRelease('npm', version, l));
+}
+
 /** True when `version` (already normalised) is affected by this `affected` entry. */
 export function affectedBy(entry: CompactAffected, version: string): boolean {
-  const eco = entry.ecosystem;
-  if (entry.versions?.some((listed) => {
-    const l = parseVersion(eco, listed);
-    return l !== undefined ? sameRelease(eco, version, l) : listed === version;
-  })) return true;
-  return entry.ranges.some((r) => inRange(eco, version, r));
+  return listed(entry, version) || entry.ranges.some((r) => inRange(entry.ecosystem, version, r));
 }
 
 /** The `affected` entries of `record` for this package that cover `version`. */

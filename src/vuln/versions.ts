@@ -61,3 +61,31 @@ export function sameRelease(eco: Ecosystem, candidate: string, listed: string): 
 export function isEcosystem(v: string): v is Ecosystem {
   return v === 'PyPI' || v === 'npm';
 }
+
+const keyCache = new Map<string, string>();
+
+/** pre/post/dev parts: the typings say arrays, the library returns numbers for post/dev. */
+function part(x: unknown): string {
+  return Array.isArray(x) ? x.join('') : x === null || x === undefined ? '' : String(x);
+}
+
+/**
+ * A string equal for two PyPI versions exactly when PEP 440 says they are equal (`1.0` = `1.0.0`,
+ * `1.0RC1` = `1.0rc1`), for set look-ups; `local: false` drops the local label (pip's `==X` match).
+ */
+export function pypiKey(normalised: string, local = true): string {
+  const memo = `${local ? 'L' : 'P'}${normalised}`;
+  let k = keyCache.get(memo);
+  if (k === undefined) {
+    const e = pep440.explain(normalised);
+    if (!e) k = normalised;
+    else {
+      const rel = [...e.release];
+      while (rel.length > 1 && rel[rel.length - 1] === 0) rel.pop();
+      k = `${e.epoch}!${rel.join('.')}|${part(e.pre)}|${part(e.post)}|${part(e.dev)}|${local ? (e.local ?? '') : ''}`;
+    }
+    if (keyCache.size > 200_000) keyCache.clear();
+    keyCache.set(memo, k);
+  }
+  return k;
+}
