@@ -156,7 +156,9 @@ export const requirementsTxt: PackageParser = {
   match: isRequirementsFile,
   async parse(text, path, ctx) {
     const out: ParseOutput = { entries: [], notes: [] };
-    await parseFile(text, path, ctx, out, new Set([path]), 0, false);
+    // A constraints file read on its own still only constrains: its entries are not direct requirements.
+    const constraint = /(^|[-_.])constraints([-_.]|$)/.test(path.slice(path.lastIndexOf('/') + 1).toLowerCase());
+    await parseFile(text, path, ctx, out, new Set([path]), 0, constraint);
     return out;
   },
 };
