@@ -15,28 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const { fromOsv } = await import(join(root, 'dist/vuln/record.js'));
-const { inRange } = await import(join(root, 'dist/vuln/match.js'));
-const { parseVersion } = await import(join(root, 'dist/vuln/versions.js'));
-
-/**
- * PyPA records list every affected version next to the ranges. Where the ranges already cover each
- * listed version the list adds nothing to matching, so it is left out (a lossless size reduction,
- * checked here with the matcher itself); lists with any version outside the ranges are kept whole.
- */
-function compactVersions(record) {
-  for (const a of record.affected) {
-    if (!a.versions || a.ranges.length === 0) continue;
-    // A listed PyPI version X also stands for its local builds (X+cu121 …), as pip's ==X does, so the
-    // ranges must cover a high local label of X too before the list can go.
-    const inAny = (v) => {
-      const pv = parseVersion(a.ecosystem, v);
-      return pv !== undefined && a.ranges.some((r) => inRange(a.ecosystem, pv, r));
-    };
-    const covered = a.versions.every((v) => inAny(v) && (a.ecosystem !== 'PyPI' || v.includes('+') || inAny(`${v}+999999999`)));
-    if (covered) delete a.versions;
-  }
-  return record;
-}
+const { dropCoveredVersions } = await import(join(root, 'dist/vuln/compact.js'));
 
 const src = resolve(process.argv[2] ?? join(root, '../../shared/advisories/osv'));
 const out = resolve(process.argv[3] ?? join(root, 'data/osv-snapshot.json'));
@@ -69,7 +48,7 @@ let withdrawn = 0;
 let skipped = 0;
 for (const n of names) {
   const res = fromOsv(JSON.parse(await readFile(join(src, n), 'utf8')));
-  if (res.kind === 'record') records.push(compactVersions(res.record));
+  if (res.kind === 'record') records.push(dropCoveredVersions(res.record));
   else if (res.kind === 'withdrawn') withdrawn++;
   else skipped++;
 }

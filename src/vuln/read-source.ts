@@ -4,7 +4,8 @@
  * per-ecosystem `all.zip`. Any invalid record aborts the whole read with a message naming it, so that
  * an import either takes everything or changes nothing.
  */
-import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { fromOsv, InvalidRecordError, type AdvisoryRecord } from './record.js';
@@ -85,18 +86,22 @@ export function emptyOutcome(): ReadOutcome {
   return { records: [], withdrawn: [], skipped: 0, files: 0 };
 }
 
-async function readDir(root: string, dir: string, out: ReadOutcome, depth: number): Promise<void> {
+/**
+ * Synchronous on purpose: an OSV export directory holds tens of thousands of small files, and one
+ * thread-pool round trip per stat/read made the import several times slower than plain sync reads.
+ */
+function readDir(root: string, dir: string, out: ReadOutcome, depth: number): void {
   if (depth > 32) throw new ImportError(`${dir}: directories nested too deeply`);
-  const names = (await readdir(dir)).sort();
+  const names = readdirSync(dir).sort();
   for (const n of names) {
     const p = join(dir, n);
-    const st = await lstat(p);
+    const st = lstatSync(p);
     if (st.isSymbolicLink()) continue; // never follow links out of the source
-    if (st.isDirectory()) await readDir(root, p, out, depth + 1);
+    if (st.isDirectory()) readDir(root, p, out, depth + 1);
     else if (st.isFile() && RECORD_FILE.test(n)) {
       if (st.size > MAX_FILE) throw new ImportError(`${relative(root, p)}: file of ${st.size} bytes is too large for one OSV record`);
-      addDocument(out, relative(root, p) || n, await readFile(p));
-    } else if (st.isFile() && /\.zip$/i.test(n)) readZip(relative(root, p), await readFile(p), out);
+      addDocument(out, relative(root, p) || n, readFileSync(p));
+    } else if (st.isFile() && /\.zip$/i.test(n)) readZip(relative(root, p), readFileSync(p), out);
   }
 }
 
@@ -110,7 +115,7 @@ export async function readSource(source: string): Promise<ReadOutcome> {
   }
   const out = emptyOutcome();
   if (st.isDirectory()) {
-    await readDir(source, source, out, 0);
+    readDir(source, source, out, 0);
     return out;
   }
   const buf = await readFile(source);

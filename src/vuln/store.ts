@@ -12,6 +12,7 @@ import { AdvisoryDatabase } from './database.js';
 import type { AdvisoryRecord } from './record.js';
 import { loadSnapshot, type Snapshot } from './snapshot.js';
 import type { ReadOutcome } from './read-source.js';
+import { dropCoveredVersions } from './compact.js';
 
 export interface SourceInfo {
   source: string;
@@ -80,7 +81,8 @@ export async function importRecords(outcome: ReadOutcome, source: string, opts: 
     byId.delete(id);
     withdrawn.add(id);
   }
-  for (const r of outcome.records) {
+  for (const rec of outcome.records) {
+    const r = dropCoveredVersions(rec);
     const old = byId.get(r.id);
     byId.set(r.id, old ? newer(old, r) : r);
     withdrawn.delete(r.id);

@@ -42,9 +42,92 @@ export function parseVersion(eco: Ecosystem, v: string): string | undefined {
   return eco === 'PyPI' ? pypiVersion(v) : npmVersion(v);
 }
 
+/**
+ * PEP 440 sort key of a normalised version, as `packaging.version._cmpkey` builds it: epoch, release
+ * without trailing zeros, pre (a dev-only release sorts before any pre-release, a final after all),
+ * post, dev (none sorts last), local (numeric segments above alphanumeric ones). Parsed once per
+ * string: `pep440.compare` re-parses both sides on every call, which dominated large imports.
+ */
+type Seg = number | string;
+interface SortKey {
+  epoch: number;
+  release: number[];
+  pre: [number, number];
+  post: number;
+  dev: number;
+  local: Seg[] | null;
+}
+
+const PRE_RANK: Record<string, number> = { a: 0, b: 1, rc: 2 };
+const sortKeys = new Map<string, SortKey | null>();
+
+function num(x: unknown): number | undefined {
+  if (Array.isArray(x)) return typeof x[x.length - 1] === 'number' ? (x[x.length - 1] as number) : Number(x[x.length - 1]);
+  return typeof x === 'number' ? x : x === null || x === undefined ? undefined : Number(x);
+}
+
+function sortKey(v: string): SortKey | null {
+  let k = sortKeys.get(v);
+  if (k === undefined) {
+    const e = pep440.explain(v);
+    if (!e) k = null;
+    else {
+      const release = [...e.release];
+      while (release.length > 1 && release[release.length - 1] === 0) release.pop();
+      const post = num(e.post);
+      const dev = num(e.dev);
+      let pre: [number, number];
+      if (e.pre && e.pre.length) pre = [PRE_RANK[String(e.pre[0])] ?? 0, Number(e.pre[1] ?? 0)];
+      else if (post === undefined && dev !== undefined) pre = [-Infinity, 0];
+      else pre = [Infinity, 0];
+      k = {
+        epoch: e.epoch,
+        release,
+        pre,
+        post: post ?? -Infinity,
+        dev: dev ?? Infinity,
+        local: e.local ? e.local.split(/[._-]/).map((s) => (/^\d+$/.test(s) ? Number(s) : s.toLowerCase())) : null,
+      };
+    }
+    if (sortKeys.size > 200_000) sortKeys.clear();
+    sortKeys.set(v, k);
+  }
+  return k;
+}
+
+function cmp(a: number, b: number): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareLocal(a: Seg[] | null, b: Seg[] | null): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i];
+    const y = b[i];
+    if (typeof x === 'number' && typeof y === 'number') {
+      if (x !== y) return cmp(x, y);
+    } else if (typeof x === 'number') return 1; // numeric segments sort above alphanumeric ones
+    else if (typeof y === 'number') return -1;
+    else if (x !== y) return x < y ? -1 : 1;
+  }
+  return cmp(a.length, b.length);
+}
+
+export function comparePypi(a: string, b: string): number {
+  const x = sortKey(a);
+  const y = sortKey(b);
+  if (!x || !y) return pep440.compare(a, b);
+  if (x.epoch !== y.epoch) return cmp(x.epoch, y.epoch);
+  for (let i = 0; i < Math.max(x.release.length, y.release.length); i++) {
+    const d = cmp(x.release[i] ?? 0, y.release[i] ?? 0);
+    if (d) return d;
+  }
+  return cmp(x.pre[0], y.pre[0]) || cmp(x.pre[1], y.pre[1]) || cmp(x.post, y.post) || cmp(x.dev, y.dev) || compareLocal(x.local, y.local);
+}
+
 /** Compares two versions already normalised by `parseVersion`. */
 export function compareVersions(eco: Ecosystem, a: string, b: string): number {
-  return eco === 'PyPI' ? pep440.compare(a, b) : semver.compare(a, b, { loose: true });
+  return eco === 'PyPI' ? comparePypi(a, b) : semver.compare(a, b, { loose: true });
 }
 
 /**

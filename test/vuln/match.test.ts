@@ -167,3 +167,20 @@ describe('merging by alias', () => {
     expect(db.forPackage('PyPI', 'torch')).toHaveLength(2);
   });
 });
+
+describe('PEP 440 ordering', () => {
+  it('the cached comparator orders like @renovatebot/pep440 on every pair of tricky versions', async () => {
+    const pep440 = await import('@renovatebot/pep440');
+    const { comparePypi } = await import('../../src/vuln/versions.js');
+    const vs = ['1.0.dev1', '1.0a1.dev1', '1.0a1', '1.0a1.post1.dev1', '1.0a1.post1', '1.0b2', '1.0rc1', '1.0', '1.0.0', '1.0+abc', '1.0+abc.5', '1.0+5', '1.0.post1.dev1', '1.0.post1', '1.0.1', '1!0.1', '2.6.0+cu124', '2.6.0+cu126', '0.9', '1.0.0.0.1'];
+    const diffs: string[] = [];
+    for (const a of vs) for (const b of vs) {
+      const x = pep440.valid(a)!;
+      const y = pep440.valid(b)!;
+      if (Math.sign(comparePypi(x, y)) !== Math.sign(pep440.compare(x, y))) diffs.push(`${a} vs ${b}`);
+    }
+    expect(diffs).toEqual([]);
+    expect(comparePypi('1.0.dev1', '1.0a1')).toBeLessThan(0);
+    expect(comparePypi('1.0+5', '1.0+abc')).toBeGreaterThan(0);
+  });
+});
