@@ -3,10 +3,13 @@
  * Explicit imports, no globbing at runtime (see STYLE.md §6).
  */
 import type { Analyzer, Enricher } from '../core/analyzer.js';
+import { bomGraphEnricher, discoveryAnalyzers } from '../discovery/index.js';
 
 export const analyzers: Analyzer[] = [
+  ...discoveryAnalyzers,
 ];
 
 /** Whole-report enrichers (advisory matching, attack paths), run after all analyzers. */
 export const enrichers: Enricher[] = [
+  bomGraphEnricher,
 ];
