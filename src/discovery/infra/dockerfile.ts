@@ -2,13 +2,15 @@
  * Dockerfiles (parsed with dockerfile-ast): AI base images, `pip install` / `npm install` of AI
  * packages, models pulled at build time or named in ENV / CMD.
  */
-import { DockerfileParser } from 'dockerfile-ast';
 import type { Analyzer, AnalyzerResult, FileInfo } from '../../core/analyzer.js';
 import type { Asset } from '../../core/model.js';
 import { asset, at } from '../assets.js';
 import { npmPurl, providerModelId, pypiPurl } from '../ids.js';
 import { aiCategoryOf, parsePipArg } from '../package-class.js';
 import { addEnv, addImage, addModels, emptyFound, modelsFromArgs, tokens } from './signals.js';
+
+/** Loaded on first Dockerfile only. */
+let dockerfileAst: Promise<typeof import('dockerfile-ast')> | undefined;
 
 export const dockerfileAnalyzer: Analyzer = {
   name: 'bom-dockerfile',
@@ -20,7 +22,8 @@ export const dockerfileAnalyzer: Analyzer = {
   async analyze(file): Promise<AnalyzerResult> {
     const text = await file.text();
     if (text === undefined) return {};
-    const df = DockerfileParser.parse(text);
+    dockerfileAst ??= import('dockerfile-ast');
+    const df = (await dockerfileAst).DockerfileParser.parse(text);
     const found = emptyFound();
     const packages: Asset[] = [];
     const stages = new Set<string>();

@@ -4,7 +4,6 @@
  * WASM (@cdktf/hcl2json). Simple `var.x` references resolve to the variable's default when the
  * variable is declared in the same file or in variables.tf / vars.tf / main.tf of the same module.
  */
-import { parse as parseHcl } from '@cdktf/hcl2json';
 import type { Analyzer, AnalyzerContext, AnalyzerResult, FileInfo } from '../../core/analyzer.js';
 import type { Asset, Relation } from '../../core/model.js';
 import { classifyCloudResource, type CloudResourceEntry } from '../../catalog/ai-cloud.js';
@@ -16,10 +15,15 @@ import { addImage, emptyFound } from './signals.js';
 
 type Hcl = Record<string, unknown>;
 
-/** The HCL WASM bridge is one Go runtime: calls are serialised. */
+/**
+ * The HCL WASM bridge is one Go runtime: calls are serialised. It is loaded on first use only
+ * (loading it costs over a second), so targets without Terraform never pay for it.
+ */
 let queue: Promise<unknown> = Promise.resolve();
+let hclModule: Promise<typeof import('@cdktf/hcl2json')> | undefined;
 function parseSerial(name: string, text: string): Promise<Hcl> {
-  const p = queue.then(() => parseHcl(name, text) as Promise<Hcl>);
+  hclModule ??= import('@cdktf/hcl2json');
+  const p = queue.then(async () => (await hclModule!).parse(name, text) as Promise<Hcl>);
   queue = p.catch(() => undefined);
   return p;
 }
@@ -46,7 +50,8 @@ export const terraformAnalyzer: Analyzer = {
     }
     const vars = await variables(file.path, hcl, ctx);
     const starts = lineStarts(text);
-    const dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '.';
+    // Ids are module-scoped addresses: `tf:<dir>/<type>.<name>` (`tf:<type>.<name>` at the root).
+    const prefix = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : '';
     const assets: Asset[] = [];
     for (const [block, isData] of [['resource', false], ['data', true]] as const) {
       const byType = hcl[block];
@@ -57,7 +62,8 @@ export const terraformAnalyzer: Analyzer = {
         for (const [name, bodies] of Object.entries(byName)) {
           const body = Array.isArray(bodies) && isRecord(bodies[0]) ? (bodies[0] as Hcl) : {};
           const line = blockLine(text, starts, block, type, name);
-          assets.push(...resourceAssets(file.path, dir, type, name, isData, entry, resolve(body, vars) as Hcl, line));
+          const attrLine = (key: string) => attributeLine(text, starts, line, key);
+          assets.push(...resourceAssets(file.path, prefix, type, name, isData, entry, resolve(body, vars) as Hcl, line, attrLine));
         }
       }
     }
@@ -75,11 +81,37 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function resourceAssets(path: string, dir: string, type: string, name: string, isData: boolean, entry: CloudResourceEntry, body: Hcl, line: number): Asset[] {
+/**
+ * Line of `a.b.key` inside the block that starts at `blockLine`: nested blocks `a {` / `b {` are
+ * followed in order, then the first `key =`; the block ends at the next top-level block.
+ */
+function attributeLine(text: string, _starts: number[], blockLine: number, dotted: string): number {
+  const lines = text.split('\n');
+  const segs = dotted.split('.');
+  let from = blockLine;
+  for (let s = 0; s < segs.length; s++) {
+    const last = s === segs.length - 1;
+    const re = new RegExp(`^\\s*${escape(segs[s])}\\s*${last ? '=' : '(?:=\\s*)?\\{'}`);
+    let hit = -1;
+    for (let i = from; i < lines.length; i++) {
+      if (/^(?:resource|data|module|variable|output|locals|provider|terraform)\b/.test(lines[i])) break;
+      if (re.test(lines[i])) {
+        hit = i;
+        break;
+      }
+    }
+    if (hit < 0) return blockLine;
+    from = hit + 1;
+  }
+  return from;
+}
+
+function resourceAssets(path: string, prefix: string, type: string, name: string, isData: boolean, entry: CloudResourceEntry, body: Hcl, line: number, attrLine: (key: string) => number): Asset[] {
   const out: Asset[] = [];
   const relations: Relation[] = [];
   const loc = at(path, line);
-  const props: Record<string, unknown> = { cloud: entry.cloud, service: entry.service, resourceType: type, address: `${isData ? 'data.' : ''}${type}.${name}` };
+  const service = type === 'azurerm_cognitive_account' && body.kind === 'OpenAI' ? 'Azure OpenAI' : entry.service;
+  const props: Record<string, unknown> = { cloud: entry.cloud, service, resourceType: type, address: `${isData ? 'data.' : ''}${type}.${name}` };
   for (const k of KEEP_ATTRS) {
     const v = findAttr(body, k);
     if (v !== undefined && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') && !String(v).includes('${')) props[k === 'name' ? 'resourceName' : k] = v;
@@ -91,25 +123,25 @@ function resourceAssets(path: string, dir: string, type: string, name: string, i
     if (!modelId) continue;
     const version = getPath(body, ['model', 'version']);
     const id = `model:${m.provider}/${modelId}`;
-    out.push(asset('model', id, modelId, loc, { provider: m.provider, hosted: true, via: `${type}.${m.path}`, modelVersion: typeof version === 'string' ? version : undefined }, { confidence: 0.9 }));
+    out.push(asset('model', id, modelId, at(path, attrLine(m.path)), { provider: m.provider, hosted: true, via: `${type}.${m.path}`, modelVersion: typeof version === 'string' ? version : undefined }, { confidence: 0.9 }));
     relations.push({ type: isData ? 'uses' : type.includes('deployment') ? 'serves' : 'uses', target: id });
   }
   // SageMaker containers and model artifacts.
   const found = emptyFound();
-  for (const img of collect(body, 'image')) if (typeof img === 'string' && !img.includes('${')) addImage(found, img, loc);
+  for (const img of collect(body, 'image')) if (typeof img === 'string' && !img.includes('${')) addImage(found, img, at(path, attrLine('image')));
   for (const uri of collect(body, 'model_data_url')) {
     if (typeof uri !== 'string' || uri.includes('${')) continue;
-    found.assets.push(asset('model', `model-uri:${uri}`, uri, loc, { storageUri: uri }, { confidence: 0.85 }));
+    found.assets.push(asset('model', `model-uri:${uri}`, uri, at(path, attrLine('model_data_url')), { storageUri: uri }, { confidence: 0.85 }));
     found.relations.push({ type: 'serves', target: `model-uri:${uri}` });
   }
   // References to other AI resources of the module.
   for (const ref of references(body)) {
     if (ref.type === type && ref.name === name) continue;
-    if (classifyCloudResource(ref.type, ref.data)) relations.push({ type: 'depends-on', target: `tf:${dir}/${ref.data ? 'data.' : ''}${ref.type}.${ref.name}` });
+    if (classifyCloudResource(ref.type, ref.data)) relations.push({ type: 'depends-on', target: `tf:${prefix}${ref.data ? 'data.' : ''}${ref.type}.${ref.name}` });
   }
   const instanceType = props.instance_type;
   if (typeof instanceType === 'string' && /^ml\.(?:g|p|inf|trn)\d/.test(instanceType)) props.accelerator = instanceType;
-  out.unshift(asset('ai-service', `tf:${dir}/${isData ? 'data.' : ''}${type}.${name}`, `${type}.${name}`, loc, props, { confidence: 0.95, relations: dedupe([...relations, ...found.relations]) }));
+  out.unshift(asset('ai-service', `tf:${prefix}${isData ? 'data.' : ''}${type}.${name}`, `${type}.${name}`, loc, props, { confidence: 0.95, relations: dedupe([...relations, ...found.relations]) }));
   out.push(...found.assets);
   return out;
 }
