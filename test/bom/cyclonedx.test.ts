@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import { Ajv } from 'ajv';
+import formatsPlugin from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/model.js';
 import { toCycloneDx } from '../../src/report/cyclonedx.js';
@@ -18,6 +18,8 @@ const load = (name: string, id: string) => ({ ...JSON.parse(readFileSync(join(sc
 
 function validator() {
   const ajv = new Ajv({ strict: false, allErrors: true });
+  // ajv-formats is CommonJS: under NodeNext its plugin is the default export's default.
+  const addFormats = (formatsPlugin as unknown as { default: (a: Ajv) => void }).default ?? (formatsPlugin as unknown as (a: Ajv) => void);
   addFormats(ajv);
   // Formats used by the schema that ajv-formats does not define.
   ajv.addFormat('iri-reference', /^\S*$/);
