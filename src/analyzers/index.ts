@@ -4,8 +4,12 @@
  */
 import type { Analyzer, Enricher } from '../core/analyzer.js';
 import { bomGraphEnricher, discoveryAnalyzers } from '../discovery/index.js';
+import { secretsAnalyzer } from '../secrets/analyzer.js';
+import { modelPickleAnalyzer } from './model-pickle.js';
 
 export const analyzers: Analyzer[] = [
+  secretsAnalyzer,
+  modelPickleAnalyzer,
   ...discoveryAnalyzers,
 ];
 
