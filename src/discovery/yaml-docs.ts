@@ -3,7 +3,7 @@
  * manifests, docker-compose files and other YAML configs. Broken documents become notes; the valid
  * documents of the same file are still returned.
  */
-import { LineCounter, parseAllDocuments, isNode, type Document } from 'yaml';
+import { LineCounter, parseAllDocuments, isMap, isNode, isScalar, type Document } from 'yaml';
 
 export interface YamlDoc {
   value: unknown;
@@ -44,6 +44,12 @@ export function parseYamlDocs(text: string, maxDocs = 1000): YamlParse {
 
 function lineOfPath(d: Document, lc: LineCounter, path: (string | number)[], fallback: number): number {
   for (let n = path.length; n > 0; n--) {
+    // For a map member, the line of its key (where a reader looks), not of its value.
+    const parent = n === 1 ? d.contents : d.getIn(path.slice(0, n - 1), true);
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[n - 1]);
+      if (pair && isNode(pair.key) && pair.key.range) return lc.linePos(pair.key.range[0]).line;
+    }
     const node = d.getIn(path.slice(0, n), true);
     if (isNode(node) && node.range) return lc.linePos(node.range[0]).line;
   }

@@ -56,9 +56,10 @@ export const composeAnalyzer: Analyzer = {
       const kind: AssetKind = serving ? 'ai-server' : gpus ? 'gpu-workload' : 'workload';
       for (const p of ports) {
         if (p.published === undefined) continue;
+        const portLine = lineOf('ports', p.index);
         const portId = `${id}:${p.published}`;
         found.relations.push({ type: 'exposes', target: portId });
-        assets.push(asset('ai-server', portId, `${name}:${p.published}`, at(file.path, lineOf('ports')), { platform: 'docker-compose', port: p.published, targetPort: p.target, hostIp: p.hostIp, bindsAllInterfaces: !p.hostIp || p.hostIp === '0.0.0.0' }, { confidence: 0.85 }));
+        assets.push(asset('ai-server', portId, `${name}:${p.published}`, at(file.path, portLine), { platform: 'docker-compose', port: p.published, targetPort: p.target, hostIp: p.hostIp, bindsAllInterfaces: !p.hostIp || p.hostIp === '0.0.0.0' }, { confidence: 0.85 }));
       }
       assets.push(asset(kind, id, name, at(file.path, lineOf()), {
         platform: 'docker-compose', image: svc.image, accelerators: gpus, ports: ports.map((p) => p.raw), aiReasons: [...new Set(found.reasons)],
@@ -84,6 +85,7 @@ function gpuReservation(svc: Record<string, unknown>): string | undefined {
 }
 
 interface Port {
+  index: number;
   raw: string;
   published?: number;
   target?: number;
@@ -93,15 +95,16 @@ interface Port {
 function publishedPorts(v: unknown): Port[] {
   if (!Array.isArray(v)) return [];
   const out: Port[] = [];
-  for (const p of v) {
+  for (let index = 0; index < v.length; index++) {
+    const p: unknown = v[index];
     if (typeof p === 'string' || typeof p === 'number') {
       const s = String(p).replace(/\/(?:tcp|udp)$/, '');
       const parts = s.split(':');
-      if (parts.length === 1) out.push({ raw: s, target: Number(parts[0]) || undefined });
-      else if (parts.length === 2) out.push({ raw: s, published: Number(parts[0]) || undefined, target: Number(parts[1]) || undefined });
-      else out.push({ raw: s, hostIp: parts.slice(0, -2).join(':'), published: Number(parts[parts.length - 2]) || undefined, target: Number(parts[parts.length - 1]) || undefined });
+      if (parts.length === 1) out.push({ index, raw: s, target: Number(parts[0]) || undefined });
+      else if (parts.length === 2) out.push({ index, raw: s, published: Number(parts[0]) || undefined, target: Number(parts[1]) || undefined });
+      else out.push({ index, raw: s, hostIp: parts.slice(0, -2).join(':'), published: Number(parts[parts.length - 2]) || undefined, target: Number(parts[parts.length - 1]) || undefined });
     } else if (isRecord(p)) {
-      out.push({ raw: JSON.stringify(p), published: Number(p.published) || undefined, target: Number(p.target) || undefined, hostIp: typeof p.host_ip === 'string' ? p.host_ip : undefined });
+      out.push({ index, raw: JSON.stringify(p), published: Number(p.published) || undefined, target: Number(p.target) || undefined, hostIp: typeof p.host_ip === 'string' ? p.host_ip : undefined });
     }
   }
   return out;

@@ -100,7 +100,10 @@ function k8sObject(path: string, doc: YamlDoc, obj: Record<string, unknown>, bas
       if ((key === 'args' || key === 'command') && v.every((x) => typeof x === 'string' || typeof x === 'number')) {
         const ids = modelsFromArgs(tokens(v));
         models.push(...ids);
-        addModels(found, ids, at(path, doc.lineOf([...base, ...p])), String(key));
+        for (const id of ids) {
+          const i = v.findIndex((x) => String(x).includes(id));
+          addModels(found, [id], at(path, doc.lineOf([...base, ...p, Math.max(0, i)])), String(key));
+        }
         return;
       }
       if (key === 'env') {
