@@ -30,3 +30,12 @@ export function classifyCloudResource(type: string, isData = false): CloudResour
 export function cloudCatalogue(): { resources: readonly CloudResourceEntry[]; dataSources: readonly CloudResourceEntry[] } {
   return data;
 }
+
+/**
+ * Cheap pre-filter: a regex that matches the text of a Terraform file only when it mentions a
+ * catalogued resource type (built from the literal prefixes of the globs), so that files without
+ * AI resources never load the HCL parser.
+ */
+export const CLOUD_TYPE_HINT = new RegExp(
+  `"(?:${[...new Set([...data.resources, ...data.dataSources].map((e) => e.match.split('*')[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))].join('|')})`,
+);

@@ -6,7 +6,7 @@
  */
 import type { Analyzer, AnalyzerContext, AnalyzerResult, FileInfo } from '../../core/analyzer.js';
 import type { Asset, Relation } from '../../core/model.js';
-import { classifyCloudResource, type CloudResourceEntry } from '../../catalog/ai-cloud.js';
+import { classifyCloudResource, CLOUD_TYPE_HINT, type CloudResourceEntry } from '../../catalog/ai-cloud.js';
 import { lineAt, lineStarts } from '../../core/text.js';
 import { asset, at } from '../assets.js';
 import { providerModelId } from '../ids.js';
@@ -41,7 +41,7 @@ export const terraformAnalyzer: Analyzer = {
   async analyze(file, ctx): Promise<AnalyzerResult> {
     const text = await file.text();
     if (text === undefined || !/^\s*(?:resource|data)\s+"/m.test(text)) return {};
-    if (!/"(?:aws|awscc|google|azurerm)_/.test(text)) return {};
+    if (!CLOUD_TYPE_HINT.test(text)) return {};
     let hcl: Hcl;
     try {
       hcl = await parseSerial(file.path, text);
