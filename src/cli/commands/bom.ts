@@ -26,6 +26,13 @@ interface BomFlags {
 
 const FORMATS = ['table', 'json', 'cyclonedx'];
 
+/**
+ * Registered analyzers that only ever report findings (never assets): `bom` skips them to stay
+ * fast. Every other analyzer runs, so assets from other areas (dependency manifests, deep model
+ * parsers) join the inventory without changes here.
+ */
+const FINDINGS_ONLY = new Set(['secrets']);
+
 export function registerBom(program: Command): void {
   program
     .command('bom')
@@ -53,7 +60,7 @@ export async function bomCommand(targetPath: string, flags: BomFlags): Promise<n
   });
   try {
     const result = await runPipeline(target, {
-      analyzers,
+      analyzers: analyzers.filter((a) => !FINDINGS_ONLY.has(a.name)),
       enrichers: [bomGraphEnricher],
       fileTimeoutMs: Number(flags.timeout) || 30_000,
       onProgress: progressReporter(!flags.quiet),
