@@ -11,6 +11,9 @@ const PATH_LIKE_ORGS = new Set([
 
 const PLACEHOLDER = /^(?:your|my|some|example|test|dummy|placeholder|xxx+|todo|changeme|foo|bar)(?:[-_]|$)|<|>|\{|\}|\$|\*|%s|\s/i;
 
+/** Families of the legacy Hub models that have no org prefix (`gpt2`, `bert-base-uncased`, `t5-small` …). */
+const LEGACY_BARE = /^(?:bert|gpt2|distilgpt2|openai-gpt|t5|roberta|distilroberta|distilbert|albert|xlnet|xlm|xlm-roberta|bart|ctrl|transfo-xl|camembert|flaubert|longformer|mbart|deberta|electra|funnel|layoutlm|marian|mpnet|squeezebert|ernie)(?:-[a-z0-9.-]+)?$/;
+
 const HF_PART = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,94}[A-Za-z0-9])?$/;
 
 /**
@@ -30,8 +33,9 @@ export function hfRepoId(value: string, opts: { allowBare?: boolean } = {}): str
     return `${org}/${name}`;
   }
   if (parts.length === 1 && opts.allowBare) {
-    // Legacy canonical models are lower-case with a digit or a dash (gpt2, bert-base-uncased, t5-small).
-    if (/^[a-z0-9][a-z0-9._-]{1,62}$/.test(v) && /[-\d]/.test(v) && !/\.(?:json|txt|bin|pt|pth|safetensors|gguf|onnx)$/.test(v)) return v;
+    // Legacy canonical models without an org exist only for the early model families; a bare
+    // word elsewhere is far more often a local directory name than a Hub id.
+    if (LEGACY_BARE.test(v) && /^[a-z0-9][a-z0-9._-]{1,62}$/.test(v)) return v;
   }
   return undefined;
 }

@@ -65,6 +65,9 @@ describe('id shapes', () => {
   });
   it('allows legacy bare ids only where asked', () => {
     expect(hfRepoId('bert-base-uncased', { allowBare: true })).toBe('bert-base-uncased');
+    expect(hfRepoId('gpt2', { allowBare: true })).toBe('gpt2');
+    expect(hfRepoId('final-model', { allowBare: true })).toBeUndefined();
+    expect(hfRepoId('run-42', { allowBare: true })).toBeUndefined();
     expect(hfDatasetId('json')).toBeUndefined();
     expect(hfDatasetId('squad')).toBe('squad');
   });

@@ -43,6 +43,8 @@ export interface CodeFacts {
 export type LineMap = (row: number) => number;
 
 const MAX_STRING = 2048;
+/** Nested call/object arguments are followed this deep (hostile input can nest thousands deep). */
+const MAX_NESTING = 16;
 
 export function extractFacts(lang: CodeLanguage, tree: SyntaxTree, lineMap: LineMap = (r) => r + 1): CodeFacts {
   return lang === 'python' ? pythonFacts(tree.rootNode, lineMap) : jsFacts(tree.rootNode, lineMap);
@@ -80,7 +82,7 @@ function pythonFacts(root: SyntaxNode, lineMap: LineMap): CodeFacts {
   return facts;
 }
 
-function pythonCall(n: SyntaxNode, lineMap: LineMap): Call | undefined {
+function pythonCall(n: SyntaxNode, lineMap: LineMap, depth = 0): Call | undefined {
   const fn = n.childForFieldName('function');
   const argList = n.childForFieldName('arguments');
   if (!fn || !argList) return undefined;
@@ -91,25 +93,22 @@ function pythonCall(n: SyntaxNode, lineMap: LineMap): Call | undefined {
     if (a.type === 'keyword_argument') {
       const k = a.childForFieldName('name');
       const v = a.childForFieldName('value');
-      if (k && v) call.kwargs.set(k.text, pythonArg(v, lineMap));
+      if (k && v) call.kwargs.set(k.text, pythonArg(v, lineMap, depth));
     } else if (a.type !== 'list_splat' && a.type !== 'dictionary_splat') {
-      call.args.push(pythonArg(a, lineMap));
+      call.args.push(pythonArg(a, lineMap, depth));
     }
   }
   return call;
 }
 
-function pythonArg(v: SyntaxNode, lineMap: LineMap): Arg {
+function pythonArg(v: SyntaxNode, lineMap: LineMap, depth: number): Arg {
   const line = lineMap(v.startPosition.row);
   if (v.type === 'string') return { str: pythonString(v), line };
   if (v.type === 'concatenated_string') {
     const parts = v.namedChildren.map((c) => (c ? pythonString(c) : undefined));
     return { str: parts.every((p) => p !== undefined) ? parts.join('') : undefined, line };
   }
-  if (v.type === 'call') {
-    const nested = pythonCall(v, lineMap);
-    return { nested, line };
-  }
+  if (v.type === 'call' && depth < MAX_NESTING) return { nested: pythonCall(v, lineMap, depth + 1), line };
   return { line };
 }
 
@@ -185,7 +184,7 @@ function jsImportNames(n: SyntaxNode): string[] {
   return names;
 }
 
-function jsCall(n: SyntaxNode, lineMap: LineMap): Call | undefined {
+function jsCall(n: SyntaxNode, lineMap: LineMap, depth = 0): Call | undefined {
   const isNew = n.type === 'new_expression';
   const fn = n.childForFieldName(isNew ? 'constructor' : 'function');
   const argList = n.childForFieldName('arguments');
@@ -195,16 +194,16 @@ function jsCall(n: SyntaxNode, lineMap: LineMap): Call | undefined {
   for (const a of argList?.namedChildren ?? []) {
     if (!a || a.type === 'comment') continue;
     if (a.type === 'object') {
-      for (const [k, v] of jsObject(a, lineMap)) call.kwargs.set(k, v);
+      for (const [k, v] of jsObject(a, lineMap, depth)) call.kwargs.set(k, v);
       call.args.push({ line: lineMap(a.startPosition.row) });
     } else {
-      call.args.push(jsArg(a, lineMap));
+      call.args.push(jsArg(a, lineMap, depth));
     }
   }
   return call;
 }
 
-function jsObject(obj: SyntaxNode, lineMap: LineMap): Map<string, Arg> {
+function jsObject(obj: SyntaxNode, lineMap: LineMap, depth: number): Map<string, Arg> {
   const out = new Map<string, Arg>();
   for (const p of obj.namedChildren) {
     if (p?.type !== 'pair') continue;
@@ -212,17 +211,18 @@ function jsObject(obj: SyntaxNode, lineMap: LineMap): Map<string, Arg> {
     const v = p.childForFieldName('value');
     if (!k || !v) continue;
     const key = k.type === 'string' ? jsString(k) : k.text;
-    if (key !== undefined) out.set(key, jsArg(v, lineMap));
+    if (key !== undefined) out.set(key, jsArg(v, lineMap, depth));
   }
   return out;
 }
 
-function jsArg(v: SyntaxNode, lineMap: LineMap): Arg {
+function jsArg(v: SyntaxNode, lineMap: LineMap, depth: number): Arg {
   const line = lineMap(v.startPosition.row);
   if (v.type === 'string' || v.type === 'template_string') return { str: jsString(v), line };
-  if (v.type === 'call_expression' || v.type === 'new_expression') return { nested: jsCall(v, lineMap), line };
+  if (depth >= MAX_NESTING) return { line };
+  if (v.type === 'call_expression' || v.type === 'new_expression') return { nested: jsCall(v, lineMap, depth + 1), line };
   if (v.type === 'object') {
-    const nested: Call = { callee: '{}', name: '{}', isNew: false, args: [], kwargs: jsObject(v, lineMap), line, endLine: line };
+    const nested: Call = { callee: '{}', name: '{}', isNew: false, args: [], kwargs: jsObject(v, lineMap, depth + 1), line, endLine: line };
     return { nested, line };
   }
   return { line };

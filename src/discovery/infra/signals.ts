@@ -42,6 +42,12 @@ export function addImage(found: Found, ref: string, loc: Location): void {
   }, { confidence: 0.95, version: img.digest ?? img.tag }));
   found.relations.push({ type: 'runs', target: id });
   found.reasons.push(`image ${entry.name}`);
+  if (entry.category === 'vector-store') {
+    // Same id as a vector store found in code (`vector-store:chroma`), so the two sightings merge.
+    const store = entry.name.toLowerCase().split(/\s/)[0];
+    found.assets.push(asset('vector-store', `vector-store:${store}`, store, loc, { store, image: ref }, { confidence: 0.9 }));
+    found.relations.push({ type: 'runs', target: `vector-store:${store}` });
+  }
 }
 
 /** Shell-ish split of command/args lists: elements that are whole shell scripts are split on whitespace. */

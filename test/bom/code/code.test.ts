@@ -60,6 +60,17 @@ describe('code discovery: Python', () => {
   });
 });
 
+describe('code discovery: hostile input', () => {
+  it('handles calls nested thousands deep without crashing', async () => {
+    const deep = `from transformers import AutoModel\nx = ${'f('.repeat(3000)}1${')'.repeat(3000)}\nAutoModel.from_pretrained("openai-community/gpt2")\n`;
+    const { assets } = await analyze(codeAnalyzer, 'deep.py', deep);
+    expect(assets.map((a) => a.id)).toContain('pkg:huggingface/openai-community/gpt2');
+    const js = `import OpenAI from 'openai';\nconst o = ${'{a: '.repeat(2000)}1${'}'.repeat(2000)};\n`;
+    const r = await analyze(codeAnalyzer, 'deep.js', js);
+    expect(r.assets.map((a) => a.id)).toContain('pkg:npm/openai');
+  });
+});
+
 describe('code discovery: JavaScript / TypeScript', () => {
   it('reads require() imports, object-literal arguments and AWS SDK commands', async () => {
     const { assets } = await analyze(codeAnalyzer, 'web/bedrock.mjs', fx('bedrock.mjs'));

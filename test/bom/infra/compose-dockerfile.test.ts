@@ -36,6 +36,11 @@ describe('docker-compose discovery', () => {
     expect(assets.find((a) => a.id === 'compose:docker-compose.yaml#tgi:8080')!.properties.bindsAllInterfaces).toBe(true);
   });
 
+  it('reports vector databases run as images under the same id as in code', async () => {
+    const { assets } = await analyze(composeAnalyzer, 'compose.yaml', 'services:\n  vectors:\n    image: qdrant/qdrant:v1.12.1\n');
+    expect(sightings(assets)).toContain('vector-store:qdrant@3');
+  });
+
   it('does not report plain services', async () => {
     const { assets } = await analyze(composeAnalyzer, 'docker-compose.yaml', compose);
     expect(ids(assets).some((i) => i.includes('cache') || i.includes('redis'))).toBe(false);
