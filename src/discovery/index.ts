@@ -5,6 +5,7 @@ import type { Analyzer } from '../core/analyzer.js';
 import { codeAnalyzer } from './code/analyzer.js';
 import { composeAnalyzer } from './infra/compose.js';
 import { dockerfileAnalyzer } from './infra/dockerfile.js';
+import { imageConfigAnalyzer } from './infra/image-config.js';
 import { k8sAnalyzer } from './infra/k8s.js';
 import { mcpConfigAnalyzer } from './infra/mcp-config.js';
 import { terraformAnalyzer } from './infra/terraform.js';
@@ -20,6 +21,7 @@ export const discoveryAnalyzers: Analyzer[] = [
   dockerfileAnalyzer,
   terraformAnalyzer,
   mcpConfigAnalyzer,
+  imageConfigAnalyzer,
 ];
 
 export { bomGraphEnricher } from './graph.js';

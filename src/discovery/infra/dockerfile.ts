@@ -97,7 +97,7 @@ function installs(toks: string[], path: string, line: number): Asset[] {
     if (!['install', 'add', 'i'].includes(toks[j] ?? '')) continue;
     for (j++; j < toks.length; j++) {
       const a = toks[j];
-      if (/^(?:&&|\||;|\\)$/.test(a) || /^(?:pip3?|npm|apt-get|rm|cd|echo)$/.test(a)) break;
+      if (/^(?:&&|\||;|\\|#.*)$/.test(a) || /^(?:pip3?|npm|apt-get|rm|cd|echo)$/.test(a)) break;
       if (a.startsWith('-')) {
         if (/^(?:-r|-c|-e|-i|--index-url|--extra-index-url|--requirement|--constraint|--target|-t|--prefix|--find-links|-f|--registry)$/.test(a)) j++;
         continue;
