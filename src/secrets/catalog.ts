@@ -422,7 +422,7 @@ export const SECRET_RULES: SecretRule[] = [
     entropy: 3.3,
     classes: 2,
     context: {
-      near: String.raw`together[_\-]?(?:ai[_\-]?)?api[_\-]?key|api\.together\.(?:xyz|ai)|\bTogether\(|ChatTogether|together[_\-]?ai\b|togetherai|together_key`,
+      near: String.raw`together[_\-]?(?:ai[_\-]?)?(?:api[_\-]?)?(?:key|token)|api\.together\.(?:xyz|ai)|\bTogether\(|ChatTogether|together[_\-]?ai\b|togetherai`,
       keyName: true,
     },
     console: 'https://api.together.ai/settings/api-keys',

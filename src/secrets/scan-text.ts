@@ -33,6 +33,10 @@ const DEFAULT_KEY_NAME =
 const HASH_NAME =
   /(?:sha\d*|hash|digest|checksum|commit|revision|rev|etag|md5|fingerprint|uuid|guid|nonce|salt|\biv|run[_-]?id|trace[_-]?id|request[_-]?id|deployment[_-]?id|object[_-]?id|integrity|oid)$/i;
 
+/** `run_id`, `deployment-id`, `model.id`, `projectId`: identifiers, not credentials. */
+const ID_NAME = /(?:^|[_.-])id$/i;
+const CAMEL_ID_NAME = /[a-z]Id$/;
+
 /**
  * V8 evaluates a leading look-behind at every position before it can use the literal that follows
  * (`AKIA`, `sk-proj-`), which makes prefixed patterns ~10× slower. A pattern that starts with `L` and
@@ -129,7 +133,7 @@ function contextHolds(c: CompiledRule, text: string, start: number, end: number)
     const prefix = lineBefore(text, start);
     if (!c.keyName.test(prefix)) return false;
     const lastName = /([A-Za-z0-9_.-]+)[^A-Za-z0-9_.-]*$/.exec(prefix.replace(/\\["']/g, '"'));
-    if (lastName && HASH_NAME.test(lastName[1])) return false;
+    if (lastName && (HASH_NAME.test(lastName[1]) || ID_NAME.test(lastName[1]) || CAMEL_ID_NAME.test(lastName[1]))) return false;
   }
   return true;
 }
