@@ -110,8 +110,14 @@ export function candidateRules(haystack: Buffer | string): Set<number> {
   return out;
 }
 
-/** `value: …` under `- name: X` (Kubernetes env, compose, Actions, ECS): the name is on the line above. */
-const VALUE_ONLY = /^\s*-?\s*["']?value["']?\s*[:=]/i;
+/**
+ * `value: …` under `- name: X` (Kubernetes env, compose, Actions, ECS) and `default = …` inside
+ * `variable "x_api_key" {` (Terraform): the name is on the line above.
+ */
+const VALUE_ONLY = /^\s*-?\s*["']?(?:value|default)["']?\s*[:=]/i;
+
+/** The value is the first string argument of a call on the same line: `cohere.Client("…")`. */
+const CALL_ARG = /\(\s*["'`]$/;
 
 function lineBefore(text: string, start: number, max = 160): string {
   const nl = text.lastIndexOf('\n', start - 1);
@@ -131,7 +137,9 @@ function contextHolds(c: CompiledRule, text: string, start: number, end: number)
   if (!c.near.test(masked)) return false;
   if (c.keyName) {
     const prefix = lineBefore(text, start);
-    if (!c.keyName.test(prefix)) return false;
+    // A provider client constructed with the key as its first argument names the provider instead.
+    const providerCall = CALL_ARG.test(prefix) && c.near.test(prefix);
+    if (!providerCall && !c.keyName.test(prefix)) return false;
     const lastName = /([A-Za-z0-9_.-]+)[^A-Za-z0-9_.-]*$/.exec(prefix.replace(/\\["']/g, '"'));
     if (lastName && (HASH_NAME.test(lastName[1]) || ID_NAME.test(lastName[1]) || CAMEL_ID_NAME.test(lastName[1]))) return false;
   }
