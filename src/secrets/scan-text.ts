@@ -52,6 +52,8 @@ function isTokenChar(c: number): boolean {
 }
 
 /** Same as `L`: start, a non-token character, or a `\n`/`\r`/`\t` escape just before. */
+/** `\u003d` (JSON written by Go escapes `=`, `<`, `>`, `&`) or `%3D` (URL-encoding) just before. */
+const ESCAPE_BEFORE = /(?:\\u00[0-9A-Fa-f]{2}|%[0-9A-Fa-f]{2})$/;
 // eslint-disable-next-line no-control-regex -- ESC is exactly what an ANSI colour code starts with
 const ANSI_BEFORE = /(?:\x1b|\\u001b|\\x1b|\\033)\[[0-9;]*m$/;
 
@@ -59,6 +61,7 @@ function leftBoundaryOk(text: string, start: number): boolean {
   if (start === 0 || !isTokenChar(text.charCodeAt(start - 1))) return true;
   const prev = text[start - 1];
   if ((prev === 'n' || prev === 'r' || prev === 't') && text[start - 2] === '\\') return true;
+  if (ESCAPE_BEFORE.test(text.slice(Math.max(0, start - 6), start))) return true;
   return prev === 'm' && ANSI_BEFORE.test(text.slice(Math.max(0, start - 16), start));
 }
 

@@ -48,6 +48,10 @@ const leaks: [string, string][] = [
   ['ak.yaml', `env:\n  XAI_API_KEY: ${K('xai')}`],
   ['al.env', `NVIDIA_API_KEY=${K('nvidia')}`],
   ['am.env', `REPLICATE_API_TOKEN="${K('replicate')}"`],
+  ['an.json', `{"created_by": "/bin/sh -c #(nop)  ENV OPENAI_API_KEY\\u003d${K('openaiProject')}"}`],
+  ['ao.log', `GET /callback?state=x&token%3D${K('ghp')}%26next HTTP/1.1`],
+  ['ap.env', `GITHUB_TOKEN=github_pat_${g.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_', 82)}`],
+  ['aq.env', `AZURE_OPENAI_API_KEY=${g.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 84)}`],
 ];
 const decoys: [string, string][] = [
   ['d1.py', `api_key_hash = "${g.chars('0123456789abcdef', 64)}"  # together`],
