@@ -36,6 +36,8 @@ const LARGE_TEXT_EXT = new Set(['.json', '.ipynb', '.yaml', '.yml', '.log', '.tx
 
 export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
 export const MAX_LARGE_TEXT_BYTES = 50 * 1024 * 1024;
+/** Above this, notebooks and manifests are not parsed (memory), only scanned as text. */
+const MAX_STRUCTURED_CHARS = 16 * 1024 * 1024;
 
 export function wantsFile(info: FileInfo): boolean {
   if (LOCKFILES.has(info.name) || BINARY_EXT.has(info.ext)) return false;
@@ -115,7 +117,9 @@ export function findSecrets(file: ScanFile, text: string, candidates?: Set<numbe
   const raw = scanText(text, { candidates, signal });
   for (const m of raw) located.push({ match: m, offset: m.start });
 
-  if (file.ext === '.ipynb' && (raw.length > 0 || (candidates?.size ?? 1) > 0)) {
+  if (file.ext === '.ipynb' && text.length > MAX_STRUCTURED_CHARS) {
+    notes.push({ level: 'info', path: file.path, source: 'secrets', message: 'notebook too large to map findings to cells; scanned as plain text' });
+  } else if (file.ext === '.ipynb' && (raw.length > 0 || (candidates?.size ?? 1) > 0)) {
     const { segments, error } = notebookSegments(text);
     if (error) notes.push({ level: 'info', path: file.path, source: 'secrets', message: `${error}; scanned as plain text` });
     const seen = new Set(raw.map((m) => m.value));
@@ -137,7 +141,7 @@ export function findSecrets(file: ScanFile, text: string, candidates?: Set<numbe
     }
   }
 
-  if (['.yaml', '.yml', '.json', ''].includes(file.ext) && mayBeK8sSecret(text)) {
+  if (['.yaml', '.yml', '.json', ''].includes(file.ext) && text.length <= MAX_STRUCTURED_CHARS && mayBeK8sSecret(text)) {
     const { values, error } = k8sSecretValues(text);
     if (error) notes.push({ level: 'info', path: file.path, source: 'secrets', message: error });
     for (const v of values) {

@@ -57,6 +57,15 @@ describe('notebooks', () => {
     expect(findings[0].location.startLine).toBe(1);
   });
 
+  it('scans a notebook too large to parse as text, with a note', async () => {
+    const key = g.key('hf');
+    const nb = JSON.stringify({ cells: [{ cell_type: 'markdown', source: 'x'.repeat(17 * 1024 * 1024) }, { cell_type: 'code', source: `login("${key}")` }] });
+    const { findings, notes } = await scan('big.ipynb', nb);
+    expect(findings.map((f) => f.ruleId)).toEqual(['secret/huggingface-token']);
+    expect(findings[0].properties?.cell).toBeUndefined();
+    expect(notes.map((n) => n.message)).toEqual([expect.stringMatching(/too large/)]);
+  });
+
   it('notes a notebook that is not JSON and still scans it as text', async () => {
     const key = g.key('groq');
     const { findings, notes } = await scan('broken.ipynb', `{"cells": [ "GROQ=${key}"\n`);
