@@ -62,12 +62,27 @@ export function hasRepeatedChunk(s: string, n = 8): boolean {
   return false;
 }
 
-export type RejectReason = 'example' | 'placeholder' | 'repeated' | 'sequence' | 'periodic' | 'entropy' | 'classes';
+/**
+ * True for CamelCase identifiers made of words (`AutoModelForSequenceClassification` after `hf_`):
+ * ≥ 85 % of the text is capitalised words with vowels and no 4-consonant run. Random 34-letter keys
+ * pass this with p ≈ 1e-5.
+ */
+export function looksLikeWords(s: string): boolean {
+  const words = s.match(/[A-Z][a-z]{2,}/g) ?? [];
+  if (words.length < 3) return false;
+  const covered = words.join('').length / s.length;
+  const letters = s.match(/[a-z]/gi)?.length ?? 1;
+  const vowels = (s.match(/[aeiouy]/gi)?.length ?? 0) / letters;
+  return covered >= 0.85 && vowels >= 0.3 && words.every((w) => /[aeiouy]/i.test(w.slice(1)) && !/[^aeiouy]{4}/i.test(w));
+}
+
+export type RejectReason = 'example' | 'placeholder' | 'words' | 'repeated' | 'sequence' | 'periodic' | 'entropy' | 'classes';
 
 /** Why `random` (the part of a key after its fixed prefix) is not a live key, or undefined if it may be. */
 export function rejectReason(random: string, opts: { entropy: number; classes?: number }): RejectReason | undefined {
   if (/example/i.test(random)) return 'example';
   if (PLACEHOLDER_WORDS.test(random)) return 'placeholder';
+  if (looksLikeWords(random)) return 'words';
   if (REPEAT_RUN.test(random)) return 'repeated';
   if (hasSequence(random)) return 'sequence';
   if (hasRepeatedChunk(random)) return 'periodic';
