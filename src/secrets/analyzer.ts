@@ -62,6 +62,17 @@ function countOf(text: string, v: string): number {
   return n;
 }
 
+/** Advice specific to where the key was found. */
+function placeAdvice(file: ScanFile, l: Located): string {
+  if (file.layer || file.name === 'dockerfile' || file.name.endsWith('.dockerfile') || file.path.endsWith('image-config.json')) {
+    return ' In images, `ENV` and `ARG` values persist in the image config and history: pass build-time secrets with BuildKit secret mounts (`RUN --mount=type=secret`), rebuild, and delete the published tags that hold the key.';
+  }
+  if (l.cell?.part === 'output') return ' Clear the notebook outputs before committing (`jupyter nbconvert --clear-output` or an nbstripout pre-commit hook).';
+  if (l.cell) return ' Read the key in the notebook with `os.environ` or a secrets manager client instead of pasting it into a cell.';
+  if (l.decodedFrom && l.decodedFrom !== 'auth') return ' Base64 in a Secret manifest is encoding, not encryption: keep the manifest out of git (External Secrets, Sealed Secrets or SOPS).';
+  return '';
+}
+
 function valueHash(v: string): string {
   return createHash('sha256').update(v).digest('hex').slice(0, 16);
 }
@@ -101,6 +112,7 @@ function toFinding(file: ScanFile, text: string, starts: number[], l: Located): 
     location,
     message,
     evidence,
+    remediation: `${meta.remediation}${placeAdvice(file, l)}`,
     fingerprintSalt: valueHash(m.partner ? m.value + m.partner.value : m.value),
     properties: {
       provider: m.rule.provider,

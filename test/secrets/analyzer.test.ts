@@ -42,6 +42,7 @@ describe('notebooks', () => {
     expect(byRule['secret/huggingface-token'].properties).toMatchObject({ cell: 1, cellPart: 'source' });
     expect(byRule['secret/openai-api-key'].properties).toMatchObject({ cell: 2, cellPart: 'output' });
     expect(byRule['secret/openai-api-key'].message).toContain('cell 2 (output)');
+    expect(byRule['secret/openai-api-key'].remediation).toMatch(/clear-output/);
   });
 
   it('finds keys in a minified (single-line) notebook and ignores base64 image outputs', async () => {
@@ -135,6 +136,7 @@ describe('image config JSON (ENV persisted in layers)', () => {
     const r = await secretsAnalyzer.analyze(file, testContext());
     expect(r.findings?.map((f) => f.ruleId).sort()).toEqual(['secret/huggingface-token', 'secret/openai-api-key']);
     expect(r.findings?.[0].location.layer).toBe('sha256:abc');
+    expect(r.findings?.[0].remediation).toMatch(/--mount=type=secret/);
   });
 });
 
