@@ -122,6 +122,8 @@ export const SECRET_RULES: SecretRule[] = [
       `${L}sk-proj-[${URLSAFE}]{40,250}${R}`,
       // legacy user keys and named keys: the `T3BlbkFJ` marker is base64 of "OpenAI"
       `${L}sk-(?:[A-Za-z0-9]+-)?[${B62}]{20}T3BlbkFJ[${B62}]{20}${R}`,
+      // any other `sk-[name-]…T3BlbkFJ…` key (`sk-None-…`, user-named keys, future prefixes)
+      `${L}sk-(?:[A-Za-z0-9]+-)?[${URLSAFE}]{16,250}T3BlbkFJ[${URLSAFE}]{16,250}${R}`,
     ],
     keywords: ['sk-proj-', 'T3BlbkFJ'],
     prefixLength: 3,
@@ -290,7 +292,7 @@ export const SECRET_RULES: SecretRule[] = [
     entropy: 4.0,
     classes: 3,
     context: {
-      near: String.raw`azure[_\-. ]?openai|openai\.azure\.com|cognitiveservices\.azure\.com|AzureChatOpenAI|AzureOpenAI|api[_\-]?type["'\s:=]+azure|azure[_\-. ]?(?:ai|cognitive)|services\.ai\.azure\.com`,
+      near: String.raw`azure[_\-. ]?openai|openai\.azure\.com|cognitiveservices\.azure\.com|AzureChatOpenAI|AzureOpenAI|api[_\-]?type["'\s:=]+azure|azure[_\-. ]?(?:ai|cognitive)|azure[_\-. ]?(?:api[_\-. ]?)?key|services\.ai\.azure\.com`,
       before: 400,
       after: 200,
       keyName: true,
@@ -310,7 +312,7 @@ export const SECRET_RULES: SecretRule[] = [
     entropy: 3.0,
     classes: 2,
     context: {
-      near: String.raw`azure[_\-. ]?openai|openai\.azure\.com|cognitiveservices\.azure\.com|AzureChatOpenAI|AzureOpenAI|api[_\-]?type["'\s:=]+azure|azure[_\-. ]?(?:ai|cognitive)|services\.ai\.azure\.com`,
+      near: String.raw`azure[_\-. ]?openai|openai\.azure\.com|cognitiveservices\.azure\.com|AzureChatOpenAI|AzureOpenAI|api[_\-]?type["'\s:=]+azure|azure[_\-. ]?(?:ai|cognitive)|azure[_\-. ]?(?:api[_\-. ]?)?key|services\.ai\.azure\.com`,
       before: 400,
       after: 200,
       keyName: true,

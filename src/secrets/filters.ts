@@ -27,7 +27,7 @@ export function charClasses(s: string): number {
  * with a probability of about 1e-4 at most.
  */
 const PLACEHOLDER_WORDS =
-  /example|sample|dummy|placeholder|your|fake|redacted|changeme|change_me|replace|insert|test|demo|mock|here|secret|token|apikey|xxxx|\*\*\*|\.\.\.|<|>|\$\{|\{\{|%s|\bnull\b|undefined/i;
+  /example|sample|dummy|placeholder|your|fake|redacted|changeme|change_me|replace|insert|test|demo|mock|here|secret|token|apikey|qwerty|asdfgh|zxcvbn|xxxx|\*\*\*|\.\.\.|<|>|\$\{|\{\{|%s|\bnull\b|undefined/i;
 
 /** A run of 6 or more identical characters (`aaaaaa`, `000000`). */
 const REPEAT_RUN = /(.)\1{5,}/;
@@ -45,6 +45,17 @@ export function hasSequence(s: string, n = 6): boolean {
     if (up >= n || down >= n) return true;
   }
   return false;
+}
+
+/** `a1b2c3d4e5f6…`: a sequence on every other character. */
+export function hasInterleavedSequence(s: string, n = 6): boolean {
+  let even = '';
+  let odd = '';
+  for (let i = 0; i < s.length; i++) {
+    if (i % 2 === 0) even += s[i];
+    else odd += s[i];
+  }
+  return hasSequence(even, n) || hasSequence(odd, n);
 }
 
 /**
@@ -84,7 +95,7 @@ export function rejectReason(random: string, opts: { entropy: number; classes?: 
   if (PLACEHOLDER_WORDS.test(random)) return 'placeholder';
   if (looksLikeWords(random)) return 'words';
   if (REPEAT_RUN.test(random)) return 'repeated';
-  if (hasSequence(random)) return 'sequence';
+  if (hasSequence(random) || hasInterleavedSequence(random)) return 'sequence';
   if (hasRepeatedChunk(random)) return 'periodic';
   if (shannonEntropy(random) < opts.entropy) return 'entropy';
   if (opts.classes && charClasses(random) < opts.classes) return 'classes';

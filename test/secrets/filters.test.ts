@@ -16,6 +16,7 @@ describe('filters', () => {
     expect(hasSequence('xx123456yy')).toBe(true);
     expect(hasSequence('xxFEDCBAyy')).toBe(true);
     expect(hasSequence('x12345y')).toBe(false);
+    expect(rejectReason('a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8s9t0u1v2w3x4y5z6', { entropy: 3 })).toBe('sequence');
     expect(hasRepeatedChunk('A1b2C3d4zzA1b2C3d4')).toBe(true);
     expect(hasRepeatedChunk('A1b2C3d4zzA1b2C3d5')).toBe(false);
   });

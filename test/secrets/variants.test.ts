@@ -51,6 +51,8 @@ const leaks: [string, string][] = [
   ['an.json', `{"created_by": "/bin/sh -c #(nop)  ENV OPENAI_API_KEY\\u003d${K('openaiProject')}"}`],
   ['ao.log', `GET /callback?state=x&token%3D${K('ghp')}%26next HTTP/1.1`],
   ['ap.env', `GITHUB_TOKEN=github_pat_${g.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_', 82)}`],
+  ['ar.env', `OPENAI_API_KEY=sk-None-${g.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 40)}T3BlbkFJ${g.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 40)}`],
+  ['as.env', `AZURE_API_BASE=https://lab.example.net\nAZURE_API_KEY=${K('azure32')}`],
   ['aq.env', `AZURE_OPENAI_API_KEY=${g.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 84)}`],
 ];
 const decoys: [string, string][] = [
@@ -68,6 +70,8 @@ const decoys: [string, string][] = [
   ['d12.cs', `var azureOpenAIDeploymentId = "${g.chars('0123456789abcdef', 32)}";`],
   ['d13.txt', `Cohere model revision: ${g.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 40)}`],
   ['d14.env', `HF_TOKEN=hf_********************************`],
+  ['d16.env', 'GROQ_API_KEY=gsk_a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8s9t0u1v2w3x4y5z6a1b2'],
+  ['d17.env', 'HF_TOKEN=hf_qwertyuiopASDFGHJKLzxcvbnmQWERTYUIOP'],
   ['d15.yaml', `openai_api_key: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  ${g.chars('0123456789abcdef', 80)}`],
 ];
 describe('variants', () => {
