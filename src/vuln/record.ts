@@ -133,7 +133,7 @@ export function fromOsv(raw: unknown): ReadResult {
     .filter((x): x is string => x !== undefined);
   // Malicious releases: OSV `MAL-` records, our own entries, or a summary that says so plainly
   // ("contained malicious crypto miner", "containing … malware", "Compromise of … Package Versions").
-  const malicious = id.startsWith('MAL-') || dbs.malicious === true || MALICIOUS_SUMMARY.test(str(r.summary) ?? '');
+  const malicious = id.startsWith('MAL-') || dbs.malicious === true || dbs.malicious === 'true' || MALICIOUS_SUMMARY.test(str(r.summary) ?? '');
   const record: AdvisoryRecord = {
     id,
     aliases: strings(r.aliases).filter((a) => a !== id),
