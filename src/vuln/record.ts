@@ -117,7 +117,8 @@ export function fromOsv(raw: unknown): ReadResult {
         if (!key) throw new InvalidRecordError(`${id}: affected[${i}].ranges[${j}] has an event without introduced/fixed/last_affected/limit`);
         events.push({ [key]: e[key] as string });
       }
-      if (!events.some((e) => e.introduced !== undefined)) throw new InvalidRecordError(`${id}: affected[${i}].ranges[${j}] has no "introduced" event`);
+      // A range without `introduced` matches nothing (OSV requires one); it is kept rather than
+      // rejected so that one sloppy record does not block importing a whole export.
       ranges.push({ type, events });
     }
     const versions = strings(entry.versions);
