@@ -3,6 +3,7 @@
  * Explicit imports, no globbing at runtime (see STYLE.md §6).
  */
 import type { Analyzer, Enricher } from '../core/analyzer.js';
+import { bomGraphEnricher, discoveryAnalyzers } from '../discovery/index.js';
 import { secretsAnalyzer } from '../secrets/analyzer.js';
 import { modelPickleAnalyzer } from './model-pickle.js';
 import { packagesAnalyzer } from './packages.js';
@@ -12,9 +13,11 @@ export const analyzers: Analyzer[] = [
   secretsAnalyzer,
   modelPickleAnalyzer,
   packagesAnalyzer,
+  ...discoveryAnalyzers,
 ];
 
 /** Whole-report enrichers (advisory matching, attack paths), run after all analyzers. */
 export const enrichers: Enricher[] = [
   vulnEnricher,
+  bomGraphEnricher,
 ];

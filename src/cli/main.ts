@@ -9,6 +9,7 @@ import { CliError, EXIT_ERROR } from './exit.js';
 import { registerRules } from './commands/rules.js';
 import { registerScan } from './commands/scan.js';
 import { registerDb } from './commands/db.js';
+import { registerBom } from './commands/bom.js';
 import { TargetError } from '../targets/open-target.js';
 
 export function buildProgram(): Command {
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerScan(program);
   registerRules(program);
   registerDb(program);
+  registerBom(program);
   return program;
 }
 
