@@ -16,7 +16,14 @@ import { affectedBy, matchRecord, nearestFix } from './match.js';
 import type { AdvisoryRecord, CompactAffected } from './record.js';
 import { advisoryRule, UNPINNED_AI_PACKAGE } from './rules.js';
 import { openDatabase } from './store.js';
-import { isEcosystem, parseVersion, type Ecosystem } from './versions.js';
+import { parseVersion, type Ecosystem } from './versions.js';
+import { normalizePackageName } from '../packages/normalize.js';
+
+/** `PyPI`/`npm` from the asset's `ecosystem` property (any case) or, failing that, its purl type. */
+function ecosystemOf(asset: Asset): Ecosystem | undefined {
+  const raw = typeof asset.properties.ecosystem === 'string' ? asset.properties.ecosystem.toLowerCase() : asset.id.startsWith('pkg:pypi/') ? 'pypi' : asset.id.startsWith('pkg:npm/') ? 'npm' : '';
+  return raw === 'pypi' ? 'PyPI' : raw === 'npm' ? 'npm' : undefined;
+}
 
 function references(record: AdvisoryRecord) {
   const ids = [record.id, ...record.aliases];
@@ -84,12 +91,14 @@ export function createVulnEnricher(opts: VulnEnricherOptions = {}): Enricher {
       };
       for (const asset of assets) {
         if (asset.kind !== 'package') continue;
-        const eco = asset.properties.ecosystem;
-        if (typeof eco !== 'string' || !isEcosystem(eco)) continue;
-        const records = db.forPackage(eco, asset.name);
+        const eco = ecosystemOf(asset);
+        if (!eco) continue;
+        // Other analyzers (Dockerfile `pip install`, image history) may spell names as written.
+        const pkg = { ...asset, name: normalizePackageName(eco, asset.name) };
+        const records = db.forPackage(eco, pkg.name);
         if (records.length === 0) continue;
-        if (asset.version !== undefined && asset.properties.pinned !== false) matchPinned(asset, eco, records, findings, seen, addRule);
-        else matchRange(asset, eco, records, findings, seen);
+        if (pkg.version !== undefined && pkg.properties.pinned !== false) matchPinned(pkg, eco, records, findings, seen, addRule);
+        else matchRange(pkg, eco, records, findings, seen);
       }
       return { findings };
     },
