@@ -120,6 +120,14 @@ describe('vulnerability enricher', () => {
       ]);
     });
 
+    it('does not fire at code-import locations merged into the same asset, nor for assets without a specifier', async () => {
+      const merged = pkg('PyPI', 'langchain-core', { specifier: '>=0.3', pinned: false }, ['requirements.txt', 4], ['app/chain.py', 5]);
+      const imported = pkg('PyPI', 'ray', { specifier: '', pinned: false }, ['app/cluster.py', 1]);
+      delete imported.properties.specifier;
+      const { findings } = await run([merged, imported]);
+      expect(findings.map((f) => `${f.location.path}:${f.location.startLine}`)).toEqual(['requirements.txt:4']);
+    });
+
     it('stays quiet when every allowed version is fixed, or the package is not an AI package', async () => {
       const { findings } = await run([
         pkg('PyPI', 'langchain-core', { specifier: '>=1.2.5', pinned: false }, ['requirements.txt', 4]),
