@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { CliError, EXIT_ERROR } from './exit.js';
+import { registerDetect } from './commands/detect.js';
 import { registerRules } from './commands/rules.js';
 import { registerScan } from './commands/scan.js';
 import { TargetError } from '../targets/open-target.js';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerScan(program);
   registerRules(program);
+  registerDetect(program);
   return program;
 }
 

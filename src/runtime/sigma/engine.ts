@@ -1,0 +1,139 @@
+/**
+ * The detection engine: rules compiled once, indexed per event kind by the value of one field
+ * (eventName for CloudTrail, objectRef.resource for audit logs, the rule name for Falco), so an event
+ * is tested only against the rules that can match it plus the few rules that cannot be indexed.
+ * Correlation rules receive the matches of the rules they reference.
+ */
+import type { RuntimeEvent } from '../event.js';
+import { CorrelationState, type CorrelationHit } from './correlation.js';
+import { compileField, type FieldGetter } from './field.js';
+import { INDEX_FIELD } from './loader.js';
+import type { AnyRule, CorrelationRule, DetectionRule, EventKind, RuleProblem } from './types.js';
+
+export interface DetectionHit {
+  rule: DetectionRule;
+  event: RuntimeEvent;
+}
+
+export type Hit = ({ type: 'detection' } & DetectionHit) | ({ type: 'correlation' } & CorrelationHit);
+
+interface KindIndex {
+  field: FieldGetter;
+  byKey: Map<string, DetectionRule[]>;
+  unindexed: DetectionRule[];
+}
+
+export class DetectionEngine {
+  readonly detections: DetectionRule[] = [];
+  readonly correlations: CorrelationRule[] = [];
+  readonly problems: RuleProblem[] = [];
+  private readonly index = new Map<EventKind, KindIndex>();
+  /** Correlations fed by each detection rule, with the rule's position in the correlation. */
+  private readonly feeds = new Map<DetectionRule, { state: CorrelationState; pos: number }[]>();
+  /** Detection rules whose own matches are not alerts (referenced by a correlation without `generate`). */
+  private readonly silent = new Set<DetectionRule>();
+
+  constructor(rules: AnyRule[]) {
+    for (const r of rules) {
+      if (r.type === 'detection') this.detections.push(r);
+      else this.correlations.push(r);
+    }
+    const byRef = new Map<string, DetectionRule>();
+    for (const d of this.detections) {
+      byRef.set(d.id, d);
+      if (d.name) byRef.set(d.name, d);
+    }
+    const corrRefs = new Set<string>(this.correlations.flatMap((c) => [c.id, c.name].filter((x): x is string => !!x)));
+    const usable: CorrelationRule[] = [];
+    for (const c of this.correlations) {
+      const refs: DetectionRule[] = [];
+      let ok = true;
+      for (const ref of c.rules) {
+        const d = byRef.get(ref);
+        if (!d) {
+          ok = false;
+          const chained = corrRefs.has(ref);
+          this.problems.push({
+            file: c.file,
+            ruleId: c.id,
+            title: c.title,
+            message: chained ? `correlation of correlation "${ref}" is not supported (chained correlations)` : `correlation refers to unknown rule "${ref}"`,
+            kind: chained ? 'unsupported' : 'invalid',
+          });
+          break;
+        }
+        refs.push(d);
+      }
+      if (!ok) continue;
+      usable.push(c);
+      const state = new CorrelationState(c, refs);
+      refs.forEach((d, pos) => {
+        const list = this.feeds.get(d) ?? [];
+        list.push({ state, pos });
+        this.feeds.set(d, list);
+        if (!c.generate) this.silent.add(d);
+      });
+    }
+    this.correlations.splice(0, this.correlations.length, ...usable);
+
+    for (const d of this.detections) {
+      if (!d.kind) {
+        this.problems.push({
+          file: d.file,
+          ruleId: d.id,
+          title: d.title,
+          message: `logsource ${JSON.stringify(d.logsource)} is not read by aigis (CloudTrail, Kubernetes audit, Falco); the rule never runs`,
+          kind: 'unsupported',
+        });
+        continue;
+      }
+      let idx = this.index.get(d.kind);
+      if (!idx) {
+        idx = { field: compileField(INDEX_FIELD[d.kind]), byKey: new Map(), unindexed: [] };
+        this.index.set(d.kind, idx);
+      }
+      if (d.indexKeys) {
+        for (const k of d.indexKeys) {
+          const list = idx.byKey.get(k) ?? [];
+          list.push(d);
+          idx.byKey.set(k, list);
+        }
+      } else idx.unindexed.push(d);
+    }
+    // Each key's list also holds the unindexed rules, so one look-up gives every candidate.
+    for (const idx of this.index.values()) {
+      for (const [k, list] of idx.byKey) idx.byKey.set(k, [...list, ...idx.unindexed]);
+    }
+  }
+
+  /** Candidate rules for an event (tests use it to check the index). */
+  candidates(ev: RuntimeEvent): DetectionRule[] {
+    const idx = this.index.get(ev.kind);
+    if (!idx) return [];
+    const v = idx.field(ev.data)[0];
+    return (typeof v === 'string' ? idx.byKey.get(v.toLowerCase()) : undefined) ?? idx.unindexed;
+  }
+
+  /** Runs every candidate rule on one event. `now` stands in for events without a time. */
+  process(ev: RuntimeEvent, now = Date.now()): Hit[] {
+    const out: Hit[] = [];
+    for (const rule of this.candidates(ev)) {
+      let matched: boolean;
+      try {
+        matched = rule.match(ev.data);
+      } catch {
+        matched = false; // a pathological value (e.g. a regex on a huge field) must not stop the stream
+      }
+      if (!matched) continue;
+      if (!this.silent.has(rule)) out.push({ type: 'detection', rule, event: ev });
+      const feeds = this.feeds.get(rule);
+      if (feeds) {
+        for (const { state, pos } of feeds) {
+          const hit = state.feed(pos, ev, now);
+          if (hit) out.push({ type: 'correlation', ...hit });
+        }
+      }
+    }
+    return out;
+  }
+}
