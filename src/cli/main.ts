@@ -8,6 +8,7 @@ import { VERSION } from '../version.js';
 import { CliError, EXIT_ERROR } from './exit.js';
 import { registerDetect } from './commands/detect.js';
 import { registerRules } from './commands/rules.js';
+import { registerRulesExport } from './commands/rules-export.js';
 import { registerScan } from './commands/scan.js';
 import { TargetError } from '../targets/open-target.js';
 
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerScan(program);
   registerRules(program);
   registerDetect(program);
+  registerRulesExport(program);
   return program;
 }
 

@@ -50,7 +50,14 @@ export class RecordSplitter {
   private line = 0;
   readonly stats: SplitStats = { records: 0, malformed: 0, problems: [] };
 
-  constructor(private readonly sink: RecordSink) {}
+  /** Start of a top-level object that may turn out to be a record itself (no Records array in it). */
+  private topStart = -1;
+
+  constructor(
+    private readonly sink: RecordSink,
+    /** Largest record kept (bytes); longer ones are skipped and counted. */
+    private readonly maxRecord = MAX_RECORD,
+  ) {}
 
   private problem(msg: string): void {
     this.stats.malformed++;
@@ -97,15 +104,31 @@ export class RecordSplitter {
       const trimmed = head.trimStart();
       if (trimmed === '') return;
       if (trimmed[0] === '[' || /^\{\s*"Records"\s*:/.test(trimmed)) this.mode = 'container';
-      else if (trimmed[0] === '{' && head.length < 256 && !head.includes('\n')) return; // need more bytes to decide
-      else this.mode = 'lines';
+      else if (trimmed[0] === '{') {
+        // JSON lines if the first line is a complete value; otherwise one (pretty-printed) document.
+        const nl = this.buf.indexOf(NL);
+        if (nl === -1 && this.buf.length <= this.maxRecord) return; // need more bytes to decide
+        let firstLineParses = false;
+        if (nl !== -1) {
+          try {
+            JSON.parse(this.buf.subarray(0, nl).toString('utf8'));
+            firstLineParses = true;
+          } catch {
+            firstLineParses = false;
+          }
+        }
+        this.mode = firstLineParses ? 'lines' : 'container';
+      } else this.mode = 'lines';
     }
     if (this.mode === 'lines') this.scanLines(false);
     else this.scanContainer();
   }
 
   end(): void {
-    if (this.mode === 'unknown') this.mode = 'lines';
+    if (this.mode === 'unknown') {
+      const t = this.buf.toString('utf8').trim();
+      this.mode = t.startsWith('{') && !t.includes('\n') ? 'lines' : t.startsWith('{') ? 'container' : 'lines';
+    }
     if (this.mode === 'lines') this.scanLines(true);
     else {
       this.scanContainer();
@@ -128,8 +151,8 @@ export class RecordSplitter {
       this.line++;
       this.lineRecord(rest);
       rest = Buffer.alloc(0);
-    } else if (rest.length > MAX_RECORD) {
-      this.problem(`line ${this.line + 1}: longer than ${MAX_RECORD} bytes, skipped`);
+    } else if (rest.length > this.maxRecord) {
+      this.problem(`line ${this.line + 1}: longer than ${this.maxRecord} bytes, skipped`);
       // Skip to the next newline: drop what we have and ignore bytes until one arrives.
       rest = Buffer.alloc(0);
     }
@@ -174,8 +197,12 @@ export class RecordSplitter {
       } else if (c === LBRACE || c === LBRACKET) {
         if (this.depth === 0) {
           this.recordDepth = c === LBRACKET ? 1 : -1;
+          this.topStart = c === LBRACE ? i : -1;
           this.lastKeyStart = this.lastKeyEnd = -1;
-        } else if (this.depth === 1 && c === LBRACKET && this.recordDepth === -1 && this.isRecordsKey()) this.recordDepth = 2;
+        } else if (this.depth === 1 && c === LBRACKET && this.recordDepth === -1 && this.isRecordsKey()) {
+          this.recordDepth = 2;
+          this.topStart = -1; // a CloudTrail wrapper: its records are emitted, not the wrapper
+        }
         else if (this.depth === this.recordDepth && this.recordStart < 0) this.recordStart = i;
         this.depth++;
       } else if (c === RBRACE || c === RBRACKET) {
@@ -183,6 +210,9 @@ export class RecordSplitter {
         if (this.depth < 0) {
           this.problem('unbalanced closing bracket');
           this.done = true;
+        } else if (this.depth === 0 && this.topStart >= 0) {
+          this.emit(buf.subarray(this.topStart, i + 1)); // a top-level object without Records is one record
+          this.topStart = -1;
         } else if (this.depth === this.recordDepth && this.recordStart >= 0) {
           this.emit(buf.subarray(this.recordStart, i + 1));
           this.recordStart = -1;
@@ -202,17 +232,22 @@ export class RecordSplitter {
       i++;
     }
     // Keep only what is still needed: the open record, or a key that may still turn out to be "Records".
-    let keep = this.recordStart >= 0 ? this.recordStart : i;
-    if (this.recordStart < 0 && this.recordDepth === -1 && this.lastKeyStart > 0) keep = Math.min(keep, this.lastKeyStart - 1);
-    if (this.recordStart >= 0 && i - this.recordStart > MAX_RECORD) {
-      // Drop the record; the depth counter still finds its end, and the next record is read normally.
-      this.problem(`record longer than ${MAX_RECORD} bytes, skipped`);
-      this.recordStart = -1;
-      keep = i;
+    if (this.topStart >= 0 && i - this.topStart > this.maxRecord) {
+      this.problem(`top-level object longer than ${this.maxRecord} bytes without a Records array, skipped`);
+      this.topStart = -1;
     }
+    if (this.recordStart >= 0 && i - this.recordStart > this.maxRecord) {
+      // Drop the record; the depth counter still finds its end, and the next record is read normally.
+      this.problem(`record longer than ${this.maxRecord} bytes, skipped`);
+      this.recordStart = -1;
+    }
+    let keep = this.recordStart >= 0 ? this.recordStart : i;
+    if (this.topStart >= 0) keep = Math.min(keep, this.topStart);
+    if (this.recordStart < 0 && this.recordDepth === -1 && this.lastKeyStart > 0) keep = Math.min(keep, this.lastKeyStart - 1);
     this.lastKeyStart -= keep;
     this.lastKeyEnd -= keep;
     if (this.recordStart >= 0) this.recordStart -= keep;
+    if (this.topStart >= 0) this.topStart -= keep;
     this.buf = keep >= n ? Buffer.alloc(0) : Buffer.from(buf.subarray(keep));
     this.pos = i - keep;
   }
