@@ -26,7 +26,8 @@ export function isLoopback(host: string): boolean {
 
 /** `HOST:PORT`, `[::1]:PORT` or `PORT` (loopback). */
 export function parseListen(value: string): { host: string; port: number } {
-  const m = /^(?:\[([^\]]+)\]|([^:]+))?:?(\d+)$/.exec(value.trim());
+  const v = value.trim();
+  const m = /^(?:(?:\[([^\]]+)\]|([^:[\]]+)):)?(\d+)$/.exec(v);
   if (!m) throw new ListenError(`--listen needs HOST:PORT, got "${value}"`);
   const port = Number(m[3]);
   if (port > 65535) throw new ListenError(`invalid port ${port}`);

@@ -119,7 +119,9 @@ export async function detectCommand(sources: string[], flags: DetectFlags): Prom
       try {
         const { host, port } = parseListen(flags.listen);
         server = await startListener({ host, port, token: flags.token ?? process.env.AIGIS_LISTEN_TOKEN, onRecord: (r, o) => session.record(r, o) });
-        if (!flags.quiet) process.stderr.write(`aigis: listening for falcosidekick webhooks on http://${flags.listen}\n`);
+        const addr = server.address();
+        const where = addr && typeof addr === 'object' ? `${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}` : flags.listen;
+        process.stderr.write(`aigis: listening for falcosidekick webhooks on http://${where}\n`);
       } catch (err) {
         if (err instanceof ListenError) throw new CliError(err.message);
         throw new CliError(`cannot listen on ${flags.listen}: ${(err as Error).message}`);

@@ -3,6 +3,8 @@
  * rule (least recently used evicted), at most MAX_ENTRIES entries per group, and entries older than the
  * timespan dropped as time advances. A group that fires is cleared, so one burst gives one alert.
  *
+ * After an alert, the group is quiet for one timespan (one alert per burst, not one per extra event).
+ *
  * Windows slide with event time (not wall-clock time). Events are expected roughly in time order, as
  * CloudTrail, audit and Falco logs are; an event older than the newest one of its group still counts
  * when it falls inside the window that ends at the newest event.
@@ -43,6 +45,8 @@ function meets(c: CountCondition, n: number): boolean {
 
 export class CorrelationState {
   private readonly groups = new Map<string, Entry[]>();
+  /** Group → event time until which it stays quiet after an alert (bounded like `groups`). */
+  private readonly quietUntil = new Map<string, number>();
   /** Per referenced-rule position: the getters of the group-by fields (aliases resolved). */
   private readonly groupGetters: FieldGetter[][];
   private readonly valueGetter?: FieldGetter;
@@ -71,6 +75,11 @@ export class CorrelationState {
       return v ?? '';
     });
     const key = JSON.stringify(groupVals);
+    const quiet = this.quietUntil.get(key);
+    if (quiet !== undefined) {
+      if (t <= quiet) return undefined;
+      this.quietUntil.delete(key);
+    }
     let entries = this.groups.get(key);
     if (entries) this.groups.delete(key);
     else {
@@ -99,6 +108,8 @@ export class CorrelationState {
     const result = this.evaluate(entries);
     if (!result) return undefined;
     this.groups.delete(key);
+    if (this.quietUntil.size >= MAX_GROUPS) this.quietUntil.delete(this.quietUntil.keys().next().value as string);
+    this.quietUntil.set(key, newest + span);
     const group: Record<string, string> = {};
     this.rule.groupBy.forEach((f, j) => (group[f] = groupVals[j]));
     return { rule: this.rule, event: ev, eventIds: result.ids.slice(-MAX_EVIDENCE), group, count: result.count };
