@@ -11,6 +11,8 @@ import type { AnyRule, EventKind, RuleProblem } from './sigma/types.js';
 import type { SplitStats } from './sources/json-records.js';
 
 export const MAX_FINDINGS = 100_000;
+/** De-duplication keys remembered (duplicates are adjacent: one audit event logged at several stages). */
+const MAX_SEEN = 50_000;
 
 export interface SessionOptions {
   /** Force the kind of every record instead of detecting it per record. */
@@ -19,6 +21,11 @@ export interface SessionOptions {
   until?: number;
   /** Called for each new finding as it happens (jsonl streaming, --follow, --listen). */
   onFinding?: (f: Finding) => void;
+  /**
+   * Keep findings in memory for a report (default). Streaming output sets it to false so that memory
+   * stays flat however many alerts fire; `counts` still records them.
+   */
+  keep?: boolean;
 }
 
 export interface DetectStats {
@@ -38,7 +45,9 @@ export class DetectSession {
   readonly findings: Finding[] = [];
   readonly notes: Note[] = [];
   readonly stats: DetectStats = { events: 0, unrecognised: 0, outOfRange: 0, malformed: 0, inputs: 0, bytes: 0 };
-  private readonly seen = new Set<string>();
+  private seen = new Set<string>();
+  /** Alerts per severity, kept or not. */
+  readonly counts: Record<string, number> = {};
   private capped = false;
   private readonly ruleMetas = new Map<string, RuleMeta>();
 
@@ -75,7 +84,9 @@ export class DetectSession {
       const ids = hit.type === 'correlation' ? hit.eventIds.join(',') : ev.id;
       const key = `${meta.id}\u0000${ids}`;
       if (this.seen.has(key)) continue; // the same audit event logged at several stages
-      if (this.findings.length >= MAX_FINDINGS) {
+      if (this.seen.size >= MAX_SEEN) this.seen = new Set();
+      const keep = this.opts.keep !== false;
+      if (keep && this.findings.length >= MAX_FINDINGS) {
         if (!this.capped) {
           this.capped = true;
           this.notes.push({ level: 'warning', message: `more than ${MAX_FINDINGS} alerts; later alerts are dropped`, source: 'detect' });
@@ -85,7 +96,8 @@ export class DetectSession {
       this.seen.add(key);
       this.ruleMetas.set(meta.id, meta);
       const f = hitToFinding(hit);
-      this.findings.push(f);
+      this.counts[f.severity] = (this.counts[f.severity] ?? 0) + 1;
+      if (keep) this.findings.push(f);
       this.opts.onFinding?.(f);
     }
   }

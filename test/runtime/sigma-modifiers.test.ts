@@ -195,3 +195,17 @@ describe('keywords', () => {
     expect(compileDetection(det, undefined).match({ cmd: 'Set-OabVirtualDirectory' })).toBe(false);
   });
 });
+
+describe('regex simplification', () => {
+  it('drops leading and trailing .* / .+ without changing what matches', async () => {
+    const { simplifyRegex } = await import('../../src/runtime/sigma/modifiers.js');
+    expect(simplifyRegex('.+:assumed-role/aws:.+')).toBe('.:assumed-role/aws:.');
+    expect(simplifyRegex('.*evil.*')).toBe('evil');
+    expect(simplifyRegex('a\\.+')).toBe('a\\.+');
+    expect(simplifyRegex('.+?x')).toBe('.+?x');
+    expect(simplifyRegex('.*')).toBe('(?:)');
+    for (const [re, s] of [['.+:assumed-role/aws:.+', 'arn:aws:sts::1:assumed-role/aws:x'], ['.+:assumed-role/aws:.+', ':assumed-role/aws:x'], ['.+:assumed-role/aws:.+', 'x:assumed-role/aws:']] as const) {
+      expect(new RegExp(simplifyRegex(re)).test(s)).toBe(new RegExp(re).test(s));
+    }
+  });
+});

@@ -91,14 +91,22 @@ export async function detectCommand(sources: string[], flags: DetectFlags): Prom
 
   const { rules, problems } = loadRules(flags);
   if (rules.length === 0) throw new CliError('no rules to run (all rule files failed to load, or --no-builtin without --rules)');
-  // JSON lines are written as alerts happen when the run is open-ended.
-  const streaming = flags.format === 'jsonl' && !flags.output && (flags.follow || !!flags.listen);
+  // JSON lines to stdout are written as alerts happen and not kept: constant memory for any input.
+  const streaming = flags.format === 'jsonl' && !flags.output;
   const keep = (f: Finding): boolean => !severities || severities.includes(f.severity);
+  let worst: Finding['severity'] | undefined;
   const session = new DetectSession(rules, {
     source: SOURCES[flags.source],
     since,
     until,
-    onFinding: streaming ? (f) => keep(f) && process.stdout.write(JSON.stringify(f) + '\n') : undefined,
+    keep: !streaming,
+    onFinding: streaming
+      ? (f) => {
+          if (!keep(f)) return;
+          if (!worst || atLeast(f.severity, worst)) worst = f.severity;
+          process.stdout.write(JSON.stringify(f) + '\n');
+        }
+      : undefined,
   });
   const notes: Note[] = session.ruleNotes(problems);
 
@@ -160,9 +168,12 @@ export async function detectCommand(sources: string[], flags: DetectFlags): Prom
     },
   );
   if (!streaming) writeReport(report, flags.format, flags.output);
+  else if (!flags.quiet) for (const n of notes.filter((x) => x.level !== 'info')) process.stderr.write(`aigis: [${n.level}] ${n.path ? `${n.path}: ` : ''}${n.message}\n`);
   if (!flags.quiet && flags.format !== 'table' && !flags.output) {
     const warn = notes.filter((n) => n.level !== 'info').length;
-    process.stderr.write(`aigis: ${s.events} events, ${findings.length} alerts${s.malformed ? `, ${s.malformed} malformed records` : ''}${warn ? `, ${warn} notes` : ''}\n`);
+    const alerts = streaming ? Object.values(session.counts).reduce((a, b) => a + b, 0) : findings.length;
+    process.stderr.write(`aigis: ${s.events} events, ${alerts} alerts${s.malformed ? `, ${s.malformed} malformed records` : ''}${warn ? `, ${warn} notes` : ''}\n`);
   }
-  return failOn && findings.some((f) => atLeast(f.severity, failOn)) ? EXIT_FINDINGS : EXIT_OK;
+  const fired = streaming ? worst !== undefined && failOn !== undefined && atLeast(worst, failOn) : failOn !== undefined && findings.some((f) => atLeast(f.severity, failOn));
+  return fired ? EXIT_FINDINGS : EXIT_OK;
 }

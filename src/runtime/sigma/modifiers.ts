@@ -160,7 +160,7 @@ export function compileItem(key: string, rawValue: unknown, fields: Map<string, 
       }
       let re: RegExp;
       try {
-        re = new RegExp(src, f);
+        re = new RegExp(simplifyRegex(src), f);
       } catch (err) {
         throw new SigmaUnsupportedError(`regular expression ${JSON.stringify(src)}`, (err as Error).message);
       }
@@ -240,6 +240,20 @@ export function compileItem(key: string, rawValue: unknown, fields: Map<string, 
   const all2 = [...nullTests, ...tests];
   if (all2.length === 0) throw new SigmaSyntaxError(`no value for "${key}"`);
   return combine(all2);
+}
+
+/**
+ * Drops a leading `.*`/`.+` and a trailing one, which change nothing in an unanchored search (`.+x`
+ * matches exactly when `.x` does) but make V8 backtrack over the whole value at every position:
+ * SigmaHQ's `'.+:assumed-role/aws:.+'` costs O(n²) per value as written. Only the plain forms are
+ * touched (not `\.+`, not `.+?`, not inside groups).
+ */
+export function simplifyRegex(src: string): string {
+  let out = src;
+  if (/^\.[*+](?![?*+{])/.test(out)) out = out[1] === '*' ? out.slice(2) : '.' + out.slice(2);
+  const tail = /(^|[^\\])\.([*+])$/.exec(out);
+  if (tail && !/\\(\\\\)*\.[*+]$/.test(out)) out = tail[2] === '*' ? out.slice(0, -2) : out.slice(0, -1);
+  return out === '' ? '(?:)' : out;
 }
 
 function getField(name: string, fields: Map<string, FieldGetter>): FieldGetter {
