@@ -65,6 +65,16 @@ export class DetectSession {
     }));
   }
 
+  /** Pre-parse screen for the splitter: false when the record cannot match any rule (it is counted here). */
+  readonly screen = (text: string): boolean => {
+    if (this.opts.since !== undefined || this.opts.until !== undefined) return true;
+    const verdict = this.engine.screen(text, this.opts.source);
+    if (verdict === 'parse') return true;
+    if (verdict === 'event') this.stats.events++;
+    else this.stats.unrecognised++;
+    return false;
+  };
+
   record(rec: Record<string, unknown>, origin: string): void {
     const kind = this.opts.source ?? classify(rec);
     if (!kind) {

@@ -6,12 +6,15 @@ import { parseCondition, type CondNode } from './condition.js';
 import { SigmaSyntaxError } from './errors.js';
 import type { FieldGetter } from './field.js';
 import { compileItem, keywordKey, type EventPredicate } from './modifiers.js';
+import { andGate, itemGate, orGate, type Gate } from './gate.js';
 import { parseWildcards } from './wildcard.js';
 
 interface Selection {
   match: EventPredicate;
   /** Lower-cased required values of the index field, or undefined (unconstrained). */
   keys?: Set<string>;
+  /** Literals one of which the raw record must contain (see gate.ts). */
+  gate?: Gate;
 }
 
 function plainKeys(value: unknown): Set<string> | undefined {
@@ -28,20 +31,24 @@ function plainKeys(value: unknown): Set<string> | undefined {
 
 function compileMap(map: Record<string, unknown>, fields: Map<string, FieldGetter>, indexField: string | undefined): Selection {
   const preds: EventPredicate[] = [];
+  const gates: Gate[] = [];
   let keys: Set<string> | undefined;
   for (const [key, value] of Object.entries(map)) {
     if (key.startsWith('|')) {
       // A keyword map such as `'|all': [a, b]` (spec: "Keywords search").
       const mods = key.slice(1).split('|').filter(Boolean);
-      preds.push(compileItem(keywordKey(mods), value, fields));
+      const k = keywordKey(mods);
+      preds.push(compileItem(k, value, fields));
+      gates.push(itemGate(k, value));
       continue;
     }
     preds.push(compileItem(key, value, fields));
+    gates.push(itemGate(key, value));
     if (indexField && key === indexField) keys = plainKeys(value);
   }
   if (preds.length === 0) throw new SigmaSyntaxError('empty selection');
   const match: EventPredicate = preds.length === 1 ? preds[0] : (e) => preds.every((p) => p(e));
-  return { match, keys };
+  return { match, keys, gate: andGate(gates) };
 }
 
 function compileSelection(name: string, def: unknown, fields: Map<string, FieldGetter>, indexField: string | undefined): Selection {
@@ -52,15 +59,15 @@ function compileSelection(name: string, def: unknown, fields: Map<string, FieldG
       // A list of maps: OR of the maps.
       const parts = def.map((d) => compileMap(d as Record<string, unknown>, fields, indexField));
       const keys = parts.every((p) => p.keys) ? new Set(parts.flatMap((p) => [...(p.keys as Set<string>)])) : undefined;
-      return { match: (e) => parts.some((p) => p.match(e)), keys };
+      return { match: (e) => parts.some((p) => p.match(e)), keys, gate: orGate(parts.map((p) => p.gate)) };
     }
     if (def.some((d) => d !== null && typeof d === 'object')) throw new SigmaSyntaxError(`search identifier "${name}" mixes keywords and maps`);
     // A list of keywords: OR, searched anywhere in the event.
-    return { match: compileItem('|contains', def, fields) };
+    return { match: compileItem('|contains', def, fields), gate: itemGate('|contains', def) };
   }
   if (typeof def === 'object') return compileMap(def as Record<string, unknown>, fields, indexField);
   // A single keyword.
-  return { match: compileItem('|contains', def, fields) };
+  return { match: compileItem('|contains', def, fields), gate: itemGate('|contains', def) };
 }
 
 function intersect(sets: (Set<string> | undefined)[]): Set<string> | undefined {
@@ -77,6 +84,7 @@ function union(sets: (Set<string> | undefined)[]): Set<string> | undefined {
 export interface CompiledDetection {
   match: EventPredicate;
   indexKeys?: string[];
+  gate?: string[];
 }
 
 export function compileDetection(detection: unknown, indexField: string | undefined): CompiledDetection {
@@ -94,12 +102,10 @@ export function compileDetection(detection: unknown, indexField: string | undefi
     return parseCondition(c, names);
   });
 
-  const build = (node: CondNode): { match: EventPredicate; keys?: Set<string> } => {
+  const build = (node: CondNode): Selection => {
     switch (node.type) {
-      case 'id': {
-        const s = sels.get(node.name) as Selection;
-        return { match: s.match, keys: s.keys };
-      }
+      case 'id':
+        return sels.get(node.name) as Selection;
       case 'not': {
         const inner = build(node.item).match;
         return { match: (e) => !inner(e) };
@@ -109,20 +115,20 @@ export function compileDetection(detection: unknown, indexField: string | undefi
         const parts = node.items.map(build);
         const ms = parts.map((p) => p.match);
         return node.type === 'and'
-          ? { match: (e) => ms.every((m) => m(e)), keys: intersect(parts.map((p) => p.keys)) }
-          : { match: (e) => ms.some((m) => m(e)), keys: union(parts.map((p) => p.keys)) };
+          ? { match: (e) => ms.every((m) => m(e)), keys: intersect(parts.map((p) => p.keys)), gate: andGate(parts.map((p) => p.gate)) }
+          : { match: (e) => ms.some((m) => m(e)), keys: union(parts.map((p) => p.keys)), gate: orGate(parts.map((p) => p.gate)) };
       }
       case 'of': {
         const parts = node.names.map((n) => sels.get(n) as Selection);
         const ms = parts.map((p) => p.match);
         return node.quantifier === 'all'
-          ? { match: (e) => ms.every((m) => m(e)), keys: intersect(parts.map((p) => p.keys)) }
-          : { match: (e) => ms.some((m) => m(e)), keys: union(parts.map((p) => p.keys)) };
+          ? { match: (e) => ms.every((m) => m(e)), keys: intersect(parts.map((p) => p.keys)), gate: andGate(parts.map((p) => p.gate)) }
+          : { match: (e) => ms.some((m) => m(e)), keys: union(parts.map((p) => p.keys)), gate: orGate(parts.map((p) => p.gate)) };
       }
     }
   };
   const built = conditions.map(build);
   const match: EventPredicate = built.length === 1 ? built[0].match : (e) => built.some((b) => b.match(e));
   const keys = union(built.map((b) => b.keys));
-  return { match, indexKeys: keys ? [...keys] : undefined };
+  return { match, indexKeys: keys ? [...keys] : undefined, gate: orGate(built.map((b) => b.gate)) };
 }

@@ -15,6 +15,11 @@ export interface DetectionHit {
   event: RuntimeEvent;
 }
 
+const EVENT_NAME = /^"eventName"\s*:\s*"([^"]*)"/;
+
+/** What the raw text of a record says before it is parsed (see DetectionEngine.screen). */
+export type Screen = 'parse' | 'event' | 'unrecognised';
+
 export type Hit = ({ type: 'detection' } & DetectionHit) | ({ type: 'correlation' } & CorrelationHit);
 
 interface KindIndex {
@@ -104,6 +109,34 @@ export class DetectionEngine {
     for (const idx of this.index.values()) {
       for (const [k, list] of idx.byKey) idx.byKey.set(k, [...list, ...idx.unindexed]);
     }
+  }
+
+  /**
+   * Decides from a record's raw JSON text whether it must be parsed: 'event' is a CloudTrail event that
+   * no rule can match (its eventName selects no rule, and no literal gate of the remaining candidates
+   * occurs in it), 'unrecognised' a record that classify() would reject. Any doubt gives 'parse':
+   * backslashes (escapes could hide a literal), several "eventName" keys, other event kinds.
+   */
+  screen(text: string, forced?: EventKind): Screen {
+    if (text.includes('\\')) return 'parse';
+    const ct = forced ? forced === 'cloudtrail' : text.includes('"eventSource"') && text.includes('"eventName"');
+    const other = forced ? forced !== 'cloudtrail' : text.includes('"auditID"') || text.includes('audit.k8s.io') || text.includes('"rule"');
+    if (!ct && !other) return forced ? 'parse' : 'unrecognised';
+    if (!ct || other) return 'parse';
+    const at = text.indexOf('"eventName"');
+    if (at === -1 || text.indexOf('"eventName"', at + 1) !== -1) return 'parse';
+    const m = EVENT_NAME.exec(text.slice(at, at + 256));
+    if (!m) return 'parse';
+    const idx = this.index.get('cloudtrail');
+    if (!idx) return 'event';
+    const candidates = idx.byKey.get(m[1].toLowerCase()) ?? idx.unindexed;
+    let lower: string | undefined;
+    for (const r of candidates) {
+      if (!r.gate) return 'parse';
+      lower ??= text.toLowerCase();
+      for (const g of r.gate) if (lower.includes(g)) return 'parse';
+    }
+    return 'event';
   }
 
   /** Candidate rules for an event (tests use it to check the index). */

@@ -110,7 +110,7 @@ function loadDetection(doc: Record<string, unknown>, m: SigmaMeta): DetectionRul
   const ls = (doc.logsource ?? {}) as LogSource;
   const kind = kindOf(ls);
   const compiled = compileDetection(doc.detection, kind ? INDEX_FIELD[kind] : undefined);
-  return { ...m, type: 'detection', logsource: ls, kind, match: compiled.match, indexKeys: compiled.indexKeys };
+  return { ...m, type: 'detection', logsource: ls, kind, match: compiled.match, indexKeys: compiled.indexKeys, gate: compiled.gate };
 }
 
 export interface LoadResult {

@@ -42,6 +42,8 @@ export interface DetectionRule extends SigmaMeta {
    * condition requires; undefined when the rule can match any value and must see every event.
    */
   indexKeys?: string[];
+  /** Lower-cased literals one of which a record's raw JSON must contain for the rule to match (gate.ts). */
+  gate?: string[];
 }
 
 export type CorrelationType = 'event_count' | 'value_count' | 'temporal' | 'temporal_ordered';

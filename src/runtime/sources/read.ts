@@ -5,9 +5,9 @@ import { decodedChunks, type Input } from './inputs.js';
 import { RecordSplitter } from './json-records.js';
 
 export async function readInput(session: DetectSession, input: Input): Promise<void> {
-  let n = 0;
   const origin = input.name;
-  const splitter = new RecordSplitter((rec) => session.record(rec, `${origin}#${++n}`));
+  // Records are numbered by position in the input (screened-out records count too).
+  const splitter: RecordSplitter = new RecordSplitter((rec) => session.record(rec, `${origin}#${splitter.stats.records}`), undefined, session.screen);
   try {
     for await (const chunk of decodedChunks(input.open())) {
       session.stats.bytes += chunk.length;
@@ -23,8 +23,7 @@ export async function readInput(session: DetectSession, input: Input): Promise<v
 
 /** `--follow`: JSON lines appended to a file are detected as they arrive, until the signal aborts. */
 export async function followInput(session: DetectSession, path: string, signal: AbortSignal, intervalMs?: number): Promise<void> {
-  let n = 0;
-  const splitter = new RecordSplitter((rec) => session.record(rec, `${path}#${++n}`));
+  const splitter: RecordSplitter = new RecordSplitter((rec) => session.record(rec, `${path}#${splitter.stats.records}`), undefined, session.screen);
   for await (const chunk of followFile(path, { signal, intervalMs })) {
     session.stats.bytes += chunk.length;
     splitter.push(chunk);
