@@ -283,3 +283,13 @@ describe('Stratus Red Team detonation logs', () => {
   });
 });
 
+
+describe('runtimeRuleMetas', () => {
+  it('lists the alerting rules with detect/ ids and ATT&CK / ATLAS references', async () => {
+    const { runtimeRuleMetas } = await import('../../src/runtime/catalog.js');
+    const metas = runtimeRuleMetas();
+    expect(metas.map((m) => m.id.replace('detect/', '')).sort()).toEqual(Object.keys(CASES).sort());
+    const llm = metas.find((m) => m.id === 'detect/bedrock-llmjacking-recon-then-invoke')!;
+    expect(llm).toMatchObject({ severity: 'high', category: 'detection', references: { attack: ['T1496'], atlas: ['AML.T0040', 'AML.T0034'], owaspLlm: ['LLM10'] } });
+  });
+});

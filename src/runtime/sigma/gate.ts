@@ -15,11 +15,20 @@ export type Gate = string[] | undefined;
 
 const MIN_LITERAL = 3;
 
+/** JSON escapes `"`, `\` and control characters, so a literal holding one is not verbatim in raw text. */
+function verbatim(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c) return false;
+  }
+  return true;
+}
+
 /** The longest literal run of a Sigma wildcard value, lower-cased; undefined when too short or unusable. */
 export function literalOf(value: string): string | undefined {
   let best = '';
   for (const p of parseWildcards(value)) if ('lit' in p && p.lit.length > best.length) best = p.lit;
-  if (best.length < MIN_LITERAL || /["\\\u0000-\u001f]/.test(best)) return undefined;
+  if (best.length < MIN_LITERAL || !verbatim(best)) return undefined;
   return best.toLowerCase();
 }
 
@@ -70,7 +79,7 @@ export function regexLiteral(src: string): string | undefined {
     cur += c;
   }
   flush();
-  if (best.length < MIN_LITERAL || /["\\\u0000-\u001f]/.test(best)) return undefined;
+  if (best.length < MIN_LITERAL || !verbatim(best)) return undefined;
   return best.toLowerCase();
 }
 
