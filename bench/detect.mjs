@@ -102,8 +102,8 @@ function write(n, dir) {
   return { rec, lines };
 }
 
-function aigis(file) {
-  const r = spawnSync(process.execPath, [join(root, 'bench/detect-worker.mjs'), file, sigmaDir ?? ''], { encoding: 'utf8', maxBuffer: 1 << 26 });
+function aigis(file, withSigmaHQ = true) {
+  const r = spawnSync(process.execPath, [join(root, 'bench/detect-worker.mjs'), file, withSigmaHQ ? (sigmaDir ?? '') : ''], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout);
 }
@@ -144,6 +144,10 @@ try {
         `  CPU time:  aigis ${f(eps(a.events, a.cpuMs))} ev/s | jq ${f(eps(N, j.cpuMs))} ev/s | ratio ${(j.cpuMs / a.cpuMs).toFixed(2)}x\n`,
     );
   }
+  // For reference only: the built-in AI pack alone (the SigmaHQ rule "AWS STS AssumeRole Misuse" matches
+  // every assumed-role event, so with SigmaHQ loaded most events alert and alert creation dominates).
+  const b = aigis(l.lines, false);
+  process.stdout.write(`JSON lines, built-in pack only (${b.rules} rules, ${b.alerts} alerts): ${eps(b.events, b.ms).toLocaleString('en-US')} ev/s wall, ${eps(b.events, b.cpuMs).toLocaleString('en-US')} ev/s CPU, peak RSS ${b.maxRssMiB.toFixed(0)} MiB\n`);
   const aSmall = aigis(s.rec);
   const aLarge = rows[0].a;
   process.stdout.write(`\npeak RSS, {"Records":[…]} form: ${small} events → ${aSmall.maxRssMiB.toFixed(0)} MiB; ${N} events → ${aLarge.maxRssMiB.toFixed(0)} MiB\n`);

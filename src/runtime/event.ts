@@ -60,6 +60,11 @@ export interface EventSummary {
   target?: string;
 }
 
+function ctAction(source: string | undefined, name: string | undefined): string {
+  const svc = source?.endsWith('.amazonaws.com') ? source.slice(0, -14) : source;
+  return svc && name ? `${svc}:${name}` : (svc ?? name ?? '');
+}
+
 export function summarize(ev: RuntimeEvent): EventSummary {
   const d = ev.data;
   switch (ev.kind) {
@@ -67,7 +72,7 @@ export function summarize(ev: RuntimeEvent): EventSummary {
       return {
         identity: s(get(d, 'userIdentity', 'arn')) ?? s(get(d, 'userIdentity', 'userName')) ?? s(get(d, 'userIdentity', 'principalId')) ?? s(get(d, 'userIdentity', 'type')),
         sourceIP: s(d.sourceIPAddress),
-        action: [s(d.eventSource)?.replace(/\.amazonaws\.com$/, ''), s(d.eventName)].filter(Boolean).join(':'),
+        action: ctAction(s(d.eventSource), s(d.eventName)),
         accessKeyId: s(get(d, 'userIdentity', 'accessKeyId')),
       };
     case 'k8s-audit': {
