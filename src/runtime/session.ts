@@ -66,9 +66,9 @@ export class DetectSession {
   }
 
   /** Pre-parse screen for the splitter: false when the record cannot match any rule (it is counted here). */
-  readonly screen = (text: string): boolean => {
+  readonly screen = (raw: string): boolean => {
     if (this.opts.since !== undefined || this.opts.until !== undefined) return true;
-    const verdict = this.engine.screen(text, this.opts.source);
+    const verdict = this.engine.screen(raw, this.opts.source);
     if (verdict === 'parse') return true;
     if (verdict === 'event') this.stats.events++;
     else this.stats.unrecognised++;

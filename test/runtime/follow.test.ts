@@ -9,6 +9,10 @@ import { followInput } from '../../src/runtime/sources/read.js';
 import { ct } from './fixtures.js';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Polls until the condition holds (the machine may be busy); gives up after 5 s. */
+async function until(cond: () => boolean): Promise<void> {
+  for (let i = 0; i < 250 && !cond(); i++) await wait(20);
+}
 
 describe('follow', () => {
   it('detects events appended after it started, then stops on abort', async () => {
@@ -17,7 +21,7 @@ describe('follow', () => {
     const session = new DetectSession(loadBuiltinRules().rules);
     const stop = new AbortController();
     const done = followInput(session, file, stop.signal, 20);
-    await wait(80);
+    await until(() => session.stats.events === 1);
     expect(session.stats.events).toBe(1);
     expect(session.findings).toHaveLength(0);
     const line = JSON.stringify(ct('cloudtrail', 'StopLogging'));
@@ -25,7 +29,7 @@ describe('follow', () => {
     await wait(80);
     expect(session.stats.events).toBe(1);
     appendFileSync(file, line.slice(40) + '\n');
-    await wait(120);
+    await until(() => session.findings.length > 0);
     expect(session.findings.map((f) => f.ruleId)).toEqual(['detect/cloudtrail-logging-stopped']);
     stop.abort();
     await done;

@@ -66,6 +66,8 @@ describe('screening never changes the alerts', () => {
       JSON.stringify(ct('iam', 'ListUsers', { userIdentity: root }), null, 1).replace(/\n/g, ' ') + '\n',
       JSON.stringify(ct('iam', 'ListUsers', { requestParameters: { eventName: 'StopLogging' }, userIdentity: root })) + '\n',
       JSON.stringify({ eventName: 'StopLogging', note: 'eventSource', eventSource: 'cloudtrail.amazonaws.com' }) + '\n',
+      JSON.stringify(ct('iam', 'ListUsers', { userIdentity: { ...root, type: 'ROOT' } })) + '\n',
+      '{"eventSource" : "cloudtrail.amazonaws.com", "eventName" :\t"StopLogging", "eventID": "spaced"}\n',
     ];
     const full = run(rules, texts, false);
     expect(full.length).toBeGreaterThanOrEqual(3);

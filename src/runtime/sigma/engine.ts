@@ -15,7 +15,10 @@ export interface DetectionHit {
   event: RuntimeEvent;
 }
 
-const EVENT_NAME = /^"eventName"\s*:\s*"([^"]*)"/;
+/** Keys that decide the kind of a record, and backslashes (escapes could hide literals). */
+const MARKERS = /"(eventName|eventSource|auditID|rule)"|\\|audit\.k8s\.io/g;
+/** After the `"eventName"` key: `: "Value"` (no escapes: records with a backslash are parsed). */
+const EVENT_NAME_VALUE = /^\s*:\s*"([^"]{0,256})"/;
 
 /** What the raw text of a record says before it is parsed (see DetectionEngine.screen). */
 export type Screen = 'parse' | 'event' | 'unrecognised';
@@ -37,6 +40,8 @@ export class DetectionEngine {
   private readonly feeds = new Map<DetectionRule, { state: CorrelationState; pos: number }[]>();
   /** Detection rules whose own matches are not alerts (referenced by a correlation without `generate`). */
   private readonly silent = new Set<DetectionRule>();
+  /** Per candidate list: one case-insensitive regex of all their gate literals (null: a rule has none). */
+  private readonly gates = new WeakMap<DetectionRule[], RegExp | null>();
 
   constructor(rules: AnyRule[]) {
     for (const r of rules) {
@@ -116,27 +121,45 @@ export class DetectionEngine {
    * no rule can match (its eventName selects no rule, and no literal gate of the remaining candidates
    * occurs in it), 'unrecognised' a record that classify() would reject. Any doubt gives 'parse':
    * backslashes (escapes could hide a literal), several "eventName" keys, other event kinds.
+   * `raw` is the record's bytes decoded as latin1 (one byte, one char: cheap, and every needle here is
+   * ASCII, so a search in it is a search in the bytes).
    */
-  screen(text: string, forced?: EventKind): Screen {
-    if (text.includes('\\')) return 'parse';
-    const ct = forced ? forced === 'cloudtrail' : text.includes('"eventSource"') && text.includes('"eventName"');
-    const other = forced ? forced !== 'cloudtrail' : text.includes('"auditID"') || text.includes('audit.k8s.io') || text.includes('"rule"');
-    if (!ct && !other) return forced ? 'parse' : 'unrecognised';
-    if (!ct || other) return 'parse';
-    const at = text.indexOf('"eventName"');
-    if (at === -1 || text.indexOf('"eventName"', at + 1) !== -1) return 'parse';
-    const m = EVENT_NAME.exec(text.slice(at, at + 256));
+  screen(raw: string, forced?: EventKind): Screen {
+    // One regex pass finds every key that matters (and any backslash), instead of one scan per needle.
+    MARKERS.lastIndex = 0;
+    let at = -1;
+    let names = 0;
+    let source = false;
+    let other = false;
+    for (let mk = MARKERS.exec(raw); mk; mk = MARKERS.exec(raw)) {
+      const k = mk[1];
+      if (k === undefined) {
+        if (mk[0] === '\\') return 'parse';
+        other = true; // audit.k8s.io
+      } else if (k === 'eventName') {
+        if (++names > 1) return 'parse';
+        at = mk.index;
+      } else if (k === 'eventSource') source = true;
+      else other = true;
+    }
+    const ct = forced ? forced === 'cloudtrail' : at !== -1 && source;
+    if (!ct) return forced || other ? 'parse' : 'unrecognised';
+    if (at === -1 || (!forced && other)) return 'parse';
+    const m = EVENT_NAME_VALUE.exec(raw.slice(at + 11, at + 11 + 300));
     if (!m) return 'parse';
     const idx = this.index.get('cloudtrail');
     if (!idx) return 'event';
     const candidates = idx.byKey.get(m[1].toLowerCase()) ?? idx.unindexed;
-    let lower: string | undefined;
-    for (const r of candidates) {
-      if (!r.gate) return 'parse';
-      lower ??= text.toLowerCase();
-      for (const g of r.gate) if (lower.includes(g)) return 'parse';
+    if (candidates.length === 0) return 'event';
+    let gate = this.gates.get(candidates);
+    if (gate === undefined) {
+      const lits = candidates.every((r) => r.gate) ? [...new Set(candidates.flatMap((r) => r.gate as string[]))] : undefined;
+      // Case-insensitive without the u flag: ASCII literals never match the latin1 stand-ins of UTF-8 bytes.
+      gate = lits ? new RegExp(lits.map((l) => l.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'i') : null;
+      this.gates.set(candidates, gate);
     }
-    return 'event';
+    if (gate === null) return 'parse';
+    return gate.test(raw) ? 'parse' : 'event';
   }
 
   /** Candidate rules for an event (tests use it to check the index). */

@@ -15,11 +15,15 @@ export type Gate = string[] | undefined;
 
 const MIN_LITERAL = 3;
 
-/** JSON escapes `"`, `\` and control characters, so a literal holding one is not verbatim in raw text. */
+/**
+ * JSON escapes `"`, `\` and control characters, so a literal holding one is not verbatim in raw text;
+ * non-ASCII literals are left out too, because Unicode case folding (toLowerCase vs a case-insensitive
+ * search) is not the same for every character.
+ */
 function verbatim(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c) return false;
+    if (c < 0x20 || c === 0x22 || c === 0x5c || c > 0x7e) return false;
   }
   return true;
 }

@@ -50,6 +50,8 @@ export class RecordSplitter {
   private line = 0;
   readonly stats: SplitStats = { records: 0, malformed: 0, problems: [] };
 
+  /** `buf` decoded as latin1, made once per push when a screen needs record text (records are O(1) slices). */
+  private latin1: string | undefined;
   /** Start of a top-level object that may turn out to be a record itself (no Records array in it). */
   private topStart = -1;
 
@@ -57,8 +59,8 @@ export class RecordSplitter {
     private readonly sink: RecordSink,
     /** Largest record kept (bytes); longer ones are skipped and counted. */
     private readonly maxRecord = MAX_RECORD,
-    /** Optional pre-parse screen: false skips JSON.parse for a record no rule can match. */
-    private readonly screen?: (text: string) => boolean,
+    /** Optional pre-parse screen over the record's bytes as latin1 text: false skips JSON.parse. */
+    private readonly screen?: (raw: string) => boolean,
   ) {}
 
   private problem(msg: string): void {
@@ -68,13 +70,12 @@ export class RecordSplitter {
 
   private emit(bytes: Buffer): void {
     let v: unknown;
-    const text = bytes.toString('utf8');
-    if (this.screen && text.charCodeAt(0) === LBRACE && text.charCodeAt(text.length - 1) === RBRACE && !this.screen(text)) {
+    if (this.screen && bytes[0] === LBRACE && bytes[bytes.length - 1] === RBRACE && !this.screen(this.rawText(bytes))) {
       this.stats.records++;
       return;
     }
     try {
-      v = JSON.parse(text);
+      v = JSON.parse(bytes.toString('utf8'));
     } catch (err) {
       this.problem(`record ${this.stats.records + this.stats.malformed + 1}: ${(err as Error).message}`);
       return;
@@ -97,6 +98,14 @@ export class RecordSplitter {
     this.sink(rec);
   }
 
+  /** The latin1 text of a record that is a view into `buf`, without decoding it on its own. */
+  private rawText(bytes: Buffer): string {
+    const off = bytes.byteOffset - this.buf.byteOffset;
+    if (bytes.buffer !== this.buf.buffer || off < 0 || off + bytes.length > this.buf.length) return bytes.toString('latin1');
+    this.latin1 ??= this.buf.toString('latin1');
+    return this.latin1.slice(off, off + bytes.length);
+  }
+
   private emitValue(x: unknown): void {
     if (x !== null && typeof x === 'object' && !Array.isArray(x)) {
       this.stats.records++;
@@ -106,6 +115,7 @@ export class RecordSplitter {
 
   push(chunk: Buffer): void {
     this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
+    this.latin1 = undefined;
     if (this.mode === 'unknown') {
       const head = this.buf.subarray(0, 256).toString('utf8').replace(/^\uFEFF/, '');
       const trimmed = head.trimStart();
@@ -142,6 +152,7 @@ export class RecordSplitter {
       if (this.recordStart >= 0 || this.depth > 0) this.problem('input ends inside a record (truncated file?)');
     }
     this.buf = Buffer.alloc(0);
+    this.latin1 = undefined;
   }
 
   private scanLines(final: boolean): void {
@@ -164,6 +175,7 @@ export class RecordSplitter {
       rest = Buffer.alloc(0);
     }
     this.buf = Buffer.from(rest);
+    this.latin1 = undefined;
   }
 
   private lineRecord(bytes: Buffer): void {
@@ -256,6 +268,7 @@ export class RecordSplitter {
     if (this.recordStart >= 0) this.recordStart -= keep;
     if (this.topStart >= 0) this.topStart -= keep;
     this.buf = keep >= n ? Buffer.alloc(0) : Buffer.from(buf.subarray(keep));
+    this.latin1 = undefined;
     this.pos = i - keep;
   }
 
