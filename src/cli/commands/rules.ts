@@ -1,4 +1,7 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
+import { ruleDocFiles } from '../../report/rule-docs.js';
 import { analyzers, enrichers } from '../../analyzers/index.js';
 import type { RuleMeta } from '../../core/model.js';
 
@@ -14,8 +17,22 @@ export function registerRules(program: Command): void {
     .command('rules')
     .description('list every rule with id, severity, title and references')
     .option('-f, --format <format>', 'table or json', 'table')
-    .action((flags: { format: string }) => {
+    .option('--docs <dir>', 'write one markdown page per rule (and an index) into DIR, e.g. docs/rules')
+    .option('--check', 'with --docs: write nothing, exit 1 when DIR is not up to date (for CI)')
+    .action((flags: { format: string; docs?: string; check?: boolean }) => {
       const rules = allRules();
+      if (flags.docs && flags.check) {
+        const problems = checkRuleDocs(flags.docs, rules);
+        for (const p of problems) process.stderr.write(`${p}\n`);
+        if (problems.length) process.stderr.write(`rule docs are out of date: run aigis rules --docs ${flags.docs}\n`);
+        process.exitCode = problems.length ? 1 : 0;
+        return;
+      }
+      if (flags.docs) {
+        const written = writeRuleDocs(flags.docs, rules);
+        process.stdout.write(`wrote ${written} files to ${flags.docs}\n`);
+        return;
+      }
       if (flags.format === 'json') {
         process.stdout.write(JSON.stringify(rules, null, 2) + '\n');
         return;
@@ -26,4 +43,39 @@ export function registerRules(program: Command): void {
       }
       process.stdout.write(`${rules.length} rules\n`);
     });
+}
+
+/** Writes the generated rule pages; paths come from rule ids, made safe by ruleDocPath. */
+export function writeRuleDocs(dir: string, rules: RuleMeta[]): number {
+  const files = ruleDocFiles(rules);
+  for (const [rel, content] of files) {
+    const file = path.join(dir, rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+  return files.size;
+}
+
+/** Differences between DIR and the pages the metadata would generate: missing, changed, or left over. */
+export function checkRuleDocs(dir: string, rules: RuleMeta[]): string[] {
+  const expected = ruleDocFiles(rules);
+  const problems: string[] = [];
+  for (const [rel, content] of expected) {
+    const file = path.join(dir, rel);
+    if (!existsSync(file)) problems.push(`missing: ${rel}`);
+    else if (readFileSync(file, 'utf8') !== content) problems.push(`changed: ${rel}`);
+  }
+  for (const rel of listMarkdown(dir)) if (!expected.has(rel)) problems.push(`no such rule: ${rel}`);
+  return problems;
+}
+
+function listMarkdown(dir: string, prefix = ''): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...listMarkdown(path.join(dir, entry.name), rel));
+    else if (entry.isFile() && entry.name.endsWith('.md')) out.push(rel);
+  }
+  return out;
 }
