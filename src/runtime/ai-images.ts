@@ -1,34 +1,16 @@
 /**
- * Container images of AI serving and training stacks, matched as substrings of the image repository.
- *
- * TODO(discovery): this belongs to the shared AI image catalogue of the discovery work; when it lands
- * on main, derive this list from it. Until then the Falco rules in rules/runtime/falco-*.yml carry the
- * same list (Sigma rules must be self-contained to be exported); a test checks that they agree.
+ * AI container images in runtime events, from the shared catalogue (data/ai-images.json via
+ * src/catalog/ai-images.ts). The Falco rules in rules/runtime/falco-*.yml carry their own substring
+ * list (an exported Sigma rule must be self-contained); a test checks that the list recognises every
+ * catalogue image of the categories below.
  */
-export const AI_IMAGE_PATTERNS: readonly string[] = [
-  'vllm',
-  'rayproject/ray',
-  'anyscale/ray',
-  'kserve',
-  'kubeflow',
-  'text-generation-inference',
-  'tritonserver',
-  'ollama',
-  'nvidia/cuda',
-  'nvcr.io/nvidia',
-  'pytorch',
-  'tensorflow',
-  'huggingface',
-  'jupyter',
-  'sglang',
-  'localai',
-  'llama.cpp',
-  'mlflow',
-  'deepspeed',
-];
+import { classifyImage, type AiImageCategory, type AiImageEntry } from '../catalog/ai-images.js';
 
-/** The pattern an image repository matches, if any (case-insensitive). */
-export function aiImageMatch(repository: string): string | undefined {
-  const r = repository.toLowerCase();
-  return AI_IMAGE_PATTERNS.find((p) => r.includes(p));
+/** Categories whose containers the Falco rules escalate (vector stores, UIs and gateways are not model workloads). */
+export const RUNTIME_AI_CATEGORIES: readonly AiImageCategory[] = ['serving', 'training', 'framework', 'gpu-runtime', 'distributed', 'notebook', 'mlops'];
+
+/** The catalogue entry of a container image repository when it is an AI serving / training image. */
+export function aiImageOf(repository: string): AiImageEntry | undefined {
+  const e = classifyImage(repository);
+  return e && RUNTIME_AI_CATEGORIES.includes(e.category) ? e : undefined;
 }

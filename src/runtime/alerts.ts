@@ -45,6 +45,7 @@ export function hitToFinding(hit: Hit): Finding {
   properties.origin = ev.origin;
   if (sum.accessKeyId) properties.accessKeyId = sum.accessKeyId;
   if (sum.target) properties.target = sum.target;
+  if (sum.aiImage) properties.aiImage = sum.aiImage;
   if (hit.type === 'correlation') {
     properties.correlation = hit.rule.correlationType;
     properties.group = hit.group;

@@ -2,6 +2,7 @@
  * One runtime event as the engine sees it: the parsed JSON record, its kind, a stable id and its time.
  * The per-kind extractors pick what an alert shows (identity, source IP, action) from the record.
  */
+import { aiImageOf } from './ai-images.js';
 import type { EventKind } from './sigma/types.js';
 
 export interface RuntimeEvent {
@@ -58,6 +59,8 @@ export interface EventSummary {
   action?: string;
   accessKeyId?: string;
   target?: string;
+  /** Falco: the AI image catalogue's name for the container image (e.g. `Ray`, `vLLM`). */
+  aiImage?: string;
 }
 
 function ctAction(source: string | undefined, name: string | undefined): string {
@@ -94,6 +97,7 @@ export function summarize(ev: RuntimeEvent): EventSummary {
         sourceIP: s(f['fd.sip']) ?? s(f['fd.rip']),
         action: s(d.rule),
         target: [s(f['k8s.ns.name']), s(f['k8s.pod.name']) ?? s(f['container.name']), image].filter(Boolean).join('/') || undefined,
+        aiImage: image ? aiImageOf(image)?.name : undefined,
       };
     }
   }

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinRules } from '../../src/runtime/builtin-rules.js';
 import { DetectSession } from '../../src/runtime/session.js';
-import { AI_IMAGE_PATTERNS } from '../../src/runtime/ai-images.js';
+import { aiImageCatalogue } from '../../src/catalog/ai-images.js';
+import { aiImageOf, RUNTIME_AI_CATEGORIES } from '../../src/runtime/ai-images.js';
 import { BOB, audit, ct, falco, gpuPod } from './fixtures.js';
 import { corpus } from './shared-corpora.js';
 
@@ -240,11 +241,22 @@ describe('built-in rule pack', () => {
     });
   }
 
-  it('Falco rules carry the same AI image list as src/runtime/ai-images.ts', () => {
-    for (const r of loaded.rules.filter((x) => x.name?.startsWith('falco-'))) {
-      const det = r.raw.detection as Record<string, Record<string, string[]>>;
-      expect(det.selection_ai_image['output_fields.container.image.repository|contains'], r.name).toEqual([...AI_IMAGE_PATTERNS]);
+  it('Falco rules recognise every serving / training image of the shared AI image catalogue', () => {
+    const falcoRules = loadBuiltinRules().rules.filter((x) => x.name?.startsWith('falco-'));
+    expect(falcoRules).toHaveLength(3);
+    const lists = falcoRules.map((r) => (r.raw.detection as Record<string, Record<string, string[]>>).selection_ai_image['output_fields.container.image.repository|contains']);
+    for (const l of lists) expect(l).toEqual(lists[0]);
+    const entries = aiImageCatalogue().filter((e) => RUNTIME_AI_CATEGORIES.includes(e.category));
+    expect(entries.length).toBeGreaterThan(20);
+    for (const e of entries) {
+      const sample = e.match.replace(/\*+/g, 'x').toLowerCase();
+      expect(lists[0].some((p) => sample.includes(p.toLowerCase())), `${e.match} (${e.name})`).toBe(true);
     }
+  });
+  it('names the AI image of a Falco alert from the catalogue', () => {
+    expect(aiImageOf('docker.io/rayproject/ray')?.name).toBe('Ray');
+    expect(aiImageOf('docker.io/library/nginx')).toBeUndefined();
+    expect(aiImageOf('docker.io/qdrant/qdrant')).toBeUndefined(); // a vector store, not a model workload
   });
 });
 
