@@ -80,7 +80,7 @@ export function summarize(ev: RuntimeEvent): EventSummary {
       };
     case 'k8s-audit': {
       const ref = get(d, 'objectRef') as Record<string, unknown> | undefined;
-      const target = ref ? [s(ref.namespace), s(ref.resource) && `${s(ref.resource)}${s(ref.subresource) ? '/' + s(ref.subresource) : ''}`, s(ref.name)].filter(Boolean).join('/') : undefined;
+      const target = ref ? [s(ref.namespace), s(ref.resource), s(ref.name), s(ref.subresource)].filter(Boolean).join('/') : undefined;
       const ips = get(d, 'sourceIPs');
       return {
         identity: s(get(d, 'user', 'username')),

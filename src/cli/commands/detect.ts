@@ -36,7 +36,7 @@ export function registerDetect(program: Command): void {
     .command('detect')
     .description('run Sigma detections (built-in AI pack + --rules) over CloudTrail, Kubernetes audit and Falco events')
     .argument('[sources...]', 'event files or directories (.json, .jsonl, .gz, CloudTrail S3 layout), or - for stdin')
-    .option('-f, --format <format>', 'table, json, jsonl, markdown', 'table')
+    .option('-f, --format <format>', 'table, json, jsonl, markdown, sarif', 'table')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--source <kind>', 'auto, cloudtrail, k8s-audit, falco', 'auto')
     .option('--rules <path>', 'more Sigma rules (file or directory; repeatable)', collectList, [])
