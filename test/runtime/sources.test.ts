@@ -135,3 +135,26 @@ describe('inputs', () => {
     expect(session.notes.length).toBeGreaterThan(0);
   });
 });
+
+describe('hostile input', () => {
+  const rules = loadRuleText('title: t\nid: 1\nlogsource: {product: aws, service: cloudtrail}\ndetection:\n  s: {eventName: StopLogging}\n  k: [evil]\n  condition: s or k\n', 'r.yml').rules;
+  const feed = (text: string | Buffer): DetectSession => {
+    const s = new DetectSession(rules);
+    const splitter = new RecordSplitter((r) => s.record(r, 'x'), undefined, s.screen);
+    splitter.push(typeof text === 'string' ? Buffer.from(text) : text);
+    splitter.end();
+    s.inputDone('x', splitter.stats);
+    return s;
+  };
+  it('survives binary garbage, deep nesting and empty input', () => {
+    const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
+    expect(() => feed(garbage)).not.toThrow();
+    const deep = `{"eventSource":"x","eventName":"StopLogging","d":${'['.repeat(200_000)}${']'.repeat(200_000)}}\n`;
+    const s = feed(deep);
+    expect(s.stats.malformed + s.findings.length).toBeGreaterThan(0);
+    const deepObj = `{"eventSource":"x","eventName":"Other","evil":1,"d":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}\n`;
+    expect(() => feed(deepObj)).not.toThrow();
+    expect(feed('').stats.events).toBe(0);
+    expect(feed('\n\n   \n').stats.malformed).toBe(0);
+  });
+});
