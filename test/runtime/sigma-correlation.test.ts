@@ -74,6 +74,11 @@ describe('event_count', () => {
     ];
     expect(corr(hits)).toHaveLength(0);
   });
+  it('leaves out events that lack a group-by value', () => {
+    const e = engine(rule);
+    const hits = [0, 1, 2, 3].flatMap((m) => corr(e.process(ev('failed', m, { userIdentity: { type: 'AssumedRole' } }))));
+    expect(hits).toHaveLength(0);
+  });
   it('does not alert for the referenced rule itself unless generate is set', () => {
     const e = engine(rule);
     expect(e.process(ev('failed', 0))).toHaveLength(0);

@@ -70,10 +70,14 @@ export class CorrelationState {
   /** Feeds one event that matched the referenced rule at `pos`; returns a hit when the correlation fires. */
   feed(pos: number, ev: RuntimeEvent, now: number): CorrelationHit | undefined {
     const t = ev.time ?? now;
-    const groupVals = this.groupGetters[pos].map((g) => {
-      const v = g(ev.data).map(eventText).find((x) => x !== undefined);
-      return v ?? '';
-    });
+    const groupVals: string[] = [];
+    for (const g of this.groupGetters[pos]) {
+      const v = g(ev.data).map(eventText).find((x) => x !== undefined && x !== '');
+      // An event without a group-by value belongs to no group (as in a SIEM's `by` clause): counting
+      // all such events together would correlate unrelated identities.
+      if (v === undefined) return undefined;
+      groupVals.push(v);
+    }
     const key = JSON.stringify(groupVals);
     const quiet = this.quietUntil.get(key);
     if (quiet !== undefined) {
