@@ -6,7 +6,9 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { CliError, EXIT_ERROR } from './exit.js';
+import { registerDetect } from './commands/detect.js';
 import { registerRules } from './commands/rules.js';
+import { registerRulesExport } from './commands/rules-export.js';
 import { registerScan } from './commands/scan.js';
 import { registerDb } from './commands/db.js';
 import { registerBom } from './commands/bom.js';
@@ -22,6 +24,8 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerScan(program);
   registerRules(program);
+  registerDetect(program);
+  registerRulesExport(program);
   registerDb(program);
   registerBom(program);
   return program;
