@@ -50,6 +50,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `aigis … | head` closes stdout early: stop quietly, as Unix tools do, instead of crashing.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 main(process.argv).then((code) => {
   process.exitCode = code;
 });
