@@ -7,6 +7,7 @@
  *    by digest under `blobs/<alg>/<hex>` (Docker ≥ 25 writes both this and `manifest.json`).
  */
 import type { Note } from '../../core/model.js';
+import { normalizeEntryPath } from './merge.js';
 import type { BlobLocation } from './source.js';
 
 export interface ImagePlan {
@@ -40,8 +41,10 @@ async function dockerArchive(blobs: Map<string, BlobLocation>, readJson: JsonRea
   if (manifest.length > 1) {
     notes.push({ level: 'warning', message: `the archive holds ${manifest.length} images; only the first (${tags.join(', ') || 'untagged'}) is scanned`, source: 'target' });
   }
-  const config = typeof first.Config === 'string' ? await optionalJson(first.Config, blobs, readJson, notes) : undefined;
-  const paths = strings(first.Layers);
+  // Paths in manifest.json are archive-relative; normalise them like the archive's own entry names.
+  const norm = (p: string) => normalizeEntryPath(p) ?? p;
+  const config = typeof first.Config === 'string' ? await optionalJson(norm(first.Config), blobs, readJson, notes) : undefined;
+  const paths = strings(first.Layers).map(norm);
   return { format: 'docker-archive', tags, config, layers: withDigests(paths, config), notes };
 }
 
