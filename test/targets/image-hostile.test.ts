@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runPipeline } from '../../src/pipeline/scan.js';
+import { GET_LIMIT } from '../../src/targets/image/image-target.js';
+import { openTarget } from '../../src/targets/open-target.js';
+import { options, readingAnalyzer } from './helpers.js';
+import { dockerSave, tarOf } from './image-builder.js';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'aigis-img-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+let n = 0;
+const file = () => path.join(tmp, `img${n++}.tar`);
+
+describe('image target on unusual layers', () => {
+  it('a layer that is not a tar at all gives a note; the other layers are scanned', async () => {
+    const f = file();
+    await dockerSave(f, [await tarOf([{ name: 'ok.txt', content: 'ok' }]), Buffer.from('this is not a tar archive, just text '.repeat(40))]);
+    const reader = readingAnalyzer();
+    const res = await runPipeline(await openTarget(f, options()), { analyzers: [reader] });
+    expect(reader.seen.get('ok.txt')).toBe('ok');
+    expect(res.notes.some((x) => /layer 2 .* truncated or corrupt/.test(x.message))).toBe(true);
+  });
+
+  it('a layer missing from the archive gives a note', async () => {
+    const f = file();
+    const layer = await tarOf([{ name: 'a', content: 'a' }]);
+    await dockerSave(f, [layer]);
+    // Re-write the manifest to name a layer that is not there.
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(f, await tarOf([{ name: 'manifest.json', content: JSON.stringify([{ Config: 'c.json', Layers: ['nope/layer.tar'] }]) }]));
+    const t = await openTarget(f, options());
+    const infos = await t.index();
+    expect(infos).toEqual([]);
+    expect(t.notes.map((x) => x.message)).toEqual(expect.arrayContaining([expect.stringMatching(/missing from the archive; its files are not scanned/), 'image config blob missing from the archive']));
+  });
+
+  it('get() serves small unread members on demand and nothing above the 1 MiB limit', async () => {
+    const f = file();
+    const big = Buffer.alloc(GET_LIMIT + 1, 0x61);
+    await dockerSave(f, [gzipSync(await tarOf([{ name: 'cfg/config.json', content: '{"a":1}' }, { name: 'big.bin', content: big }]))]);
+    const t = await openTarget(f, options());
+    await t.index();
+    expect(await t.get('cfg/config.json')!.text()).toBe('{"a":1}');
+    expect(t.get('big.bin')).toBeUndefined();
+    expect(t.get('does/not/exist')).toBeUndefined();
+  });
+
+  it('a member over the read budget keeps its head and hash, and whole reads give the budget note', async () => {
+    const f = file();
+    const content = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(40_000, 1)]);
+    await dockerSave(f, [await tarOf([{ name: 'model.zip', content }])]);
+    const t = await openTarget(f, options({ readBudget: 10_000 }));
+    const infos = await t.index();
+    let seen = 0;
+    for await (const sf of t.open(infos.filter((i) => i.path === 'model.zip'))) {
+      seen++;
+      expect((await sf.head(4)).toString('latin1')).toBe('PK\x03\x04');
+      expect(await sf.sha256()).toBe((await import('node:crypto')).createHash('sha256').update(content).digest('hex'));
+      await expect(sf.bytes()).rejects.toThrow(/over the read budget of 10000 bytes/);
+      expect(await sf.text()).toBeUndefined();
+    }
+    expect(seen).toBe(1);
+  });
+
+  it('a hard link keeps its bytes after a later layer deletes the original', async () => {
+    const f = file();
+    await dockerSave(f, [
+      await tarOf([{ name: 'bin/tool', content: 'tool' }, { name: 'bin/alias', type: 'link', linkname: 'bin/tool' }]),
+      await tarOf([{ name: 'bin/.wh.tool', content: '' }]),
+    ]);
+    const reader = readingAnalyzer();
+    await runPipeline(await openTarget(f, options()), { analyzers: [reader] });
+    expect([...reader.seen.entries()].filter(([p]) => p.startsWith('bin/'))).toEqual([['bin/alias', 'tool']]);
+  });
+});
