@@ -52,7 +52,10 @@ export class ImageTarget implements Target {
     try {
       this.blobs = await this.source.list();
     } catch (err) {
-      if (!(err instanceof PartialListError)) throw err;
+      if (!(err instanceof PartialListError)) {
+        this.notes.push({ level: 'error', path: this.name, message: `cannot read the image archive: ${errMessage(err)}`, source: 'target' });
+        return [];
+      }
       this.blobs = err.partial;
       this.notes.push({ level: 'warning', path: this.name, message: `image archive is truncated or corrupt (${err.message}); scanning what could be read`, source: 'target' });
     }
@@ -93,11 +96,19 @@ export class ImageTarget implements Target {
 
     const skipDir = globMatcher(this.options.skipDirs);
     const skipFile = globMatcher(this.options.skipFiles);
+    const skipped = (p: string): boolean => {
+      // Every ancestor directory is tested by name and by path, as the directory walk does.
+      for (let i = p.indexOf('/'), from = 0; i !== -1; from = i + 1, i = p.indexOf('/', i + 1)) {
+        if (skipDir(p.slice(from, i)) || skipDir(p.slice(0, i))) return true;
+      }
+      return skipFile(p.slice(p.lastIndexOf('/') + 1)) || skipFile(p);
+    };
     for (const f of merged.files.values()) {
-      const parts = f.path.split('/');
-      const dirs = parts.slice(0, -1);
-      if (dirs.some((d, i) => skipDir(d) || skipDir(dirs.slice(0, i + 1).join('/')))) continue;
-      if (skipFile(parts[parts.length - 1]) || skipFile(f.path)) continue;
+      if (skipped(f.path)) continue;
+      if (f.path === IMAGE_CONFIG_PATH) {
+        this.notes.push({ level: 'warning', path: f.path, message: 'the image has a file at the path of the virtual image-config file; that file is not scanned', source: 'target' });
+        continue;
+      }
       this.files.set(f.path, f);
       this.infos.set(f.path, fileInfo(f.path, f.size, headers[f.layerIndex].digest));
     }
