@@ -24,8 +24,9 @@ import { openBlob, PartialListError, readBlob, type BlobLocation, type ImageSour
 const MAX_JSON = 16 * 1024 * 1024;
 /** `get()` reads a not-yet-seen member on demand only up to this size (one layer pass each). */
 export const GET_LIMIT = 1024 * 1024;
-/** Yielded members up to GET_LIMIT are kept for `get()`, up to this many bytes in total. */
+/** Yielded members up to GET_LIMIT are kept for `get()`, up to this many bytes and files in total. */
 const CACHE_BYTES = 32 * 1024 * 1024;
+const CACHE_FILES = 2048;
 /** Bytes kept from the start of an over-budget member (enough for every magic-number check). */
 const OVERSIZE_HEAD = 1024 * 1024;
 
@@ -200,7 +201,7 @@ export class ImageTarget implements Target {
   }
 
   private remember(file: ScanFile): ScanFile {
-    if (file.size <= GET_LIMIT && this.cacheBytes + file.size <= CACHE_BYTES) {
+    if (file.size <= GET_LIMIT && this.cacheBytes + file.size <= CACHE_BYTES && this.cache.size < CACHE_FILES) {
       this.cache.set(file.path, file);
       this.cacheBytes += file.size;
     }
