@@ -3,8 +3,12 @@
  * Explicit imports, no globbing at runtime (see STYLE.md §6).
  */
 import type { Analyzer, Enricher } from '../core/analyzer.js';
+import { secretsAnalyzer } from '../secrets/analyzer.js';
+import { modelPickleAnalyzer } from './model-pickle.js';
 
 export const analyzers: Analyzer[] = [
+  secretsAnalyzer,
+  modelPickleAnalyzer,
 ];
 
 /** Whole-report enrichers (advisory matching, attack paths), run after all analyzers. */
