@@ -112,7 +112,9 @@ describe('special files and budgets', () => {
     const infos = await t.index();
     expect(infos.find((i) => i.path === 'big.txt')?.size).toBe(4096);
     const res = await runPipeline(t, { analyzers: [readingAnalyzer()] });
-    expect(res.notes.find((x) => x.path === 'big.txt')).toMatchObject({ level: 'info', message: expect.stringMatching(/over the read budget of 1024/) });
+    expect(res.notes.find((x) => x.path === 'big.txt' && x.source === 'reader')).toMatchObject({ level: 'info', message: expect.stringMatching(/over the read budget of 1024/) });
+    expect(res.notes.find((x) => x.path === 'big.txt' && x.source === 'target')?.message).toMatch(/^4096 bytes, over the read budget of 1024 bytes \(--max-file-size\): listed/);
+    expect(res.notes.filter((x) => x.path === 'small.txt')).toEqual([]);
     let streamed = 0;
     for await (const chunk of t.get('big.txt')!.stream()) streamed += chunk.length;
     expect(streamed).toBe(4096);
@@ -194,8 +196,12 @@ describe('hostile content', () => {
     expect(reader.seen.get('bad-utf8.txt')).toBe('a\uFFFD\uFFFD\uFFFD(\n');
     expect(heads.get('huge.bin')).toBe(16);
     const huge = res.notes.filter((x) => x.path === 'huge.bin');
-    expect(huge).toHaveLength(1);
-    expect(huge[0]).toMatchObject({ level: 'info', message: expect.stringMatching(/1073741824 bytes, over the read budget/) });
+    // One note from the target at index time, one from the analyzer that asked for the bytes.
+    expect(huge.map((x) => x.source).sort()).toEqual(['reader', 'target']);
+    expect(huge.every((x) => x.level === 'info' && /1073741824 bytes, over the read budget/.test(x.message))).toBe(true);
+    const note = (p: string) => res.notes.filter((x) => x.path === p && x.source === 'target').map((x) => x.message);
+    expect(note('bin.dat')).toEqual(['binary content (NUL bytes): not read as text']);
+    expect(note('bad-utf8.txt')).toEqual(['invalid UTF-8: undecodable bytes were replaced with U+FFFD and the rest was read']);
     expect(res.stats.files).toBe(3);
   });
 });

@@ -16,6 +16,7 @@ import { errMessage, globMatcher } from '../directory.js';
 import { IMAGE_CONFIG_PATH, imageConfigDocument } from './image-config.js';
 import { layerEntries, readLayerHeaders, sniffCompression, UnsupportedLayerError, type Compression } from './layer.js';
 import { lazyFile, oversizeFile } from './lazy-file.js';
+import { overBudgetNote, withTextNotes } from '../text-notes.js';
 import { resolveImage, type ImagePlan } from './manifest.js';
 import { mergeLayers, short, type LayerHeaders, type MergedFile } from './merge.js';
 import { openBlob, PartialListError, readBlob, type BlobLocation, type ImageSource } from './source.js';
@@ -112,6 +113,7 @@ export class ImageTarget implements Target {
       }
       this.files.set(f.path, f);
       this.infos.set(f.path, fileInfo(f.path, f.size, headers[f.layerIndex].digest));
+      if (f.size > this.options.readBudget) this.notes.push(overBudgetNote(f.path, f.size, this.options.readBudget, '; in an image only its first 1 MiB and its SHA-256 are available'));
     }
     if (this.plan.config) {
       this.configDoc = imageConfigDocument(this.plan.config, this.plan.tags);
@@ -158,7 +160,7 @@ export class ImageTarget implements Target {
           const size = entry.header.size ?? 0;
           if (size <= budget) {
             const buf = await collect(entry);
-            for (const p of paths) yield this.remember(bufferFile(p, buf, { layer: this.infos.get(p)?.layer, readBudget: budget }));
+            for (const p of paths) yield this.remember(withTextNotes(bufferFile(p, buf, { layer: this.infos.get(p)?.layer, readBudget: budget }), this.notes, budget));
           } else {
             const { head, digest } = await headAndHash(entry);
             for (const p of paths) yield oversizeFile(this.infos.get(p) ?? fileInfo(p, size), head, digest, budget);
@@ -181,7 +183,7 @@ export class ImageTarget implements Target {
     const f = this.files.get(p);
     const info = this.infos.get(p);
     if (!f || !info || f.size > GET_LIMIT) return undefined;
-    return lazyFile(info, () => this.readMember(f), this.options.readBudget);
+    return withTextNotes(lazyFile(info, () => this.readMember(f), this.options.readBudget), this.notes, this.options.readBudget);
   }
 
   /** One member's bytes, by streaming its layer up to it. */
