@@ -174,6 +174,23 @@ describe('files that change between index and read', () => {
   });
 });
 
+describe('hostile names', () => {
+  it('a file or directory whose name is not valid UTF-8 gets a note saying so', async () => {
+    const root = tree({ 'ok.txt': 'ok' });
+    const bad = Buffer.concat([Buffer.from(root + '/bad'), Buffer.from([0xff, 0xfe]), Buffer.from('.env')]);
+    writeFileSync(bad, 'x=1\n');
+    const badDir = Buffer.concat([Buffer.from(root + '/dir'), Buffer.from([0xc3, 0x28])]);
+    mkdirSync(badDir);
+    writeFileSync(Buffer.concat([badDir, Buffer.from('/inner.txt')]), 'inner');
+    const t = await openTarget(root, options());
+    expect(await indexPaths(t)).toEqual(['ok.txt']);
+    const byPrefix = Object.fromEntries(t.notes.map((x) => [x.path!.slice(0, 3), x.message]));
+    expect(t.notes).toHaveLength(2);
+    expect(byPrefix.bad).toBe('cannot stat file: its name is not valid UTF-8 (rename it to have it scanned)');
+    expect(byPrefix.dir).toBe('cannot read directory: its name is not valid UTF-8 (rename it to have it scanned)');
+  });
+});
+
 describe('hostile content', () => {
   it('binary files, invalid UTF-8 and a 1 GB sparse file are handled without reading 1 GB', async () => {
     const root = tree({ 'bin.dat': Buffer.from([0, 1, 2, 0xff, 0, 0x7f]), 'bad-utf8.txt': Buffer.from([0x61, 0xff, 0xfe, 0xc3, 0x28, 0x0a]) });
