@@ -1,17 +1,17 @@
 /**
  * Streams the tar entries of one image layer, decompressing on the fly (gzip via node:zlib, zstd
- * via fzstd, uncompressed tar as is). Compression is recognised by magic bytes, not by media type, because
- * `docker save` labels compressed and uncompressed layers alike.
+ * via fzstd, uncompressed tar as is). Compression is recognised by magic bytes, not by media
+ * type, because `docker save` labels compressed and uncompressed layers alike.
  */
-import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import { BombGuard, ZstdDecompress } from './decompress.js';
 import tar, { type Header } from 'tar-stream';
+import { BombGuard, ZstdDecompress } from './decompress.js';
+import type { LayerEntry, LayerEntryType } from './merge.js';
 
 /** One tar entry being read: a streamx Readable with its header. */
 export type TarEntry = AsyncIterable<Buffer> & { header: Header; resume(): unknown; on(ev: 'end', fn: () => void): unknown };
-import type { LayerEntry, LayerEntryType } from './merge.js';
 
 export type Compression = 'gzip' | 'zstd' | 'xz' | 'bzip2' | 'none';
 
