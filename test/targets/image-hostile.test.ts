@@ -37,6 +37,30 @@ describe('image target on unusual layers', () => {
     expect(t.notes.map((x) => x.message)).toEqual(expect.arrayContaining([expect.stringMatching(/missing from the archive; its files are not scanned/), 'image config blob missing from the archive']));
   });
 
+  it('layer blobs linked inside the archive (docker save dedupe) are read; links never reach the host', async () => {
+    const f = file();
+    const layer = await tarOf([{ name: 'x.txt', content: 'x' }]);
+    const layer2 = await tarOf([{ name: 'y.txt', content: 'y' }]);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(
+      f,
+      await tarOf([
+        { name: 'aaa/layer.tar', content: layer },
+        { name: 'bbb/layer.tar', type: 'symlink', linkname: '../aaa/layer.tar' },
+        { name: 'ddd/layer.tar', content: layer2 },
+        { name: 'ccc/layer.tar', type: 'link', linkname: 'ddd/layer.tar' },
+        { name: 'host/layer.tar', type: 'symlink', linkname: '/etc/passwd' },
+        { name: 'loop/layer.tar', type: 'symlink', linkname: 'layer.tar' },
+        { name: 'manifest.json', content: JSON.stringify([{ Config: 'c.json', Layers: ['bbb/layer.tar', 'ccc/layer.tar', 'host/layer.tar', 'loop/layer.tar'] }]) },
+      ]),
+    );
+    const t = await openTarget(f, options());
+    const infos = await t.index();
+    expect(infos.map((i) => i.path).sort()).toEqual(['x.txt', 'y.txt']);
+    const missing = t.notes.filter((x) => /missing from the archive; its files are not scanned/.test(x.message)).map((x) => x.path);
+    expect(missing).toEqual(['host/layer.tar', 'loop/layer.tar']);
+  });
+
   it('get() serves small unread members on demand and nothing above the 1 MiB limit', async () => {
     const f = file();
     const big = Buffer.alloc(GET_LIMIT + 1, 0x61);
