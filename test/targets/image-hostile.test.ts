@@ -100,3 +100,69 @@ describe('image target on unusual layers', () => {
     expect([...reader.seen.entries()].filter(([p]) => p.startsWith('bin/'))).toEqual([['bin/alias', 'tool']]);
   });
 });
+
+describe('OCI artifacts whose layers are plain files (models pushed as OCI artifacts)', () => {
+  async function ociLayout(layers: { data: Buffer; mediaType: string; title?: string }[]): Promise<string> {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const { createHash } = await import('node:crypto');
+    const dir = path.join(tmp, `oci${n++}`);
+    mkdirSync(path.join(dir, 'blobs/sha256'), { recursive: true });
+    const put = (data: Buffer) => {
+      const hex = createHash('sha256').update(data).digest('hex');
+      writeFileSync(path.join(dir, 'blobs/sha256', hex), data);
+      return { digest: `sha256:${hex}`, size: data.length };
+    };
+    const config = put(Buffer.from('{"config":{}}'));
+    const manifest = put(
+      Buffer.from(
+        JSON.stringify({
+          schemaVersion: 2,
+          config: { mediaType: 'application/vnd.docker.ai.model.config.v0.1+json', ...config },
+          layers: layers.map((l) => ({ mediaType: l.mediaType, ...put(l.data), ...(l.title ? { annotations: { 'org.opencontainers.image.title': l.title } } : {}) })),
+        }),
+      ),
+    );
+    writeFileSync(path.join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+    writeFileSync(path.join(dir, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest }] }));
+    return dir;
+  }
+
+  it('maps each artifact layer to one file, named by its title or by digest and media type', async () => {
+    const gguf = Buffer.concat([Buffer.from('GGUF'), Buffer.alloc(60, 7)]);
+    const dir = await ociLayout([
+      { data: gzipSync(await tarOf([{ name: 'app/serve.py', content: 'print(1)' }])), mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip' },
+      { data: gguf, mediaType: 'application/vnd.docker.ai.gguf.v3' },
+      { data: Buffer.from('# Model card\n'), mediaType: 'text/markdown', title: 'README.md' },
+      { data: Buffer.from('escape attempt'), mediaType: 'text/plain', title: '../../etc/cron.d/x' },
+    ]);
+    const t = await openTarget(dir, options());
+    expect(t.type).toBe('image');
+    const reader = readingAnalyzer();
+    const res = await runPipeline(t, { analyzers: [reader] });
+    const paths = [...reader.seen.keys()].filter((p) => p !== '.aigis/image-config.json').sort();
+    expect(paths).toHaveLength(4);
+    expect(paths).toContain('app/serve.py');
+    expect(paths).toContain('README.md');
+    const ggufPath = paths.find((p) => p.endsWith('.gguf'))!;
+    expect(ggufPath).toMatch(/^\.aigis\/artifacts\/[0-9a-f]{16}\.gguf$/);
+    expect(reader.seen.get('README.md')).toBe('# Model card\n');
+    expect(paths.some((p) => p.includes('etc/cron.d'))).toBe(false);
+    expect((await t.get(ggufPath)!.head(4)).toString()).toBe('GGUF');
+    expect(res.notes.filter((x) => x.level !== 'info')).toEqual([]);
+  });
+
+  it('an artifact over the read budget keeps its head and hash', async () => {
+    const big = Buffer.concat([Buffer.from('GGUF'), Buffer.alloc(50_000, 1)]);
+    const dir = await ociLayout([{ data: big, mediaType: 'application/vnd.docker.ai.gguf.v3', title: 'model.gguf' }]);
+    const t = await openTarget(dir, options({ readBudget: 1000 }));
+    const infos = await t.index();
+    let seen = 0;
+    for await (const f of t.open(infos.filter((i) => i.path === 'model.gguf'))) {
+      seen++;
+      expect((await f.head(4)).toString()).toBe('GGUF');
+      expect(await f.sha256()).toBe((await import('node:crypto')).createHash('sha256').update(big).digest('hex'));
+      await expect(f.bytes()).rejects.toThrow(/over the read budget/);
+    }
+    expect(seen).toBe(1);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blobPath, resolveImage } from '../../src/targets/image/manifest.js';
+import { blobPath, isTarLayer, resolveImage } from '../../src/targets/image/manifest.js';
 import type { BlobLocation } from '../../src/targets/image/source.js';
 
 const hex = (c: string) => c.repeat(64);
@@ -57,6 +57,23 @@ describe('resolveImage', () => {
     expect(plan.format).toBe('oci');
     expect(plan.layers).toEqual([{ blob: `blobs/sha256/${hex('d')}`, digest: m('d') }]);
     expect(plan.config).toEqual({ architecture: 'arm64' });
+  });
+
+  it('tells filesystem tar layers from artifact files by media type', () => {
+    for (const t of [
+      undefined,
+      'application/vnd.oci.image.layer.v1.tar',
+      'application/vnd.oci.image.layer.v1.tar+gzip',
+      'application/vnd.oci.image.layer.v1.tar+zstd',
+      'application/vnd.docker.image.rootfs.diff.tar.gzip',
+      'application/vnd.kitops.modelkit.model.v1.tar+gzip',
+      'application/vnd.cncf.helm.chart.content.v1.tar+gzip',
+    ]) {
+      expect(isTarLayer(t)).toBe(true);
+    }
+    for (const t of ['application/vnd.docker.ai.gguf.v3', 'application/vnd.docker.ai.license', 'text/markdown', 'application/vnd.example.starfish']) {
+      expect(isTarLayer(t)).toBe(false);
+    }
   });
 
   it('rejects digests that could name paths outside blobs/', () => {

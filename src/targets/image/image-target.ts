@@ -14,7 +14,7 @@ import type { Note } from '../../core/model.js';
 import type { Target, TargetOptions } from '../../core/target.js';
 import { errMessage, globMatcher } from '../directory.js';
 import { IMAGE_CONFIG_PATH, imageConfigDocument } from './image-config.js';
-import { layerEntries, readLayerHeaders, sniffCompression, UnsupportedLayerError, type Compression } from './layer.js';
+import { artifactEntries, layerEntries, readLayerHeaders, sniffCompression, UnsupportedLayerError, type Compression, type TarEntry } from './layer.js';
 import { lazyFile, oversizeFile } from './lazy-file.js';
 import { overBudgetNote, withTextNotes } from '../text-notes.js';
 import { resolveImage, type ImagePlan } from './manifest.js';
@@ -36,7 +36,7 @@ export class ImageTarget implements Target {
   readonly notes: Note[] = [];
   private blobs = new Map<string, BlobLocation>();
   private plan?: ImagePlan;
-  private layers: { loc?: BlobLocation; compression: Compression; digest: string; blob: string }[] = [];
+  private layers: { loc?: BlobLocation; compression: Compression; digest: string; blob: string; artifactPath?: string }[] = [];
   private files = new Map<string, MergedFile>();
   private infos = new Map<string, FileInfo>();
   private configDoc?: string;
@@ -72,11 +72,15 @@ export class ImageTarget implements Target {
     const headers: LayerHeaders[] = [];
     for (const [i, layer] of this.plan.layers.entries()) {
       const loc = this.blobs.get(layer.blob);
-      const entry = { loc, compression: 'none' as Compression, digest: layer.digest, blob: layer.blob };
+      const entry = { loc, compression: 'none' as Compression, digest: layer.digest, blob: layer.blob, artifactPath: layer.artifactPath };
       this.layers.push(entry);
       if (!loc) {
         this.noteLayer(i, 'is missing from the archive; its files are not scanned');
         headers.push({ digest: layer.digest, entries: [] });
+        continue;
+      }
+      if (layer.artifactPath) {
+        headers.push({ digest: layer.digest, entries: [{ name: layer.artifactPath, type: 'file', size: loc.size }] });
         continue;
       }
       entry.compression = sniffCompression(await readBlob(loc, 4));
@@ -149,7 +153,7 @@ export class ImageTarget implements Target {
       if (!layer.loc) continue;
       let index = -1;
       try {
-        for await (const entry of layerEntries(openBlob(layer.loc), layer.compression, layer.loc.size)) {
+        for await (const entry of this.entriesOf(layer.loc, layerIndex)) {
           index++;
           const paths = byEntry.get(index);
           if (!paths) {
@@ -191,11 +195,18 @@ export class ImageTarget implements Target {
     const layer = this.layers[f.source.layerIndex];
     if (!layer.loc) throw new Error('layer missing from the archive');
     let index = -1;
-    for await (const entry of layerEntries(openBlob(layer.loc), layer.compression, layer.loc.size)) {
+    for await (const entry of this.entriesOf(layer.loc, f.source.layerIndex)) {
       if (++index === f.source.entryIndex) return collect(entry);
       entry.resume();
     }
     throw new Error(`not found in layer ${short(layer.digest)}`);
+  }
+
+  /** The entries of a layer: its tar entries, or the one file of an artifact layer. */
+  private entriesOf(loc: BlobLocation, layerIndex: number): AsyncGenerator<TarEntry> {
+    const layer = this.layers[layerIndex];
+    if (layer.artifactPath) return artifactEntries(openBlob(loc), layer.artifactPath, loc.size);
+    return layerEntries(openBlob(loc), layer.compression, loc.size);
   }
 
   private configFile(): ScanFile {

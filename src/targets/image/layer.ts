@@ -52,6 +52,16 @@ export async function* layerEntries(raw: Readable, compression: Compression, com
   if (failure && !isPrematureClose(failure)) throw failure;
 }
 
+/** An artifact layer that is a plain file: one pseudo tar entry over the blob's bytes. */
+export async function* artifactEntries(raw: Readable, name: string, size: number): AsyncGenerator<TarEntry> {
+  const header = { name, size, type: 'file', mode: 0o644 } as Header;
+  try {
+    yield Object.assign(raw as unknown as TarEntry, { header });
+  } finally {
+    raw.destroy();
+  }
+}
+
 function isPrematureClose(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE';
 }
