@@ -163,7 +163,7 @@ export class ImageTarget implements Target {
           byEntry.delete(index);
           const size = entry.header.size ?? 0;
           if (size <= budget) {
-            const buf = await collect(entry);
+            const buf = await collect(entry, size);
             for (const p of paths) yield this.remember(withTextNotes(bufferFile(p, buf, { layer: this.infos.get(p)?.layer, readBudget: budget }), this.notes, budget));
           } else {
             const { head, digest } = await headAndHash(entry);
@@ -196,7 +196,7 @@ export class ImageTarget implements Target {
     if (!layer.loc) throw new Error('layer missing from the archive');
     let index = -1;
     for await (const entry of this.entriesOf(layer.loc, f.source.layerIndex)) {
-      if (++index === f.source.entryIndex) return collect(entry);
+      if (++index === f.source.entryIndex) return collect(entry, entry.header.size ?? 0);
       entry.resume();
     }
     throw new Error(`not found in layer ${short(layer.digest)}`);
@@ -236,10 +236,16 @@ export class ImageTarget implements Target {
   }
 }
 
-async function collect(stream: AsyncIterable<Buffer>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(c);
-  return Buffer.concat(chunks);
+/** Reads an entry whole into one buffer of its declared size (no chunk list, no second copy). */
+async function collect(stream: AsyncIterable<Buffer>, size: number): Promise<Buffer> {
+  const buf = Buffer.allocUnsafe(size);
+  let n = 0;
+  for await (const c of stream) {
+    if (n + c.length > size) throw new Error(`entry is longer than its declared size of ${size} bytes`);
+    c.copy(buf, n);
+    n += c.length;
+  }
+  return n === size ? buf : buf.subarray(0, n);
 }
 
 async function headAndHash(stream: AsyncIterable<Buffer>): Promise<{ head: Buffer; digest: string }> {
