@@ -102,12 +102,22 @@ export class ImageTarget implements Target {
 
     const skipDir = globMatcher(this.options.skipDirs);
     const skipFile = globMatcher(this.options.skipFiles);
-    const skipped = (p: string): boolean => {
-      // Every ancestor directory is tested by name and by path, as the directory walk does.
-      for (let i = p.indexOf('/'), from = 0; i !== -1; from = i + 1, i = p.indexOf('/', i + 1)) {
-        if (skipDir(p.slice(from, i)) || skipDir(p.slice(0, i))) return true;
+    // Every ancestor directory is tested by name and by path, as the directory walk does;
+    // decisions are memoised per directory (an image has few directories and many files).
+    const dirSkipped = new Map<string, boolean>();
+    const isDirSkipped = (dir: string): boolean => {
+      let v = dirSkipped.get(dir);
+      if (v === undefined) {
+        const slash = dir.lastIndexOf('/');
+        v = (slash > 0 && isDirSkipped(dir.slice(0, slash))) || skipDir(dir.slice(slash + 1)) || skipDir(dir);
+        dirSkipped.set(dir, v);
       }
-      return skipFile(p.slice(p.lastIndexOf('/') + 1)) || skipFile(p);
+      return v;
+    };
+    const skipped = (p: string): boolean => {
+      const slash = p.lastIndexOf('/');
+      if (slash > 0 && isDirSkipped(p.slice(0, slash))) return true;
+      return skipFile(p.slice(slash + 1)) || skipFile(p);
     };
     for (const f of merged.files.values()) {
       if (skipped(f.path)) continue;

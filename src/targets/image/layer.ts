@@ -38,7 +38,7 @@ export async function* layerEntries(raw: Readable, compression: Compression, com
   const done = (
     compression === 'none'
       ? pipeline(raw, sink)
-      : pipeline(raw, compression === 'gzip' ? createGunzip() : new ZstdDecompress(), new BombGuard(compressedSize), sink)
+      : pipeline(raw, compression === 'gzip' ? createGunzip({ chunkSize: 64 * 1024 }) : new ZstdDecompress(), new BombGuard(compressedSize), sink)
   ).catch((err: unknown) => {
     failure = err;
   });
