@@ -56,6 +56,17 @@ describe('aigis scan on a hostile directory', () => {
     expect(note('huge.bin')).toMatch(/^1073741824 bytes, over the read budget/);
   });
 
+  it('a file that cannot be opened (its name is not valid UTF-8) gets a note and the scan finishes', () => {
+    const d = path.join(tmp, 'badname');
+    mkdirSync(d, { recursive: true });
+    writeFileSync(Buffer.concat([Buffer.from(`${d}/creds`), Buffer.from([0xff]), Buffer.from('.env')]), 'OPENAI_API_KEY=unreadable\n');
+    writeFileSync(path.join(d, 'ok.py'), 'print(1)\n');
+    const { code, report } = scan(d, '--fail-on', 'low');
+    expect(code).toBe(0);
+    const note = report.notes.find((n) => n.path?.startsWith('creds'));
+    expect(note).toMatchObject({ level: 'warning', message: expect.stringMatching(/its name is not valid UTF-8/) });
+  });
+
   it('binary and invalid UTF-8 files that an analyzer reads as text get a note', () => {
     const d = path.join(tmp, 'text');
     mkdirSync(d, { recursive: true });
