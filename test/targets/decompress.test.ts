@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { BombGuard, ZstdDecompress } from '../../src/targets/image/decompress.js';
+import { BombGuard, MAX_ZSTD_WINDOW, ZstdDecompress, zstdWindowSize } from '../../src/targets/image/decompress.js';
 import { sniffCompression } from '../../src/targets/image/layer.js';
 
 async function run(input: Buffer, ...transforms: NodeJS.ReadWriteStream[]): Promise<Buffer> {
@@ -32,6 +32,14 @@ describe('layer decompression', () => {
 
   it('decodes zstd with the pure-JS decoder', async () => {
     expect((await run(zstd, new ZstdDecompress())).equals(text)).toBe(true);
+  });
+
+  it('refuses a zstd frame that declares a huge window before allocating it', async () => {
+    const input = Buffer.alloc(4096, 3);
+    const long = execFileSync('zstd', ['-q', '-c', '--long=31', '--no-content-size'], { input });
+    expect(zstdWindowSize(long)).toBe(2 ** 31);
+    await expect(run(long, new ZstdDecompress())).rejects.toThrow(/declares a 2147483648-byte window/);
+    expect(zstdWindowSize(zstd)).toBeLessThanOrEqual(MAX_ZSTD_WINDOW);
   });
 
   it('fails cleanly on a truncated zstd stream', async () => {
