@@ -86,6 +86,20 @@ describe('symlinks are never followed', () => {
     expect(note('broken')?.message).toMatch(/broken symbolic link/);
   });
 
+  it('a directory named on the command line through a symlink is walked (the user chose it)', async () => {
+    const via = path.join(tmp, `via-link-${n++}`);
+    symlinkSync(root, via);
+    const t = await openTarget(via, options());
+    expect(t.type).toBe('directory');
+    expect(await indexPaths(t)).toEqual(['a.txt', 'real/inner.txt']);
+    const reader = readingAnalyzer();
+    await runPipeline(t, { analyzers: [reader] });
+    expect(reader.seen.get('real/inner.txt')).toBe('inside');
+    // links inside keep their classification relative to the real root
+    expect(t.notes.find((x) => x.path === 'linked-dir')?.level).toBe('info');
+    expect(t.notes.find((x) => x.path === 'to-outside-file')?.level).toBe('warning');
+  });
+
   it('a file named on the command line through a symlink is read under the given name', async () => {
     const t = await openTarget(path.join(root, 'to-outside-file'), options());
     expect(t.type).toBe('file');
