@@ -1,0 +1,16 @@
+import type { AnalyzerContext, ScanFile } from '../../core/analyzer.js';
+import { note, readerOf, runRules, type FormatOutput } from '../format-result.js';
+import { isInputError } from '../protobuf/wire.js';
+import { SAVEDMODEL_RULES } from '../rules/index.js';
+import { parseSavedModel } from './parse.js';
+
+export async function analyzeSavedModel(file: ScanFile, out: FormatOutput, ctx: AnalyzerContext): Promise<void> {
+  try {
+    const doc = await parseSavedModel(readerOf(file), () => ctx.signal.aborted || Date.now() > ctx.deadline);
+    out.properties = { framework: 'tensorflow', metaGraphs: doc.metaGraphs, ops: doc.ops.length };
+    runRules(out, SAVEDMODEL_RULES, doc, file);
+  } catch (e) {
+    if (isInputError(e)) note(out, file, 'warning', `malformed SavedModel protobuf: ${(e as Error).message}`);
+    else throw e;
+  }
+}
