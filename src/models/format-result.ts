@@ -42,8 +42,14 @@ export function note(out: FormatOutput, file: ScanFile, level: Note['level'], me
   out.notes.push({ level, path: file.path, message, source: 'model-formats' });
 }
 
+/**
+ * Model files above this size are not hashed during a scan (a 40 GB GGUF would dominate the scan
+ * time); `aigis hash` computes their digests, in parallel, when they are needed.
+ */
+export const SCAN_HASH_LIMIT = 2 * 1024 ** 3;
+
 export async function modelAsset(file: ScanFile, format: string, out: FormatOutput): Promise<Asset> {
-  const sha256 = await file.sha256();
+  const sha256 = file.size <= SCAN_HASH_LIMIT ? await file.sha256() : undefined;
   return {
     id: modelAssetId(file.path),
     kind: 'model',

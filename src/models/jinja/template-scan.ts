@@ -110,7 +110,11 @@ export function scanChatTemplate(source: string): TemplateScan {
         default:
           break;
       }
-      for (const [k, v] of Object.entries(node)) if (k !== 'type' && v && typeof v === 'object') visit(v, depth + 1);
+      for (const [k, v] of Object.entries(node)) {
+        // A plain `.name` property was judged above; visiting it as an Identifier would count it twice.
+        if (k === 'type' || (k === 'property' && node.type === 'MemberExpression' && !node.computed)) continue;
+        if (v && typeof v === 'object') visit(v, depth + 1);
+      }
     };
     visit(program, 0);
   } else {

@@ -4,7 +4,7 @@
  * module's in-memory file system (MEMFS: no host file access) and opened read-only. Nothing is
  * deserialised as Python; attributes are plain strings.
  */
-import h5wasm from 'h5wasm';
+type H5Wasm = typeof import('h5wasm').default;
 
 export interface H5KerasAttrs {
   modelConfig?: string;
@@ -16,7 +16,34 @@ export interface H5KerasAttrs {
 }
 
 let counter = 0;
-let ready: Promise<unknown> | undefined;
+let loading: Promise<{ h5: H5Wasm; mod: MemFs }> | undefined;
+type MemFs = { FS: { writeFile(p: string, d: Uint8Array): void; unlink(p: string): void } };
+
+/** HDF5 prints its error stack (HDF5-DIAG …) through the console.error captured when the module starts. */
+const HDF5_DIAG = /^(?:HDF5-DIAG|\s+#\d{3}:|\s+(?:major|minor):)/;
+
+/**
+ * Loads h5wasm once. The WASM module binds `console.error` when it is instantiated, so a filter is
+ * installed for the duration of the import: HDF5's diagnostic stack on malformed files (which we
+ * report as a note) stays off the user's terminal, while every other message passes through.
+ */
+function load(): Promise<{ h5: H5Wasm; mod: MemFs }> {
+  loading ??= (async () => {
+    const original = console.error;
+    console.error = (...args: unknown[]) => {
+      if (typeof args[0] === 'string' && HDF5_DIAG.test(args[0])) return;
+      original.apply(console, args);
+    };
+    try {
+      const h5 = (await import('h5wasm')).default;
+      const mod = (await h5.ready) as unknown as MemFs;
+      return { h5, mod };
+    } finally {
+      console.error = original;
+    }
+  })();
+  return loading;
+}
 
 function attrString(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
@@ -26,11 +53,10 @@ function attrString(v: unknown): string | undefined {
 }
 
 export async function readH5KerasAttrs(bytes: Buffer): Promise<H5KerasAttrs> {
-  ready ??= h5wasm.ready;
-  const mod = (await ready) as { FS: { writeFile(p: string, d: Uint8Array): void; unlink(p: string): void } };
+  const { h5: h5wasm, mod } = await load();
   const name = `/aigis-${process.pid}-${++counter}.h5`;
   mod.FS.writeFile(name, bytes);
-  let file: InstanceType<typeof h5wasm.File> | undefined;
+  let file: InstanceType<H5Wasm['File']> | undefined;
   try {
     file = new h5wasm.File(name, 'r');
     const attrs = file.attrs as Record<string, { value: unknown }>;
