@@ -1,0 +1,31 @@
+import { CliError } from './exit.js';
+import { parseSeverity, SEVERITIES, type Severity } from '../core/severity.js';
+
+/** `--severity critical,high` → the listed severities. */
+export function parseSeverityList(value: string): Severity[] {
+  return value.split(',').map((v) => {
+    const s = parseSeverity(v);
+    if (!s) throw new CliError(`unknown severity "${v}" (use ${SEVERITIES.join(', ')})`);
+    return s;
+  });
+}
+
+export function parseSeverityOption(value: string): Severity {
+  const s = parseSeverity(value);
+  if (!s) throw new CliError(`unknown severity "${value}" (use ${SEVERITIES.join(', ')})`);
+  return s;
+}
+
+/** Repeatable, comma-separated list option. */
+export function collectList(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+}
+
+/** `10MB`, `512k`, `1g` or a plain number of bytes. */
+export function parseSize(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?$/i.exec(value.trim());
+  if (!m) throw new CliError(`invalid size "${value}" (examples: 10MB, 512k, 1g)`);
+  const unit = (m[2] ?? 'b').toLowerCase()[0];
+  const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  return Math.round(Number(m[1]) * mult);
+}

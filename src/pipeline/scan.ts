@@ -1,0 +1,159 @@
+/**
+ * The parse-once pipeline: index the target, give each file to the analyzers whose cheap `match`
+ * accepts it, collect findings/assets/notes, then run enrichers over the whole set.
+ * Errors in one file or one analyzer become notes; the scan always finishes.
+ */
+import type { Analyzer, AnalyzerContext, AnalyzerResult, Enricher, FileInfo, ScanFile } from '../core/analyzer.js';
+import { BudgetExceededError } from '../core/analyzer.js';
+import type { Asset, Finding, Note, RuleMeta, ScanStats, SuppressedFinding } from '../core/model.js';
+import type { Target } from '../core/target.js';
+import { mergeAssets } from './merge-assets.js';
+import { inlineSuppressions } from '../suppress/inline.js';
+
+export interface PipelineOptions {
+  analyzers: Analyzer[];
+  enrichers?: Enricher[];
+  /** Time budget per file and analyzer. */
+  fileTimeoutMs?: number;
+  /** Files analysed at once (I/O overlap). */
+  concurrency?: number;
+  onProgress?: (p: { files: number; total: number; bytes: number }) => void;
+}
+
+export interface PipelineResult {
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+  assets: Asset[];
+  notes: Note[];
+  stats: ScanStats;
+  rules: RuleMeta[];
+}
+
+export async function runPipeline(target: Target, opts: PipelineOptions): Promise<PipelineResult> {
+  const started = Date.now();
+  const timeout = opts.fileTimeoutMs ?? 30_000;
+  const all = await target.index();
+  const paths = new Set(all.map((f) => f.path));
+  const plan = new Map<string, Analyzer[]>();
+  const wanted: FileInfo[] = [];
+  for (const info of all) {
+    const list = opts.analyzers.filter((a) => safeMatch(a, info));
+    if (list.length) {
+      plan.set(info.path, list);
+      wanted.push(info);
+    }
+  }
+
+  const findings: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  const assets: Asset[] = [];
+  const notes: Note[] = [];
+  let done = 0;
+  let bytes = 0;
+
+  const analyzeFile = async (file: ScanFile): Promise<void> => {
+    const fileFindings: Finding[] = [];
+    for (const analyzer of plan.get(file.path) ?? []) {
+      const res = await runOne(analyzer, file, timeout, {
+        exists: (p) => paths.has(p),
+        open: (p) => (paths.has(p) ? target.get(p) : undefined),
+      });
+      if (res.findings) fileFindings.push(...res.findings);
+      if (res.assets) assets.push(...res.assets);
+      if (res.notes) notes.push(...res.notes);
+    }
+    if (fileFindings.length) {
+      const text = file.size <= 16 * 1024 * 1024 ? await file.text().catch(() => undefined) : undefined;
+      const split = inlineSuppressions(fileFindings, text);
+      findings.push(...split.kept);
+      suppressed.push(...split.suppressed);
+    }
+    done++;
+    bytes += file.size;
+    opts.onProgress?.({ files: done, total: wanted.length, bytes });
+  };
+
+  await forEachConcurrent(target.open(wanted), opts.concurrency ?? 8, analyzeFile);
+
+  const merged = mergeAssets(assets);
+  for (const enricher of opts.enrichers ?? []) {
+    try {
+      const res = await enricher.enrich({ assets: merged, findings });
+      if (res.findings) findings.push(...res.findings);
+      if (res.assets) merged.push(...mergeAssets(res.assets));
+      if (res.notes) notes.push(...res.notes);
+    } catch (err) {
+      notes.push({ level: 'error', message: `enricher ${enricher.name} failed: ${errorText(err)}`, source: enricher.name });
+    }
+  }
+
+  const rules = [...opts.analyzers.flatMap((a) => a.rules), ...(opts.enrichers ?? []).flatMap((e) => e.rules)];
+  return {
+    findings: dedupe(findings),
+    suppressed,
+    assets: mergeAssets(merged),
+    notes: [...target.notes, ...notes],
+    stats: { files: done, bytes, skipped: all.length - wanted.length, durationMs: Date.now() - started },
+    rules: uniqueRules(rules),
+  };
+}
+
+function safeMatch(a: Analyzer, info: FileInfo): boolean {
+  try {
+    return a.match(info);
+  } catch {
+    return false;
+  }
+}
+
+async function runOne(
+  analyzer: Analyzer,
+  file: ScanFile,
+  timeoutMs: number,
+  siblings: Pick<AnalyzerContext, 'exists' | 'open'>,
+): Promise<AnalyzerResult> {
+  const controller = new AbortController();
+  const deadline = Date.now() + timeoutMs;
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<AnalyzerResult>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve({ notes: [{ level: 'warning', path: file.path, message: `${analyzer.name}: time budget of ${timeoutMs} ms exceeded; file partly analysed`, source: analyzer.name }] });
+    }, timeoutMs);
+  });
+  try {
+    const ctx: AnalyzerContext = { signal: controller.signal, deadline, ...siblings };
+    return await Promise.race([Promise.resolve().then(() => analyzer.analyze(file, ctx)), timedOut]);
+  } catch (err) {
+    const level = err instanceof BudgetExceededError ? 'info' : 'error';
+    return { notes: [{ level, path: file.path, message: `${analyzer.name}: ${errorText(err)}`, source: analyzer.name }] };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function forEachConcurrent<T>(items: AsyncIterable<T>, limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  const running = new Set<Promise<void>>();
+  for await (const item of items) {
+    const p: Promise<void> = fn(item).finally(() => running.delete(p));
+    running.add(p);
+    if (running.size >= limit) await Promise.race(running);
+  }
+  await Promise.all(running);
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Map<string, Finding>();
+  for (const f of findings) if (!seen.has(f.fingerprint)) seen.set(f.fingerprint, f);
+  return [...seen.values()];
+}
+
+function uniqueRules(rules: RuleMeta[]): RuleMeta[] {
+  const byId = new Map<string, RuleMeta>();
+  for (const r of rules) if (!byId.has(r.id)) byId.set(r.id, r);
+  return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

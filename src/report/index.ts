@@ -1,0 +1,9 @@
+import type { Formatter } from './formatter.js';
+import { json } from './json.js';
+import { table } from './table.js';
+
+/** Every output format of `aigis scan`, by `--format` name. */
+export const formatters: Record<string, Formatter> = {
+  json,
+  table,
+};
