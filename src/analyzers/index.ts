@@ -3,8 +3,10 @@
  * Explicit imports, no globbing at runtime (see STYLE.md §6).
  */
 import type { Analyzer, Enricher } from '../core/analyzer.js';
+import { modelFormatsAnalyzer } from '../models/formats-analyzer.js';
 
 export const analyzers: Analyzer[] = [
+  modelFormatsAnalyzer,
 ];
 
 /** Whole-report enrichers (advisory matching, attack paths), run after all analyzers. */

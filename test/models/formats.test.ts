@@ -109,6 +109,13 @@ describe('findings name the member and the offending field', () => {
     expect(f.location.startLine).toBeGreaterThan(1);
   });
 
+  it('get_file with its origin URL is one remote-resource finding, and the module rule names the called function', async () => {
+    const res = await analyzeFixture('keras/get-file.keras');
+    expect(res.findings!.filter((f) => f.ruleId === 'model/keras-remote-resource')).toHaveLength(1);
+    const mod = await analyzeFixture('keras/unsafe-module.keras');
+    expect(mod.findings!.find((f) => f.ruleId === 'model/keras-unsafe-module')!.message).toContain('call "system"');
+  });
+
   it('a vocabulary URL is reported once, by the vocabulary rule, not again as a remote resource', async () => {
     const res = await analyzeFixture('keras/vocab-url.keras');
     expect(res.findings!.map((f) => f.ruleId)).toEqual(['model/keras-vocabulary-path']);

@@ -27,7 +27,7 @@ export const kerasRemoteResource: ModelRule<KerasConfigDoc> = {
         if (typeof v !== 'string') continue;
         const name = v.split('.').pop() ?? v;
         if (!(name in DANGEROUS_KERAS_CALLABLES) || name === 'enable_unsafe_deserialization') continue;
-        seen.add(path);
+        seen.add(path.replace(/(?:\.\w+|\[[^\]]*\])$/, '')); // the enclosing layer config: its URLs belong to this finding
         hits.push({
           message: `The ${doc.source} calls ${JSON.stringify(v)} on load: it ${DANGEROUS_KERAS_CALLABLES[name]}.`,
           evidence: `${path} = ${snippet(obj)}`,

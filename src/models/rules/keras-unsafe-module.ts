@@ -31,10 +31,11 @@ export const kerasUnsafeModule: ModelRule<KerasConfigDoc> = {
       const dangerous = DANGEROUS_MODULES.includes(moduleRoot(module));
       // A registered custom object (`Package>Name`) from its own package is resolved from the registry first: keras-custom-object.
       if (!dangerous && isRegisteredCustomObject(obj)) continue;
-      const name = className(obj) ?? String(obj.config ?? '');
+      // Functions serialize as class_name "function" with the function name in `config`.
+      const name = className(obj) === 'function' && typeof obj.config === 'string' ? obj.config : (className(obj) ?? '?');
       hits.push({
         severity: dangerous ? 'critical' : 'high',
-        message: `The ${doc.source} asks the loader to import ${JSON.stringify(module)} and use ${JSON.stringify(name)}${dangerous ? ', a module that runs commands or reaches files and the network' : ''}.`,
+        message: `The ${doc.source} asks the loader to import ${JSON.stringify(module)} and call ${JSON.stringify(name)} from it${dangerous ? ', a module that runs commands or reaches files and the network' : ''}.`,
         evidence: `${path} = ${snippet(obj)}`,
         fingerprintSalt: `${path}:${module}`,
         properties: { module, className: name, jsonPath: path },
