@@ -14,7 +14,8 @@ export interface BuildResult {
 }
 
 /**
- * One directory: names relative to it, model name = its base name (what model-signing does).
+ * One directory: names relative to it, model name = its base name (what model-signing does); one
+ * file: its base name.
  * Otherwise names are relative to `root` (default: the current directory), and every path must be inside it.
  */
 export async function buildManifest(paths: string[], opts: HashOptions & { root?: string; ignoreAbs?: string[]; ignore?: string[] } = {}): Promise<BuildResult> {
@@ -25,7 +26,8 @@ export async function buildManifest(paths: string[], opts: HashOptions & { root?
   let modelName: string;
   const single = paths.length === 1 && !opts.root ? await stat(paths[0]).catch(() => undefined) : undefined;
   if (paths.length === 1 && !opts.root && !single) throw new HashError(`cannot read ${paths[0]}`);
-  if (single?.isDirectory()) {
+  if (single) {
+    // One directory (or one file): names relative to it, as model-signing does.
     const w = await listFiles(paths[0], ignore, opts.ignoreAbs);
     files.push(...w.files);
     skipped.push(...w.skipped);
