@@ -44,6 +44,8 @@ const QUIET = [
   'onnx/safe-external.onnx',
   'onnx/ms-domain.onnx',
   'onnx/local-function.onnx',
+  'onnx/torch-export.onnx',
+  'onnx/torch-export-ext.onnx',
   'gguf/safe.gguf',
   'tokenizer/safe/tokenizer_config.json',
   'safetensors/safe.safetensors',
@@ -137,6 +139,11 @@ describe('model assets for discovery', () => {
   it('ONNX producer and opsets become asset properties', async () => {
     const res = await analyzeFixture('onnx/safe.onnx');
     expect(res.assets![0].properties).toMatchObject({ format: 'onnx', producer: 'pytorch', producerVersion: '2.5.1', opsets: ['ai.onnx:17'], irVersion: 8 });
+  });
+
+  it('a real torch.onnx.export model with external data lists its data file', async () => {
+    const res = await analyzeFixture('onnx/torch-export-ext.onnx');
+    expect(res.assets![0].properties).toMatchObject({ producer: 'pytorch', externalData: ['torch-export-ext.data'] });
   });
 
   it('safetensors metadata and Keras versions become asset properties', async () => {

@@ -2,7 +2,7 @@
  * Hostile input: huge sparse files, lying lengths and malformed protobufs give notes or low findings,
  * read only a bounded number of bytes, and never throw. Budgets are checked on bytes read, not on time.
  */
-import { mkdtempSync, openSync, closeSync, writeSync, ftruncateSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, openSync, closeSync, writeSync, ftruncateSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -149,17 +149,5 @@ describe('malformed input gives notes, never exceptions', () => {
     writeFileSync(p, Buffer.concat([body, cd, name, eocd]));
     const res = await modelFormatsAnalyzer.analyze(diskFile(p, 'bomb.keras'), context(dir));
     expect(res.notes!.map((n) => n.message).join()).toMatch(/cannot inflate config.json/);
-  });
-});
-
-describe('never executes', () => {
-  it('scanning every payload fixture leaves no marker file behind', async () => {
-    const marker = '/tmp/aigis-never-executed-marker';
-    rmSync(marker, { force: true });
-    for (const f of ['keras/lambda.h5', 'keras/lambda.keras', 'keras/unsafe-deser.keras', 'savedmodel/malicious/keras_metadata.pb', 'gguf/ssti.gguf']) {
-      const res = await analyzeFixture(f);
-      expect(res.findings!.some((x) => x.severity === 'critical')).toBe(true);
-    }
-    expect(existsSync(marker)).toBe(false);
   });
 });
