@@ -60,15 +60,38 @@ describe('10 GB sparse files', () => {
     expect(res.assets![0].properties.architecture).toBe('llama');
   });
 
-  it('a 10 GB GGUF of zeros after a valid header stops on the time budget, with an anomaly, not a hang', async () => {
-    // 2^30 string entries of length 0 fit the size check (8 GiB of lengths): the walk must stop on the deadline.
+  it('a string array longer than any vocabulary is refused before it is walked', async () => {
     const arr = Buffer.alloc(16);
     arr.writeUInt32LE(9, 0);
     arr.writeUInt32LE(8, 4);
-    arr.writeBigUInt64LE(1n << 30n, 8);
+    arr.writeBigUInt64LE(1n << 30n, 8); // 2^30 × 8-byte lengths fit in 10 GB, but no vocabulary is that large
     const kv = Buffer.concat([gstr('tokenizer.ggml.tokens'), arr]);
-    const p = sparse('slow.gguf', ggufHeader([kv], 0n, 1n));
-    const file = diskFile(p, 'slow.gguf');
+    const file = diskFile(sparse('vocab.gguf', ggufHeader([kv], 0n, 1n)), 'vocab.gguf');
+    const res = await modelFormatsAnalyzer.analyze(file, context(dir));
+    expect(res.findings!.map((f) => f.message).join()).toMatch(/more than any real vocabulary/);
+    expect(file.bytesRead()).toBeLessThan(4 << 20);
+  });
+
+  it('a 4M-token vocabulary is walked window by window', async () => {
+    const arr = Buffer.alloc(16);
+    arr.writeUInt32LE(9, 0);
+    arr.writeUInt32LE(8, 4);
+    arr.writeBigUInt64LE(1n << 22n, 8); // 4M empty strings = 32 MiB of lengths (sparse zeros)
+    const kv = Buffer.concat([gstr('tokenizer.ggml.tokens'), arr]);
+    const file = diskFile(sparse('tokens.gguf', ggufHeader([kv], 0n, 1n), 64 << 20), 'tokens.gguf');
+    const res = await modelFormatsAnalyzer.analyze(file, context(dir));
+    expect(res.findings).toEqual([]);
+    expect(res.assets![0].properties.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('a 10 GB GGUF of nested empty arrays stops on the time budget, with an anomaly, not a hang', async () => {
+    // an array of 2^28 arrays (12 bytes each: element type + count) fits the size checks; walking it must stop on the deadline
+    const arr = Buffer.alloc(16);
+    arr.writeUInt32LE(9, 0);
+    arr.writeUInt32LE(9, 4);
+    arr.writeBigUInt64LE(1n << 28n, 8);
+    const kv = Buffer.concat([gstr('x.nested'), arr]);
+    const file = diskFile(sparse('slow.gguf', ggufHeader([kv], 0n, 1n)), 'slow.gguf');
     const res = await modelFormatsAnalyzer.analyze(file, context(dir, 300));
     expect(res.findings!.map((f) => f.message).join()).toMatch(/time budget/);
   });
@@ -124,19 +147,19 @@ describe('malformed input gives notes, never exceptions', () => {
 
   it('a .keras whose config.json is a deflate bomb is refused with a note', async () => {
     const { deflateRawSync } = await import('node:zlib');
-    const bomb = deflateRawSync(Buffer.alloc(200 << 20, 0x20));
+    const bomb = deflateRawSync(Buffer.alloc(48 << 20, 0x20));
     const name = Buffer.from('config.json');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(8, 8);
     local.writeUInt32LE(bomb.length, 18);
-    local.writeUInt32LE(200 << 20, 22);
+    local.writeUInt32LE(48 << 20, 22);
     local.writeUInt16LE(name.length, 26);
     const cd = Buffer.alloc(46);
     cd.writeUInt32LE(0x02014b50, 0);
     cd.writeUInt16LE(8, 10);
     cd.writeUInt32LE(bomb.length, 20);
-    cd.writeUInt32LE(200 << 20, 24);
+    cd.writeUInt32LE(48 << 20, 24);
     cd.writeUInt16LE(name.length, 28);
     const body = Buffer.concat([local, name, bomb]);
     const eocd = Buffer.alloc(22);

@@ -27,6 +27,9 @@ const T_ARRAY = 9;
 /** Longest string value we keep (chat templates are a few KiB; anything larger is kept truncated). */
 const MAX_KEPT_STRING = 1 << 20;
 const MAX_KEY = 65_535;
+/** Largest string array accepted (real vocabularies are below 1M tokens). */
+const MAX_STRING_ARRAY = 1 << 24;
+const WINDOW = 1 << 20;
 
 class GgufError extends Error {}
 
@@ -57,6 +60,33 @@ export async function parseGguf(r: WindowReader, shouldStop: () => boolean = () 
     pos += n;
     return s;
   };
+  // Walks `count` strings of an array synchronously inside each window read (vocabularies hold
+  // hundreds of thousands of tokens: one await per token would dominate the scan).
+  const skipStrings = async (count: number, sample: (number | bigint | boolean | string)[]): Promise<void> => {
+    const lenSize = doc.version === 1 ? 4 : 8;
+    let i = 0;
+    while (i < count) {
+      if (shouldStop()) throw new GgufError('time budget exhausted inside an array');
+      const buf = await r.read(pos, Math.min(WINDOW, r.size - pos));
+      let p = 0;
+      while (i < count && p + lenSize <= buf.length) {
+        const n = lenSize === 4 ? BigInt(buf.readUInt32LE(p)) : buf.readBigUInt64LE(p);
+        if (n > BigInt(r.size - pos - p - lenSize)) throw new GgufError(`string ${i} of an array declares ${n} bytes at offset ${pos + p} but only ${r.size - pos - p - lenSize} remain`);
+        const len = Number(n);
+        if (p + lenSize + len > buf.length) {
+          if (p > 0) break; // continue from this string in the next window
+          p += lenSize + len; // a string longer than the window: step over it
+          i++;
+          break;
+        }
+        if (i < 8) sample.push(buf.toString('utf8', p + lenSize, p + lenSize + Math.min(len, 256)));
+        p += lenSize + len;
+        i++;
+      }
+      if (p === 0) throw new GgufError(`truncated string array at offset ${pos}`);
+      pos += p;
+    }
+  };
   const scalar = async (type: number, keep: number, depth: number): Promise<GgufValue> => {
     if (type === T_STRING) return str('string value', keep);
     if (type === T_ARRAY) {
@@ -69,6 +99,9 @@ export async function parseGguf(r: WindowReader, shouldStop: () => boolean = () 
       if (elemType in FIXED_SIZE) {
         for (let i = 0; i < Math.min(count, 8); i++) sample.push((await scalar(elemType, 256, depth + 1)) as number);
         pos += (count - Math.min(count, 8)) * FIXED_SIZE[elemType];
+      } else if (elemType === T_STRING) {
+        if (count > MAX_STRING_ARRAY) throw new GgufError(`string array declares ${count} elements, more than any real vocabulary (limit ${MAX_STRING_ARRAY})`);
+        await skipStrings(count, sample);
       } else {
         for (let i = 0; i < count; i++) {
           if ((i & 0xfff) === 0 && shouldStop()) throw new GgufError('time budget exhausted inside an array');
