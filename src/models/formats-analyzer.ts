@@ -9,7 +9,7 @@ import type { Analyzer, AnalyzerContext, AnalyzerResult, FileInfo, ScanFile } fr
 import { IDENTIFY_HEAD_BYTES, identifyModelFormat, type ModelFormat } from './identify.js';
 import { analyzeGguf } from './gguf/analyze.js';
 import { analyzeTokenizerConfig } from './jinja/analyze-tokenizer-config.js';
-import { analyzeH5, analyzeKerasMetadata, analyzeKerasZip } from './keras/analyze.js';
+import { analyzeH5, analyzeKerasDirConfig, analyzeKerasMetadata, analyzeKerasZip, isKerasDirConfig } from './keras/analyze.js';
 import { analyzeOnnx } from './onnx/analyze.js';
 import { MODEL_FORMAT_RULES } from './rules/index.js';
 import { analyzeSafetensors } from './safetensors/analyze.js';
@@ -18,7 +18,7 @@ import { modelAsset, newOutput, note, type FormatOutput } from './format-result.
 
 /** Extensions this analyzer looks at; `.bin`/`.model` may hold GGUF or safetensors despite the name. */
 const EXTENSIONS = new Set(['.h5', '.hdf5', '.keras', '.onnx', '.gguf', '.safetensors', '.bin', '.model', '.ggml']);
-const NAMES = new Set(['saved_model.pb', 'keras_metadata.pb', 'tokenizer_config.json']);
+const NAMES = new Set(['saved_model.pb', 'keras_metadata.pb', 'tokenizer_config.json', 'config.json']);
 
 type Handler = (file: ScanFile, out: FormatOutput, ctx: AnalyzerContext) => Promise<void>;
 
@@ -47,6 +47,12 @@ export const modelFormatsAnalyzer: Analyzer = {
     if (file.name === 'tokenizer_config.json') {
       await analyzeTokenizerConfig(file, out);
       return { findings: out.findings, notes: out.notes };
+    }
+    if (file.name === 'config.json') {
+      // Only the config.json of an unzipped Keras v3 model; Hugging Face and other config.json files are left alone.
+      if (!isKerasDirConfig(file.path, ctx)) return {};
+      await analyzeKerasDirConfig(file, out);
+      return { findings: out.findings, notes: out.notes, assets: out.properties ? [await modelAsset(file, 'keras-config', out)] : [] };
     }
     const head = await file.head(IDENTIFY_HEAD_BYTES);
     const format = identifyModelFormat(file, head);

@@ -94,3 +94,18 @@ export async function analyzeKerasMetadata(file: ScanFile, out: FormatOutput, ct
     else throw e;
   }
 }
+
+/** True when `config.json` at `path` sits in an unzipped Keras v3 directory (`save_model(…, zipped=False)`). */
+export function isKerasDirConfig(path: string, ctx: AnalyzerContext): boolean {
+  const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+  return ctx.exists(`${dir}metadata.json`) && (ctx.exists(`${dir}model.weights.h5`) || ctx.exists(`${dir}model.weights.npz`));
+}
+
+export async function analyzeKerasDirConfig(file: ScanFile, out: FormatOutput): Promise<void> {
+  const text = await file.text();
+  if (text === undefined) return;
+  const config = parseJson(out, file, text, 'config.json');
+  if (config === undefined) return;
+  out.properties = { ...configProperties(config), layout: 'directory' };
+  runRules(out, KERAS_RULES, kerasConfigDoc(config, 'config.json'), file);
+}
