@@ -3,9 +3,13 @@
  * Explicit imports, no globbing at runtime (see STYLE.md §6).
  */
 import type { Analyzer, Enricher } from '../core/analyzer.js';
+import { secretsAnalyzer } from '../secrets/analyzer.js';
+import { modelPickleAnalyzer } from './model-pickle.js';
 import { modelFormatsAnalyzer } from '../models/formats-analyzer.js';
 
 export const analyzers: Analyzer[] = [
+  secretsAnalyzer,
+  modelPickleAnalyzer,
   modelFormatsAnalyzer,
 ];
 

@@ -11,7 +11,7 @@ import { analyzeGguf } from './gguf/analyze.js';
 import { analyzeTokenizerConfig } from './jinja/analyze-tokenizer-config.js';
 import { analyzeH5, analyzeKerasDirConfig, analyzeKerasMetadata, analyzeKerasZip, isKerasDirConfig } from './keras/analyze.js';
 import { analyzeOnnx } from './onnx/analyze.js';
-import { MODEL_FORMAT_RULES } from './rules/index.js';
+import { MODEL_FORMAT_RULES } from './rules/formats.js';
 import { analyzeSafetensors } from './safetensors/analyze.js';
 import { analyzeSavedModel } from './savedmodel/analyze.js';
 import { modelAsset, newOutput, note, type FormatOutput } from './format-result.js';

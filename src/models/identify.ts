@@ -30,6 +30,9 @@ export const MODEL_EXTENSIONS = new Set([
   '.hdf5', '.keras', '.onnx', '.tflite', '.npy', '.npz', '.pb', '.mar', '.7z', '.dill', '.sav', '.model',
 ]);
 
+/** Archive extensions that may hold models (a tarball of a model directory); tar and gzip have weak magic. */
+export const ARCHIVE_EXTENSIONS = new Set(['.tar', '.tgz']);
+
 const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
 const ZIP_EMPTY = Buffer.from('PK\x05\x06', 'latin1');
 const HDF5_MAGIC = Buffer.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -61,10 +64,10 @@ export function identifyModelFormat(info: FileInfo, head: Buffer): ModelFormat |
   if (head.subarray(0, 6).equals(SEVENZ_MAGIC)) return '7z';
   if (head.subarray(0, 4).toString('latin1') === 'GGUF') return 'gguf';
   if (head.length >= 8 && head.subarray(4, 8).toString('latin1') === 'TFL3') return 'tflite';
-  if (head[0] === 0x1f && head[1] === 0x8b) return MODEL_EXTENSIONS.has(ext) || ext === '.gz' ? 'gzip' : undefined;
+  if (head[0] === 0x1f && head[1] === 0x8b) return MODEL_EXTENSIONS.has(ext) || ext === '.gz' || ARCHIVE_EXTENSIONS.has(ext) ? 'gzip' : undefined;
   if (looksLikeSafetensors(head, info.size)) return 'safetensors';
   if (looksLikePickle(head)) return 'pickle';
-  if (head.length >= 262 && head.subarray(257, 262).toString('latin1') === 'ustar') return MODEL_EXTENSIONS.has(ext) ? 'tar' : undefined;
+  if (head.length >= 262 && head.subarray(257, 262).toString('latin1') === 'ustar') return MODEL_EXTENSIONS.has(ext) || ARCHIVE_EXTENSIONS.has(ext) ? 'tar' : undefined;
   // Formats without a magic number: decide by name.
   if (ext === '.onnx') return 'onnx';
   // A .safetensors file whose header size does not fit is still one (a malformed one, for the header checks).

@@ -1,9 +1,13 @@
 import type { Formatter } from './formatter.js';
 import { json } from './json.js';
+import { markdown } from './markdown.js';
+import { sarif } from './sarif.js';
 import { table } from './table.js';
 
 /** Every output format of `aigis scan`, by `--format` name. */
 export const formatters: Record<string, Formatter> = {
   json,
+  markdown,
+  sarif,
   table,
 };

@@ -1,41 +1,73 @@
-import type { Finding, Report, Severity } from '../core/model.js';
+import type { Finding, Note, Report, Severity } from '../core/model.js';
 import { SEVERITIES } from '../core/severity.js';
-import type { Formatter } from './formatter.js';
+import type { FormatContext, Formatter } from './formatter.js';
+import { suppressedText, summarize } from './summary.js';
 
 const COLORS: Record<Severity, string> = { critical: '\x1b[1;31m', high: '\x1b[31m', medium: '\x1b[33m', low: '\x1b[36m', info: '\x1b[37m' };
+const DIM = '\x1b[2m';
 const RESET = '\x1b[0m';
+/** Notes shown in the table; the rest are in `--format json`. */
+const MAX_NOTES = 50;
 
-/** Human-readable report grouped by severity, with summary counts. Colour only when asked (TTY). */
+/**
+ * Human-readable report: findings grouped by severity (most severe first), notes, suppressed
+ * findings, an optional inventory summary and the summary line. Colour only when the CLI says so
+ * (stdout is a TTY and NO_COLOR is unset).
+ */
 export const table: Formatter = (report, ctx) => {
-  const paint = (s: Severity, text: string) => (ctx.color ? `${COLORS[s]}${text}${RESET}` : text);
+  const paint = (code: string, text: string) => (ctx.color ? `${code}${text}${RESET}` : text);
   const out: string[] = [];
-  out.push(`aigis ${report.tool.version} — ${report.command} ${report.target.name} (${report.target.type})`);
-  out.push('');
+  out.push(`aigis ${report.tool.version} — ${report.command} ${clean(report.target.name)} (${report.target.type})`, '');
   for (const sev of SEVERITIES) {
     const group = report.findings.filter((f) => f.severity === sev);
     if (!group.length) continue;
-    out.push(paint(sev, `${sev.toUpperCase()} (${group.length})`));
-    for (const f of group) out.push(...findingLines(f));
+    out.push(paint(COLORS[sev], `${sev.toUpperCase()} (${group.length})`));
+    for (const f of group) out.push(...findingLines(f, (t) => paint(DIM, t)));
     out.push('');
   }
   if (!report.findings.length) out.push('No findings.', '');
-  const errors = report.notes.filter((n) => n.level !== 'info');
-  if (errors.length) {
-    out.push(`Notes (${errors.length}):`);
-    for (const n of errors.slice(0, 50)) out.push(`  [${n.level}] ${n.path ?? ''}${n.path ? ': ' : ''}${n.message}`);
-    if (errors.length > 50) out.push(`  … ${errors.length - 50} more (see --format json)`);
-    out.push('');
-  }
+  out.push(...notesSection(report.notes));
+  out.push(...suppressedSection(report));
+  out.push(...inventorySection(report, ctx));
   out.push(summaryLine(report));
   return out.join('\n') + '\n';
 };
 
-function findingLines(f: Finding): string[] {
-  const where = formatLocation(f);
-  const lines = [`  ${f.ruleId}  ${where}`, `    ${f.message}`];
-  if (f.evidence) lines.push(`    evidence: ${f.evidence}`);
-  lines.push(`    fix: ${f.remediation.split('\n')[0]}`);
+function findingLines(f: Finding, dim: (t: string) => string): string[] {
+  const lines = [`  ${f.ruleId}  ${clean(formatLocation(f))}`, `    ${clean(f.message)}`];
+  if (f.evidence) lines.push(dim(`    evidence: ${clean(f.evidence)}`));
+  lines.push(dim(`    fix: ${clean(firstLine(f.remediation))}`));
   return lines;
+}
+
+function notesSection(notes: Note[]): string[] {
+  // Info notes (e.g. "file over the read budget, streamed") are routine; warnings and errors are shown.
+  const shown = notes.filter((n) => n.level !== 'info');
+  if (!shown.length) return [];
+  const out = [`Notes (${shown.length}):`];
+  for (const n of shown.slice(0, MAX_NOTES)) out.push(`  [${n.level}] ${n.path ? `${clean(n.path)}: ` : ''}${clean(n.message)}`);
+  if (shown.length > MAX_NOTES) out.push(`  … ${shown.length - MAX_NOTES} more (see --format json)`);
+  out.push('');
+  return out;
+}
+
+function suppressedSection(report: Report): string[] {
+  if (!report.suppressed.length) return [];
+  const out = [`Suppressed (${report.suppressed.length}):`];
+  for (const s of report.suppressed.slice(0, MAX_NOTES)) {
+    const why = s.reason ? ` — ${clean(s.reason)}` : '';
+    out.push(`  ${s.finding.ruleId}  ${clean(formatLocation(s.finding))}  [${s.by}${s.expires ? `, until ${s.expires}` : ''}]${why}`);
+  }
+  if (report.suppressed.length > MAX_NOTES) out.push(`  … ${report.suppressed.length - MAX_NOTES} more (see --format json)`);
+  out.push('');
+  return out;
+}
+
+/** The inventory hook: discovery's `inventorySummary(assets)` reaches the table through FormatContext. */
+function inventorySection(report: Report, ctx: FormatContext): string[] {
+  if (!ctx.inventorySummary || !report.assets.length) return [];
+  const lines = ctx.inventorySummary(report.assets);
+  return lines.length ? [...lines.map(clean), ''] : [];
 }
 
 export function formatLocation(f: Finding): string {
@@ -47,9 +79,12 @@ export function formatLocation(f: Finding): string {
 }
 
 export function summaryLine(report: Report): string {
-  const counts = SEVERITIES.map((s) => `${s}: ${report.findings.filter((f) => f.severity === s).length}`).join(', ');
-  const sup = report.suppressed.length ? `, suppressed: ${report.suppressed.length}` : '';
-  return `Findings: ${report.findings.length} (${counts}${sup}) — ${report.stats.files} files, ${formatBytes(report.stats.bytes)} in ${report.stats.durationMs} ms`;
+  const s = summarize(report);
+  const counts = SEVERITIES.map((sev) => `${sev}: ${s.bySeverity[sev]}`).join(', ');
+  const extra = [suppressedText(s), s.expiredIgnores ? `${s.expiredIgnores} expired ignore ${s.expiredIgnores === 1 ? 'entry' : 'entries'}` : '']
+    .filter(Boolean)
+    .join('; ');
+  return `Findings: ${s.findings} (${counts})${extra ? `; ${extra}` : ''} — ${s.files} files, ${formatBytes(s.bytes)} in ${s.durationMs} ms`;
 }
 
 export function formatBytes(n: number): string {
@@ -57,4 +92,18 @@ export function formatBytes(n: number): string {
   if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KiB`;
   if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MiB`;
   return `${(n / 1024 ** 3).toFixed(2)} GiB`;
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0];
+}
+
+/**
+ * Scanned content (paths, messages) must not drive the terminal: strip control characters and
+ * escape sequences so a file named `\x1b]0;…` cannot rewrite the title or hide lines.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+export function clean(s: string): string {
+  return s.replace(CONTROL, '?').replace(/\n/g, ' ');
 }

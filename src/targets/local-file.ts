@@ -1,17 +1,72 @@
 /**
  * A ScanFile backed by a file on disk: content is read lazily, at most once, within the read budget.
+ *
+ * The file may have changed since the target was indexed (hostile or just busy trees): every read
+ * opens with O_NOFOLLOW (a file swapped for a symlink is not followed out of the target) and
+ * O_NONBLOCK (a file swapped for a FIFO cannot hang the scan), then checks with fstat that it is
+ * still a regular file and still within the budget. Failures reject with a readable message,
+ * which the pipeline turns into a per-file note.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { BudgetExceededError, type FileInfo, type Parser, type ScanFile } from '../core/analyzer.js';
 import { decodeText } from '../core/text.js';
+
+// Both flags are POSIX; on Windows they are undefined and the fstat check still applies.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+export class FileReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FileReadError';
+  }
+}
+
+/** Opens a target file for reading, refusing anything that is no longer a regular file. */
+export async function openRegular(absPath: string): Promise<{ fh: FileHandle; size: number }> {
+  let fh: FileHandle;
+  try {
+    fh = await open(absPath, OPEN_FLAGS);
+  } catch (err) {
+    throw new FileReadError(`cannot read file: ${describeFsError(err)}`);
+  }
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) throw new FileReadError(`cannot read file: it is no longer a regular file (now ${kindOf(st)})`);
+    return { fh, size: st.size };
+  } catch (err) {
+    await fh.close();
+    throw err instanceof FileReadError ? err : new FileReadError(`cannot read file: ${describeFsError(err)}`);
+  }
+}
 
 export function localFile(info: FileInfo, absPath: string, readBudget: number): ScanFile {
   let bytesP: Promise<Buffer> | undefined;
   let textP: Promise<string | undefined> | undefined;
   let digestP: Promise<string> | undefined;
   const memo = new Map<string, Promise<unknown>>();
+  const overBudget = (size: number) => new BudgetExceededError(`file is ${size} bytes, over the read budget of ${readBudget} bytes`);
+
+  const readWhole = async (): Promise<Buffer> => {
+    const { fh, size } = await openRegular(absPath);
+    try {
+      if (size > readBudget) throw overBudget(size);
+      // Read what is there now, up to the budget: the file may have grown or shrunk since indexing.
+      const buf = Buffer.alloc(Math.min(readBudget + 1, Math.max(size, 0) + 1));
+      let n = 0;
+      for (;;) {
+        const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
+        if (bytesRead === 0) break;
+        n += bytesRead;
+        if (n === buf.length) break;
+      }
+      if (n > readBudget) throw overBudget(n);
+      return buf.subarray(0, n);
+    } finally {
+      await fh.close();
+    }
+  };
 
   const file: ScanFile = {
     ...info,
@@ -20,10 +75,8 @@ export function localFile(info: FileInfo, absPath: string, readBudget: number): 
       return file.readAt(0, n);
     },
     bytes() {
-      if (info.size > readBudget) {
-        return Promise.reject(new BudgetExceededError(`file is ${info.size} bytes, over the read budget of ${readBudget} bytes`));
-      }
-      bytesP ??= readFile(absPath);
+      if (info.size > readBudget) return Promise.reject(overBudget(info.size));
+      bytesP ??= readWhole();
       return bytesP;
     },
     text() {
@@ -31,9 +84,9 @@ export function localFile(info: FileInfo, absPath: string, readBudget: number): 
       return textP;
     },
     async readAt(offset, length) {
-      const fh = await open(absPath, 'r');
+      const { fh, size } = await openRegular(absPath);
       try {
-        const want = Math.max(0, Math.min(length, info.size - offset));
+        const want = Math.max(0, Math.min(length, size - offset));
         const buf = Buffer.alloc(want);
         const { bytesRead } = await fh.read(buf, 0, want, offset);
         return buf.subarray(0, bytesRead);
@@ -42,7 +95,9 @@ export function localFile(info: FileInfo, absPath: string, readBudget: number): 
       }
     },
     async *stream() {
-      for await (const chunk of createReadStream(absPath, { highWaterMark: 1 << 20 })) yield chunk as Buffer;
+      const { fh } = await openRegular(absPath);
+      // The stream closes the handle when it ends or is destroyed.
+      yield* fh.createReadStream({ highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
     },
     parsed<T>(parser: Parser<T>): Promise<T> {
       let p = memo.get(parser.id) as Promise<T> | undefined;
@@ -65,4 +120,30 @@ export function localFile(info: FileInfo, absPath: string, readBudget: number): 
     },
   };
   return file;
+}
+
+export function describeFsError(err: unknown): string {
+  const code = typeof err === 'object' && err !== null ? (err as NodeJS.ErrnoException).code : undefined;
+  switch (code) {
+    case 'ENOENT':
+      return 'it no longer exists (removed since the target was indexed)';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'it is now a symbolic link, which is not followed';
+    case 'EISDIR':
+      return 'it is now a directory';
+    case 'EIO':
+      return 'I/O error';
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
+}
+
+function kindOf(st: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isSymbolicLink(): boolean }): string {
+  if (st.isDirectory()) return 'a directory';
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isSocket()) return 'a socket';
+  return 'a device or special file';
 }

@@ -1,11 +1,15 @@
 /**
  * Chooses the target for a path given on the command line: a directory, a single file, or a
- * container image archive (`docker save` tar, OCI layout as a directory or a tar).
+ * container image archive (`docker save` tar, OCI layout as a directory or a tar), recognised by
+ * content rather than by extension.
  */
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Target, TargetOptions } from '../core/target.js';
 import { DirectoryTarget } from './directory.js';
+import { isImageLayoutDir, sniffImageArchive } from './image/detect.js';
+import { ImageTarget } from './image/image-target.js';
+import { LayoutSource, TarSource } from './image/source.js';
 
 export class TargetError extends Error {}
 
@@ -17,7 +21,23 @@ export async function openTarget(targetPath: string, options: TargetOptions): Pr
     throw new TargetError(`target not found: ${targetPath}`);
   }
   const name = targetPath;
-  if (st.isDirectory()) return new DirectoryTarget(name, path.resolve(targetPath), options);
-  if (st.isFile()) return new DirectoryTarget(name, path.resolve(targetPath), options, true);
+  const abs = path.resolve(targetPath);
+  if (st.isDirectory()) {
+    if (await isImageLayoutDir(abs)) return new ImageTarget(name, new LayoutSource(abs), options);
+    return new DirectoryTarget(name, abs, options);
+  }
+  if (st.isFile()) {
+    let kind;
+    try {
+      kind = await sniffImageArchive(abs);
+    } catch (err) {
+      throw new TargetError(`cannot read target ${targetPath}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (kind === 'image') return new ImageTarget(name, new TarSource(abs), options);
+    // `docker save … | gzip`: read through the compression (slower: see docs/targets.md).
+    if (kind === 'gzip-image') return new ImageTarget(name, new TarSource(abs, true), options);
+    // A file named on the command line is read even through a symlink: the user chose it.
+    return new DirectoryTarget(name, await realpath(abs), options, true);
+  }
   throw new TargetError(`target is neither a file nor a directory: ${targetPath}`);
 }

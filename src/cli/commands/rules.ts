@@ -1,4 +1,7 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
+import { ruleDocFiles } from '../../report/rule-docs.js';
 import { analyzers, enrichers } from '../../analyzers/index.js';
 import type { RuleMeta } from '../../core/model.js';
 
@@ -14,8 +17,14 @@ export function registerRules(program: Command): void {
     .command('rules')
     .description('list every rule with id, severity, title and references')
     .option('-f, --format <format>', 'table or json', 'table')
-    .action((flags: { format: string }) => {
+    .option('--docs <dir>', 'write one markdown page per rule (and an index) into DIR, e.g. docs/rules')
+    .action((flags: { format: string; docs?: string }) => {
       const rules = allRules();
+      if (flags.docs) {
+        const written = writeRuleDocs(flags.docs, rules);
+        process.stdout.write(`wrote ${written} files to ${flags.docs}\n`);
+        return;
+      }
       if (flags.format === 'json') {
         process.stdout.write(JSON.stringify(rules, null, 2) + '\n');
         return;
@@ -26,4 +35,15 @@ export function registerRules(program: Command): void {
       }
       process.stdout.write(`${rules.length} rules\n`);
     });
+}
+
+/** Writes the generated rule pages; paths come from rule ids, made safe by ruleDocPath. */
+export function writeRuleDocs(dir: string, rules: RuleMeta[]): number {
+  const files = ruleDocFiles(rules);
+  for (const [rel, content] of files) {
+    const file = path.join(dir, rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+  return files.size;
 }

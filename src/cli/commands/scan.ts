@@ -1,67 +1,88 @@
 import type { Command } from 'commander';
 import { analyzers, enrichers } from '../../analyzers/index.js';
-import { atLeast, type Severity } from '../../core/severity.js';
+import type { Analyzer, Enricher } from '../../core/analyzer.js';
+import { atLeast } from '../../core/severity.js';
 import { DEFAULT_SKIP_DIRS } from '../../core/target.js';
-import { DEFAULT_READ_BUDGET } from '../../core/buffer-file.js';
-import { runPipeline } from '../../pipeline/scan.js';
+import { runPipeline, type PipelineResult } from '../../pipeline/scan.js';
 import { buildReport } from '../../report/build.js';
+import { applyIgnores, todayUtc } from '../../suppress/index.js';
 import { openTarget } from '../../targets/open-target.js';
-import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
-import { collectList, parseSeverityList, parseSeverityOption, parseSize } from '../options.js';
+import { formatters } from '../../report/index.js';
+import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exit.js';
+import { collectList } from '../options.js';
 import { writeReport } from '../output.js';
 import { progressReporter } from '../progress.js';
-
-interface ScanFlags {
-  format: string;
-  output?: string;
-  severity?: string;
-  failOn?: string;
-  skipDirs: string[];
-  skipFiles: string[];
-  maxFileSize: string;
-  timeout: string;
-  quiet?: boolean;
-}
+import { resolveScanSettings, type IgnoreSet, type ScanFlags } from '../scan-settings.js';
 
 export function registerScan(program: Command): void {
+  // No commander defaults on options that aigis.yaml can set: an unset flag must be distinguishable
+  // from a flag set to its default value (precedence flag > aigis.yaml > default, see scan-settings.ts).
   program
     .command('scan')
     .description('scan a directory, a file or a container image archive (docker save / OCI) with every static analyzer')
     .argument('[target]', 'directory, file or image archive', '.')
-    .option('-f, --format <format>', 'table, json, sarif, markdown', 'table')
+    .option('-f, --format <format>', 'table, json, sarif, markdown (default: table)')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--severity <list>', 'only report these severities (comma-separated)')
     .option('--fail-on <severity>', 'exit 1 when a finding at or above this severity is reported')
-    .option('--skip-dirs <globs>', 'directory names or globs to skip (repeatable, comma-separated)', collectList, [])
-    .option('--skip-files <globs>', 'file globs to skip (repeatable, comma-separated)', collectList, [])
-    .option('--max-file-size <size>', 'largest file read whole (bigger files are streamed where a format allows)', '64MB')
-    .option('--timeout <ms>', 'time budget per file and analyzer, in milliseconds', '30000')
+    .option('--skip-dirs <globs>', 'directory names or globs to skip (repeatable, comma-separated)', collectList)
+    .option('--skip-files <globs>', 'file globs to skip (repeatable, comma-separated)', collectList)
+    .option('--max-file-size <size>', 'largest file read whole; bigger files are streamed where a format allows (default: 64MB)')
+    .option('--timeout <ms>', 'time budget per file and analyzer, in milliseconds (default: 30000)')
+    .option('--config <file>', 'settings file (default: ./aigis.yaml, else aigis.yaml at the target root)')
+    .option('--ignore-file <file>', 'suppressions with reasons and expiry dates (default: .aigisignore at the target root)')
     .option('-q, --quiet', 'no progress output')
     .action(async (targetPath: string, flags: ScanFlags) => {
       process.exitCode = await scanCommand(targetPath, flags);
     });
 }
 
-export async function scanCommand(targetPath: string, flags: ScanFlags): Promise<number> {
-  const severities = flags.severity ? parseSeverityList(flags.severity) : undefined;
-  const failOn: Severity | undefined = flags.failOn ? parseSeverityOption(flags.failOn) : undefined;
+/** Test seam: tests inject a tiny analyzer here instead of touching the production registry. */
+export interface ScanDeps {
+  analyzers?: Analyzer[];
+  enrichers?: Enricher[];
+  /** YYYY-MM-DD used to decide whether ignore entries have expired. */
+  today?: string;
+  cwd?: string;
+}
+
+export async function scanCommand(targetPath: string, flags: ScanFlags, deps: ScanDeps = {}): Promise<number> {
+  const settings = resolveScanSettings(targetPath, flags, deps.cwd);
+  // Fail on a bad --format before scanning, not after.
+  if (!formatters[settings.format]) throw new CliError(`unknown format "${settings.format}" (use ${Object.keys(formatters).join(', ')})`);
   const target = await openTarget(targetPath, {
-    skipDirs: [...DEFAULT_SKIP_DIRS, ...flags.skipDirs],
-    skipFiles: flags.skipFiles,
-    readBudget: flags.maxFileSize ? parseSize(flags.maxFileSize) : DEFAULT_READ_BUDGET,
+    skipDirs: [...DEFAULT_SKIP_DIRS, ...settings.skipDirs],
+    skipFiles: settings.skipFiles,
+    readBudget: settings.readBudget,
   });
   try {
     const result = await runPipeline(target, {
-      analyzers,
-      enrichers,
-      fileTimeoutMs: Number(flags.timeout) || 30_000,
-      onProgress: progressReporter(!flags.quiet),
+      analyzers: deps.analyzers ?? analyzers,
+      enrichers: deps.enrichers ?? enrichers,
+      fileTimeoutMs: settings.timeoutMs,
+      onProgress: progressReporter(!settings.quiet),
     });
-    if (severities) result.findings = result.findings.filter((f) => severities.includes(f.severity));
+    applySuppressionSets(result, settings.ignores, deps.today ?? todayUtc());
+    const severities = settings.severities;
+    if (severities) {
+      result.findings = result.findings.filter((f) => severities.includes(f.severity));
+      result.suppressed = result.suppressed.filter((s) => severities.includes(s.finding.severity));
+    }
     const report = buildReport('scan', { name: target.name, type: target.type }, result);
-    writeReport(report, flags.format, flags.output);
+    writeReport(report, settings.format, settings.output);
+    const failOn = settings.failOn;
     return failOn && report.findings.some((f) => atLeast(f.severity, failOn)) ? EXIT_FINDINGS : EXIT_OK;
   } finally {
     await target.close?.();
+  }
+}
+
+/** aigis.yaml `ignore:` entries first, then the ignore file; suppressed findings stay in the report. */
+function applySuppressionSets(result: PipelineResult, sets: IgnoreSet[], today: string): void {
+  for (const set of sets) {
+    const applied = applyIgnores(result.findings, set.entries, set.by, today);
+    result.findings = applied.kept;
+    result.suppressed.push(...applied.suppressed);
+    result.notes.push(...applied.notes);
   }
 }

@@ -1,7 +1,7 @@
 import type { AnalyzerContext, ScanFile } from '../../core/analyzer.js';
 import { note, readerOf, runRules, type FormatOutput } from '../format-result.js';
 import { scanChatTemplate } from '../jinja/template-scan.js';
-import { CHAT_TEMPLATE_RULES, GGUF_RULES } from '../rules/index.js';
+import { CHAT_TEMPLATE_RULES, GGUF_RULES } from '../rules/formats.js';
 import { ggufValueString, parseGguf } from './parse.js';
 import { GGUF_FILE_TYPES } from './file-types.js';
 

@@ -1,7 +1,7 @@
 /** `tokenizer_config.json` (Hugging Face): `chat_template` is a string or a list of {name, template}. */
 import type { ScanFile } from '../../core/analyzer.js';
 import { note, runRules, type FormatOutput } from '../format-result.js';
-import { CHAT_TEMPLATE_RULES } from '../rules/index.js';
+import { CHAT_TEMPLATE_RULES } from '../rules/formats.js';
 import { scanChatTemplate } from './template-scan.js';
 import { lineOf } from '../../core/text.js';
 

@@ -4,7 +4,7 @@ import { BudgetExceededError } from '../../core/analyzer.js';
 import { note, readerOf, runRules, type FormatOutput } from '../format-result.js';
 import { isInputError } from '../protobuf/wire.js';
 import { parseKerasMetadata } from '../savedmodel/parse.js';
-import { KERAS_RULES } from '../rules/index.js';
+import { KERAS_RULES } from '../rules/formats.js';
 import { kerasConfigDoc } from './config-doc.js';
 import { readH5KerasAttrs } from './h5.js';
 import { extractJsonObjects } from './json-extract.js';

@@ -1,7 +1,7 @@
 import type { AnalyzerContext, ScanFile } from '../../core/analyzer.js';
 import { note, readerOf, runRules, type FormatOutput } from '../format-result.js';
 import { isInputError } from '../protobuf/wire.js';
-import { ONNX_RULES } from '../rules/index.js';
+import { ONNX_RULES } from '../rules/formats.js';
 import { parseOnnx } from './parse.js';
 
 export async function analyzeOnnx(file: ScanFile, out: FormatOutput, ctx: AnalyzerContext): Promise<void> {

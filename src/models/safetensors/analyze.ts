@@ -1,6 +1,6 @@
 import type { ScanFile } from '../../core/analyzer.js';
 import { readerOf, runRules, type FormatOutput } from '../format-result.js';
-import { SAFETENSORS_RULES } from '../rules/index.js';
+import { SAFETENSORS_RULES } from '../rules/formats.js';
 import { parseSafetensors } from './parse.js';
 
 export async function analyzeSafetensors(file: ScanFile, out: FormatOutput): Promise<void> {

@@ -1,7 +1,7 @@
 import type { AnalyzerContext, ScanFile } from '../../core/analyzer.js';
 import { note, readerOf, runRules, type FormatOutput } from '../format-result.js';
 import { isInputError } from '../protobuf/wire.js';
-import { SAVEDMODEL_RULES } from '../rules/index.js';
+import { SAVEDMODEL_RULES } from '../rules/formats.js';
 import { parseSavedModel } from './parse.js';
 
 export async function analyzeSavedModel(file: ScanFile, out: FormatOutput, ctx: AnalyzerContext): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanChatTemplate } from '../../src/models/jinja/template-scan.js';
+import { scanChatTemplate } from '../../../src/models/jinja/template-scan.js';
 
 const ESCAPES: [string, string][] = [
   ['dunder chain', "{{ ''.__class__.__mro__[1].__subclasses__() }}"],

@@ -2,10 +2,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { modelFormatsAnalyzer } from '../../src/models/formats-analyzer.js';
+import { modelFormatsAnalyzer } from '../../../src/models/formats-analyzer.js';
 import { context, diskFile } from './helpers.js';
 
-const EXAMPLE = resolve(import.meta.dirname, '../../examples/ai-lab/models');
+const EXAMPLE = resolve(import.meta.dirname, '../../../examples/ai-lab/models');
 const MY_DIRS = ['chat-llm', 'chat-llm-safe', 'text-classifier', 'text-classifier-safe', 'detector', 'detector-safe', 'embeddings'];
 
 async function scanDir(dir: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Severity } from '../../src/core/model.js';
+import type { Severity } from '../../../src/core/model.js';
 import { analyzeFixture } from './helpers.js';
 
 /** fixture → the rule ids (and worst severity) it must raise. Each malicious fixture has a safe twin below. */

@@ -1,0 +1,38 @@
+/**
+ * The pickle and container model analyzer: pickles, PyTorch checkpoints (zip, legacy, tar,
+ * TorchScript), joblib, NumPy and zip/tar/7z archives of models. It never loads a model: every
+ * byte goes through the opcode walker and the tolerant archive readers in `src/models/`.
+ */
+import type { Analyzer, FileInfo } from '../core/analyzer.js';
+import type { Finding, Note } from '../core/model.js';
+import { MODEL_EXTENSIONS } from '../models/identify.js';
+import { inspectArtifact } from '../models/inspect/inspect.js';
+import { scanFileSource } from '../models/io/byte-source.js';
+import { MODEL_PICKLE_RULES } from '../models/rules/index.js';
+
+/** Formats this analyzer opens; the others (safetensors, GGUF, ONNX, Keras …) belong to other analyzers. */
+const HANDLED = new Set(['pickle', 'torch-zip', 'zip', 'tar', 'gzip', 'zlib', '7z', 'numpy']);
+/** Archive extensions that may hold models, beyond the model extensions themselves. */
+const ARCHIVE_EXTENSIONS = new Set(['.zip', '.tar', '.tgz', '.gz', '.mar', '.nemo', '.pt2']);
+
+export const modelPickleAnalyzer: Analyzer = {
+  name: 'model-pickle',
+  version: 1,
+  rules: MODEL_PICKLE_RULES.map((r) => r.meta),
+  match(file: FileInfo): boolean {
+    return file.size > 0 && (MODEL_EXTENSIONS.has(file.ext) || ARCHIVE_EXTENSIONS.has(file.ext));
+  },
+  async analyze(file, ctx) {
+    const notes: Note[] = [];
+    const ins = await inspectArtifact(scanFileSource(file), file.path, { deadline: ctx.deadline, signal: ctx.signal });
+    if (!ins.format || !HANDLED.has(ins.format)) {
+      if (ins.format === undefined && (file.ext === '.pt' || file.ext === '.pth' || file.ext === '.pkl' || file.ext === '.ckpt')) {
+        notes.push({ level: 'info', path: file.path, source: 'model-pickle', message: 'has a model extension but is not a recognised model format (not scanned)' });
+      }
+      return { notes };
+    }
+    const findings: Finding[] = MODEL_PICKLE_RULES.flatMap((r) => r.check(ins, { path: file.path }));
+    for (const n of ins.notes) notes.push({ level: n.level, path: file.path, source: 'model-pickle', message: n.message });
+    return { findings, notes };
+  },
+};

@@ -1,0 +1,199 @@
+import { pathToFileURL } from 'node:url';
+import type { Finding, Note, Report, RuleMeta, SuppressedFinding } from '../core/model.js';
+import { SARIF_LEVEL, SECURITY_SEVERITY } from '../core/severity.js';
+import type { Formatter } from './formatter.js';
+import { referenceLinks, ruleDocUrl, ruleTags } from './references.js';
+import { summarize } from './summary.js';
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning and other SARIF consumers. Validated against the official
+ * OASIS schema in test/report/sarif.test.ts. Mapping:
+ * - every rule that ran → `tool.driver.rules` (help, helpUri, tags incl. CWE/OWASP/ATLAS, security-severity);
+ * - findings → results; suppressed findings → results with `suppressions` (GitHub shows them as dismissed);
+ * - notes → `invocations[0].toolExecutionNotifications`.
+ */
+export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const SRCROOT = '%SRCROOT%';
+const INFORMATION_URI = 'https://github.com/aigis-security/aigis';
+
+export const sarif: Formatter = (report) => JSON.stringify(toSarif(report), null, 2) + '\n';
+
+export function toSarif(report: Report): Record<string, unknown> {
+  const rules = collectRules(report);
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const results = [
+    ...report.findings.map((f) => result(f, index.get(f.ruleId) ?? -1)),
+    ...report.suppressed.map((s) => ({ ...result(s.finding, index.get(s.finding.ruleId) ?? -1), suppressions: [suppression(s)] })),
+  ];
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'aigis',
+            version: report.tool.version,
+            semanticVersion: report.tool.version,
+            informationUri: INFORMATION_URI,
+            rules: rules.map(reportingDescriptor),
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: !report.notes.some((n) => n.level === 'error' && !n.path),
+            toolExecutionNotifications: report.notes.map(notification),
+          },
+        ],
+        results,
+        properties: { target: report.target, command: report.command, summary: summarize(report) },
+      },
+    ],
+  };
+}
+
+/** Rules that ran, plus a minimal descriptor for any rule id that only appears in a finding. */
+function collectRules(report: Report): RuleMeta[] {
+  const byId = new Map(report.rules.map((r) => [r.id, r]));
+  for (const f of [...report.findings, ...report.suppressed.map((s) => s.finding)]) {
+    if (!byId.has(f.ruleId)) {
+      byId.set(f.ruleId, {
+        id: f.ruleId,
+        title: f.title,
+        severity: f.severity,
+        category: f.category,
+        description: f.title,
+        remediation: f.remediation,
+        references: f.references,
+      });
+    }
+  }
+  return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+function reportingDescriptor(rule: RuleMeta): Record<string, unknown> {
+  const links = referenceLinks(rule.references);
+  const helpText = [rule.description, '', `Remediation: ${rule.remediation}`, ...(links.length ? ['', 'References:', ...links.map((l) => `- ${l.label}: ${l.url}`)] : [])].join('\n');
+  const helpMarkdown = [
+    rule.description,
+    '',
+    '## Remediation',
+    '',
+    rule.remediation,
+    ...(links.length ? ['', '## References', '', ...links.map((l) => `- [${l.label}](${l.url})`)] : []),
+  ].join('\n');
+  return {
+    id: rule.id,
+    name: pascalName(rule.id),
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.description },
+    help: { text: helpText, markdown: helpMarkdown },
+    helpUri: ruleDocUrl(rule.id),
+    defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
+    properties: {
+      tags: ruleTags(rule),
+      'security-severity': SECURITY_SEVERITY[rule.severity],
+      severity: rule.severity,
+      category: rule.category,
+      ...(rule.confidence ? { precision: PRECISION[rule.confidence] } : {}),
+      ...(rule.aliases?.length ? { aliases: rule.aliases } : {}),
+    },
+  };
+}
+
+/** GitHub's `precision` vocabulary. */
+const PRECISION = { high: 'high', medium: 'medium', low: 'low' } as const;
+
+function result(f: Finding, ruleIndex: number): Record<string, unknown> {
+  const loc = f.location;
+  const member = loc.member ? ` (archive member: ${loc.member})` : '';
+  const evidence = f.evidence ? ` Evidence: ${f.evidence}` : '';
+  const out: Record<string, unknown> = {
+    ruleId: f.ruleId,
+    ...(ruleIndex >= 0 ? { ruleIndex } : {}),
+    level: SARIF_LEVEL[f.severity],
+    message: { text: `${f.message}${member}${evidence}` },
+    locations: locations(f),
+    partialFingerprints: { 'aigis/v1': f.fingerprint },
+    properties: {
+      'security-severity': SECURITY_SEVERITY[f.severity],
+      severity: f.severity,
+      category: f.category,
+      ...(loc.member ? { member: loc.member } : {}),
+      ...(loc.layer ? { layer: loc.layer } : {}),
+      ...(loc.eventIds?.length ? { eventIds: loc.eventIds } : {}),
+      ...(f.evidence ? { evidence: f.evidence } : {}),
+      ...(f.assetId ? { assetId: f.assetId } : {}),
+      ...(f.confidence ? { confidence: f.confidence } : {}),
+      ...(f.properties ? { details: f.properties } : {}),
+    },
+  };
+  return out;
+}
+
+function locations(f: Finding): Record<string, unknown>[] {
+  const loc = f.location;
+  if (loc.path !== undefined) {
+    return [{ physicalLocation: { artifactLocation: { uri: pathToUri(loc.path), uriBaseId: SRCROOT }, ...region(f) } }];
+  }
+  if (loc.url && isAbsoluteUri(loc.url)) return [{ physicalLocation: { artifactLocation: { uri: loc.url } } }];
+  if (loc.eventIds?.length) return loc.eventIds.map((id) => ({ logicalLocations: [{ name: id, kind: 'event' }] }));
+  return [];
+}
+
+function region(f: Finding): Record<string, unknown> {
+  const l = f.location;
+  if (!l.startLine || l.startLine < 1) return {};
+  const r: Record<string, number> = { startLine: l.startLine };
+  if (l.endLine && l.endLine >= l.startLine) r.endLine = l.endLine;
+  if (l.startColumn && l.startColumn >= 1) r.startColumn = l.startColumn;
+  if (l.endColumn && l.endColumn >= 1) r.endColumn = l.endColumn;
+  return { region: r };
+}
+
+function suppression(s: SuppressedFinding): Record<string, unknown> {
+  return {
+    kind: s.by === 'inline' ? 'inSource' : 'external',
+    status: 'accepted',
+    ...(s.reason ? { justification: s.reason } : {}),
+    properties: { by: s.by, ...(s.expires ? { expires: s.expires } : {}) },
+  };
+}
+
+function notification(n: Note): Record<string, unknown> {
+  return {
+    level: n.level === 'info' ? 'note' : n.level,
+    message: { text: n.message },
+    ...(n.path !== undefined ? { locations: [{ physicalLocation: { artifactLocation: artifactFor(n.path) } }] } : {}),
+    ...(n.source ? { descriptor: { id: n.source } } : {}),
+  };
+}
+
+/** Paths in the target are relative to %SRCROOT%; an absolute path (a settings file outside the target) becomes a file: URI. */
+function artifactFor(p: string): Record<string, string> {
+  if (p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p)) return { uri: pathToFileURL(p).href };
+  return { uri: pathToUri(p), uriBaseId: SRCROOT };
+}
+
+/** Relative, `/`-separated, percent-encoded per segment so that spaces or `#` in names stay a valid URI reference. */
+export function pathToUri(p: string): string {
+  return p
+    .replace(/\\/g, '/')
+    .replace(/^\/+/, '')
+    .split('/')
+    .map((seg) => encodeURIComponent(seg))
+    .join('/');
+}
+
+function isAbsoluteUri(s: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(s);
+}
+
+/** `secret/openai-api-key` → `SecretOpenaiApiKey` (SARIF `name` is an identifier-like label). */
+function pascalName(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('');
+}

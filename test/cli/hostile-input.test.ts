@@ -1,0 +1,109 @@
+/**
+ * CLI-level hostile input: the scan finishes with exit 0 (never 2, never a crash) and the problem
+ * files get notes. Runs dist/cli/main.js, so `npm run build` first (`npm test` does).
+ * The registry has no file analyzer on this branch yet, so per-file read errors are covered by
+ * the pipeline tests in test/targets/; here the target-level notes are checked.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/model.js';
+
+const root = path.resolve(__dirname, '../..');
+const cli = path.join(root, 'dist/cli/main.js');
+const images = path.join(root, 'test/fixtures/images');
+
+function scan(target: string, ...args: string[]): { code: number | null; report: Report; stderr: string } {
+  const r = spawnSync(process.execPath, [cli, 'scan', target, '--format', 'json', ...args], { encoding: 'utf8', cwd: root, timeout: 60_000 });
+  let report: Report;
+  try {
+    report = JSON.parse(r.stdout) as Report;
+  } catch {
+    throw new Error(`no JSON report (exit ${r.status}): ${r.stderr}`);
+  }
+  return { code: r.status, report, stderr: r.stderr };
+}
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'aigis-hostile-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('aigis scan on a hostile directory', () => {
+  const dir = path.join(tmp, 'tree');
+  mkdirSync(path.join(dir, 'src'), { recursive: true });
+  writeFileSync(path.join(dir, 'src/app.py'), 'print("hi")\n');
+  writeFileSync(path.join(dir, 'blob.bin'), Buffer.from([0, 0xff, 0x13, 0, 0x80]));
+  writeFileSync(path.join(dir, 'bad.txt'), Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0x0a]));
+  execFileSync('truncate', ['-s', '1G', path.join(dir, 'huge.bin')]); // sparse: no 1 GB written
+  symlinkSync('loop2', path.join(dir, 'loop1'));
+  symlinkSync('loop1', path.join(dir, 'loop2'));
+  symlinkSync('/etc', path.join(dir, 'etc-link'));
+  symlinkSync('../../../../../../outside', path.join(dir, 'up-link'));
+  execFileSync('mkfifo', [path.join(dir, 'fifo')]);
+
+  it('finishes with exit 0 and notes every hostile entry', () => {
+    const { code, report, stderr } = scan(dir, '--fail-on', 'low');
+    expect(code).toBe(0);
+    expect(stderr).toBe(''); // no progress when stderr is not a TTY
+    expect(report.target.type).toBe('directory');
+    const note = (p: string) => report.notes.find((n) => n.path === p)?.message;
+    expect(note('loop1')).toMatch(/symbolic link loop/);
+    expect(note('etc-link')).toMatch(/outside the target; not followed/);
+    expect(note('up-link')).toMatch(/broken symbolic link|outside/);
+    expect(note('fifo')).toBe('a FIFO; not read');
+  });
+
+  it('honours --skip-dirs, --skip-files and --max-file-size without failing', () => {
+    const { code, report } = scan(dir, '--skip-dirs', 'src', '--skip-files', '*.bin', '--max-file-size', '1k');
+    expect(code).toBe(0);
+    expect(report.notes.some((n) => n.path?.startsWith('src/'))).toBe(false);
+  });
+});
+
+describe('aigis scan on image archives', () => {
+  it.each(['docker-save.tar', 'docker-save.tar.gz', 'docker-legacy.tar', 'oci-archive.tar', 'oci-layout'])('%s is scanned as an image', (name) => {
+    const { code, report, stderr } = scan(path.join(images, name), '--fail-on', 'low');
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(report.target.type).toBe('image');
+    expect(report.notes.find((n) => n.path === 'app/link-outside')?.message).toMatch(/outside the image root/);
+  });
+
+  it('a truncated gzip layer gives a note and the scan finishes', () => {
+    const { code, report } = scan(path.join(images, 'truncated-layer.tar'));
+    expect(code).toBe(0);
+    expect(report.notes.some((n) => n.level === 'warning' && /truncated or corrupt/.test(n.message))).toBe(true);
+  });
+
+  it('an archive whose manifest is not JSON gives an error note, not a crash', () => {
+    const bad = path.join(tmp, 'bad-manifest');
+    mkdirSync(bad, { recursive: true });
+    writeFileSync(path.join(bad, 'manifest.json'), '[{"Config": ');
+    const tarPath = path.join(tmp, 'bad-manifest.tar');
+    execFileSync('tar', ['-cf', tarPath, '-C', bad, 'manifest.json']);
+    const { code, report } = scan(tarPath);
+    expect(code).toBe(0);
+    expect(report.target.type).toBe('image');
+    expect(report.notes.find((n) => n.level === 'error')?.message).toMatch(/cannot read the image/);
+  });
+
+  it('an OCI archive cut in the middle still finishes, with a note', () => {
+    const cut = path.join(tmp, 'cut.tar');
+    const whole = readFileSync(path.join(images, 'oci-archive.tar'));
+    writeFileSync(cut, whole.subarray(0, Math.floor(whole.length * 0.6)));
+    const { code, report } = scan(cut);
+    expect(code).toBe(0);
+    expect(report.target.type).toBe('image');
+    expect(report.notes.some((n) => /image archive is truncated or corrupt|cannot read the image/.test(n.message))).toBe(true);
+  });
+
+  it('a tar that is not an image is scanned as a single file', () => {
+    const plain = path.join(tmp, 'data.tar');
+    writeFileSync(path.join(tmp, 'x.txt'), 'x');
+    execFileSync('tar', ['-cf', plain, '-C', tmp, 'x.txt']);
+    const { code, report } = scan(plain);
+    expect(code).toBe(0);
+    expect(report.target.type).toBe('file');
+  });
+});

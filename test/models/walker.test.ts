@@ -1,0 +1,159 @@
+/** The pickle opcode walker on hand-written streams (every opcode path that resolves globals). */
+import { describe, expect, it } from 'vitest';
+import { walkPickleBuffer } from '../../src/models/pickle/walker.js';
+import { classifyGlobal } from '../../src/models/pickle/verdict.js';
+import { shellPickle } from './zip-writer.js';
+
+const b = (s: string) => Buffer.from(s, 'latin1');
+const names = async (buf: Buffer) => (await walkPickleBuffer(buf)).globals.map((g) => `${g.module}.${g.name}`);
+
+describe('walkPickle', () => {
+  it('resolves GLOBAL and maps Python 2 module names', async () => {
+    expect(await names(b('c__builtin__\neval\n(S\'1\'\ntR.'))).toEqual(['builtins.eval']);
+  });
+
+  it('resolves INST with its arguments', async () => {
+    expect(await names(b("(S'id'\nios\nsystem\n."))).toEqual(['os.system']);
+  });
+
+  it('resolves STACK_GLOBAL fed by memo GET of strings put away earlier', async () => {
+    const p = b('\x80\x04\x8c\x02os\x94\x30\x8c\x06system\x94\x30h\x00h\x01\x93\x8c\x02id\x85R.');
+    expect(await names(p)).toEqual(['os.system']);
+  });
+
+  it('resolves STACK_GLOBAL fed by protocol-0 STRING/UNICODE and PUT/GET', async () => {
+    const p = b("\x80\x04S'subprocess'\np0\n0Vcall\np1\n0g0\ng1\n\x93(S'id'\ntR.");
+    expect(await names(p)).toEqual(['subprocess.call']);
+  });
+
+  it('resolves STACK_GLOBAL fed by LONG_BINPUT/LONG_BINGET and BINUNICODE8', async () => {
+    const mod = Buffer.concat([b('\x8d'), Buffer.from([8, 0, 0, 0, 0, 0, 0, 0]), b('builtins')]);
+    const q = Buffer.concat([b('\x80\x05'), mod, b('r\x10\x00\x00\x000j\x10\x00\x00\x00\x8c\x04exec\x93N\x85R.')]);
+    expect(await names(q)).toEqual(['builtins.exec']);
+  });
+
+  it('decodes escapes in protocol-0 STRING and UNICODE arguments', async () => {
+    const p = b("\x80\x04S'o\\x73'\nV\\u0073ystem\n\x93N.");
+    expect(await names(p)).toEqual(['os.system']);
+  });
+
+  it('reports STACK_GLOBAL on values that are not strings as tampering', async () => {
+    const r = await walkPickleBuffer(b('\x80\x04K\x01K\x02\x93N.'));
+    expect(r.tampering.map((t) => t.kind)).toEqual(['dynamic-global']);
+  });
+
+  it('reports BUILD on a module object and dunder attribute names', async () => {
+    const r = await walkPickleBuffer(b('\x80\x04\x8c\x05torch\x8c\x06_utils\x93}\x8c\x09__class__K\x01sb0N.'));
+    expect(r.tampering.map((t) => t.kind).sort()).toEqual(['build-on-global', 'dunder-attribute']);
+  });
+
+  it('does not flag BUILD on instances it created', async () => {
+    const r = await walkPickleBuffer(b('\x80\x02ccollections\nOrderedDict\n)R}\x8c\x01aK\x01sb.'));
+    expect(r.tampering).toEqual([]);
+  });
+
+  it('walks several pickles back to back and stops at trailing junk', async () => {
+    const r = await walkPickleBuffer(Buffer.concat([b('\x80\x02N.'), shellPickle('id'), b('\x00\x01junk')]));
+    expect(r.pickles).toBe(2);
+    expect(r.globals.map((g) => g.pickle)).toEqual([1]);
+    expect(r.trailing).toBe(6);
+    expect(r.error).toBeUndefined();
+  });
+
+  it('keeps globals seen before a truncation (fail closed)', async () => {
+    const full = shellPickle('touch x');
+    const r = await walkPickleBuffer(full.subarray(0, full.length - 3));
+    expect(r.globals.map((g) => g.name)).toEqual(['system']);
+    expect(r.error?.truncated).toBe(true);
+  });
+
+  it('keeps globals seen before an invalid opcode', async () => {
+    const r = await walkPickleBuffer(b('\x80\x02cos\nsystem\n\xff\xff'));
+    expect(r.globals).toHaveLength(1);
+    expect(r.error?.message).toMatch(/invalid opcode 0xff/);
+  });
+
+  it('follows pickles nested in base64, hex and raw byte arguments', async () => {
+    const inner = shellPickle('id');
+    const b64 = inner.toString('base64');
+    const str = (s: string) => Buffer.concat([b('X'), Buffer.from(Uint32Array.of(s.length).buffer), b(s)]);
+    for (const arg of [str(b64), str(inner.toString('hex'))]) {
+      const r = await walkPickleBuffer(Buffer.concat([b('\x80\x04'), arg, b('.')]));
+      expect(r.globals[0]?.nested).toMatch(/pickle in an argument/);
+      expect(r.nestedPickles).toBe(1);
+    }
+    const raw = Buffer.concat([b('\x80\x04C'), Buffer.from([inner.length]), inner, b('.')]);
+    expect(await names(raw)).toEqual(['posix.system']);
+  });
+
+  it('reports EXT opcodes (copyreg extension registry)', async () => {
+    const r = await walkPickleBuffer(b('\x80\x02\x82\x07)R.'));
+    expect(r.tampering[0].kind).toBe('extension-code');
+  });
+
+  it('recognises the legacy torch magic number and stops after the five header pickles', async () => {
+    const magic = b('\x80\x02\x8a\x0al\xfc\x9cF\xf9 j\xa8P\x19.');
+    const parts = [magic, b('\x80\x02M\xe9\x03.'), b('\x80\x02}q\x00.'), b('\x80\x02ccollections\nOrderedDict\nq\x00)Rq\x01.'), b('\x80\x02]q\x00.')];
+    // raw storage bytes follow; they happen to start like a GLOBAL opcode
+    const r = await walkPickleBuffer(Buffer.concat([...parts, b('cos\nsystem\n')]));
+    expect(r.legacyTorch).toBe(true);
+    expect(r.pickles).toBe(5);
+    expect(r.globals.map((g) => g.name)).toEqual(['OrderedDict']);
+  });
+
+  it('stops at the step budget and says so', async () => {
+    const many = Buffer.concat([b('\x80\x02'), Buffer.from('N0'.repeat(50_000), 'latin1'), b('N.')]);
+    const r = await walkPickleBuffer(many, { maxOps: 1000 });
+    expect(r.budget).toMatch(/step budget/);
+  });
+
+  it('rejects unsupported protocols and invalid names without recording them', async () => {
+    expect((await walkPickleBuffer(b('\x80\x09N.'))).error?.message).toMatch(/protocol 9/);
+    const r = await walkPickleBuffer(b('cos system\nx\n.'));
+    expect(r.globals).toEqual([]);
+    expect(r.error).toBeDefined();
+  });
+});
+
+describe('classifyGlobal', () => {
+  it.each([
+    ['posix', 'system', 'code-execution'],
+    ['builtins', 'getattr', 'code-execution'],
+    ['torch', 'load', 'code-execution'],
+    ['torch.serialization', 'load', 'code-execution'],
+    ['operator', 'attrgetter', 'code-execution'],
+    ['numpy.testing._private.utils', 'runstring', 'code-execution'],
+    ['torch._utils', '_rebuild_tensor.__globals__', 'code-execution'],
+    ['builtins', 'open', 'system-access'],
+    ['requests.api', 'get', 'system-access'],
+    ['shutil', 'rmtree', 'system-access'],
+  ])('%s.%s is %s', (m, n, cat) => {
+    const v = classifyGlobal(m, n);
+    expect(v.kind).toBe('dangerous');
+    if (v.kind === 'dangerous') expect(v.entry.category).toBe(cat);
+  });
+
+  it.each([
+    ['torch._utils', '_rebuild_tensor_v2'],
+    ['torch.nn.modules.linear', 'Linear'],
+    ['collections', 'OrderedDict'],
+    ['numpy.core.multiarray', '_reconstruct'],
+    ['sklearn.pipeline', 'Pipeline'],
+    ['sklearn.linear_model._logistic', 'LogisticRegression'],
+    ['torch.jit._pickle', 'build_intlist'],
+    ['sklearn._loss._loss', '__pyx_unpickle_CyHalfBinomialLoss'],
+    ['sklearn.ensemble._hist_gradient_boosting.binning', '_BinMapper'],
+    ['sklearn.metrics._dist_metrics', 'newObj'],
+  ])('%s.%s is allowed', (m, n) => {
+    expect(classifyGlobal(m, n).kind).toBe('allowed');
+  });
+
+  it.each([
+    ['__main__', 'MyModel'],
+    ['sklearn.utils', 'some_function'],
+    ['torch.nn.modules.module', '_forward_unimplemented'],
+    ['functools', 'partial'],
+  ])('%s.%s is unknown', (m, n) => {
+    expect(classifyGlobal(m, n).kind).toBe('unknown');
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { table } from '../../src/report/table.js';
+import { emptyReport, sampleReport } from '../support/sample-report.js';
+
+describe('table formatter', () => {
+  const out = table(sampleReport(), { color: false });
+
+  it('groups findings by severity, most severe first', () => {
+    const order = ['CRITICAL (2)', 'HIGH (1)', 'MEDIUM (1)', 'LOW (1)'].map((h) => out.indexOf(h));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(out).toContain('  secret/openai-api-key  app/settings.py:12');
+    expect(out).toContain('    fix: Revoke the key in the OpenAI dashboard');
+  });
+
+  it('prints warning/error notes (including expired ignores) and hides info notes', () => {
+    expect(out).toContain('Notes (3):');
+    expect(out).toContain('[error] broken.ipynb: invalid JSON at byte 12');
+    expect(out).toContain('expired on 2024-01-01');
+    expect(out).not.toContain('3 files skipped');
+  });
+
+  it('lists suppressed findings with how and why, and counts them in the summary line', () => {
+    expect(out).toContain('Suppressed (2):');
+    expect(out).toContain('secret/openai-api-key  docs/example.env:1  [ignore-file, until 2030-01-01] — documentation example, revoked');
+    expect(out).toMatch(/^Findings: 5 \(critical: 2, high: 1, medium: 1, low: 1, info: 0\); 2 suppressed \(1 inline, 1 ignore file\); 1 expired ignore entry — 42 files/m);
+  });
+
+  it('colours only when asked, and strips control characters from scanned text', () => {
+    expect(out).not.toContain('\x1b');
+    const coloured = table(sampleReport(), { color: true });
+    expect(coloured).toContain('\x1b[1;31mCRITICAL (2)\x1b[0m');
+    expect(coloured).not.toContain('\x1b[31mred');
+  });
+
+  it('calls the inventory hook when given and there are assets', () => {
+    const withInventory = table(sampleReport(), { color: false, inventorySummary: (assets) => [`Inventory: ${assets.length} assets`] });
+    expect(withInventory).toContain('Inventory: 2 assets');
+    expect(table(emptyReport(), { color: false, inventorySummary: () => ['never'] })).not.toContain('never');
+  });
+
+  it('says "No findings." on an empty report', () => {
+    expect(table(emptyReport(), { color: false })).toContain('No findings.');
+  });
+});
