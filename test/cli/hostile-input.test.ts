@@ -64,9 +64,12 @@ describe('aigis scan on a hostile directory', () => {
 describe('aigis scan on image archives', () => {
   it.each(['docker-save.tar', 'docker-save.tar.gz', 'docker-legacy.tar', 'oci-archive.tar', 'oci-layout'])('%s is scanned as an image', (name) => {
     const { code, report, stderr } = scan(path.join(images, name), '--fail-on', 'low');
-    expect(code).toBe(0);
+    // The fixture image persists a fake OpenAI key in an ENV instruction: the image config is
+    // scanned like any file, so the key is reported and --fail-on low fails the build.
+    expect(code).toBe(1);
     expect(stderr).toBe('');
     expect(report.target.type).toBe('image');
+    expect(report.findings.some((f: { ruleId: string; location: { path: string } }) => f.ruleId === 'secret/openai-api-key' && f.location.path === '.aigis/image-config.json')).toBe(true);
     expect(report.notes.find((n) => n.path === 'app/link-outside')?.message).toMatch(/outside the image root/);
   });
 
