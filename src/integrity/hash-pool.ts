@@ -4,6 +4,8 @@
  * worker reads with a reused 4 MiB buffer; the largest files are dispatched first so that one big
  * shard does not end up last on a busy worker.
  */
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
@@ -57,6 +59,13 @@ export async function hashFiles(jobs: HashJob[], opts: HashOptions = {}): Promis
   if (jobs.length === 0) return results;
   const order = jobs.map((_, i) => i).sort((a, b) => jobs[b].size - jobs[a].size);
   const n = Math.max(1, Math.min(opts.concurrency ?? availableParallelism(), jobs.length));
+  // One thread's worth of work: hash here and spare the worker start-up (a V8 isolate).
+  if (n === 1) {
+    jobs.forEach((job, i) => {
+      results[i] = hashHere(job.abs, (b) => opts.onProgress?.(b, i));
+    });
+    return results;
+  }
   let next = 0;
   let done = 0;
   const workers: Worker[] = [];
@@ -86,4 +95,32 @@ export async function hashFiles(jobs: HashJob[], opts: HashOptions = {}): Promis
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return results;
+}
+
+/** The worker's loop, on the calling thread (synchronous: the CLI has nothing else to do meanwhile). */
+function hashHere(path: string, progress: (bytes: number) => void): HashOutcome {
+  const buf = Buffer.allocUnsafe(4 << 20);
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const h = createHash('sha256');
+    let n: number;
+    let total = 0;
+    let since = 0;
+    while ((n = readSync(fd, buf, 0, buf.length, null)) > 0) {
+      h.update(buf.subarray(0, n));
+      total += n;
+      since += n;
+      if (since >= 64 << 20) {
+        progress(since);
+        since = 0;
+      }
+    }
+    if (since) progress(since);
+    return { sha256: h.digest('hex'), size: total };
+  } catch (e) {
+    return { error: (e as Error).message };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
