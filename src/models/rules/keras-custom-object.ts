@@ -22,15 +22,16 @@ export const kerasCustomObject: ModelRule<KerasConfigDoc> = {
     const hits: RuleHit[] = [];
     for (const { path, obj } of doc.objects) {
       const reg = obj.registered_name;
-      if (typeof reg !== 'string' || !reg.includes('>')) continue;
-      const pkg = reg.slice(0, reg.indexOf('>'));
+      const fromMain = obj.module === '__main__' && !('function_type' in obj) && !('output_shape_type' in obj);
+      if (!fromMain && (typeof reg !== 'string' || !reg.includes('>'))) continue;
+      const pkg = typeof reg === 'string' && reg.includes('>') ? reg.slice(0, reg.indexOf('>')) : '__main__';
       if (isKerasModule(pkg)) continue;
       if (typeof obj.module === 'string' && DANGEROUS_MODULES.includes(moduleRoot(obj.module))) continue; // reported by keras-unsafe-module
       hits.push({
-        message: `The ${doc.source} needs the custom object ${JSON.stringify(reg)} (class ${JSON.stringify(className(obj) ?? '?')}) from the loading environment${typeof obj.module === 'string' ? ` (module ${JSON.stringify(obj.module)})` : ''}.`,
+        message: `The ${doc.source} needs the custom object ${JSON.stringify(typeof reg === 'string' ? reg : `__main__.${String(obj.config ?? className(obj))}`)} (class ${JSON.stringify(className(obj) ?? '?')}) from the loading environment${typeof obj.module === 'string' ? ` (module ${JSON.stringify(obj.module)})` : ''}.`,
         evidence: `${path} = ${snippet(obj, 120)}`,
-        fingerprintSalt: `${path}:${reg}`,
-        properties: { registeredName: reg, jsonPath: path },
+        fingerprintSalt: `${path}:${String(reg)}`,
+        properties: { registeredName: reg, module: obj.module, jsonPath: path },
       });
     }
     return hits;

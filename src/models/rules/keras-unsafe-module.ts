@@ -29,8 +29,9 @@ export const kerasUnsafeModule: ModelRule<KerasConfigDoc> = {
       // Keras 2 Lambda configs record the defining module (`__main__`); the Lambda rule reports those.
       if ('function_type' in obj || 'output_shape_type' in obj) continue;
       const dangerous = DANGEROUS_MODULES.includes(moduleRoot(module));
-      // A registered custom object (`Package>Name`) from its own package is resolved from the registry first: keras-custom-object.
-      if (!dangerous && isRegisteredCustomObject(obj)) continue;
+      // A registered custom object (`Package>Name`) from its own package is resolved from the registry first, and `__main__`
+      // objects come from the loading script itself: both are reported by keras-custom-object.
+      if (!dangerous && (isRegisteredCustomObject(obj) || module === '__main__')) continue;
       // Functions serialize as class_name "function" with the function name in `config`.
       const name = className(obj) === 'function' && typeof obj.config === 'string' ? obj.config : (className(obj) ?? '?');
       hits.push({
