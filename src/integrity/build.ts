@@ -18,7 +18,16 @@ export interface BuildResult {
  * file: its base name.
  * Otherwise names are relative to `root` (default: the current directory), and every path must be inside it.
  */
-export async function buildManifest(paths: string[], opts: HashOptions & { root?: string; ignoreAbs?: string[]; ignore?: string[] } = {}): Promise<BuildResult> {
+export interface BuildOptions {
+  root?: string;
+  ignoreAbs?: string[];
+  ignore?: string[];
+  concurrency?: number;
+  /** Progress for a TTY: files done, total files, bytes hashed so far. */
+  onProgress?: (p: { files: number; total: number; bytes: number }) => void;
+}
+
+export async function buildManifest(paths: string[], opts: BuildOptions = {}): Promise<BuildResult> {
   if (paths.length === 0) throw new HashError('no path to hash');
   const ignore = opts.ignore ?? DEFAULT_IGNORE;
   const files: FileEntry[] = [];
@@ -49,7 +58,13 @@ export async function buildManifest(paths: string[], opts: HashOptions & { root?
   }
   const unique = new Map(files.map((f) => [f.name, f]));
   const list = [...unique.values()];
-  const hashes = await hashFiles(list, opts);
+  let bytes = 0;
+  const progress = opts.onProgress;
+  const hashOpts: HashOptions = {
+    concurrency: opts.concurrency,
+    onProgress: progress ? (b, files) => progress({ files, total: list.length, bytes: (bytes += b) }) : undefined,
+  };
+  const hashes = await hashFiles(list, hashOpts);
   const entries = list.map((f, i) => {
     const h = hashes[i];
     if (h.error !== undefined) throw new HashError(`cannot hash ${f.name}: ${h.error}`);

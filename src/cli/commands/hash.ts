@@ -39,14 +39,13 @@ export async function hashCommand(paths: string[], flags: HashFlags): Promise<nu
   if (flags.format !== 'in-toto' && flags.format !== 'sha256sum') throw new CliError(`unknown manifest format "${flags.format}" (use in-toto or sha256sum)`);
   const concurrency = parseJobs(flags.jobs);
   const report = progressReporter(!flags.quiet);
-  let bytes = 0;
   let result;
   try {
     result = await buildManifest(paths, {
       root: flags.root,
       concurrency,
       ignoreAbs: flags.output ? [flags.output] : [],
-      onProgress: report ? (b, done) => report({ files: done, total: Number.MAX_SAFE_INTEGER, bytes: (bytes += b) }) : undefined,
+      onProgress: report,
     });
   } catch (e) {
     if (e instanceof HashError) throw new CliError(e.message);

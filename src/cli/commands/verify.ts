@@ -6,6 +6,7 @@ import { loadPublicKey, SignatureError, verifyBundle } from '../../integrity/sig
 import { verifyManifest, verifyOk } from '../../integrity/verify.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { parseJobs } from './hash.js';
+import { progressReporter } from '../progress.js';
 
 interface VerifyFlags {
   root?: string;
@@ -81,10 +82,14 @@ export async function verifyCommand(manifestPath: string | undefined, flags: Ver
   }
 
   const root = flags.root ?? dirname(source);
+  const report = progressReporter(!flags.quiet);
+  let bytes = 0;
   const result = await verifyManifest(manifest, root, {
     concurrency,
+    onProgress: report ? (b, files) => report({ files, total: manifest.entries.length, bytes: (bytes += b) }) : undefined,
     ignoreAbs: [source, ...(flags.publicKey ? [flags.publicKey] : [])],
   });
+  if (report) process.stderr.write('\r\x1b[2K');
   const ok = verifyOk(result);
   if (flags.format === 'json') {
     process.stdout.write(`${JSON.stringify({ ok, root, modelName: manifest.modelName, rootDigest: rootDigest(manifest.entries), signature: flags.signature ? 'valid' : undefined, ...result }, null, 2)}\n`);
