@@ -8,7 +8,7 @@
 import type { Analyzer, AnalyzerContext, AnalyzerResult, FileInfo, ScanFile } from '../core/analyzer.js';
 import { IDENTIFY_HEAD_BYTES, identifyModelFormat, type ModelFormat } from './identify.js';
 import { analyzeGguf } from './gguf/analyze.js';
-import { analyzeTokenizerConfig } from './jinja/analyze-tokenizer-config.js';
+import { analyzeJinjaTemplateFile, analyzeTokenizerConfig, isJinjaTemplateFile } from './jinja/analyze-tokenizer-config.js';
 import { analyzeH5, analyzeKerasDirConfig, analyzeKerasMetadata, analyzeKerasZip, isKerasDirConfig } from './keras/analyze.js';
 import { analyzeOnnx } from './onnx/analyze.js';
 import { MODEL_FORMAT_RULES } from './rules/formats.js';
@@ -18,7 +18,7 @@ import { modelAsset, newOutput, note, type FormatOutput } from './format-result.
 
 /** Extensions this analyzer looks at; `.bin`/`.model` may hold GGUF or safetensors despite the name. */
 const EXTENSIONS = new Set(['.h5', '.hdf5', '.keras', '.onnx', '.gguf', '.safetensors', '.bin', '.model', '.ggml']);
-const NAMES = new Set(['saved_model.pb', 'keras_metadata.pb', 'tokenizer_config.json', 'config.json']);
+const NAMES = new Set(['saved_model.pb', 'keras_metadata.pb', 'tokenizer_config.json', 'chat_template.json', 'config.json']);
 
 type Handler = (file: ScanFile, out: FormatOutput, ctx: AnalyzerContext) => Promise<void>;
 
@@ -40,12 +40,16 @@ export const modelFormatsAnalyzer: Analyzer = {
   version: 1,
   rules: MODEL_FORMAT_RULES,
   match(file: FileInfo) {
-    return EXTENSIONS.has(file.ext) || NAMES.has(file.name);
+    return EXTENSIONS.has(file.ext) || NAMES.has(file.name) || isJinjaTemplateFile(file.path, file.name);
   },
   async analyze(file, ctx): Promise<AnalyzerResult> {
     const out = newOutput();
-    if (file.name === 'tokenizer_config.json') {
+    if (file.name === 'tokenizer_config.json' || file.name === 'chat_template.json') {
       await analyzeTokenizerConfig(file, out);
+      return { findings: out.findings, notes: out.notes };
+    }
+    if (isJinjaTemplateFile(file.path, file.name)) {
+      await analyzeJinjaTemplateFile(file, out);
       return { findings: out.findings, notes: out.notes };
     }
     if (file.name === 'config.json') {

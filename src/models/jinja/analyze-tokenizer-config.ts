@@ -1,4 +1,8 @@
-/** `tokenizer_config.json` (Hugging Face): `chat_template` is a string or a list of {name, template}. */
+/**
+ * Hugging Face chat templates outside GGUF: `tokenizer_config.json` and `chat_template.json`
+ * (`chat_template` is a string or a list of {name, template}), and the standalone
+ * `chat_template.jinja` / `additional_chat_templates/<name>.jinja` files newer transformers write.
+ */
 import type { ScanFile } from '../../core/analyzer.js';
 import { note, runRules, type FormatOutput } from '../format-result.js';
 import { CHAT_TEMPLATE_RULES } from '../rules/formats.js';
@@ -28,4 +32,18 @@ export async function analyzeTokenizerConfig(file: ScanFile, out: FormatOutput):
   for (const t of templates) if (t.scan.parseError) note(out, file, 'info', `chat template ${t.key} does not parse as Jinja (${t.scan.parseError}); checked by text patterns`);
   const at = text.indexOf('"chat_template"');
   runRules(out, CHAT_TEMPLATE_RULES, { templates }, file, undefined, at >= 0 ? lineOf(text, at) : undefined);
+}
+
+/** True for standalone template files: `chat_template.jinja`, `additional_chat_templates/*.jinja`. */
+export function isJinjaTemplateFile(path: string, name: string): boolean {
+  return name === 'chat_template.jinja' || (name.endsWith('.jinja') && /(?:^|\/)additional_chat_templates\//.test(path));
+}
+
+export async function analyzeJinjaTemplateFile(file: ScanFile, out: FormatOutput): Promise<void> {
+  const text = await file.text();
+  if (text === undefined) return;
+  const key = file.name === 'chat_template.jinja' ? 'chat_template' : `chat_template.${file.name.replace(/\.jinja$/, '')}`;
+  const scan = scanChatTemplate(text);
+  if (scan.parseError) note(out, file, 'info', `chat template does not parse as Jinja (${scan.parseError}); checked by text patterns`);
+  runRules(out, CHAT_TEMPLATE_RULES, { templates: [{ key, scan }] }, file);
 }

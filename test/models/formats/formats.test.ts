@@ -27,6 +27,8 @@ const FIRING: [string, string, Severity][] = [
   ['gguf/huge-count.gguf', 'model/gguf-header-anomaly', 'low'],
   ['gguf/truncated.gguf', 'model/gguf-header-anomaly', 'low'],
   ['tokenizer/malicious/tokenizer_config.json', 'model/chat-template-sandbox-escape', 'critical'],
+  ['tokenizer/jinja-malicious/additional_chat_templates/tool_use.jinja', 'model/chat-template-sandbox-escape', 'critical'],
+  ['tokenizer/processor/chat_template.json', 'model/chat-template-sandbox-escape', 'critical'],
   ['safetensors/overlap.safetensors', 'model/safetensors-header-anomaly', 'low'],
   ['safetensors/trailing.safetensors', 'model/safetensors-header-anomaly', 'low'],
   ['safetensors/shape-mismatch.safetensors', 'model/safetensors-header-anomaly', 'low'],
@@ -51,6 +53,9 @@ const QUIET = [
   'onnx/torch-export-ext.onnx',
   'gguf/safe.gguf',
   'tokenizer/safe/tokenizer_config.json',
+  'tokenizer/jinja-safe/chat_template.jinja',
+  'tokenizer/jinja-safe/additional_chat_templates/tool_use.jinja',
+  'tokenizer/jinja-malicious/chat_template.jinja',
   'safetensors/safe.safetensors',
 ];
 
