@@ -18,16 +18,19 @@ export interface SavedModelOp {
 export interface SavedModelDoc {
   ops: SavedModelOp[];
   metaGraphs: number;
+  /** Keras layer metadata kept in the object graph (SavedUserObject.metadata) by TF 2.x Keras. */
+  userObjects: { index: number; identifier: string; metadata: unknown }[];
 }
 
 const MAX_OPS = 200_000;
 
 export async function parseSavedModel(r: WindowReader, shouldStop: () => boolean = () => false): Promise<SavedModelDoc> {
-  const doc: SavedModelDoc = { ops: [], metaGraphs: 0 };
+  const doc: SavedModelDoc = { ops: [], metaGraphs: 0, userObjects: [] };
   for await (const f of fields(r, 0, r.size)) {
     if (f.field !== 2 || f.wire !== WIRE_LEN) continue; // SavedModel.meta_graphs
     doc.metaGraphs++;
     for await (const m of fields(r, f.start, f.end)) {
+      if (m.field === 7 && m.wire === WIRE_LEN) await objectGraph(r, m, doc); // MetaGraphDef.object_graph_def
       if (m.field !== 2 || m.wire !== WIRE_LEN) continue; // MetaGraphDef.graph_def
       for await (const g of fields(r, m.start, m.end)) {
         if (shouldStop()) return doc;
@@ -38,6 +41,33 @@ export async function parseSavedModel(r: WindowReader, shouldStop: () => boolean
     }
   }
   return doc;
+}
+
+/** SavedObjectGraph.nodes (1) → SavedObject.user_object (4) → SavedUserObject { identifier = 1, metadata = 3 }. */
+async function objectGraph(r: WindowReader, f: PbField, doc: SavedModelDoc): Promise<void> {
+  let index = 0;
+  for await (const n of fields(r, f.start, f.end)) {
+    if (n.field !== 1 || n.wire !== WIRE_LEN) continue;
+    index++;
+    for await (const k of fields(r, n.start, n.end)) {
+      if (k.field !== 4 || k.wire !== WIRE_LEN) continue;
+      let identifier = '';
+      let metadata: unknown;
+      for await (const u of fields(r, k.start, k.end)) {
+        if (u.wire !== WIRE_LEN) continue;
+        if (u.field === 1) identifier = await readString(r, u, 256);
+        else if (u.field === 3) {
+          const text = await readString(r, u, 16 << 20);
+          try {
+            metadata = JSON.parse(text);
+          } catch {
+            /* not JSON: no Keras metadata */
+          }
+        }
+      }
+      if (metadata !== undefined && doc.userObjects.length < 100_000) doc.userObjects.push({ index: index - 1, identifier, metadata });
+    }
+  }
 }
 
 async function library(r: WindowReader, f: PbField, doc: SavedModelDoc, shouldStop: () => boolean): Promise<void> {

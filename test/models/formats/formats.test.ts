@@ -16,6 +16,7 @@ const FIRING: [string, string, Severity][] = [
   ['keras/keras-dir-lambda/config.json', 'model/keras-lambda-layer', 'critical'],
   ['savedmodel/malicious/keras_metadata.pb', 'model/keras-lambda-layer', 'critical'],
   ['savedmodel/malicious/saved_model.pb', 'model/tf-savedmodel-python-op', 'high'],
+  ['savedmodel/keras-objgraph/saved_model.pb', 'model/keras-lambda-layer', 'critical'],
   ['savedmodel/malicious/saved_model.pb', 'model/tf-savedmodel-file-op', 'high'],
   ['onnx/traversal.onnx', 'model/onnx-external-data-path', 'high'],
   ['onnx/absolute.onnx', 'model/onnx-external-data-path', 'high'],
