@@ -17,7 +17,10 @@ export function verifyOk(r: VerifyResult): boolean {
 }
 
 export async function verifyManifest(manifest: Manifest, root: string, opts: HashOptions & { ignoreAbs?: string[]; ignore?: string[] } = {}): Promise<VerifyResult> {
-  const walk = await listFiles(root, opts.ignore ?? DEFAULT_IGNORE, opts.ignoreAbs ?? []);
+  // Honour the ignore list recorded in the manifest (model-signing `serialization.ignore_paths`).
+  const recorded = manifest.serialization?.ignore_paths;
+  const ignore = [...(opts.ignore ?? DEFAULT_IGNORE), ...(Array.isArray(recorded) ? recorded.filter((p): p is string => typeof p === 'string') : [])];
+  const walk = await listFiles(root, ignore, opts.ignoreAbs ?? []);
   const onDisk = new Map(walk.files.map((f) => [f.name, f]));
   const expected = new Map(manifest.entries.map((e) => [e.name, e.sha256]));
   const result: VerifyResult = { matched: [], changed: [], missing: [], extra: [], unreadable: [] };

@@ -50,6 +50,19 @@ describe('aigis hash / verify', () => {
     expect(json).toMatchObject({ ok: false, missing: ['train/part-1.parquet'], extra: ['train/poison.parquet'] });
   });
 
+  it('--ignore paths are recorded in the manifest and skipped by verify', () => {
+    const dir = dataset('ds-ignore');
+    mkdirSync(path.join(dir, 'cache'));
+    writeFileSync(path.join(dir, 'cache', 'tmp.bin'), 'scratch');
+    const manifest = path.join(dir, 'manifest.json');
+    expect(run(['hash', dir, '--ignore', 'cache', '-o', manifest]).code).toBe(0);
+    const st = JSON.parse(readFileSync(manifest, 'utf8'));
+    expect(st.predicate.serialization.ignore_paths).toContain('cache');
+    expect(st.predicate.resources.map((r: { name: string }) => r.name)).not.toContain('cache/tmp.bin');
+    writeFileSync(path.join(dir, 'cache', 'other.bin'), 'changes all the time');
+    expect(run(['verify', manifest]).code).toBe(0);
+  });
+
   it('the sha256sum form is accepted by verify and by coreutils sha256sum -c', () => {
     const dir = dataset('ds2');
     const out = run(['hash', '.', '--format', 'sha256sum'], dir);

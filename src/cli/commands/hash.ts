@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { buildManifest, HashError } from '../../integrity/build.js';
 import { toSha256sum, toStatement } from '../../integrity/manifest.js';
+import { DEFAULT_IGNORE } from '../../integrity/walk.js';
 import { CliError, EXIT_OK } from '../exit.js';
 import { progressReporter } from '../progress.js';
 
@@ -11,6 +12,7 @@ interface HashFlags {
   root?: string;
   jobs?: string;
   quiet?: boolean;
+  ignore: string[];
 }
 
 export function registerHash(program: Command): void {
@@ -21,6 +23,7 @@ export function registerHash(program: Command): void {
     .option('-o, --output <file>', 'write the manifest to a file instead of stdout')
     .option('-f, --format <format>', 'in-toto (OpenSSF model signing statement) or sha256sum', 'in-toto')
     .option('--root <dir>', 'names are relative to this directory (default: the directory when one is given, else .)')
+    .option('--ignore <path>', 'leave this relative path out (repeatable; recorded in the manifest so verify skips it too)', (v: string, acc: string[]) => [...acc, v], [])
     .option('-j, --jobs <n>', 'hashing threads (default: number of cores)')
     .option('-q, --quiet', 'no progress output')
     .action(async (paths: string[], flags: HashFlags) => {
@@ -44,6 +47,7 @@ export async function hashCommand(paths: string[], flags: HashFlags): Promise<nu
     result = await buildManifest(paths, {
       root: flags.root,
       concurrency,
+      ignore: [...DEFAULT_IGNORE, ...flags.ignore.map((p) => p.replace(/^\.\//, '').replace(/\/+$/, ''))],
       ignoreAbs: flags.output ? [flags.output] : [],
       onProgress: report,
     });

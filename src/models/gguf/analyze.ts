@@ -21,6 +21,10 @@ export async function analyzeGguf(file: ScanFile, out: FormatOutput, ctx: Analyz
     quantizationVersion: str('general.quantization_version'),
     sizeLabel: str('general.size_label'),
     baseModel: str('general.base_model.0.name'),
+    organization: str('general.organization'),
+    finetune: str('general.finetune'),
+    sourceUrl: str('general.source.url'),
+    licenseLink: str('general.license.link'),
     tensors: Number(doc.tensorCount),
     chatTemplates: doc.templates.map((t) => t.key),
   };
