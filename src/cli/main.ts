@@ -10,6 +10,8 @@ import { registerRules } from './commands/rules.js';
 import { registerScan } from './commands/scan.js';
 import { registerHash } from './commands/hash.js';
 import { registerVerify } from './commands/verify.js';
+import { registerDb } from './commands/db.js';
+import { registerBom } from './commands/bom.js';
 import { TargetError } from '../targets/open-target.js';
 
 export function buildProgram(): Command {
@@ -24,6 +26,8 @@ export function buildProgram(): Command {
   registerRules(program);
   registerHash(program);
   registerVerify(program);
+  registerDb(program);
+  registerBom(program);
   return program;
 }
 
