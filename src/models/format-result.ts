@@ -20,7 +20,7 @@ export function newOutput(): FormatOutput {
 }
 
 export function modelAssetId(path: string): string {
-  return `model:${path}`;
+  return `model-file:${path}`; // the id discovery (bom-model-files) uses: the pipeline merges both
 }
 
 /** Runs `rules` over `doc` and appends their findings located at `file` (and `member`). */
