@@ -77,7 +77,8 @@ export async function hashFiles(jobs: HashJob[], opts: HashOptions = {}): Promis
         w.postMessage({ id, path: jobs[id].abs });
       };
       for (let i = 0; i < n; i++) {
-        const w = new Worker(WORKER_SOURCE, { eval: true });
+        // execArgv: [] so that flags of the parent (e.g. --input-type=module) do not change how the CommonJS source runs.
+        const w = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
         workers.push(w);
         w.on('message', (m: { id: number; progress?: number; sha256?: string; size?: number; error?: string }) => {
           if (m.progress) opts.onProgress?.(m.progress, done);
