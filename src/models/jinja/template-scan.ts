@@ -57,19 +57,23 @@ export function scanChatTemplate(source: string): TemplateScan {
     parseError = (e as Error).message;
   }
   if (program) {
+    // Explicit stack, no depth limit: nesting cannot hide an escape from the walk.
     let count = 0;
-    const visit = (n: unknown, depth: number): void => {
-      if (++count > MAX_NODES || depth > 500 || !n || typeof n !== 'object') return;
+    const stack: unknown[] = [program];
+    while (stack.length > 0) {
+      const n = stack.pop();
+      if (++count > MAX_NODES) {
+        add({ severity: 'high', reason: `is too large to check completely (over ${MAX_NODES} syntax nodes)` });
+        break;
+      }
+      if (!n || typeof n !== 'object') continue;
       if (Array.isArray(n)) {
-        for (const x of n) visit(x, depth + 1);
-        return;
+        for (const x of n) stack.push(x);
+        continue;
       }
       if (n instanceof Map) {
-        for (const [k, v] of n) {
-          visit(k, depth + 1);
-          visit(v, depth + 1);
-        }
-        return;
+        for (const [k, v] of n) stack.push(k, v);
+        continue;
       }
       const node = n as Node;
       switch (node.type) {
@@ -113,10 +117,9 @@ export function scanChatTemplate(source: string): TemplateScan {
       for (const [k, v] of Object.entries(node)) {
         // A plain `.name` property was judged above; visiting it as an Identifier would count it twice.
         if (k === 'type' || (k === 'property' && node.type === 'MemberExpression' && !node.computed)) continue;
-        if (v && typeof v === 'object') visit(v, depth + 1);
+        if (v && typeof v === 'object') stack.push(v);
       }
-    };
-    visit(program, 0);
+    }
   } else {
     // Unparseable here (Python Jinja may still accept it): fall back to text patterns.
     for (const m of src.matchAll(/\.\s*(__\w+__)|\[\s*['"](__\w+__)['"]\s*\]|\|\s*attr\s*\(\s*['"]([^'"]+)['"]/g)) add(attrName(m[1] ?? m[2] ?? m[3]));

@@ -5,13 +5,20 @@ import { note, readerOf, runRules, type FormatOutput } from '../format-result.js
 import { isInputError } from '../protobuf/wire.js';
 import { parseKerasMetadata } from '../savedmodel/parse.js';
 import { KERAS_RULES } from '../rules/formats.js';
-import { kerasConfigDoc } from './config-doc.js';
+import { kerasConfigDoc as buildDoc, type KerasConfigDoc } from './config-doc.js';
 import { readH5KerasAttrs } from './h5.js';
 import { extractJsonObjects } from './json-extract.js';
 import { KerasZipError, listZip, readZipMember } from './keras-zip.js';
 import { OutOfBoundsError } from '../io/window-reader.js';
 
 const FALLBACK_SCAN_BYTES = 16 << 20;
+
+/** The config document of one file; a config too large to walk completely gets a note (fail loud, not silent). */
+export function configDoc(out: FormatOutput, file: ScanFile, config: unknown, source: string, extra: { kerasVersion?: string; backend?: string } = {}): KerasConfigDoc {
+  const doc = buildDoc(config, source, extra);
+  if (doc.truncated) note(out, file, 'warning', `${source} is too large to check completely; Keras checks cover its first 500 000 values`);
+  return doc;
+}
 
 function parseJson(out: FormatOutput, file: ScanFile, text: string, what: string): unknown {
   try {
@@ -58,7 +65,7 @@ export async function analyzeH5(file: ScanFile, out: FormatOutput): Promise<void
   const config = parseJson(out, file, configText, 'model_config attribute');
   if (config === undefined) return;
   out.properties = { ...configProperties(config), ...out.properties };
-  runRules(out, KERAS_RULES, kerasConfigDoc(config, 'model_config attribute', extra), file, 'model_config');
+  runRules(out, KERAS_RULES, configDoc(out, file, config, 'model_config attribute', extra), file, 'model_config');
 }
 
 export async function analyzeKerasZip(file: ScanFile, out: FormatOutput): Promise<void> {
@@ -77,7 +84,7 @@ export async function analyzeKerasZip(file: ScanFile, out: FormatOutput): Promis
     const config = parseJson(out, file, (await readZipMember(r, configEntry)).toString('utf8'), 'config.json');
     if (config === undefined) return;
     out.properties = { ...configProperties(config), ...out.properties };
-    runRules(out, KERAS_RULES, kerasConfigDoc(config, 'config.json', { kerasVersion: meta?.keras_version }), file, 'config.json');
+    runRules(out, KERAS_RULES, configDoc(out, file, config, 'config.json', { kerasVersion: meta?.keras_version }), file, 'config.json');
   } catch (e) {
     if (e instanceof KerasZipError || e instanceof OutOfBoundsError) note(out, file, 'warning', `cannot read .keras archive: ${e.message}`);
     else throw e;
@@ -88,7 +95,7 @@ export async function analyzeKerasMetadata(file: ScanFile, out: FormatOutput, ct
   try {
     const nodes = await parseKerasMetadata(readerOf(file), () => ctx.signal.aborted || Date.now() > ctx.deadline);
     out.properties = { framework: 'keras', format: 'savedmodel', layers: nodes.length };
-    for (const n of nodes) runRules(out, KERAS_RULES, kerasConfigDoc(n.metadata, `keras_metadata.pb node ${n.nodePath ?? '?'}`), file, n.nodePath);
+    for (const n of nodes) runRules(out, KERAS_RULES, configDoc(out, file, n.metadata, `keras_metadata.pb node ${n.nodePath ?? '?'}`), file, n.nodePath);
   } catch (e) {
     if (isInputError(e)) note(out, file, 'warning', `malformed keras_metadata.pb: ${(e as Error).message}`);
     else throw e;
@@ -107,5 +114,5 @@ export async function analyzeKerasDirConfig(file: ScanFile, out: FormatOutput): 
   const config = parseJson(out, file, text, 'config.json');
   if (config === undefined) return;
   out.properties = { ...configProperties(config), layout: 'directory' };
-  runRules(out, KERAS_RULES, kerasConfigDoc(config, 'config.json'), file);
+  runRules(out, KERAS_RULES, configDoc(out, file, config, 'config.json'), file);
 }

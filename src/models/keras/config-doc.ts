@@ -16,24 +16,39 @@ export interface KerasConfigDoc {
   strings: { path: string; value: string }[];
   kerasVersion?: string;
   backend?: string;
+  /** True when the config was too large to walk completely. */
+  truncated?: boolean;
 }
 
-const MAX_NODES = 200_000;
-const MAX_DEPTH = 200;
+const MAX_NODES = 500_000;
 
+/**
+ * Flattens the config with an explicit stack (no recursion: a hostile config nested 100 000 levels
+ * deep must neither overflow the JS stack nor hide a layer below a depth limit). Work is bounded by
+ * the number of values visited; past it `truncated` is set and the analyzer says so in a note.
+ */
 export function kerasConfigDoc(config: unknown, source: string, extra: { kerasVersion?: string; backend?: string } = {}): KerasConfigDoc {
   const doc: KerasConfigDoc = { source, objects: [], strings: [], ...extra };
+  const stack: [unknown, string][] = [[config, '$']];
   let count = 0;
-  const walk = (v: unknown, path: string, depth: number): void => {
-    if (++count > MAX_NODES || depth > MAX_DEPTH) return;
-    if (typeof v === 'string') doc.strings.push({ path, value: v });
-    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`, depth + 1));
-    else if (v && typeof v === 'object') {
-      doc.objects.push({ path, obj: v as Record<string, unknown> });
-      for (const [k, x] of Object.entries(v)) walk(x, /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`, depth + 1);
+  while (stack.length > 0) {
+    if (++count > MAX_NODES) {
+      doc.truncated = true;
+      break;
     }
-  };
-  walk(config, '$', 0);
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') doc.strings.push({ path, value: v });
+    else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${path}[${i}]`]);
+    } else if (v && typeof v === 'object') {
+      doc.objects.push({ path, obj: v as Record<string, unknown> });
+      const entries = Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, x] = entries[i];
+        stack.push([x, /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`]);
+      }
+    }
+  }
   return doc;
 }
 

@@ -2,7 +2,7 @@ import type { AnalyzerContext, ScanFile } from '../../core/analyzer.js';
 import { note, readerOf, runRules, type FormatOutput } from '../format-result.js';
 import { isInputError } from '../protobuf/wire.js';
 import { KERAS_RULES, SAVEDMODEL_RULES } from '../rules/formats.js';
-import { kerasConfigDoc } from '../keras/config-doc.js';
+import { configDoc } from '../keras/analyze.js';
 import { parseSavedModel } from './parse.js';
 
 export async function analyzeSavedModel(file: ScanFile, out: FormatOutput, ctx: AnalyzerContext): Promise<void> {
@@ -12,7 +12,7 @@ export async function analyzeSavedModel(file: ScanFile, out: FormatOutput, ctx: 
     runRules(out, SAVEDMODEL_RULES, doc, file);
     for (const u of doc.userObjects) {
       const where = `object graph node ${u.index}${u.identifier ? ` (${u.identifier})` : ''}`;
-      runRules(out, KERAS_RULES, kerasConfigDoc(u.metadata, `saved_model.pb ${where}`), file, `object_graph/node-${u.index}`);
+      runRules(out, KERAS_RULES, configDoc(out, file, u.metadata, `saved_model.pb ${where}`), file, `object_graph/node-${u.index}`);
     }
     if (doc.userObjects.length) out.properties = { ...out.properties, framework: 'keras', kerasObjects: doc.userObjects.length };
   } catch (e) {

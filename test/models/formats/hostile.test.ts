@@ -174,3 +174,24 @@ describe('malformed input gives notes, never exceptions', () => {
     expect(res.notes!.map((n) => n.message).join()).toMatch(/cannot inflate config.json/);
   });
 });
+
+describe('deep nesting', () => {
+  it('a tokenizer_config.json nested 100 000 levels deep and a template with 50 000 open parentheses do not crash', async () => {
+    const deep = `{"chat_template": "{{ ${'('.repeat(50_000)}x${')'.repeat(50_000)} }}", "x": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const p = join(dir, 'tokenizer_config.json');
+    writeFileSync(p, deep);
+    const res = await modelFormatsAnalyzer.analyze(diskFile(p, 'tokenizer_config.json'), context(dir));
+    expect(res).toBeTypeOf('object');
+    expect(res.findings ?? []).toEqual([]);
+  });
+
+  it('a Lambda hidden 5 000 levels deep in a Keras config is still found (no depth limit, no stack overflow)', async () => {
+    let nested: unknown = { class_name: 'Lambda', config: { name: 'deep', function: ['4wEAAAAA', null, null], function_type: 'lambda' } };
+    for (let i = 0; i < 5000; i++) nested = { class_name: 'Wrapper', config: { layer: nested } };
+    const config = { class_name: 'Sequential', config: { layers: [{ class_name: 'Lambda', config: { name: 'top', function: ['4wEAAAAA', null, null], function_type: 'lambda' } }, nested] } };
+    const { kerasConfigDoc } = await import('../../../src/models/keras/config-doc.js');
+    const { kerasLambdaLayer } = await import('../../../src/models/rules/keras-lambda-layer.js');
+    const hits = kerasLambdaLayer.check(kerasConfigDoc(config, 'config.json'));
+    expect(hits.map((h) => h.properties?.layer)).toEqual(['top', 'deep']);
+  });
+});
