@@ -7,6 +7,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IN_TOTO_PAYLOAD_TYPE } from '../../src/integrity/manifest.js';
 import { keyHint, pae } from '../../src/integrity/signature.js';
+import { hashCommand } from '../../src/cli/commands/hash.js';
+import { verifyCommand } from '../../src/cli/commands/verify.js';
+import { CliError } from '../../src/cli/exit.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(root, 'dist/cli/main.js');
@@ -73,14 +76,17 @@ describe('aigis hash / verify', () => {
     expect(coreutils.status).toBe(0);
   });
 
-  it('usage errors exit 2', () => {
+  it('usage errors are CliErrors (exit 2, checked once through the CLI)', async () => {
     expect(run(['verify']).code).toBe(2);
-    expect(run(['verify', path.join(tmp, 'missing.json')]).code).toBe(2);
-    expect(run(['verify', '--signature', 'model.sig']).code).toBe(2);
-    expect(run(['hash', path.join(tmp, 'nope')]).code).toBe(2);
-    expect(run(['hash', tmp, '--format', 'xml']).code).toBe(2);
+    const text = { format: 'text' };
+    await expect(verifyCommand(path.join(tmp, 'missing.json'), text)).rejects.toThrow(CliError);
+    await expect(verifyCommand(undefined, { ...text, signature: 'model.sig' })).rejects.toThrow(/needs --public-key/);
+    await expect(verifyCommand('m.json', { ...text, signature: 'model.sig', publicKey: 'k' })).rejects.toThrow(/either/);
+    await expect(hashCommand([path.join(tmp, 'nope')], { format: 'in-toto', ignore: [] })).rejects.toThrow(CliError);
+    await expect(hashCommand([tmp], { format: 'xml', ignore: [] })).rejects.toThrow(/unknown manifest format/);
+    await expect(hashCommand([tmp], { format: 'in-toto', ignore: [], jobs: '0' })).rejects.toThrow(/--jobs/);
     writeFileSync(path.join(tmp, 'garbage.json'), '{"not": "a manifest"');
-    expect(run(['verify', path.join(tmp, 'garbage.json')]).code).toBe(2);
+    await expect(verifyCommand(path.join(tmp, 'garbage.json'), text)).rejects.toThrow(CliError);
   });
 
   it('verify --signature --public-key checks a model-signing bundle offline', () => {
