@@ -58,11 +58,12 @@ export function verifyBundle(bundleText: string, publicKey: KeyObject): Record<s
   if (env.payloadType !== IN_TOTO_PAYLOAD_TYPE) throw new SignatureError(`unexpected DSSE payloadType ${JSON.stringify(env.payloadType)}`);
   const hint = bundle.verificationMaterial?.publicKey?.hint;
   if (hint && hint !== keyHint(publicKey)) throw new SignatureError("key mismatch: the bundle's public-key hint does not match the given key");
-  const payload = Buffer.from(env.payload, 'base64');
-  const message = pae(env.payloadType, payload);
   const hash = CURVE_HASH[publicKey.asymmetricKeyDetails?.namedCurve ?? ''];
-  const ok = env.signatures.some((s) => candidates(String(s.sig ?? '')).some((sig) => verify(hash, message, { key: publicKey, dsaEncoding: 'der' }, sig)));
-  if (!ok) throw new SignatureError('signature does not verify with the given public key (content or signature changed, or wrong key)');
+  const payloadType = env.payloadType;
+  const payload = candidates(env.payload).find((p) =>
+    env.signatures!.some((s) => candidates(String(s.sig ?? '')).some((sig) => verify(hash, pae(payloadType, p), { key: publicKey, dsaEncoding: 'der' }, sig))),
+  );
+  if (!payload) throw new SignatureError('signature does not verify with the given public key (content or signature changed, or wrong key)');
   try {
     return JSON.parse(payload.toString('utf8'));
   } catch {
@@ -70,7 +71,7 @@ export function verifyBundle(bundleText: string, publicKey: KeyObject): Record<s
   }
 }
 
-/** The signature bytes; also the doubly base64-encoded form some protobuf-JSON writers produce. */
+/** The decoded bytes; also the doubly base64-encoded form some protobuf-JSON writers produce. */
 function candidates(b64: string): Buffer[] {
   const once = Buffer.from(b64, 'base64');
   const out = [once];

@@ -134,6 +134,13 @@ describe('OpenSSF model-signing signatures (offline, EC keys)', () => {
     expect(verifyOk(await verifyManifest(signed, dir))).toBe(true);
   });
 
+  it('accepts signature and payload base64-encoded twice (protobuf-JSON writers that encode bytes again)', () => {
+    const bundle = JSON.parse(signBundle({ _type: 'x' }, privateKey, publicKey));
+    bundle.dsseEnvelope.payload = Buffer.from(bundle.dsseEnvelope.payload).toString('base64');
+    bundle.dsseEnvelope.signatures[0].sig = Buffer.from(bundle.dsseEnvelope.signatures[0].sig).toString('base64');
+    expect(verifyBundle(JSON.stringify(bundle), publicKey)).toEqual({ _type: 'x' });
+  });
+
   it('P-384 keys use SHA-384', () => {
     const k = generateKeyPairSync('ec', { namedCurve: 'P-384' });
     const bundle = signBundle({ x: 1 }, k.privateKey, k.publicKey, 'sha384');
