@@ -7,6 +7,7 @@ import { allRules, checkRuleDocs, writeRuleDocs } from '../../src/cli/commands/r
 import type { RuleMeta } from '../../src/core/model.js';
 import { ruleMetaProblems, ruleSetProblems } from '../../src/core/rule-check.js';
 import { renderRuleDoc } from '../../src/report/rule-docs.js';
+import { runtimeRuleMetas } from '../../src/runtime/catalog.js';
 import { fixtureRules } from '../support/fixture-analyzer.js';
 import { sampleRules } from '../support/sample-report.js';
 
@@ -14,7 +15,7 @@ import { sampleRules } from '../support/sample-report.js';
  * The meta-test that protects every analyzer: each registered rule must have complete metadata,
  * because docs, `aigis rules`, SARIF `tool.driver.rules` and every finding's remediation come from it.
  */
-const registered: RuleMeta[] = [...analyzers.flatMap((a) => a.rules), ...enrichers.flatMap((e) => e.rules)];
+const registered: RuleMeta[] = [...analyzers.flatMap((a) => a.rules), ...enrichers.flatMap((e) => e.rules), ...runtimeRuleMetas()];
 
 describe('metadata of every registered rule', () => {
   it('has no duplicate ids across analyzers and enrichers', () => {
@@ -27,9 +28,9 @@ describe('metadata of every registered rule', () => {
     expect(ruleMetaProblems(rule)).toEqual([]);
   });
 
-  it('every registered rule gets a generated page', () => {
+  it('every registered rule gets a generated page', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'aigis-docs-'));
-    const rules = allRules();
+    const rules = await allRules();
     expect(writeRuleDocs(dir, rules)).toBe(rules.length + 1);
     for (const r of rules) {
       const page = readFileSync(path.join(dir, ...r.id.split('/')) + '.md', 'utf8');

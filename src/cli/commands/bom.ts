@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { analyzers } from '../../analyzers/index.js';
 import { DEFAULT_SKIP_DIRS } from '../../core/target.js';
 import { DEFAULT_READ_BUDGET } from '../../core/buffer-file.js';
 import { bomGraphEnricher, foldImports } from '../../discovery/graph.js';
@@ -59,6 +58,7 @@ export async function bomCommand(targetPath: string, flags: BomFlags): Promise<n
     readBudget: flags.maxFileSize ? parseSize(flags.maxFileSize) : DEFAULT_READ_BUDGET,
   });
   try {
+    const { analyzers } = await import('../../analyzers/index.js'); // on demand, see scan.ts
     const result = await runPipeline(target, {
       analyzers: analyzers.filter((a) => !FINDINGS_ONLY.has(a.name)),
       enrichers: [bomGraphEnricher],

@@ -2,12 +2,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ruleDocFiles } from '../../report/rule-docs.js';
-import { analyzers, enrichers } from '../../analyzers/index.js';
 import type { RuleMeta } from '../../core/model.js';
 import { runtimeRuleMetas } from '../../runtime/catalog.js';
 
 /** Every rule aigis knows: the static analyzers, the enrichers and the built-in runtime (Sigma) pack. */
-export function allRules(): RuleMeta[] {
+export async function allRules(): Promise<RuleMeta[]> {
+  const { analyzers, enrichers } = await import('../../analyzers/index.js'); // on demand, see scan.ts
   const byId = new Map<string, RuleMeta>();
   for (const r of [...analyzers.flatMap((a) => a.rules), ...enrichers.flatMap((e) => e.rules), ...runtimeRuleMetas()]) byId.set(r.id, r);
   return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
@@ -20,8 +20,8 @@ export function registerRules(program: Command): void {
     .option('-f, --format <format>', 'table or json', 'table')
     .option('--docs <dir>', 'write one markdown page per rule (and an index) into DIR, e.g. docs/rules')
     .option('--check', 'with --docs: write nothing, exit 1 when DIR is not up to date (for CI)')
-    .action((flags: { format: string; docs?: string; check?: boolean }) => {
-      const rules = allRules();
+    .action(async (flags: { format: string; docs?: string; check?: boolean }) => {
+      const rules = await allRules();
       if (flags.docs && flags.check) {
         const problems = checkRuleDocs(flags.docs, rules);
         for (const p of problems) process.stderr.write(`${p}\n`);

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { analyzers, enrichers } from '../../analyzers/index.js';
 import type { Analyzer, Enricher } from '../../core/analyzer.js';
 import type { Finding } from '../../core/model.js';
 import { atLeast, severityRank } from '../../core/severity.js';
@@ -57,9 +56,11 @@ export async function scanCommand(targetPath: string, flags: ScanFlags, deps: Sc
     readBudget: settings.readBudget,
   });
   try {
+    // Loaded on demand: the analyzers pull in every parser, which other commands should not pay for.
+    const registry = deps.analyzers && deps.enrichers ? undefined : await import('../../analyzers/index.js');
     const result = await runPipeline(target, {
-      analyzers: deps.analyzers ?? analyzers,
-      enrichers: deps.enrichers ?? enrichers,
+      analyzers: deps.analyzers ?? registry!.analyzers,
+      enrichers: deps.enrichers ?? registry!.enrichers,
       fileTimeoutMs: settings.timeoutMs,
       onProgress: progressReporter(!settings.quiet),
     });
