@@ -8,8 +8,8 @@ import { KERAS_RULES } from '../rules/formats.js';
 import { kerasConfigDoc as buildDoc, type KerasConfigDoc } from './config-doc.js';
 import { readH5KerasAttrs } from './h5.js';
 import { extractJsonObjects } from './json-extract.js';
-import { KerasZipError, listZip, readZipMember } from './keras-zip.js';
-import { OutOfBoundsError } from '../io/window-reader.js';
+import { entryContent, listZip } from '../containers/zip-reader.js';
+import { scanFileSource } from '../io/byte-source.js';
 
 const FALLBACK_SCAN_BYTES = 16 << 20;
 
@@ -68,27 +68,40 @@ export async function analyzeH5(file: ScanFile, out: FormatOutput): Promise<void
   runRules(out, KERAS_RULES, configDoc(out, file, config, 'model_config attribute', extra), file, 'model_config');
 }
 
+/** Largest config.json / metadata.json read out of a .keras archive. */
+const MAX_CONFIG_BYTES = 32 << 20;
+
+/**
+ * `.keras` archives go through the same tolerant zip reader as PyTorch checkpoints: zip64 works, and
+ * members are taken from the central directory, as Keras (Python's zipfile) reads them.
+ */
 export async function analyzeKerasZip(file: ScanFile, out: FormatOutput): Promise<void> {
-  const r = readerOf(file);
-  try {
-    const entries = await listZip(r);
-    const configEntry = entries.find((e) => e.name === 'config.json');
-    const metaEntry = entries.find((e) => e.name === 'metadata.json');
-    let meta: { keras_version?: string } | undefined;
-    if (metaEntry) meta = parseJson(out, file, (await readZipMember(r, metaEntry)).toString('utf8'), 'metadata.json') as typeof meta;
-    out.properties = { framework: 'keras', kerasVersion: meta?.keras_version, members: entries.length };
-    if (!configEntry) {
-      note(out, file, 'warning', '.keras archive has no config.json');
-      return;
+  const src = scanFileSource(file);
+  const { entries } = await listZip(src);
+  const member = (name: string) => entries.find((e) => e.name === name && e.seenIn !== 'local');
+  const read = async (name: string): Promise<string | undefined> => {
+    const e = member(name);
+    if (!e) return undefined;
+    const content = await entryContent(src, e, MAX_CONFIG_BYTES);
+    if (!content.complete) {
+      note(out, file, 'warning', `cannot read ${name} from the .keras archive: ${content.error ?? 'truncated member'}`);
+      return undefined;
     }
-    const config = parseJson(out, file, (await readZipMember(r, configEntry)).toString('utf8'), 'config.json');
-    if (config === undefined) return;
-    out.properties = { ...configProperties(config), ...out.properties };
-    runRules(out, KERAS_RULES, configDoc(out, file, config, 'config.json', { kerasVersion: meta?.keras_version }), file, 'config.json');
-  } catch (e) {
-    if (e instanceof KerasZipError || e instanceof OutOfBoundsError) note(out, file, 'warning', `cannot read .keras archive: ${e.message}`);
-    else throw e;
+    return (await content.source.read(0, content.source.size)).toString('utf8');
+  };
+  const metaText = await read('metadata.json');
+  const meta = metaText === undefined ? undefined : (parseJson(out, file, metaText, 'metadata.json') as { keras_version?: string } | undefined);
+  out.properties = { framework: 'keras', kerasVersion: meta?.keras_version, members: entries.length };
+  if (!member('config.json')) {
+    note(out, file, 'warning', '.keras archive has no config.json');
+    return;
   }
+  const configText = await read('config.json');
+  if (configText === undefined) return;
+  const config = parseJson(out, file, configText, 'config.json');
+  if (config === undefined) return;
+  out.properties = { ...configProperties(config), ...out.properties };
+  runRules(out, KERAS_RULES, configDoc(out, file, config, 'config.json', { kerasVersion: meta?.keras_version }), file, 'config.json');
 }
 
 export async function analyzeKerasMetadata(file: ScanFile, out: FormatOutput, ctx: AnalyzerContext): Promise<void> {
