@@ -119,13 +119,16 @@ export function candidateRules(haystack: Buffer | string): Set<number> {
  */
 const VALUE_ONLY = /^\s*-?\s*["']?(?:value|default)["']?\s*[:=]/i;
 
+/** The value starts its line (YAML block scalar, a parenthesised or continued string): the name is above. */
+const ALONE = /^\s*["'`]?$/;
+
 /** The value is the first string argument of a call on the same line: `cohere.Client("…")`. */
 const CALL_ARG = /\(\s*["'`]$/;
 
 function lineBefore(text: string, start: number, max = 160): string {
   const nl = text.lastIndexOf('\n', start - 1);
   const prefix = text.slice(Math.max(nl + 1, start - max), start);
-  if (nl <= 0 || !VALUE_ONLY.test(prefix)) return prefix;
+  if (nl <= 0 || !(VALUE_ONLY.test(prefix) || ALONE.test(prefix))) return prefix;
   const prev = text.slice(Math.max(text.lastIndexOf('\n', nl - 1) + 1, nl - max), nl);
   return `${prev} ${prefix}`;
 }
