@@ -466,6 +466,22 @@ export const SECRET_RULES: SecretRule[] = [
     llmjacking: false,
   },
   {
+    // Current format (since late 2025): `wandb_v1_` + 27 + `_` + 49 characters, 86 in all.
+    id: 'wandb-api-key',
+    title: 'Weights & Biases API key',
+    provider: 'Weights & Biases',
+    severity: 'high',
+    grants: 'read/write access to experiments, model artifacts and datasets in W&B',
+    patterns: [`${L}wandb_v1_[${B62}]{20,40}_[${B62}]{40,60}${R}`],
+    keywords: ['wandb_v1_'],
+    prefixLength: 9,
+    entropy: 4.0,
+    classes: 2,
+    console: 'https://wandb.ai/authorize (User settings → API keys)',
+    llmjacking: false,
+  },
+  {
+    // Legacy 40-hex keys (and `local-` keys of W&B Server): only in a W&B context.
     id: 'wandb-api-key',
     title: 'Weights & Biases API key',
     provider: 'Weights & Biases',
