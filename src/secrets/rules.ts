@@ -10,7 +10,7 @@ export const AWS_PAIR_RULE_ID = 'secret/aws-access-key';
 
 export function remediationFor(rule: Pick<SecretRule, 'provider' | 'console'>): string {
   return [
-    `Treat the key as compromised: revoke or rotate it at ${rule.provider} now (${rule.console}) and check its usage and billing for abuse.`,
+    `Treat the key as compromised: revoke or rotate it now in the ${rule.provider} console: ${rule.console}. Then check its usage and billing for abuse.`,
     'Load the replacement at run time from a secret manager (HashiCorp Vault, AWS Secrets Manager, Azure Key Vault, Google Secret Manager, Kubernetes External Secrets / sealed secrets) or from an environment variable injected by the platform or CI; never commit it.',
     'Removing the line is not enough: purge the value from git history (git filter-repo) and rebuild and re-push any container image whose layers or config hold it.',
   ].join(' ');
