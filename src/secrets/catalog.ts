@@ -33,6 +33,28 @@ export interface ContextSpec {
   keyName?: boolean | string;
 }
 
+/**
+ * The other half of a two-part credential (AWS: key id + secret access key). When it is found within
+ * `window` characters, the two are reported as one finding of `ruleId` (severity `severity`).
+ */
+export interface PairSpec {
+  /** Rule id (without `secret/`) of the combined finding. */
+  ruleId: string;
+  title: string;
+  severity: Extract<Severity, 'critical' | 'high'>;
+  /** What the complete credential gives access to. */
+  grants: string;
+  /** Regex source of the partner value (whole match). */
+  pattern: string;
+  window: number;
+  entropy: number;
+  classes: number;
+  /** Catalogue id whose `examples` also exclude partners, and whose standalone matches the pair absorbs. */
+  partnerRule: string;
+  /** Partner values made of hex digits only are digests (git SHAs), not secrets. */
+  rejectHex: boolean;
+}
+
 export interface SecretRule {
   /** Rule id without the `secret/` prefix. */
   id: string;
@@ -56,6 +78,7 @@ export interface SecretRule {
   /** Minimum number of character classes (lower, upper, digit) in the random part. */
   classes?: number;
   context?: ContextSpec;
+  pair?: PairSpec;
   /** Documented example values that are public and must not be reported. */
   examples?: string[];
   /** Where to revoke and rotate. */
@@ -226,7 +249,7 @@ export const SECRET_RULES: SecretRule[] = [
     docs: 'https://ai.google.dev/gemini-api/docs/api-key',
   },
   {
-    // Reported when no secret key is found next to it (a pair is `aws-access-key`, see `aws.ts`).
+    // Reported alone when no secret key is found next to it; with one, the pair is `aws-access-key`.
     id: 'aws-access-key-id',
     title: 'AWS access key ID',
     provider: 'AWS',
@@ -235,6 +258,18 @@ export const SECRET_RULES: SecretRule[] = [
     // Real ids are base32 ([A-Z2-7]); [A-Z0-9] also accepts hand-made and generated ones.
     patterns: [`${L}(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}${R}`],
     keywords: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'A3T'],
+    pair: {
+      ruleId: 'aws-access-key',
+      title: 'AWS access key pair (key id and secret)',
+      severity: 'critical',
+      grants: 'every AWS service the identity may use, including Amazon Bedrock and SageMaker model invocation',
+      pattern: String.raw`(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])`,
+      window: 600,
+      entropy: 4.2,
+      classes: 3,
+      partnerRule: 'aws-secret-access-key',
+      rejectHex: true,
+    },
     prefixLength: 4,
     entropy: 3.0,
     classes: 1,

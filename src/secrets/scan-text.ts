@@ -180,42 +180,53 @@ function runRule(c: CompiledRule, text: string): RawMatch[] {
   return out;
 }
 
-const AWS_SECRET = /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
-const AWS_PAIR_WINDOW = 600;
-const AWS_SECRET_RULE = COMPILED.find((c) => c.rule.id === 'aws-secret-access-key')!;
+interface CompiledPair {
+  re: RegExp;
+  spec: NonNullable<SecretRule['pair']>;
+  examples: Set<string>;
+}
 
-/** A secret access key near an access key id: high entropy, mixed classes, not hex, not an example. */
-function findAwsSecret(text: string, id: RawMatch): RawMatch['partner'] {
-  const from = Math.max(0, id.start - AWS_PAIR_WINDOW);
-  const to = Math.min(text.length, id.end + AWS_PAIR_WINDOW);
+const PAIRS = new Map<SecretRule, CompiledPair>(
+  SECRET_RULES.filter((r) => r.pair).map((r) => {
+    const spec = r.pair!;
+    const partner = COMPILED.find((c) => c.rule.id === spec.partnerRule);
+    return [r, { re: new RegExp(spec.pattern, 'g'), spec, examples: partner?.examples ?? new Set<string>() }];
+  }),
+);
+
+/** The partner nearest to `m` within the window that passes the look-alike filters. */
+function findPartner(text: string, m: RawMatch, pair: CompiledPair): RawMatch['partner'] {
+  const { re, spec, examples } = pair;
+  const from = Math.max(0, m.start - spec.window);
+  const to = Math.min(text.length, m.end + spec.window);
   const region = text.slice(from, to);
-  AWS_SECRET.lastIndex = 0;
+  re.lastIndex = 0;
   let best: RawMatch['partner'];
-  for (let m = AWS_SECRET.exec(region); m !== null; m = AWS_SECRET.exec(region)) {
-    const value = m[0];
-    const start = from + m.index;
-    if (/^[a-fA-F0-9]+$/.test(value) || AWS_SECRET_RULE.examples.has(value)) continue;
-    if (rejectReason(value, { entropy: 4.2, classes: 3 })) continue;
-    if (insideBase64Blob(text, start, start + 40)) continue;
-    const candidate = { value, start, end: start + 40 };
-    if (!best || Math.abs(candidate.start - id.start) < Math.abs(best.start - id.start)) best = candidate;
+  for (let x = re.exec(region); x !== null; x = re.exec(region)) {
+    const value = x[0];
+    const start = from + x.index;
+    if ((spec.rejectHex && /^[a-fA-F0-9]+$/.test(value)) || examples.has(value)) continue;
+    if (rejectReason(value, { entropy: spec.entropy, classes: spec.classes })) continue;
+    if (insideBase64Blob(text, start, start + value.length)) continue;
+    const candidate = { value, start, end: start + value.length };
+    if (!best || Math.abs(candidate.start - m.start) < Math.abs(best.start - m.start)) best = candidate;
   }
   return best;
 }
 
-/** Key ids with a secret next to them become one pair finding; secrets already in a pair are dropped. */
-function pairAws(text: string, matches: RawMatch[]): RawMatch[] {
-  const ids = matches.filter((m) => m.rule.id === 'aws-access-key-id');
-  if (ids.length === 0) return matches;
-  const paired = new Set<number>();
-  for (const id of ids) {
-    const partner = findAwsSecret(text, id);
+/** Matches of rules with a `pair` get their partner; standalone matches of the partner rule that were paired are dropped. */
+function pairUp(text: string, matches: RawMatch[]): RawMatch[] {
+  const absorbed = new Set<string>();
+  for (const m of matches) {
+    const pair = PAIRS.get(m.rule);
+    if (!pair) continue;
+    const partner = findPartner(text, m, pair);
     if (partner) {
-      id.partner = partner;
-      paired.add(partner.start);
+      m.partner = partner;
+      absorbed.add(`${pair.spec.partnerRule}@${partner.start}`);
     }
   }
-  return matches.filter((m) => !(m.rule.id === 'aws-secret-access-key' && paired.has(m.start)));
+  return absorbed.size ? matches.filter((m) => !absorbed.has(`${m.rule.id}@${m.start}`)) : matches;
 }
 
 /** Overlapping matches (two rules on one value): keep the longest, then the first in the catalogue. */
@@ -252,6 +263,6 @@ export function scanText(text: string, opts: ScanTextOptions = {}): RawMatch[] {
     if (opts.signal?.aborted) break;
     matches.push(...runRule(COMPILED[i], text));
   }
-  matches = pairAws(text, matches);
+  matches = pairUp(text, matches);
   return resolveOverlaps(matches);
 }
