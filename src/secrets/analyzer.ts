@@ -12,7 +12,7 @@ import { redact } from '../core/redact.js';
 import { lineAt, lineStarts } from '../core/text.js';
 import { dockerAuthValues, k8sSecretValues, mayBeK8sSecret, mayHaveDockerAuth, notebookSegments, type NotebookSegment } from './extract.js';
 import { SECRET_RULE_BY_ID, SECRET_RULE_METAS } from './rules.js';
-import { candidateRules, scanText, type RawMatch } from './scan-text.js';
+import { candidateRules, MAX_MATCHES_PER_TEXT, scanText, type RawMatch } from './scan-text.js';
 
 /** Lockfiles hold integrity hashes and resolved URLs, not hand-written credentials: skipped. */
 const LOCKFILES = new Set([
@@ -128,6 +128,9 @@ export function findSecrets(file: ScanFile, text: string, candidates?: Set<numbe
   const located: Located[] = [];
   const raw = scanText(text, { candidates, signal });
   for (const m of raw) located.push({ match: m, offset: m.start });
+  if (raw.length >= MAX_MATCHES_PER_TEXT) {
+    notes.push({ level: 'warning', path: file.path, source: 'secrets', message: `more than ${MAX_MATCHES_PER_TEXT} credentials in one file: only the first ${MAX_MATCHES_PER_TEXT} are reported` });
+  }
 
   if (file.ext === '.ipynb' && text.length > MAX_STRUCTURED_CHARS) {
     notes.push({ level: 'info', path: file.path, source: 'secrets', message: 'notebook too large to map findings to cells; scanned as plain text' });

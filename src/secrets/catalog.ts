@@ -64,6 +64,8 @@ export interface SecretRule {
   /** What the key gives access to (used in the description and message). */
   grants: string;
   patterns: string[];
+  /** A literal the value must contain (checked after the regex, e.g. OpenAI's `T3BlbkFJ` marker). */
+  mustContain?: string;
   /** Extra regex flags (`i` for patterns that include a variable name). */
   flags?: string;
   /**
@@ -140,21 +142,33 @@ export const SECRET_RULES: SecretRule[] = [
     provider: 'OpenAI',
     severity: 'high',
     grants: 'paid model usage billed to an OpenAI project or user',
-    patterns: [
-      // project keys (current format)
-      `${L}sk-proj-[${URLSAFE}]{40,250}${R}`,
-      // legacy user keys and named keys: the `T3BlbkFJ` marker is base64 of "OpenAI"
-      `${L}sk-(?:[A-Za-z0-9]+-)?[${B62}]{20}T3BlbkFJ[${B62}]{20}${R}`,
-      // any other `sk-[name-]…T3BlbkFJ…` key (`sk-None-…`, user-named keys, future prefixes)
-      `${L}sk-(?:[A-Za-z0-9]+-)?[${URLSAFE}]{16,250}T3BlbkFJ[${URLSAFE}]{16,250}${R}`,
-    ],
-    keywords: ['sk-proj-', 'T3BlbkFJ'],
+    // project keys (current format)
+    patterns: [`${L}sk-proj-[${URLSAFE}]{40,250}${R}`],
+    keywords: ['sk-proj-'],
     prefixLength: 3,
     entropy: 4.0,
     classes: 2,
     console: 'https://platform.openai.com/api-keys',
     llmjacking: true,
     docs: 'https://platform.openai.com/docs/api-reference/authentication',
+  },
+  {
+    // Legacy user keys (`sk-` + 20 + `T3BlbkFJ` + 20), named keys (`sk-None-…`, `sk-<name>-…`) and future
+    // prefixes: any `sk-` token that contains the `T3BlbkFJ` marker (base64 of "OpenAI"). The marker is
+    // checked in code (`mustContain`): a regex with it between two variable runs backtracks badly.
+    id: 'openai-api-key',
+    title: 'OpenAI API key',
+    provider: 'OpenAI',
+    severity: 'high',
+    grants: 'paid model usage billed to an OpenAI project or user',
+    patterns: [`${L}sk-[${URLSAFE}]{40,350}${R}`],
+    mustContain: 'T3BlbkFJ',
+    keywords: ['T3BlbkFJ'],
+    prefixLength: 3,
+    entropy: 4.0,
+    classes: 2,
+    console: 'https://platform.openai.com/api-keys',
+    llmjacking: true,
   },
   {
     // Legacy-length `sk-` keys without the marker are only reported next to an OpenAI context.

@@ -20,7 +20,7 @@ export function secretsRuleTable(): string {
       continue;
     }
     const entries = SECRET_RULES.filter((r) => `secret/${r.id}` === meta.id);
-    const formats = entries.flatMap((e) => e.patterns.map(shownPattern)).join('<br>');
+    const formats = entries.flatMap((e) => e.patterns.map((p) => `${shownPattern(p)}${e.mustContain ? ` containing \`${e.mustContain}\`` : ''}`)).join('<br>');
     const extra = entries
       .map((e) => {
         if (!e.context) return '';
