@@ -11,8 +11,8 @@ import type { Finding, Location, Note } from '../core/model.js';
 import { redact } from '../core/redact.js';
 import { lineAt, lineStarts } from '../core/text.js';
 import { dockerAuthValues, k8sSecretValues, mayBeK8sSecret, mayHaveDockerAuth, notebookSegments, type NotebookSegment } from './extract.js';
-import { AWS_PAIR_RULE_ID, SECRET_RULE_BY_ID, SECRET_RULE_METAS } from './rules.js';
-import { candidateRules, scanText, type RawMatch } from './scan-text.js';
+import { SECRET_RULE_BY_ID, SECRET_RULE_METAS } from './rules.js';
+import { candidateRules, MAX_MATCHES_PER_TEXT, scanText, type RawMatch } from './scan-text.js';
 
 /** Lockfiles hold integrity hashes and resolved URLs, not hand-written credentials: skipped. */
 const LOCKFILES = new Set([
@@ -86,7 +86,7 @@ function describeWhere(l: Located): string {
 
 function toFinding(file: ScanFile, text: string, starts: number[], l: Located): Finding {
   const m = l.match;
-  const ruleId = m.partner ? AWS_PAIR_RULE_ID : `secret/${m.rule.id}`;
+  const ruleId = m.partner && m.rule.pair ? `secret/${m.rule.pair.ruleId}` : `secret/${m.rule.id}`;
   const meta = SECRET_RULE_BY_ID.get(ruleId)!;
   const location: Location = { path: file.path, layer: file.layer };
   if (l.offset !== undefined) {
@@ -106,7 +106,7 @@ function toFinding(file: ScanFile, text: string, starts: number[], l: Located): 
   const evidence = m.partner ? `${redact(m.value)} + ${redact(m.partner.value)}` : redact(m.value);
   const where = describeWhere(l);
   const message = m.partner
-    ? `AWS access key id ${redact(m.value)} and its secret access key ${redact(m.partner.value)} are hard-coded together${where}: a working AWS credential.`
+    ? `${m.rule.title} ${redact(m.value)} and its secret ${redact(m.partner.value)} are hard-coded together${where}: a working ${m.rule.provider} credential.`
     : `${meta.title} ${redact(m.value)} is hard-coded${where}. It grants ${m.rule.grants}.`;
   return makeFinding(meta, {
     location,
@@ -128,6 +128,9 @@ export function findSecrets(file: ScanFile, text: string, candidates?: Set<numbe
   const located: Located[] = [];
   const raw = scanText(text, { candidates, signal });
   for (const m of raw) located.push({ match: m, offset: m.start });
+  if (raw.length >= MAX_MATCHES_PER_TEXT) {
+    notes.push({ level: 'warning', path: file.path, source: 'secrets', message: `more than ${MAX_MATCHES_PER_TEXT} credentials in one file: only the first ${MAX_MATCHES_PER_TEXT} are reported` });
+  }
 
   if (file.ext === '.ipynb' && text.length > MAX_STRUCTURED_CHARS) {
     notes.push({ level: 'info', path: file.path, source: 'secrets', message: 'notebook too large to map findings to cells; scanned as plain text' });

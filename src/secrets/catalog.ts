@@ -33,6 +33,28 @@ export interface ContextSpec {
   keyName?: boolean | string;
 }
 
+/**
+ * The other half of a two-part credential (AWS: key id + secret access key). When it is found within
+ * `window` characters, the two are reported as one finding of `ruleId` (severity `severity`).
+ */
+export interface PairSpec {
+  /** Rule id (without `secret/`) of the combined finding. */
+  ruleId: string;
+  title: string;
+  severity: Extract<Severity, 'critical' | 'high'>;
+  /** What the complete credential gives access to. */
+  grants: string;
+  /** Regex source of the partner value (whole match). */
+  pattern: string;
+  window: number;
+  entropy: number;
+  classes: number;
+  /** Catalogue id whose `examples` also exclude partners, and whose standalone matches the pair absorbs. */
+  partnerRule: string;
+  /** Partner values made of hex digits only are digests (git SHAs), not secrets. */
+  rejectHex: boolean;
+}
+
 export interface SecretRule {
   /** Rule id without the `secret/` prefix. */
   id: string;
@@ -42,6 +64,8 @@ export interface SecretRule {
   /** What the key gives access to (used in the description and message). */
   grants: string;
   patterns: string[];
+  /** A literal the value must contain (checked after the regex, e.g. OpenAI's `T3BlbkFJ` marker). */
+  mustContain?: string;
   /** Extra regex flags (`i` for patterns that include a variable name). */
   flags?: string;
   /**
@@ -56,6 +80,7 @@ export interface SecretRule {
   /** Minimum number of character classes (lower, upper, digit) in the random part. */
   classes?: number;
   context?: ContextSpec;
+  pair?: PairSpec;
   /** Documented example values that are public and must not be reported. */
   examples?: string[];
   /** Where to revoke and rotate. */
@@ -117,21 +142,33 @@ export const SECRET_RULES: SecretRule[] = [
     provider: 'OpenAI',
     severity: 'high',
     grants: 'paid model usage billed to an OpenAI project or user',
-    patterns: [
-      // project keys (current format)
-      `${L}sk-proj-[${URLSAFE}]{40,250}${R}`,
-      // legacy user keys and named keys: the `T3BlbkFJ` marker is base64 of "OpenAI"
-      `${L}sk-(?:[A-Za-z0-9]+-)?[${B62}]{20}T3BlbkFJ[${B62}]{20}${R}`,
-      // any other `sk-[name-]…T3BlbkFJ…` key (`sk-None-…`, user-named keys, future prefixes)
-      `${L}sk-(?:[A-Za-z0-9]+-)?[${URLSAFE}]{16,250}T3BlbkFJ[${URLSAFE}]{16,250}${R}`,
-    ],
-    keywords: ['sk-proj-', 'T3BlbkFJ'],
+    // project keys (current format)
+    patterns: [`${L}sk-proj-[${URLSAFE}]{40,250}${R}`],
+    keywords: ['sk-proj-'],
     prefixLength: 3,
     entropy: 4.0,
     classes: 2,
     console: 'https://platform.openai.com/api-keys',
     llmjacking: true,
     docs: 'https://platform.openai.com/docs/api-reference/authentication',
+  },
+  {
+    // Legacy user keys (`sk-` + 20 + `T3BlbkFJ` + 20), named keys (`sk-None-…`, `sk-<name>-…`) and future
+    // prefixes: any `sk-` token that contains the `T3BlbkFJ` marker (base64 of "OpenAI"). The marker is
+    // checked in code (`mustContain`): a regex with it between two variable runs backtracks badly.
+    id: 'openai-api-key',
+    title: 'OpenAI API key',
+    provider: 'OpenAI',
+    severity: 'high',
+    grants: 'paid model usage billed to an OpenAI project or user',
+    patterns: [`${L}sk-[${URLSAFE}]{40,350}${R}`],
+    mustContain: 'T3BlbkFJ',
+    keywords: ['T3BlbkFJ'],
+    prefixLength: 3,
+    entropy: 4.0,
+    classes: 2,
+    console: 'https://platform.openai.com/api-keys',
+    llmjacking: true,
   },
   {
     // Legacy-length `sk-` keys without the marker are only reported next to an OpenAI context.
@@ -226,7 +263,7 @@ export const SECRET_RULES: SecretRule[] = [
     docs: 'https://ai.google.dev/gemini-api/docs/api-key',
   },
   {
-    // Reported when no secret key is found next to it (a pair is `aws-access-key`, see `aws.ts`).
+    // Reported alone when no secret key is found next to it; with one, the pair is `aws-access-key`.
     id: 'aws-access-key-id',
     title: 'AWS access key ID',
     provider: 'AWS',
@@ -235,6 +272,18 @@ export const SECRET_RULES: SecretRule[] = [
     // Real ids are base32 ([A-Z2-7]); [A-Z0-9] also accepts hand-made and generated ones.
     patterns: [`${L}(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}${R}`],
     keywords: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'A3T'],
+    pair: {
+      ruleId: 'aws-access-key',
+      title: 'AWS access key pair (key id and secret)',
+      severity: 'critical',
+      grants: 'every AWS service the identity may use, including Amazon Bedrock and SageMaker model invocation',
+      pattern: String.raw`(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])`,
+      window: 600,
+      entropy: 4.2,
+      classes: 3,
+      partnerRule: 'aws-secret-access-key',
+      rejectHex: true,
+    },
     prefixLength: 4,
     entropy: 3.0,
     classes: 1,
@@ -466,6 +515,22 @@ export const SECRET_RULES: SecretRule[] = [
     llmjacking: false,
   },
   {
+    // Current format (since late 2025): `wandb_v1_` + 27 + `_` + 49 characters, 86 in all.
+    id: 'wandb-api-key',
+    title: 'Weights & Biases API key',
+    provider: 'Weights & Biases',
+    severity: 'high',
+    grants: 'read/write access to experiments, model artifacts and datasets in W&B',
+    patterns: [`${L}wandb_v1_[${B62}]{20,40}_[${B62}]{40,60}${R}`],
+    keywords: ['wandb_v1_'],
+    prefixLength: 9,
+    entropy: 4.0,
+    classes: 2,
+    console: 'https://wandb.ai/authorize (User settings → API keys)',
+    llmjacking: false,
+  },
+  {
+    // Legacy 40-hex keys (and `local-` keys of W&B Server): only in a W&B context.
     id: 'wandb-api-key',
     title: 'Weights & Biases API key',
     provider: 'Weights & Biases',

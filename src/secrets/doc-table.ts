@@ -3,7 +3,7 @@
  * (checked by test/secrets/docs.test.ts, rewritten by scripts/secrets-docs.ts).
  */
 import { L, R, SECRET_RULES } from './catalog.js';
-import { AWS_PAIR_RULE_ID, SECRET_RULE_METAS } from './rules.js';
+import { SECRET_RULE_METAS } from './rules.js';
 
 function shownPattern(p: string): string {
   const s = p.split(L).join('').split(R).join('').replace(/\(\?<[a-z]+>/g, '(');
@@ -13,12 +13,14 @@ function shownPattern(p: string): string {
 export function secretsRuleTable(): string {
   const rows = ['| rule | severity | provider | format (regex, boundaries omitted) | also required | revoke at |', '|---|---|---|---|---|---|'];
   for (const meta of SECRET_RULE_METAS) {
-    if (meta.id === AWS_PAIR_RULE_ID) {
-      rows.push(`| \`${meta.id}\` | ${meta.severity} | AWS | an access key id (below) and a 40-character secret access key within 600 characters | both halves present: one finding | AWS IAM console → Security credentials |`);
+    const paired = SECRET_RULES.find((r) => r.pair && `secret/${r.pair.ruleId}` === meta.id);
+    if (paired) {
+      const p = paired.pair!;
+      rows.push(`| \`${meta.id}\` | ${meta.severity} | ${paired.provider} | \`secret/${paired.id}\` and ${shownPattern(p.pattern)} within ${p.window} characters | both halves: one finding | ${paired.console.replace(/\|/g, '\\|')} |`);
       continue;
     }
     const entries = SECRET_RULES.filter((r) => `secret/${r.id}` === meta.id);
-    const formats = entries.flatMap((e) => e.patterns.map(shownPattern)).join('<br>');
+    const formats = entries.flatMap((e) => e.patterns.map((p) => `${shownPattern(p)}${e.mustContain ? ` containing \`${e.mustContain}\`` : ''}`)).join('<br>');
     const extra = entries
       .map((e) => {
         if (!e.context) return '';

@@ -22,12 +22,20 @@ export function charClasses(s: string): number {
   return (/[a-z]/.test(s) ? 1 : 0) + (/[A-Z]/.test(s) ? 1 : 0) + (/[0-9]/.test(s) ? 1 : 0);
 }
 
+const WORDS = 'example|sample|dummy|placeholder|your|fake|redacted|changeme|change_me|replace|insert|test|demo|mock|here|secret|token|apikey|qwerty|asdfgh|zxcvbn';
+const MARKS = String.raw`xxxx|\*\*\*|\.\.\.|<|>|\$\{|\{\{|%s|\bnull\b|undefined`;
+
 /**
- * Words that mark a value as a stand-in. Four letters or more, so a random key contains one by chance
- * with a probability of about 1e-4 at most.
+ * Words that mark a value as a stand-in (four letters or more). In short keys any occurrence counts
+ * (a random 36-character key contains one with p ≈ 1e-3); in long keys (≥ 48 random characters, where
+ * chance hits add up) only a word next to a separator or an end does (`sk-proj-your-key-here-…`).
  */
-const PLACEHOLDER_WORDS =
-  /example|sample|dummy|placeholder|your|fake|redacted|changeme|change_me|replace|insert|test|demo|mock|here|secret|token|apikey|qwerty|asdfgh|zxcvbn|xxxx|\*\*\*|\.\.\.|<|>|\$\{|\{\{|%s|\bnull\b|undefined/i;
+const PLACEHOLDER_ANY = new RegExp(`${WORDS}|${MARKS}`, 'i');
+const PLACEHOLDER_SEPARATED = new RegExp(`(?:^|[_\\-.])(?:${WORDS})|(?:${WORDS})(?:[_\\-.]|$)|${MARKS}`, 'i');
+
+function isPlaceholder(random: string): boolean {
+  return (random.length >= 48 ? PLACEHOLDER_SEPARATED : PLACEHOLDER_ANY).test(random);
+}
 
 /** A run of 6 or more identical characters (`aaaaaa`, `000000`). */
 const REPEAT_RUN = /(.)\1{5,}/;
@@ -92,7 +100,7 @@ export type RejectReason = 'example' | 'placeholder' | 'words' | 'repeated' | 's
 /** Why `random` (the part of a key after its fixed prefix) is not a live key, or undefined if it may be. */
 export function rejectReason(random: string, opts: { entropy: number; classes?: number }): RejectReason | undefined {
   if (/example/i.test(random)) return 'example';
-  if (PLACEHOLDER_WORDS.test(random)) return 'placeholder';
+  if (isPlaceholder(random)) return 'placeholder';
   if (looksLikeWords(random)) return 'words';
   if (REPEAT_RUN.test(random)) return 'repeated';
   if (hasSequence(random) || hasInterleavedSequence(random)) return 'sequence';

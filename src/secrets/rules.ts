@@ -6,11 +6,10 @@
 import type { References, RuleMeta } from '../core/model.js';
 import { SECRET_RULES, type SecretRule } from './catalog.js';
 
-export const AWS_PAIR_RULE_ID = 'secret/aws-access-key';
 
 export function remediationFor(rule: Pick<SecretRule, 'provider' | 'console'>): string {
   return [
-    `Treat the key as compromised: revoke or rotate it at ${rule.provider} now (${rule.console}) and check its usage and billing for abuse.`,
+    `Treat the key as compromised: revoke or rotate it now in the ${rule.provider} console: ${rule.console}. Then check its usage and billing for abuse.`,
     'Load the replacement at run time from a secret manager (HashiCorp Vault, AWS Secrets Manager, Azure Key Vault, Google Secret Manager, Kubernetes External Secrets / sealed secrets) or from an environment variable injected by the platform or CI; never commit it.',
     'Removing the line is not enough: purge the value from git history (git filter-repo) and rebuild and re-push any container image whose layers or config hold it.',
   ].join(' ');
@@ -46,28 +45,31 @@ function ruleMeta(rule: SecretRule): RuleMeta {
   };
 }
 
-const awsIdRule = SECRET_RULES.find((r) => r.id === 'aws-access-key-id')!;
-
-const AWS_PAIR_META: RuleMeta = {
-  id: AWS_PAIR_RULE_ID,
-  title: 'AWS access key pair (key id and secret)',
-  severity: 'critical',
-  category: 'secret',
-  description:
-    'An AWS access key id and its secret access key are written next to each other: together they are a working credential for every AWS service the identity may use, including Amazon Bedrock and SageMaker model invocation (LLMjacking).',
-  remediation: remediationFor(awsIdRule),
-  references: referencesFor(awsIdRule),
-  tags: ['secret', 'aws', 'llmjacking'],
-  confidence: 'high',
-};
+/** The combined rule of a two-part credential (the AWS key pair), generated from the rule's `pair`. */
+function pairMeta(rule: SecretRule): RuleMeta {
+  const pair = rule.pair!;
+  return {
+    id: `secret/${pair.ruleId}`,
+    title: pair.title,
+    severity: pair.severity,
+    category: 'secret',
+    description: `Both halves of a ${rule.provider} credential (${rule.title.toLowerCase()} and its secret) are written next to each other: together they are a working credential for ${pair.grants}. Stolen cloud keys are used to invoke paid models (LLMjacking).`,
+    remediation: remediationFor(rule),
+    references: referencesFor(rule),
+    tags: ['secret', rule.provider.toLowerCase().replace(/[^a-z0-9]+/g, '-'), ...(rule.llmjacking ? ['llmjacking'] : [])],
+    confidence: 'high',
+  };
+}
 
 /** One RuleMeta per id, in catalogue order (first entry of an id wins for the metadata). */
 export const SECRET_RULE_METAS: RuleMeta[] = (() => {
   const out = new Map<string, RuleMeta>();
   for (const r of SECRET_RULES) if (!out.has(`secret/${r.id}`)) out.set(`secret/${r.id}`, ruleMeta(r));
   const list = [...out.values()];
-  const idIndex = list.findIndex((m) => m.id === 'secret/aws-access-key-id');
-  list.splice(idIndex, 0, AWS_PAIR_META);
+  for (const r of SECRET_RULES.filter((x) => x.pair)) {
+    if (list.some((m) => m.id === `secret/${r.pair!.ruleId}`)) continue;
+    list.splice(list.findIndex((m) => m.id === `secret/${r.id}`), 0, pairMeta(r));
+  }
   // Rules that only ever match with a context (no fixed prefix) are less certain than prefixed formats.
   for (const m of list) {
     const entries = SECRET_RULES.filter((r) => `secret/${r.id}` === m.id);

@@ -27,7 +27,7 @@ interface CompiledRule {
 }
 
 const DEFAULT_KEY_NAME =
-  /api[_\-. ]?key|apikey|\bkey\b|_key\b|key["'`]?\s*[:=]|token|secret|password|passwd|\bpwd\b|auth|bearer|credential|x-api-key/i;
+  /api[_\-. ]?key|apikey|\bkey\b|_key\b|key["'`]?\s*[:=]|token|secret|password|passwd|\bpwd\b|auth|bearer|credential|x-api-key/gi;
 
 /** The nearest name before the value is a digest or an identifier, not a credential. */
 const HASH_NAME =
@@ -71,7 +71,7 @@ export const COMPILED: CompiledRule[] = SECRET_RULES.map((rule) => ({
   near: rule.context ? new RegExp(rule.context.near, 'i') : undefined,
   keyName: rule.context?.keyName
     ? typeof rule.context.keyName === 'string'
-      ? new RegExp(rule.context.keyName, 'i')
+      ? new RegExp(rule.context.keyName, 'gi')
       : DEFAULT_KEY_NAME
     : undefined,
   examples: new Set(rule.examples ?? []),
@@ -119,50 +119,81 @@ export function candidateRules(haystack: Buffer | string): Set<number> {
  */
 const VALUE_ONLY = /^\s*-?\s*["']?(?:value|default)["']?\s*[:=]/i;
 
+/** The value starts its line (YAML block scalar, a parenthesised or continued string): the name is above. */
+const ALONE = /^\s*["'`]?$/;
+
 /** The value is the first string argument of a call on the same line: `cohere.Client("…")`. */
 const CALL_ARG = /\(\s*["'`]$/;
 
+/** Index of the last `\n` in text[from, to), or -1; never scans further back than `from` (long lines). */
+function lastNewline(text: string, from: number, to: number): number {
+  const i = text.slice(Math.max(0, from), to).lastIndexOf('\n');
+  return i === -1 ? -1 : Math.max(0, from) + i;
+}
+
 function lineBefore(text: string, start: number, max = 160): string {
-  const nl = text.lastIndexOf('\n', start - 1);
-  const prefix = text.slice(Math.max(nl + 1, start - max), start);
-  if (nl <= 0 || !VALUE_ONLY.test(prefix)) return prefix;
-  const prev = text.slice(Math.max(text.lastIndexOf('\n', nl - 1) + 1, nl - max), nl);
+  const nl = lastNewline(text, start - max, start);
+  const prefix = text.slice(nl === -1 ? Math.max(0, start - max) : nl + 1, start);
+  if (nl <= 0 || !(VALUE_ONLY.test(prefix) || ALONE.test(prefix))) return prefix;
+  const prevNl = lastNewline(text, nl - max, nl);
+  const prev = text.slice(prevNl === -1 ? Math.max(0, nl - max) : prevNl + 1, nl);
   return `${prev} ${prefix}`;
+}
+
+/** Another value-like token (16+ token characters) between a name and the value: the name is not its. */
+const OTHER_VALUE = /[A-Za-z0-9_+/-]{16,}/;
+
+/** The last credential name in `prefix` is followed only by syntax (quotes, `=`, `(`, `Bearer` …), not by another value. */
+function nameRightBefore(keyName: RegExp, prefix: string): boolean {
+  keyName.lastIndex = 0;
+  let lastEnd = -1;
+  for (let m = keyName.exec(prefix); m !== null; m = keyName.exec(prefix)) {
+    lastEnd = m.index + m[0].length;
+    if (m[0].length === 0) keyName.lastIndex++;
+  }
+  return lastEnd !== -1 && !OTHER_VALUE.test(prefix.slice(lastEnd));
 }
 
 /** Name-based and proximity checks of context rules. */
 function contextHolds(c: CompiledRule, text: string, start: number, end: number): boolean {
   const spec = c.rule.context;
   if (!spec || !c.near) return true;
-  const window = text.slice(Math.max(0, start - (spec.before ?? 300)), Math.min(text.length, end + (spec.after ?? 120)));
-  // The value itself must not be what satisfies the context.
-  const masked = window.replace(text.slice(start, end), ' ');
-  if (!c.near.test(masked)) return false;
+  // The credential name on the line (cheap, short text) before the provider name nearby.
   if (c.keyName) {
     const prefix = lineBefore(text, start);
     // A provider client constructed with the key as its first argument names the provider instead.
     const providerCall = CALL_ARG.test(prefix) && c.near.test(prefix);
-    if (!providerCall && !c.keyName.test(prefix)) return false;
+    if (!providerCall && !nameRightBefore(c.keyName, prefix)) return false;
     const lastName = /([A-Za-z0-9_.-]+)[^A-Za-z0-9_.-]*$/.exec(prefix.replace(/\\["']/g, '"'));
     if (lastName && (HASH_NAME.test(lastName[1]) || ID_NAME.test(lastName[1]) || CAMEL_ID_NAME.test(lastName[1]))) return false;
   }
-  return true;
+  // The value itself must not be what satisfies the context: search the text before and after it.
+  const before = text.slice(Math.max(0, start - (spec.before ?? 300)), start);
+  const after = text.slice(end, Math.min(text.length, end + (spec.after ?? 120)));
+  return c.near.test(before) || c.near.test(after);
 }
 
 function acceptValue(c: CompiledRule, text: string, value: string, start: number, end: number): boolean {
   if (c.examples.has(value)) return false;
+  if (c.rule.mustContain && !value.includes(c.rule.mustContain)) return false;
+  // Context first: it is cheap and rejects most candidates of the prefix-less formats.
+  if (!contextHolds(c, text, start, end)) return false;
   const random = value.slice(c.rule.prefixLength ?? 0);
   if (rejectReason(random, { entropy: c.rule.entropy, classes: c.rule.classes })) return false;
-  if (insideBase64Blob(text, start, end)) return false;
-  return contextHolds(c, text, start, end);
+  return !insideBase64Blob(text, start, end);
 }
 
-function runRule(c: CompiledRule, text: string): RawMatch[] {
+/** Matches kept per text: a file with more is generated or hostile, and the first ones say enough. */
+export const MAX_MATCHES_PER_TEXT = 500;
+
+function runRule(c: CompiledRule, text: string, limit: number, signal?: AbortSignal): RawMatch[] {
   const out: RawMatch[] = [];
   for (const { re, leftBoundary } of c.regexes) {
     re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    let seen = 0;
+    for (let m = re.exec(text); m !== null && out.length < limit; m = re.exec(text)) {
       if (m[0].length === 0) re.lastIndex++;
+      if ((++seen & 1023) === 0 && signal?.aborted) break;
       if (leftBoundary && !leftBoundaryOk(text, m.index)) {
         re.lastIndex = m.index + 1;
         continue;
@@ -177,42 +208,53 @@ function runRule(c: CompiledRule, text: string): RawMatch[] {
   return out;
 }
 
-const AWS_SECRET = /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
-const AWS_PAIR_WINDOW = 600;
-const AWS_SECRET_RULE = COMPILED.find((c) => c.rule.id === 'aws-secret-access-key')!;
+interface CompiledPair {
+  re: RegExp;
+  spec: NonNullable<SecretRule['pair']>;
+  examples: Set<string>;
+}
 
-/** A secret access key near an access key id: high entropy, mixed classes, not hex, not an example. */
-function findAwsSecret(text: string, id: RawMatch): RawMatch['partner'] {
-  const from = Math.max(0, id.start - AWS_PAIR_WINDOW);
-  const to = Math.min(text.length, id.end + AWS_PAIR_WINDOW);
+const PAIRS = new Map<SecretRule, CompiledPair>(
+  SECRET_RULES.filter((r) => r.pair).map((r) => {
+    const spec = r.pair!;
+    const partner = COMPILED.find((c) => c.rule.id === spec.partnerRule);
+    return [r, { re: new RegExp(spec.pattern, 'g'), spec, examples: partner?.examples ?? new Set<string>() }];
+  }),
+);
+
+/** The partner nearest to `m` within the window that passes the look-alike filters. */
+function findPartner(text: string, m: RawMatch, pair: CompiledPair): RawMatch['partner'] {
+  const { re, spec, examples } = pair;
+  const from = Math.max(0, m.start - spec.window);
+  const to = Math.min(text.length, m.end + spec.window);
   const region = text.slice(from, to);
-  AWS_SECRET.lastIndex = 0;
+  re.lastIndex = 0;
   let best: RawMatch['partner'];
-  for (let m = AWS_SECRET.exec(region); m !== null; m = AWS_SECRET.exec(region)) {
-    const value = m[0];
-    const start = from + m.index;
-    if (/^[a-fA-F0-9]+$/.test(value) || AWS_SECRET_RULE.examples.has(value)) continue;
-    if (rejectReason(value, { entropy: 4.2, classes: 3 })) continue;
-    if (insideBase64Blob(text, start, start + 40)) continue;
-    const candidate = { value, start, end: start + 40 };
-    if (!best || Math.abs(candidate.start - id.start) < Math.abs(best.start - id.start)) best = candidate;
+  for (let x = re.exec(region); x !== null; x = re.exec(region)) {
+    const value = x[0];
+    const start = from + x.index;
+    if ((spec.rejectHex && /^[a-fA-F0-9]+$/.test(value)) || examples.has(value)) continue;
+    if (rejectReason(value, { entropy: spec.entropy, classes: spec.classes })) continue;
+    if (insideBase64Blob(text, start, start + value.length)) continue;
+    const candidate = { value, start, end: start + value.length };
+    if (!best || Math.abs(candidate.start - m.start) < Math.abs(best.start - m.start)) best = candidate;
   }
   return best;
 }
 
-/** Key ids with a secret next to them become one pair finding; secrets already in a pair are dropped. */
-function pairAws(text: string, matches: RawMatch[]): RawMatch[] {
-  const ids = matches.filter((m) => m.rule.id === 'aws-access-key-id');
-  if (ids.length === 0) return matches;
-  const paired = new Set<number>();
-  for (const id of ids) {
-    const partner = findAwsSecret(text, id);
+/** Matches of rules with a `pair` get their partner; standalone matches of the partner rule that were paired are dropped. */
+function pairUp(text: string, matches: RawMatch[]): RawMatch[] {
+  const absorbed = new Set<string>();
+  for (const m of matches) {
+    const pair = PAIRS.get(m.rule);
+    if (!pair) continue;
+    const partner = findPartner(text, m, pair);
     if (partner) {
-      id.partner = partner;
-      paired.add(partner.start);
+      m.partner = partner;
+      absorbed.add(`${pair.spec.partnerRule}@${partner.start}`);
     }
   }
-  return matches.filter((m) => !(m.rule.id === 'aws-secret-access-key' && paired.has(m.start)));
+  return absorbed.size ? matches.filter((m) => !absorbed.has(`${m.rule.id}@${m.start}`)) : matches;
 }
 
 /** Overlapping matches (two rules on one value): keep the longest, then the first in the catalogue. */
@@ -246,9 +288,9 @@ export function scanText(text: string, opts: ScanTextOptions = {}): RawMatch[] {
   if (candidates.size === 0) return [];
   let matches: RawMatch[] = [];
   for (const i of candidates) {
-    if (opts.signal?.aborted) break;
-    matches.push(...runRule(COMPILED[i], text));
+    if (opts.signal?.aborted || matches.length >= MAX_MATCHES_PER_TEXT) break;
+    for (const m of runRule(COMPILED[i], text, MAX_MATCHES_PER_TEXT - matches.length, opts.signal)) matches.push(m);
   }
-  matches = pairAws(text, matches);
+  matches = pairUp(text, matches);
   return resolveOverlaps(matches);
 }

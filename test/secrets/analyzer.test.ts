@@ -224,3 +224,22 @@ describe('findings', () => {
     }
   });
 });
+
+describe('hostile input', () => {
+  const b62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  it('caps the findings of a file full of keys and says so', async () => {
+    const text = Array.from({ length: 3000 }, () => `sk-proj-${g.chars(b62, 150)}`).join('\n');
+    const { findings, notes } = await scan('dump.txt', text);
+    expect(findings).toHaveLength(500);
+    expect(notes.map((n) => n.message)).toEqual([expect.stringMatching(/more than 500 credentials/)]);
+  });
+
+  it('finishes on inputs built to make look-around regexes backtrack (marker storms, long single lines)', async () => {
+    const storm = Array.from({ length: 50000 }, () => `sk-${g.chars(b62, 10)}T3BlbkFJ`).join('-');
+    expect((await scan('storm.txt', storm)).findings).toEqual([]);
+    const soup = `mistral api_key=${Array.from({ length: 30000 }, () => g.chars(b62, 32)).join(' ')}`;
+    // Only the first value follows the credential name on its line; the rest are anonymous tokens.
+    expect((await scan('soup.txt', soup)).findings.length).toBeLessThanOrEqual(1);
+  });
+});
+

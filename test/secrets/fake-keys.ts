@@ -32,7 +32,7 @@ export type KeyKind =
   | 'openaiProject' | 'openaiSvc' | 'openaiAdmin' | 'openaiLegacy' | 'openaiBare'
   | 'anthropic' | 'anthropicAdmin' | 'hf' | 'hfOrg' | 'google' | 'awsId' | 'awsTempId' | 'awsSecret'
   | 'azure32' | 'azure84' | 'groq' | 'replicate' | 'pplx' | 'xai' | 'openrouter' | 'mistral' | 'cohere'
-  | 'together' | 'togetherNew' | 'langsmith' | 'langsmithSk' | 'wandb' | 'pinecone' | 'pineconeLegacy'
+  | 'together' | 'togetherNew' | 'langsmith' | 'langsmithSk' | 'wandb' | 'wandbV1' | 'pinecone' | 'pineconeLegacy'
   | 'ghp' | 'githubPat' | 'gho' | 'ghu' | 'ghs' | 'ghr' | 'nvidia' | 'deepseek';
 
 /** Rule reported for each kind (the AWS pair is decided by the corpus, not the kind). */
@@ -45,7 +45,7 @@ export const RULE_OF: Record<KeyKind, string> = {
   groq: 'secret/groq-api-key', replicate: 'secret/replicate-api-token', pplx: 'secret/perplexity-api-key',
   xai: 'secret/xai-api-key', openrouter: 'secret/openrouter-api-key', mistral: 'secret/mistral-api-key',
   cohere: 'secret/cohere-api-key', together: 'secret/together-api-key', togetherNew: 'secret/together-api-key',
-  langsmith: 'secret/langsmith-api-key', langsmithSk: 'secret/langsmith-api-key', wandb: 'secret/wandb-api-key',
+  langsmith: 'secret/langsmith-api-key', langsmithSk: 'secret/langsmith-api-key', wandb: 'secret/wandb-api-key', wandbV1: 'secret/wandb-api-key',
   pinecone: 'secret/pinecone-api-key', pineconeLegacy: 'secret/pinecone-api-key', ghp: 'secret/github-pat',
   githubPat: 'secret/github-pat', gho: 'secret/github-oauth-token', ghu: 'secret/github-app-token',
   ghs: 'secret/github-app-token', ghr: 'secret/github-refresh-token', nvidia: 'secret/nvidia-api-key',
@@ -108,6 +108,7 @@ export class KeyGen {
       case 'langsmith': return `lsv2_pt_${c(hex, 32)}_${c(hex, 10)}`;
       case 'langsmithSk': return `lsv2_sk_${c(hex, 32)}_${c(hex, 10)}`;
       case 'wandb': return c(hex, 40);
+      case 'wandbV1': return `wandb_v1_${c(b62, 27)}_${c(b62, 49)}`;
       case 'pinecone': return `pcsk_${c(b62, 6)}_${c(b62, 63)}`;
       case 'pineconeLegacy': return `${c(hex, 8)}-${c(hex, 4)}-4${c(hex, 3)}-${c('89ab', 1)}${c(hex, 3)}-${c(hex, 12)}`;
       case 'ghp': return `ghp_${c(b62, 36)}`;

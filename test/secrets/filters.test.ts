@@ -32,6 +32,14 @@ describe('filters', () => {
     for (let i = 0; i < 2000; i++) if (rejectReason(g.key('ghp').slice(4), { entropy: 4, classes: 2 })) rejected++;
     // A few random keys contain a word such as "test" by chance; the rate must stay well under 1 %.
     expect(rejected).toBeLessThan(10);
+    let longRejected = 0;
+    for (let i = 0; i < 2000; i++) if (rejectReason(g.key('openaiProject').slice(8), { entropy: 4, classes: 2 })) longRejected++;
+    expect(longRejected).toBeLessThan(10);
+    // A word inside a long random key is chance; next to a separator it is a placeholder.
+    const a = 'k3Jz8LmNp2Rt7VwXyB4cD6fGhJ1aS5eTu';
+    const b = 'IoP0qW9zXc8VbN7mAl6KjQ2wE3rT4yU5i';
+    expect(rejectReason(`${a}your${b}`, { entropy: 4 })).toBeUndefined();
+    expect(rejectReason(`${a}_your_${b}`, { entropy: 4 })).toBe('placeholder');
   });
 
   it('base64 blobs', () => {

@@ -147,6 +147,7 @@ const CASES: Record<string, { fire: Case[]; quiet: Case[] }> = {
     fire: [
       { file: 'train.sh', code: `wandb login ${k.wandb}\n`, line: 1 },
       { file: '.netrc', code: `machine api.wandb.ai\n  login user\n  password ${k.wandb}\n`, line: 3 },
+      { file: 'run.sh', code: `#!/bin/sh\nexport WANDB_API_KEY="${new KeyGen(86).key('wandbV1')}"\n`, line: 2 },
     ],
     quiet: [{ file: 'train.py', code: 'import wandb\nwandb.login(key=os.environ["WANDB_API_KEY"])\ncommit = "3f786850e387550fdab836ed7e6dc881de23001b"\n' }],
   },

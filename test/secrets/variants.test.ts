@@ -53,6 +53,8 @@ const leaks: [string, string][] = [
   ['ap.env', `GITHUB_TOKEN=github_pat_${g.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_', 82)}`],
   ['ar.env', `OPENAI_API_KEY=sk-None-${g.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 40)}T3BlbkFJ${g.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 40)}`],
   ['as.env', `AZURE_API_BASE=https://lab.example.net\nAZURE_API_KEY=${K('azure32')}`],
+  ['at.yaml', `mistral:\n  api_key: >-\n    ${K('mistral')}`],
+  ['au.py', `COHERE_API_KEY = (\n    "${K('cohere')}"\n)`],
   ['aq.env', `AZURE_OPENAI_API_KEY=${g.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 84)}`],
 ];
 const decoys: [string, string][] = [
@@ -72,6 +74,7 @@ const decoys: [string, string][] = [
   ['d14.env', `HF_TOKEN=hf_********************************`],
   ['d16.env', 'GROQ_API_KEY=gsk_a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8s9t0u1v2w3x4y5z6a1b2'],
   ['d17.env', 'HF_TOKEN=hf_qwertyuiopASDFGHJKLzxcvbnmQWERTYUIOP'],
+  ['d18.yaml', `mistral:\n  weights_sha: >-\n    ${g.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 32)}`],
   ['d15.yaml', `openai_api_key: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  ${g.chars('0123456789abcdef', 80)}`],
 ];
 describe('variants', () => {
