@@ -28,9 +28,13 @@ export function detectAssets(facts: CodeFacts, path: string, lang: 'python' | 'j
     if (sdk) for (const n of imp.names) sdkFactories.set(n, sdk);
   }
 
-  const compatProvider = resolveOpenAiCompatible(facts.calls);
+  // Calls through an import alias (`from pydantic_ai import Agent as A`) match under the imported name.
+  const aliases = new Map<string, string>();
+  for (const imp of facts.imports) for (const [alias, name] of imp.aliases ?? []) aliases.set(alias, name);
+  const calls = aliases.size ? facts.calls.map((c) => unalias(c, aliases)) : facts.calls;
+  const compatProvider = resolveOpenAiCompatible(calls);
 
-  for (const call of facts.calls) {
+  for (const call of calls) {
     for (const rule of CALL_RULES) {
       if (!calleeMatches(call.callee, rule.callee)) continue;
       if (rule.requires && !rule.requires.some((p) => packages.has(p))) continue;
@@ -49,6 +53,15 @@ export function detectAssets(facts: CodeFacts, path: string, lang: 'python' | 'j
     if (ep) out.push(providerAsset(ep.provider, at(path, s.line), { endpoint: ep.host, endpointName: ep.name }, 0.9));
   }
   return out;
+}
+
+function unalias(c: Call, aliases: Map<string, string>): Call {
+  const dot = c.callee.indexOf('.');
+  const head = dot < 0 ? c.callee : c.callee.slice(0, dot);
+  const real = aliases.get(head);
+  if (!real) return c;
+  const callee = real + (dot < 0 ? '' : c.callee.slice(dot));
+  return { ...c, callee, name: dot < 0 ? real : c.name };
 }
 
 function calleeMatches(callee: string, suffix: string): boolean {
@@ -147,6 +160,11 @@ function applyRule(rule: CallRule, call: Call, path: string, compat: { provider:
       const name = literal(call, t.arg);
       const id = name && /^[\w.@/ -]{1,100}$/.test(name) ? `mcp-server:${name}` : `mcp-server:${path}`;
       return [asset('mcp-server', id, name ?? path, loc, { framework: t.framework, definedIn: 'code' }, { confidence: 0.9 })];
+    }
+    case 'agent': {
+      const name = t.name ? literal(call, t.name) : undefined;
+      const label = name && name.length <= 100 ? name : `${t.framework} agent`;
+      return [asset('agent', `agent:code:${path}:${call.line}`, label, loc, { framework: t.framework, definedIn: 'code' }, { confidence: 0.85 })];
     }
     case 'vector-store': {
       const where = t.url ? literal(call, t.url) : undefined;

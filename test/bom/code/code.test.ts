@@ -103,3 +103,21 @@ describe('code discovery: JavaScript / TypeScript', () => {
     expect(codeAnalyzer.match({ path: 'static/app.min.js', name: 'app.min.js', ext: '.js', size: 10 })).toBe(false);
   });
 });
+
+describe('code discovery: agent frameworks', () => {
+  it('finds agents defined in code and the models they use', async () => {
+    const { assets } = await analyze(codeAnalyzer, 'agents.py', fx('agents.py'));
+    const s = sightings(assets);
+    expect(s).toEqual(expect.arrayContaining([
+      'agent:code:agents.py:6@6',
+      'model:anthropic/claude-3-5-haiku-20241022@6',
+      'agent:code:agents.py:7@7',
+      'model:openai/gpt-4o@7',
+      'agent:code:agents.py:8@8',
+      'model:google-gla/gemini-1.5-flash@8',
+      'model:openai/gpt-4o-mini@9',
+    ]));
+    expect(assets.find((a) => a.id === 'agent:code:agents.py:6')!.name).toBe('Researcher');
+    expect(assets.find((a) => a.id === 'agent:code:agents.py:7')!.properties.framework).toBe('LangGraph');
+  });
+});
