@@ -7,7 +7,7 @@ import type { Analyzer, FileInfo } from '../core/analyzer.js';
 import type { Finding, Note } from '../core/model.js';
 import { MODEL_EXTENSIONS } from '../models/identify.js';
 import { inspectArtifact } from '../models/inspect/inspect.js';
-import { scanFileSource } from '../models/io/byte-source.js';
+import { cachedSource, scanFileSource } from '../models/io/byte-source.js';
 import { MODEL_PICKLE_RULES } from '../models/rules/index.js';
 
 /** Formats this analyzer opens; the others (safetensors, GGUF, ONNX, Keras …) belong to other analyzers. */
@@ -24,7 +24,7 @@ export const modelPickleAnalyzer: Analyzer = {
   },
   async analyze(file, ctx) {
     const notes: Note[] = [];
-    const ins = await inspectArtifact(scanFileSource(file), file.path, { deadline: ctx.deadline, signal: ctx.signal });
+    const ins = await inspectArtifact(cachedSource(scanFileSource(file)), file.path, { deadline: ctx.deadline, signal: ctx.signal });
     if (!ins.format || !HANDLED.has(ins.format)) {
       if (ins.format === undefined && (file.ext === '.pt' || file.ext === '.pth' || file.ext === '.pkl' || file.ext === '.ckpt')) {
         notes.push({ level: 'info', path: file.path, source: 'model-pickle', message: 'has a model extension but is not a recognised model format (not scanned)' });

@@ -32,6 +32,9 @@ const CASES: [string, string, string, string][] = [
   ['torchscript_model.pt', 'model/torchscript-archive', 'high', 'torch_full_model.pt'],
   ['models_traversal.zip', 'model/archive-path-traversal', 'high', 'models_safe.zip'],
   ['models_traversal.tar', 'model/archive-path-traversal', 'high', 'models_safe.tar'],
+  ['traversal.7z', 'model/archive-path-traversal', 'high', 'payload.7z'],
+  ['payload.7z', 'model/pickle-code-execution', 'critical', 'models_safe.zip'],
+  ['payload.7z', 'model/archive-hidden-content', 'medium', 'models_safe.zip'],
   ['crc_mismatch.zip', 'model/archive-anomaly', 'low', 'models_safe.zip'],
   ['object_safe.npy', 'model/numpy-object-array', 'low', 'numeric.npy'],
 ];

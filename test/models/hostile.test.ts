@@ -117,6 +117,32 @@ describe('hostile model files', () => {
     expect(serious(r2.findings).length).toBe(1);
   });
 
+  it('stops streaming a huge tar at the deadline with a note', async () => {
+    const path = join(tmp, 'huge.tar');
+    const header = Buffer.alloc(512);
+    header.write('model/weights.bin', 0);
+    header.write('0000644\0', 100);
+    header.write('0000000\0', 108);
+    header.write('0000000\0', 116);
+    header.write(`${(8 * GiB).toString(8).padStart(11, '0')}\0`, 124);
+    header.write('00000000000\0', 136);
+    header.write('0', 156);
+    header.write('ustar\u000000', 257);
+    header.write('        ', 148);
+    let sum = 0;
+    for (const byte of header) sum += byte;
+    header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+    const fd = openSync(path, 'w');
+    writeSync(fd, header, 0, 512, 0);
+    ftruncateSync(fd, 512 + 8 * GiB + 1024);
+    closeSync(fd);
+    const file = localFile(fileInfo('huge.tar', 512 + 8 * GiB + 1024), path, 64 * 1024 * 1024);
+    const t0 = Date.now();
+    const r = await modelPickleAnalyzer.analyze(file, ctx(1500));
+    console.log(`8 GiB sparse tar with a 1.5 s deadline: ${Date.now() - t0} ms`);
+    expect(r.notes?.some((n) => /time budget/.test(n.message))).toBe(true);
+  });
+
   it('gives a note when the time budget is already spent', async () => {
     const ins = await inspectArtifact(bufferSource(shellPickle('id')), 'x.pkl', { deadline: Date.now() - 1 });
     expect(ins.notes[0].message).toMatch(/time budget/);

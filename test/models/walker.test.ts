@@ -1,6 +1,7 @@
 /** The pickle opcode walker on hand-written streams (every opcode path that resolves globals). */
 import { describe, expect, it } from 'vitest';
-import { walkPickleBuffer } from '../../src/models/pickle/walker.js';
+import { walkPickle, walkPickleBuffer, type PValue } from '../../src/models/pickle/walker.js';
+import { dtypeInfo, joblibArrayLayout } from '../../src/models/pickle/joblib.js';
 import { classifyGlobal } from '../../src/models/pickle/verdict.js';
 import { shellPickle } from './zip-writer.js';
 
@@ -101,6 +102,38 @@ describe('walkPickle', () => {
     expect(r.globals.map((g) => g.name)).toEqual(['OrderedDict']);
   });
 
+  it('does not read large binary arguments that cannot hold a pickle', async () => {
+    const blob = Buffer.alloc(8 * 1024 * 1024, 0xab);
+    const len = Buffer.alloc(8);
+    len.writeBigUInt64LE(BigInt(blob.length));
+    const data = Buffer.concat([b('\x80\x04\x8e'), len, blob, b('0cos\nsystem\n0N.')]);
+    let read = 0;
+    const src = {
+      size: data.length,
+      async read(o: number, l: number) {
+        const out = data.subarray(o, Math.min(data.length, o + l));
+        read += out.length;
+        return out;
+      },
+    };
+    const r = await walkPickle(src);
+    expect(r.globals.map((g) => g.name)).toEqual(['system']);
+    expect(read).toBeLessThan(3 * 1024 * 1024);
+  });
+
+  it('records each distinct global once however often the stream repeats it', async () => {
+    const many = Buffer.concat([b('\x80\x02'), Buffer.from('cos\nsystem\n0'.repeat(20_000), 'latin1'), b('N.')]);
+    const r = await walkPickleBuffer(many);
+    expect(r.globals).toHaveLength(1);
+    expect(r.opcodes).toBe(40_003);
+  });
+
+  it('stops when the emulated stack outgrows the memory budget', async () => {
+    const deep = Buffer.concat([b('\x80\x02'), Buffer.alloc(1_100_000, 'N'), b('.')]);
+    const r = await walkPickleBuffer(deep);
+    expect(r.budget).toMatch(/memory budget/);
+  });
+
   it('stops at the step budget and says so', async () => {
     const many = Buffer.concat([b('\x80\x02'), Buffer.from('N0'.repeat(50_000), 'latin1'), b('N.')]);
     const r = await walkPickleBuffer(many, { maxOps: 1000 });
@@ -127,6 +160,8 @@ describe('classifyGlobal', () => {
     ['builtins', 'open', 'system-access'],
     ['requests.api', 'get', 'system-access'],
     ['shutil', 'rmtree', 'system-access'],
+    ['pathlib', 'PosixPath.write_text', 'system-access'],
+    ['torch.fx.graph_module', 'reduce_graph_module', 'code-execution'],
   ])('%s.%s is %s', (m, n, cat) => {
     const v = classifyGlobal(m, n);
     expect(v.kind).toBe('dangerous');
@@ -144,6 +179,8 @@ describe('classifyGlobal', () => {
     ['sklearn._loss._loss', '__pyx_unpickle_CyHalfBinomialLoss'],
     ['sklearn.ensemble._hist_gradient_boosting.binning', '_BinMapper'],
     ['sklearn.metrics._dist_metrics', 'newObj'],
+    ['pathlib', 'PosixPath'],
+    ['argparse', 'Namespace'],
   ])('%s.%s is allowed', (m, n) => {
     expect(classifyGlobal(m, n).kind).toBe('allowed');
   });
@@ -155,5 +192,43 @@ describe('classifyGlobal', () => {
     ['functools', 'partial'],
   ])('%s.%s is unknown', (m, n) => {
     expect(classifyGlobal(m, n).kind).toBe('unknown');
+  });
+});
+
+describe('joblib array layout', () => {
+  const g = (module: string, name: string): PValue => ({ t: 'global', module, name });
+  const str = (s: string): PValue => ({ t: 'str', s });
+  const int = (v: number): PValue => ({ t: 'int', v: BigInt(v) });
+  const dtype = (typestr: string, elsize = -1): PValue => ({
+    t: 'obj',
+    fn: g('numpy', 'dtype'),
+    args: { t: 'tuple', items: [str(typestr), { t: 'bool', v: false }, { t: 'bool', v: true }] },
+    state: { t: 'tuple', items: [int(3), str('<'), { t: 'none' }, { t: 'none' }, { t: 'none' }, int(elsize), int(-1), int(0)] },
+  });
+  const wrapper = (d: PValue, shape: number[], aligned: boolean): PValue => ({
+    t: 'obj',
+    fn: g('joblib.numpy_pickle', 'NumpyArrayWrapper'),
+    args: { t: 'tuple', items: [] },
+    state: {
+      t: 'dict',
+      entries: [
+        [str('shape'), { t: 'tuple', items: shape.map(int) }],
+        [str('dtype'), d],
+        ...(aligned ? ([[str('numpy_array_alignment_bytes'), int(16)]] as [PValue, PValue][]) : []),
+      ],
+    },
+  });
+
+  it('sizes numeric, unicode and structured arrays, with and without alignment padding', () => {
+    expect(dtypeInfo(dtype('f8')).itemsize).toBe(8);
+    expect(dtypeInfo(dtype('U5', 20)).itemsize).toBe(20);
+    expect(dtypeInfo(dtype('V12', 12)).itemsize).toBe(12);
+    expect(joblibArrayLayout(wrapper(dtype('f4'), [3, 5], true))).toEqual({ hasObject: false, aligned: true, bytes: 60 });
+    expect(joblibArrayLayout(wrapper(dtype('i8'), [7], false))).toEqual({ hasObject: false, aligned: false, bytes: 56 });
+  });
+
+  it('recognises object arrays (a nested pickle follows) and ignores other objects', () => {
+    expect(joblibArrayLayout(wrapper(dtype('O8'), [2], true))?.hasObject).toBe(true);
+    expect(joblibArrayLayout({ t: 'obj', fn: g('collections', 'OrderedDict'), args: { t: 'tuple', items: [] } })).toBeUndefined();
   });
 });

@@ -8,9 +8,18 @@ export interface ZipMember {
   /** Name written in the local header (defaults to `name`). */
   localName?: string;
   flags?: number;
+  /** Unix mode stored in the external attributes (version made by = Unix). */
+  unixMode?: number;
+  /** Write the local header and data but leave the member out of the central directory. */
+  omitFromCentral?: boolean;
 }
 
-export function makeZip(members: ZipMember[]): Buffer {
+export interface ZipOptions {
+  /** Write zip64 end records and saturate the classic end record's fields. */
+  zip64?: boolean;
+}
+
+export function makeZip(members: ZipMember[], opts: ZipOptions = {}): Buffer {
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -31,9 +40,10 @@ export function makeZip(members: ZipMember[]): Buffer {
     local.writeUInt16LE(lname.length, 26);
     const cd = Buffer.alloc(46);
     cd.writeUInt32LE(0x02014b50, 0);
-    cd.writeUInt16LE(20, 4);
+    cd.writeUInt16LE(m.unixMode === undefined ? 20 : 0x0314, 4);
     cd.writeUInt16LE(20, 6);
     cd.writeUInt16LE(m.flags ?? 0, 8);
+    if (m.unixMode !== undefined) cd.writeUInt32LE((m.unixMode << 16) >>> 0, 38);
     cd.writeUInt16LE(method, 10);
     cd.writeUInt32LE(crc, 16);
     cd.writeUInt32LE(body.length, 20);
@@ -41,17 +51,32 @@ export function makeZip(members: ZipMember[]): Buffer {
     cd.writeUInt16LE(cname.length, 28);
     cd.writeUInt32LE(offset, 42);
     parts.push(local, lname, body);
-    central.push(cd, cname);
+    if (!m.omitFromCentral) central.push(cd, cname);
     offset += 30 + lname.length + body.length;
   }
   const cdBuf = Buffer.concat(central);
+  const count = central.length / 2;
   const eocd = Buffer.alloc(22);
   eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(members.length, 8);
-  eocd.writeUInt16LE(members.length, 10);
-  eocd.writeUInt32LE(cdBuf.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, cdBuf, eocd]);
+  eocd.writeUInt16LE(opts.zip64 ? 0xffff : count, 8);
+  eocd.writeUInt16LE(opts.zip64 ? 0xffff : count, 10);
+  eocd.writeUInt32LE(opts.zip64 ? 0xffffffff : cdBuf.length, 12);
+  eocd.writeUInt32LE(opts.zip64 ? 0xffffffff : offset, 16);
+  if (!opts.zip64) return Buffer.concat([...parts, cdBuf, eocd]);
+  const z64 = Buffer.alloc(56);
+  z64.writeUInt32LE(0x06064b50, 0);
+  z64.writeBigUInt64LE(44n, 4);
+  z64.writeUInt16LE(45, 12);
+  z64.writeUInt16LE(45, 14);
+  z64.writeBigUInt64LE(BigInt(count), 24);
+  z64.writeBigUInt64LE(BigInt(count), 32);
+  z64.writeBigUInt64LE(BigInt(cdBuf.length), 40);
+  z64.writeBigUInt64LE(BigInt(offset), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(offset + cdBuf.length), 8);
+  locator.writeUInt32LE(1, 16);
+  return Buffer.concat([...parts, cdBuf, z64, locator, eocd]);
 }
 
 /** `posix.system(cmd)` as a protocol-2 pickle, written opcode by opcode. */

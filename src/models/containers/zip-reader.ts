@@ -32,6 +32,8 @@ export interface ZipEntry {
   dataOffset: number;
   /** Where the entry was seen. */
   seenIn: 'both' | 'central' | 'local';
+  /** Unix mode from the central directory's external attributes (when made on Unix). */
+  unixMode?: number;
 }
 
 export interface ZipAnomaly {
@@ -110,6 +112,7 @@ function flagAnomalies(e: ZipEntry, anomalies: ZipAnomaly[]): void {
 }
 
 type CentralEntry = Omit<ZipEntry, 'dataOffset' | 'seenIn' | 'localName'>;
+const MADE_BY_UNIX = 3;
 
 async function readCentralDirectory(src: ByteSource, anomalies: ZipAnomaly[]): Promise<CentralEntry[]> {
   const tailLen = Math.min(src.size, 0xffff + 22);
@@ -163,10 +166,12 @@ async function readCentralDirectory(src: ByteSource, anomalies: ZipAnomaly[]): P
     const xlen = cd.readUInt16LE(p + 30);
     const clen = cd.readUInt16LE(p + 32);
     let headerOffset = cd.readUInt32LE(p + 42);
+    const madeBy = cd[p + 5];
+    const unixMode = madeBy === MADE_BY_UNIX ? cd.readUInt32LE(p + 38) >>> 16 : undefined;
     const name = cd.subarray(p + 46, p + 46 + nlen).toString(flags & 0x800 ? 'utf8' : 'latin1');
     const extra = cd.subarray(p + 46 + nlen, p + 46 + nlen + xlen);
     ({ size, compressedSize, headerOffset } = applyZip64Extra(extra, { size, compressedSize, headerOffset }));
-    out.push({ name, method, flags, crc, compressedSize, size, headerOffset });
+    out.push({ name, method, flags, crc, compressedSize, size, headerOffset, unixMode });
     p += 46 + nlen + xlen + clen;
   }
   if (out.length !== count && count !== 0xffff) anomalies.push({ kind: 'structure', message: `end record announces ${count} members, central directory holds ${out.length}` });

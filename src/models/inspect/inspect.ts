@@ -123,8 +123,10 @@ function depthNote(v: Visit, chain: Chain): void {
 
 export async function visitPickle(v: Visit, src: ByteSource, chain: Chain, carrier: string): Promise<void> {
   const scan = await walkPickle(src, { deadline: v.opts.deadline, signal: v.opts.signal });
-  if (scan.opcodes <= 1 && scan.error && scan.globals.length === 0) {
-    v.ins.notes.push({ level: 'warning', message: `not a valid pickle${label(chain)}: ${scan.error.message}` });
+  if (scan.error && scan.globals.length === 0 && scan.tampering.length === 0 && scan.pickles === 0) {
+    // Nothing was imported before the stream broke: most likely not a pickle at all (a .bin that
+    // starts with a byte that is also an opcode). Worth an info note, not a warning.
+    v.ins.notes.push({ level: scan.opcodes <= 1 ? 'warning' : 'info', message: `not a valid pickle${label(chain)}: ${scan.error.message}` });
     return;
   }
   v.ins.pickles.push({ chain, scan, carrier: scan.legacyTorch ? 'legacy torch checkpoint' : carrier });

@@ -48,6 +48,7 @@ export async function inspectTar(v: Visit, src: ByteSource, chain: Chain, depth:
       let decided: boolean | undefined;
       let over = false;
       for await (const c of entry as AsyncIterable<Buffer>) {
+        if (Date.now() > v.opts.deadline || v.opts.signal?.aborted) throw new Error('time budget exhausted');
         if (decided === false || over) continue; // drain
         chunks.push(c);
         total += c.length;

@@ -33,6 +33,12 @@ export async function inspectZip(v: Visit, src: ByteSource, chain: Chain, depth:
   const tsEvidence = names.filter((n) => TORCHSCRIPT_MEMBER.test(n));
   if (isTorch && tsEvidence.length > 0) v.ins.torchscript.push({ chain, evidence: tsEvidence.slice(0, 5) });
 
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  for (const [n, c] of counts) {
+    if (c > 1) v.ins.anomalies.push({ chain: [...chain, n], kind: 'zip-duplicate-name', message: `${c} members share the name ${JSON.stringify(n)}; readers disagree on which one they load (all are scanned)` });
+  }
+
   const seen = new Set<number>();
   for (const e of listing.entries) {
     if (Date.now() > v.opts.deadline || v.opts.signal?.aborted) {
@@ -42,6 +48,10 @@ export async function inspectZip(v: Visit, src: ByteSource, chain: Chain, depth:
     for (const n of e.localName ? [e.name, e.localName] : [e.name]) {
       const why = traversalReason(n);
       if (why) v.ins.traversal.push({ chain, name: n, why });
+    }
+    if (e.unixMode !== undefined && (e.unixMode & 0o170000) === 0o120000) {
+      await checkSymlink(v, src, e, chain);
+      continue;
     }
     if (e.name.endsWith('/') || seen.has(e.dataOffset)) continue;
     seen.add(e.dataOffset);
@@ -81,4 +91,12 @@ async function inspectEntry(v: Visit, src: ByteSource, e: ZipEntry, chain: Chain
     return;
   }
   await visitMember(v, content.source, e.name, chain, depth);
+}
+
+/** A symlink member: its content is the link target, which `unzip` creates as a real link. */
+async function checkSymlink(v: Visit, src: ByteSource, e: ZipEntry, chain: Chain): Promise<void> {
+  const content = await entryContent(src, e, 4096);
+  const target = (await content.source.read(0, 4096)).toString('utf8');
+  const why = traversalReason(target);
+  if (why) v.ins.traversal.push({ chain, name: `${e.name} -> ${target}`, why: `is a symbolic link whose target ${why}` });
 }

@@ -37,3 +37,23 @@ export function sliceSource(src: ByteSource, start: number, size: number): ByteS
     },
   };
 }
+
+/**
+ * Serves small reads from a cached window so that walking thousands of zip headers or pickle
+ * opcodes does not turn into thousands of file reads; large reads go straight to the source.
+ */
+export function cachedSource(src: ByteSource, window = 1 << 20): ByteSource {
+  let start = -1;
+  let buf: Buffer = Buffer.alloc(0);
+  return {
+    size: src.size,
+    async read(offset, length) {
+      if (length > window / 4) return src.read(offset, length);
+      if (start < 0 || offset < start || offset + length > start + buf.length) {
+        buf = await src.read(offset, Math.max(0, Math.min(src.size, offset + window) - offset));
+        start = offset;
+      }
+      return buf.subarray(offset - start, offset - start + length);
+    },
+  };
+}

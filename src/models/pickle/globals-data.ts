@@ -21,10 +21,12 @@ const sys = (why: string): DenyEntry => ({ category: 'system-access', why });
 
 /** Globals that run code on load (critical) or reach files, processes' environment or the network (high). */
 export const DENYLIST: Record<string, DenyEntry> = {
+  // Path objects are plain values (hyper-parameters often hold them); their I/O methods are not.
+  ...pathMethods(),
   // Operating system and processes
   os: exec('runs shell commands and touches the file system (os.system, os.popen, os.exec*)'),
-  posix: exec('os functions under their POSIX module name'),
-  nt: exec('os functions under their Windows module name'),
+  posix: exec('runs shell commands and touches the file system (the os module under its POSIX name)'),
+  nt: exec('runs shell commands and touches the file system (the os module under its Windows name)'),
   _posixsubprocess: exec('spawns processes'),
   subprocess: exec('spawns processes'),
   pty: exec('spawns a shell (pty.spawn)'),
@@ -76,7 +78,6 @@ export const DENYLIST: Record<string, DenyEntry> = {
   'types.FunctionType': exec('builds functions from code objects'),
   'types.MethodType': exec('binds arbitrary callables'),
   'types.ModuleType': exec('builds modules'),
-  'types.SimpleNamespace': exec('builds objects with arbitrary attributes'),
   pip: exec('installs packages from the network (pip.main, CVE-2025-1716)'),
   ensurepip: exec('installs pip'),
   venv: exec('creates environments and runs pip'),
@@ -132,6 +133,27 @@ export const DENYLIST: Record<string, DenyEntry> = {
   'platform.popen': exec('runs a command'),
   popen2: exec('runs a command (Python 2)'),
   webbrowser: exec('starts a browser process'),
+  commands: exec('runs shell commands (Python 2 name)'),
+  idlelib: exec('IDLE shell internals that execute code'),
+  _sitebuiltins: exec('help()/license() objects that start pydoc'),
+  gc: exec('reaches every live object (gc.get_objects), a gadget to find modules'),
+  inspect: exec('reaches frames, globals and modules'),
+  _ctypes: exec('calls native code'),
+  'torch.fx.graph_module': exec('rebuilds a GraphModule by executing Python source stored in the pickle'),
+  'torch._export': exec('deserialises and runs exported programs'),
+  'pandas.read_pickle': exec('unpickles another file'),
+  'pandas.io.pickle': exec('unpickles another file'),
+  'yaml.load': exec('YAML with Python tags constructs arbitrary objects'),
+  'yaml.unsafe_load': exec('YAML with Python tags constructs arbitrary objects'),
+  'yaml.full_load': exec('YAML loader that constructs Python objects'),
+  'numpy.lib.format.read_array': exec('reads an array that may be a pickle'),
+  'transformers.dynamic_module_utils': exec('imports remote model code (trust_remote_code)'),
+  'keras.utils.get_file': sys('downloads files'),
+  'tensorflow.keras.utils.get_file': sys('downloads files'),
+  'tensorflow.io': sys('reads and writes files (tf.io.gfile)'),
+  huggingface_hub: sys('downloads files from the Hub'),
+  'pandas.read_csv': sys('reads files or URLs'),
+  'pandas.io': sys('reads files or URLs'),
   // Network
   socket: sys('opens network connections'),
   _socket: sys('opens network connections'),
@@ -157,7 +179,6 @@ export const DENYLIST: Record<string, DenyEntry> = {
   tempfile: sys('creates files'),
   io: sys('opens files (io.open, io.FileIO)'),
   _io: sys('opens files'),
-  pathlib: sys('reads and writes files'),
   glob: sys('lists the file system'),
   fileinput: sys('reads files'),
   linecache: sys('reads files'),
@@ -178,6 +199,15 @@ export const DENYLIST: Record<string, DenyEntry> = {
   'torch.from_file': sys('reads files'),
   'torch.storage._load_from_bytes': exec('runs torch.load on embedded bytes'),
 };
+
+function pathMethods(): Record<string, DenyEntry> {
+  const out: Record<string, DenyEntry> = {};
+  const methods = ['open', 'read_text', 'read_bytes', 'write_text', 'write_bytes', 'touch', 'unlink', 'rmdir', 'mkdir', 'rename', 'replace', 'symlink_to', 'hardlink_to', 'chmod', 'iterdir', 'glob', 'rglob', 'expanduser', 'home'];
+  for (const cls of ['Path', 'PosixPath', 'WindowsPath']) {
+    for (const m of methods) out[`pathlib.${cls}.${m}`] = sys('reads, writes or lists files');
+  }
+  return out;
+}
 
 /**
  * Narrow exceptions inside denied modules, checked before the denylist: TorchScript's own pickles
@@ -208,7 +238,9 @@ export const ALLOWLIST: string[] = [
   'collections.OrderedDict', 'collections.defaultdict', 'collections.Counter', 'collections.deque',
   'copyreg._reconstructor', 'copyreg.__newobj__', 'copyreg.__newobj_ex__', '_codecs.encode',
   'datetime.datetime', 'datetime.date', 'datetime.timedelta', 'datetime.timezone', 'decimal.Decimal', 'fractions.Fraction',
-  'uuid.UUID', 'enum.Enum',
+  'uuid.UUID', 'enum.Enum', 'argparse.Namespace', 'types.SimpleNamespace', 'pathlib.Path', 'pathlib.PosixPath',
+  'pathlib.WindowsPath', 'pathlib.PurePath', 'pathlib.PurePosixPath', 'pathlib.PureWindowsPath', 'typing.^', 'omegaconf.^',
+  'torch.torch_version.TorchVersion',
   // PyTorch tensors, storages and modules (what torch.save writes)
   'torch._utils._rebuild_tensor', 'torch._utils._rebuild_tensor_v2', 'torch._utils._rebuild_tensor_v3',
   'torch._utils._rebuild_parameter', 'torch._utils._rebuild_parameter_with_state', 'torch._utils._rebuild_sparse_tensor',

@@ -103,28 +103,46 @@ class BudgetError extends Error {}
 
 const WINDOW = 1 << 20;
 const HEADROOM = 64;
-const MAX_LINE = 1 << 16;
+const MAX_LINE = 4 << 20;
 const MAX_ITEMS = 256;
+/** Most entries on the emulated stack, mark stack or memo. */
+const MAX_STACK = 1_000_000;
+/** Most distinct globals / tampering events kept per file. */
+const MAX_RECORDS = 10_000;
 /** `torch.serialization.MAGIC_NUMBER`, the first pickle of a legacy (pre-zip) checkpoint. */
 const TORCH_MAGIC = 0x1950a86a20f9469cfc6cn;
-/** Python 2 module names that the unpickler maps to Python 3 ones (`_compat_pickle`). */
+/** Python 2 module names that the unpickler maps to Python 3 ones (a subset of `_compat_pickle.IMPORT_MAPPING`). */
 const COMPAT_MODULES: Record<string, string> = {
   __builtin__: 'builtins',
   copy_reg: 'copyreg',
   cPickle: 'pickle',
   exceptions: 'builtins',
-  commands: 'subprocess',
   httplib: 'http.client',
   urllib2: 'urllib.request',
   cStringIO: 'io',
   StringIO: 'io',
   Queue: 'queue',
   thread: '_thread',
-  posixpath: 'os.path',
-  ntpath: 'os.path',
 };
 const DOTTED_IDENT = /^[\p{L}_][\p{L}\p{N}_]*(\.[\p{L}_][\p{L}\p{N}_]*)*$/u;
 const DUNDER = /^__\w+__$/;
+/** Arguments above this size are peeked at before being read. */
+const LARGE_ARG = 64 * 1024;
+/** Values above this size are not kept on the emulated stack or memo (only their length). */
+const KEEP_MAX = 4096;
+const TEXTISH = /^[A-Za-z0-9+/=_\-\s]{16}$/;
+
+/** Whether an argument that starts with `head` can be (or encode) a pickle: raw magic, base64 or hex text. */
+function mayHoldPickle(head: Buffer): boolean {
+  return (head[0] === 0x80 && head[1] >= 2 && head[1] <= 5) || TEXTISH.test(head.toString('latin1')) || head[0] === 0x63 || head[0] === 0x28;
+}
+
+/** Drops the content of large values once they were checked for nested pickles, so memory stays flat. */
+function compact(v: PValue): PValue {
+  if (v.t === 'bytes' && v.b && v.b.length > KEEP_MAX) return { t: 'bytes', n: v.n };
+  if (v.t === 'str' && v.s.length > KEEP_MAX) return { t: 'bytes', n: v.s.length };
+  return v;
+}
 
 /** Maps a Python 2 module name the way the unpickler does (fix_imports). */
 export function normaliseModule(module: string): string {
@@ -165,6 +183,7 @@ class Walker {
     legacyTorch: false,
   };
   private pickleIndex = 0;
+  private readonly seenGlobals = new Set<string>();
 
   constructor(
     private readonly src: ByteSource,
@@ -261,12 +280,18 @@ class Walker {
       // find_class would fail to import such a name, so it cannot run anything; it is still not a valid pickle.
       throw new PickleError(`${opcode} with an invalid name ${JSON.stringify(`${module} ${name}`).slice(0, 80)}`, offset);
     }
-    this.out.globals.push({ module: mod, name, offset, opcode, pickle: this.pickleIndex, nested: this.nestedLabel });
+    // Each distinct global is recorded once (first occurrence): a stream repeating GLOBAL millions of
+    // times must not grow the result without bound.
+    const key = `${mod}\u0000${name}`;
+    if (!this.seenGlobals.has(key) && this.out.globals.length < MAX_RECORDS) {
+      this.seenGlobals.add(key);
+      this.out.globals.push({ module: mod, name, offset, opcode, pickle: this.pickleIndex, nested: this.nestedLabel });
+    }
     return { t: 'global', module: mod, name };
   }
 
   private tamper(kind: TamperKind, offset: number, detail: string): void {
-    this.out.tampering.push({ kind, offset, detail, nested: this.nestedLabel });
+    if (this.out.tampering.length < MAX_RECORDS) this.out.tampering.push({ kind, offset, detail, nested: this.nestedLabel });
   }
 
   private async maybeNested(v: PValue, offset: number): Promise<void> {
@@ -281,8 +306,8 @@ class Walker {
   private merge(inner: PickleScan): void {
     if (inner.opcodes === 0 && inner.globals.length === 0) return;
     this.out.nestedPickles += 1 + inner.nestedPickles;
-    this.out.globals.push(...inner.globals);
-    this.out.tampering.push(...inner.tampering);
+    this.out.globals.push(...inner.globals.slice(0, Math.max(0, MAX_RECORDS - this.out.globals.length)));
+    this.out.tampering.push(...inner.tampering.slice(0, Math.max(0, MAX_RECORDS - this.out.tampering.length)));
     this.out.joblibArrays += inner.joblibArrays;
     if (inner.budget) throw new BudgetError(inner.budget);
   }
@@ -315,8 +340,12 @@ class Walker {
 
     for (;;) {
       if (++shared.ops > shared.maxOps) throw new BudgetError(`stopped after ${shared.maxOps} opcodes (step budget)`);
-      if ((shared.ops & 0xfff) === 0 && (Date.now() > shared.deadline || shared.signal?.aborted)) {
-        throw new BudgetError(`stopped at offset ${pos} (time budget)`);
+      if ((shared.ops & 0xfff) === 0) {
+        if (Date.now() > shared.deadline || shared.signal?.aborted) throw new BudgetError(`stopped at offset ${pos} (time budget)`);
+        // Memory budget: real pickles batch their items (APPENDS/SETITEMS of 1,000), so these stay small.
+        if (stack.length > MAX_STACK || marks.length > MAX_STACK || memo.size > MAX_STACK) {
+          throw new BudgetError(`stopped at offset ${pos}: emulated stack, marks or memo over ${MAX_STACK} entries (memory budget)`);
+        }
       }
       if (pos + HEADROOM > this.bufStart + this.buf.length || pos < this.bufStart) await this.ensure(pos, Math.min(HEADROOM, this.src.size - pos) || 1);
       const at = pos;
@@ -409,16 +438,16 @@ class Walker {
           const { text, next } = await this.line(pos);
           pos = next;
           const v: PValue = { t: 'str', s: decodePyStringLiteral(text.toString('latin1'), at) };
-          stack.push(v);
           await this.maybeNested(v, at);
+          stack.push(compact(v));
           break;
         }
         case 'UNICODE': {
           const { text, next } = await this.line(pos);
           pos = next;
           const v: PValue = { t: 'str', s: decodeRawUnicodeEscape(text) };
-          stack.push(v);
           await this.maybeNested(v, at);
+          stack.push(compact(v));
           break;
         }
         case 'BINSTRING':
@@ -429,8 +458,8 @@ class Walker {
           const { data, n, next } = await this.lengthPrefixed(pos, op.arg, at);
           pos = next;
           const v: PValue = data ? { t: 'str', s: data.toString(op.name.includes('UNICODE') ? 'utf8' : 'latin1') } : { t: 'bytes', n };
-          stack.push(v);
           await this.maybeNested(v, at);
+          stack.push(compact(v));
           break;
         }
         case 'BINBYTES':
@@ -440,8 +469,8 @@ class Walker {
           const { data, n, next } = await this.lengthPrefixed(pos, op.arg, at);
           pos = next;
           const v: PValue = { t: 'bytes', n, b: data };
-          stack.push(v);
           await this.maybeNested(v, at);
+          stack.push(compact(v));
           break;
         }
         case 'NEXT_BUFFER':
@@ -668,6 +697,8 @@ class Walker {
     if (n < 0) throw new PickleError(`negative argument length at offset ${at}`, at);
     if (p + n > this.src.size) throw new PickleError(`argument of ${n} bytes runs past the end of the data at offset ${at}`, at, true);
     if (n > this.shared.maxArgBytes) return { n, next: p + n };
+    // Large arguments are mostly raw array data: read them only when they could hold a nested pickle.
+    if (n > LARGE_ARG && !mayHoldPickle(await this.take(p, 16))) return { n, next: p + n };
     const data = Buffer.from(await this.take(p, n));
     return { data, n, next: p + n };
   }
