@@ -3,7 +3,7 @@
  * points at one of them marks an LLM provider in use.
  */
 import { createRequire } from 'node:module';
-import picomatch from 'picomatch';
+import { globRegExp } from './glob.js';
 
 export interface EndpointEntry {
   host: string;
@@ -13,7 +13,7 @@ export interface EndpointEntry {
 
 const require = createRequire(import.meta.url);
 const data = require('../../data/ai-endpoints.json') as { endpoints: EndpointEntry[] };
-const compiled = data.endpoints.map((e) => ({ entry: e, test: picomatch(e.host, { nocase: true, dot: true }) }));
+const compiled = data.endpoints.map((e) => ({ entry: e, re: globRegExp(e.host) }));
 
 /** The endpoint entry of a URL-ish string (`https://x.openai.azure.com/openai/…`, `http://localhost:11434`), if any. */
 export function classifyEndpoint(value: string): (EndpointEntry & { host: string; url: string }) | undefined {
@@ -25,7 +25,7 @@ export function classifyEndpoint(value: string): (EndpointEntry & { host: string
   const host = m[2].toLowerCase();
   const hostPort = m[3] ? `${host}:${m[3]}` : host;
   for (const c of compiled) {
-    if (c.test(hostPort) || c.test(host)) return { ...c.entry, host: hostPort, url: value.trim() };
+    if (c.re.test(hostPort) || c.re.test(host)) return { ...c.entry, host: hostPort, url: value.trim() };
   }
   return undefined;
 }
