@@ -11,6 +11,9 @@ import type { Arg, Call, CodeFacts } from './facts.js';
 
 const OPENAI_COMPAT = 'openai-compatible';
 
+/** Test code: references there are real but not the application's; endpoint strings there are usually fixtures. */
+const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|spec|testing|fixtures?)\/|(?:^|\/)test_[^/]*\.py$|_test\.py$|\.(?:test|spec|poku)\.[cm]?[jt]sx?$/i;
+
 export function detectAssets(facts: CodeFacts, path: string, lang: 'python' | 'js'): Asset[] {
   const out: Asset[] = [];
   const packages = new Set<string>();
@@ -48,9 +51,17 @@ export function detectAssets(facts: CodeFacts, path: string, lang: 'python' | 'j
     }
   }
 
-  for (const s of facts.strings) {
-    const ep = classifyEndpoint(s.value);
-    if (ep) out.push(providerAsset(ep.provider, at(path, s.line), { endpoint: ep.host, endpointName: ep.name }, 0.9));
+  const inTest = TEST_PATH.test(path);
+  if (!inTest) {
+    for (const s of facts.strings) {
+      const ep = classifyEndpoint(s.value);
+      if (ep) out.push(providerAsset(ep.provider, at(path, s.line), { endpoint: ep.host, endpointName: ep.name }, 0.9));
+    }
+  } else {
+    for (const a of out) {
+      a.properties.inTest = true;
+      a.confidence = Math.min(a.confidence ?? 0.8, 0.5);
+    }
   }
   return out;
 }

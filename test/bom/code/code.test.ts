@@ -121,3 +121,16 @@ describe('code discovery: agent frameworks', () => {
     expect(assets.find((a) => a.id === 'agent:code:agents.py:7')!.properties.framework).toBe('LangGraph');
   });
 });
+
+describe('code discovery: test code', () => {
+  it('ignores endpoint strings in tests and marks references there with low confidence', async () => {
+    const src = 'from openai import OpenAI\nURL = "https://api.openai.com/v1"\nOpenAI().chat.completions.create(model="gpt-4o", messages=[])\n';
+    const app = await analyze(codeAnalyzer, 'app/client.py', src);
+    expect(sightings(app.assets)).toContain('llm-provider:openai@2');
+    const test = await analyze(codeAnalyzer, 'tests/test_client.py', src);
+    expect(sightings(test.assets)).not.toContain('llm-provider:openai@2');
+    const model = test.assets.find((a) => a.id === 'model:openai/gpt-4o')!;
+    expect(model.properties.inTest).toBe(true);
+    expect(model.confidence).toBeLessThanOrEqual(0.5);
+  });
+});
