@@ -72,7 +72,12 @@ export const CALL_RULES: CallRule[] = [
   { callee: 'models.generate_content', requires: ['google-genai'], target: { kind: 'provider-model', provider: 'google', arg: kw('model') } },
   { callee: 'getGenerativeModel', requires: ['@google/generative-ai', '@google-cloud/vertexai'], target: { kind: 'provider-model', provider: 'google', arg: kw('model') } },
   { callee: 'models.generateContent', requires: ['@google/genai'], target: { kind: 'provider-model', provider: 'google', arg: kw('model') } },
-  ...['chat', 'generate', 'embed', 'embeddings', 'pull'].map((c): CallRule => ({ callee: `ollama.${c}`, requires: ['ollama'], target: { kind: 'provider-model', provider: 'ollama', arg: kw('model') } })),
+  // `ollama.chat(...)` and `ollama.Client().chat(...)`; the file must import ollama.
+  ...['chat', 'generate', 'embed', 'embeddings', 'pull'].map((c): CallRule => ({ callee: c, requires: ['ollama'], target: { kind: 'provider-model', provider: 'ollama', arg: kw('model') } })),
+  ...['chat', 'chat_stream', 'embed', 'rerank', 'generate'].map((c): CallRule => ({ callee: c, requires: ['cohere', 'cohere-ai'], target: { kind: 'provider-model', provider: 'cohere', arg: kw('model') } })),
+  // openai < 1.0 module-level API (still common): `openai.ChatCompletion.create(model=… | engine=…)`.
+  ...['ChatCompletion.create', 'Completion.create', 'Embedding.create', 'ChatCompletion.acreate'].map((c): CallRule => ({ callee: c, requires: ['openai'], target: { kind: 'provider-model', provider: OPENAI_COMPAT, arg: kw('model', 'engine') } })),
+  { callee: 'models.embed_content', requires: ['google-genai'], target: { kind: 'provider-model', provider: 'google', arg: kw('model') } },
   { callee: 'chat.complete', requires: ['mistralai', '@mistralai/mistralai'], target: { kind: 'provider-model', provider: 'mistral', arg: kw('model') } },
   ...['completion', 'acompletion', 'embedding', 'aembedding'].map((c): CallRule => ({ callee: c, requires: ['litellm'], target: { kind: 'prefixed-model', arg: kw('model') } })),
   { callee: 'init_chat_model', requires: LANGCHAIN, target: { kind: 'init-chat-model', arg: pos0('model') } },

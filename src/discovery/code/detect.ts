@@ -11,6 +11,8 @@ import type { Arg, Call, CodeFacts } from './facts.js';
 
 const OPENAI_COMPAT = 'openai-compatible';
 
+const OPENAI_SHAPED: Record<string, string> = { Groq: 'groq', AsyncGroq: 'groq', Together: 'together', AsyncTogether: 'together', Cerebras: 'cerebras', Fireworks: 'fireworks' };
+
 /** Test code: references there are real but not the application's; endpoint strings there are usually fixtures. */
 const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|spec|testing|fixtures?)\/|(?:^|\/)test_[^/]*\.py$|_test\.py$|\.(?:test|spec|poku)\.[cm]?[jt]sx?$/i;
 
@@ -95,6 +97,11 @@ function literal(call: Call, spec: ArgSpec): string | undefined {
 /** The provider behind OpenAI-SDK calls in this file: Azure when an AzureOpenAI client is built, else the base URL's provider. */
 function resolveOpenAiCompatible(calls: Call[]): { provider: string; baseUrl?: string } {
   for (const c of calls) if (c.name === 'AzureOpenAI' || c.name === 'AsyncAzureOpenAI') return { provider: 'azure-openai' };
+  // SDKs that copy the OpenAI client shape (`client.chat.completions.create`).
+  for (const c of calls) {
+    const p = OPENAI_SHAPED[c.name];
+    if (p) return { provider: p };
+  }
   for (const c of calls) {
     if (c.name !== 'OpenAI' && c.name !== 'AsyncOpenAI') continue;
     const url = c.kwargs.get('base_url')?.str ?? c.kwargs.get('baseURL')?.str;

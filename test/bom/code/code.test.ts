@@ -134,3 +134,21 @@ describe('code discovery: test code', () => {
     expect(model.confidence).toBeLessThanOrEqual(0.5);
   });
 });
+
+describe('code discovery: more SDK shapes', () => {
+  it('reads the openai<1.0 module API, Groq/Together clients, ollama.Client and Cohere', async () => {
+    const legacy = 'import openai\nopenai.ChatCompletion.create(engine="gpt-35-turbo", messages=[])\n';
+    expect(sightings((await analyze(codeAnalyzer, 'a.py', legacy)).assets)).toContain('model:openai/gpt-35-turbo@2');
+    const groq = 'from groq import Groq\nc = Groq()\nc.chat.completions.create(model="llama-3.3-70b-versatile", messages=[])\n';
+    expect(sightings((await analyze(codeAnalyzer, 'g.py', groq)).assets)).toContain('model:groq/llama-3.3-70b-versatile@3');
+    const oll = 'import ollama\nclient = ollama.Client(host="http://gpu-box:11434")\nclient.chat(model="qwen2.5:7b", messages=[])\n';
+    expect(sightings((await analyze(codeAnalyzer, 'o.py', oll)).assets)).toContain('model:ollama/qwen2.5:7b@3');
+    const co = 'import cohere\nco = cohere.ClientV2()\nco.rerank(model="rerank-v3.5", query="q", documents=[])\n';
+    expect(sightings((await analyze(codeAnalyzer, 'c.py', co)).assets)).toContain('model:cohere/rerank-v3.5@3');
+  });
+
+  it('does not read .chat(model=…) in files that import neither ollama nor cohere', async () => {
+    const other = 'import mybot\nmybot.chat(model="gpt-4o")\n';
+    expect((await analyze(codeAnalyzer, 'm.py', other)).assets).toEqual([]);
+  });
+});
