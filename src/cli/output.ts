@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Report } from '../core/model.js';
 import type { FormatContext } from '../report/formatter.js';
 import { formatters } from '../report/index.js';
+import { inventorySummary } from '../report/inventory-summary.js';
 import { CliError } from './exit.js';
 
 /**
@@ -9,7 +10,7 @@ import { CliError } from './exit.js';
  * `inventorySummary` here to its `inventorySummary(assets)` (one import, one line) and the table
  * format prints it above the summary line (see src/report/table.ts, inventorySection).
  */
-export const formatHooks: Pick<FormatContext, 'inventorySummary'> = {};
+export const formatHooks: Pick<FormatContext, 'inventorySummary'> = { inventorySummary };
 
 /** Renders a report in the chosen format to stdout or to `--output FILE`. */
 export function writeReport(report: Report, format: string, output: string | undefined): void {
