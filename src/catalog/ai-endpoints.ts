@@ -15,6 +15,19 @@ const require = createRequire(import.meta.url);
 const data = require('../../data/ai-endpoints.json') as { endpoints: EndpointEntry[] };
 const compiled = data.endpoints.map((e) => ({ entry: e, re: globRegExp(e.host) }));
 
+/**
+ * Cheap pre-check before the globs: the last two labels of every catalogued host (`openai.com`,
+ * `amazonaws.com`) and the hosts of port-qualified entries (`localhost`), so that the many string
+ * literals that merely contain a dot are rejected with one Set lookup.
+ */
+const TAILS = new Set(data.endpoints.map((e) => tail(e.host.replace(/:\d+$/, ''))));
+
+function tail(host: string): string {
+  const labels = host.split('.');
+  // Catalogue globs only use `*` in the leftmost labels, so the last two labels are literal.
+  return labels.slice(-2).join('.');
+}
+
 /** The endpoint entry of a URL-ish string (`https://x.openai.azure.com/openai/…`, `http://localhost:11434`), if any. */
 export function classifyEndpoint(value: string): (EndpointEntry & { host: string; url: string }) | undefined {
   if (value.length > 2048) return undefined;
@@ -23,6 +36,8 @@ export function classifyEndpoint(value: string): (EndpointEntry & { host: string
   // A bare host without scheme must still look like a host (a dot or a port) to avoid matching words.
   if (!m[1] && !m[3] && !m[2].includes('.')) return undefined;
   const host = m[2].toLowerCase();
+  const t = tail(host);
+  if (!TAILS.has(t)) return undefined;
   const hostPort = m[3] ? `${host}:${m[3]}` : host;
   for (const c of compiled) {
     if (c.re.test(hostPort) || c.re.test(host)) return { ...c.entry, host: hostPort, url: value.trim() };
