@@ -57,6 +57,8 @@ for (const raw of EXTRA) records.push(fromOsv(raw).record);
 const snapshot = {
   schema: 1,
   generatedAt: new Date().toISOString(),
+  // Freshness of the data itself: the newest `modified` among the records.
+  newestModified: records.reduce((m, r) => ((r.modified ?? '') > m ? r.modified : m), ''),
   attribution: [
     'GitHub Advisory Database (https://github.com/github/advisory-database), CC-BY-4.0',
     'PyPA Advisory Database (https://github.com/pypa/advisory-database), CC-BY-4.0',

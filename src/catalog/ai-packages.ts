@@ -48,7 +48,15 @@ export function classifyPackage(ecosystem: string, name: string): AiPackageInfo 
   return undefined;
 }
 
-/** Every catalogue entry (for docs and the discovery developer's tables). */
+/** Number of catalogue entries. */
 export function aiPackageCount(): number {
   return load().size;
+}
+
+/** Every catalogue entry (`{ecosystem, name, category}`), e.g. for docs and BOM tables. */
+export function aiPackages(): { ecosystem: 'PyPI' | 'npm'; name: string; category: AiCategory }[] {
+  return [...load().entries()].map(([key, info]) => {
+    const [ecosystem, name] = key.split('\u0000') as ['PyPI' | 'npm', string];
+    return { ecosystem, name, category: info.category };
+  });
 }

@@ -6,7 +6,9 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { CliError, EXIT_ERROR } from './exit.js';
+import { registerDetect } from './commands/detect.js';
 import { registerRules } from './commands/rules.js';
+import { registerRulesExport } from './commands/rules-export.js';
 import { registerScan } from './commands/scan.js';
 import { registerDb } from './commands/db.js';
 import { registerBom } from './commands/bom.js';
@@ -22,6 +24,8 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerScan(program);
   registerRules(program);
+  registerDetect(program);
+  registerRulesExport(program);
   registerDb(program);
   registerBom(program);
   return program;
@@ -45,6 +49,12 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT_ERROR;
   }
 }
+
+// `aigis … | head` closes stdout early: stop quietly, as Unix tools do, instead of crashing.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
 
 main(process.argv).then((code) => {
   process.exitCode = code;

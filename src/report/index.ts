@@ -1,6 +1,7 @@
 import type { Formatter } from './formatter.js';
 import { cyclonedx } from './cyclonedx.js';
 import { json } from './json.js';
+import { jsonl } from './jsonl.js';
 import { markdown } from './markdown.js';
 import { sarif } from './sarif.js';
 import { table } from './table.js';
@@ -9,6 +10,7 @@ import { table } from './table.js';
 export const formatters: Record<string, Formatter> = {
   cyclonedx,
   json,
+  jsonl,
   markdown,
   sarif,
   table,

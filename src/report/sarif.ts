@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Note, Report, RuleMeta, SuppressedFinding } from '../core/model.js';
+import { RULE_ID_PATTERN } from '../core/rule-check.js';
 import { SARIF_LEVEL, SECURITY_SEVERITY } from '../core/severity.js';
 import type { Formatter } from './formatter.js';
 import { PROJECT_URL, referenceLinks, ruleDocUrl, ruleTags } from './references.js';
@@ -91,7 +92,7 @@ function reportingDescriptor(rule: RuleMeta): Record<string, unknown> {
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.description },
     help: { text: helpText, markdown: helpMarkdown },
-    helpUri: ruleDocUrl(rule.id),
+    helpUri: helpUri(rule),
     defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
     properties: {
       tags: ruleTags(rule),
@@ -102,6 +103,15 @@ function reportingDescriptor(rule: RuleMeta): Record<string, unknown> {
       ...(rule.aliases?.length ? { aliases: rule.aliases } : {}),
     },
   };
+}
+
+/**
+ * Built-in rules (kebab-case `domain/slug`) have a generated page under docs/rules/; rules made
+ * from an advisory at scan time (`vuln/GHSA-…`, `vuln/PYSEC-…`) point at the advisory instead.
+ */
+function helpUri(rule: RuleMeta): string {
+  if (RULE_ID_PATTERN.test(rule.id)) return ruleDocUrl(rule.id);
+  return referenceLinks(rule.references).find((l) => /^https:\/\//.test(l.url))?.url ?? PROJECT_URL;
 }
 
 /** GitHub's `precision` vocabulary. */

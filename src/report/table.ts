@@ -2,6 +2,7 @@ import type { Finding, Note, Report, Severity } from '../core/model.js';
 import { SEVERITIES } from '../core/severity.js';
 import type { FormatContext, Formatter } from './formatter.js';
 import { suppressedText, summarize } from './summary.js';
+import { inventorySummary } from './inventory-summary.js';
 
 const COLORS: Record<Severity, string> = { critical: '\x1b[1;31m', high: '\x1b[31m', medium: '\x1b[33m', low: '\x1b[36m', info: '\x1b[37m' };
 const DIM = '\x1b[2m';
@@ -28,7 +29,7 @@ export const table: Formatter = (report, ctx) => {
   if (!report.findings.length) out.push('No findings.', '');
   out.push(...notesSection(report.notes));
   out.push(...suppressedSection(report));
-  out.push(...inventorySection(report, ctx));
+  out.push(...inventorySection(report));
   out.push(summaryLine(report));
   return out.join('\n') + '\n';
 };
@@ -63,10 +64,10 @@ function suppressedSection(report: Report): string[] {
   return out;
 }
 
-/** The inventory hook: discovery's `inventorySummary(assets)` reaches the table through FormatContext. */
-function inventorySection(report: Report, ctx: FormatContext): string[] {
-  if (!ctx.inventorySummary || !report.assets.length) return [];
-  const lines = ctx.inventorySummary(report.assets);
+/** A few lines of AI inventory (counts by kind, notable assets) above the summary line. */
+function inventorySection(report: Report): string[] {
+  if (!report.assets.length) return [];
+  const lines = inventorySummary(report.assets);
   return lines.length ? [...lines.map(clean), ''] : [];
 }
 

@@ -12,6 +12,7 @@ import { fileInfo } from '../core/file-info.js';
 import type { Note } from '../core/model.js';
 import type { Target, TargetOptions } from '../core/target.js';
 import { localFile } from './local-file.js';
+import { overBudgetNote, withTextNotes } from './text-notes.js';
 
 /** Files whose size is fetched at once while indexing one directory. */
 const STAT_BATCH = 64;
@@ -43,6 +44,7 @@ export class DirectoryTarget implements Target {
       const st = await lstat(this.root);
       const info = fileInfo(path.basename(this.name), st.size);
       this.byPath.set(info.path, info);
+      if (st.size > this.options.readBudget) this.notes.push(overBudgetNote(info.path, st.size, this.options.readBudget, '; analyzers that can stream it still do'));
       return [info];
     }
     this.rootReal = await realpath(this.root);
@@ -73,7 +75,7 @@ export class DirectoryTarget implements Target {
     try {
       entries = await readdir(abs, { withFileTypes: true });
     } catch (err) {
-      this.notes.push({ level: 'warning', path: rel || '.', message: `cannot read directory: ${errMessage(err)}`, source: 'target' });
+      this.notes.push({ level: 'warning', path: rel || '.', message: `cannot read directory: ${unreadableName(rel) ?? errMessage(err)}`, source: 'target' });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -105,8 +107,10 @@ export class DirectoryTarget implements Target {
       } else if (e.isFile()) {
         const size = sizes.get(e.name);
         if (size === undefined) continue; // skipped by --skip-files
-        if (typeof size === 'number') this.byPath.set(childRel, fileInfo(childRel, size));
-        else this.notes.push({ level: 'warning', path: childRel, message: `cannot stat file: ${errMessage(size)}`, source: 'target' });
+        if (typeof size === 'number') {
+          this.byPath.set(childRel, fileInfo(childRel, size));
+          if (size > this.options.readBudget) this.notes.push(overBudgetNote(childRel, size, this.options.readBudget, '; analyzers that can stream it still do'));
+        } else this.notes.push({ level: 'warning', path: childRel, message: `cannot stat file: ${unreadableName(e.name) ?? errMessage(size)}`, source: 'target' });
       } else if (!this.isSkippedFile(e.name) && !this.isSkippedFile(childRel)) {
         // Sockets, FIFOs and devices are never read: a FIFO would block the scan.
         const kind = e.isFIFO() ? 'a FIFO' : e.isSocket() ? 'a socket' : e.isBlockDevice() || e.isCharacterDevice() ? 'a device' : 'not a regular file';
@@ -126,7 +130,7 @@ export class DirectoryTarget implements Target {
 
   private fileFor(info: FileInfo): ScanFile {
     const abs = this.type === 'file' ? this.root : path.join(this.root, ...info.path.split('/'));
-    return localFile(info, abs, this.options.readBudget);
+    return withTextNotes(localFile(info, abs, this.options.readBudget), this.notes, this.options.readBudget);
   }
 }
 
@@ -135,10 +139,20 @@ export function globMatcher(globs: string[]): (p: string) => boolean {
   return picomatch(globs, { dot: true });
 }
 
+/**
+ * Node decodes file names as UTF-8 and replaces invalid bytes with U+FFFD, so such a name can no
+ * longer be opened: say so instead of reporting a puzzling ENOENT.
+ */
+function unreadableName(name: string): string | undefined {
+  return name.includes('\uFFFD') ? 'its name is not valid UTF-8 (rename it to have it scanned)' : undefined;
+}
+
 export function errMessage(err: unknown): string {
   if (err && typeof err === 'object' && 'code' in err && typeof (err as { code: unknown }).code === 'string') {
     const e = err as NodeJS.ErrnoException;
-    return e.code === 'EACCES' ? 'permission denied' : `${e.code}: ${e.message}`;
+    if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
+    // Node's messages start with the code already (`ENOENT: no such file …`).
+    return e.message.startsWith(`${e.code}:`) ? e.message : `${e.code}: ${e.message}`;
   }
   return err instanceof Error ? err.message : String(err);
 }

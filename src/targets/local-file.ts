@@ -52,17 +52,15 @@ export function localFile(info: FileInfo, absPath: string, readBudget: number): 
     const { fh, size } = await openRegular(absPath);
     try {
       if (size > readBudget) throw overBudget(size);
-      // Read what is there now, up to the budget: the file may have grown or shrunk since indexing.
-      const buf = Buffer.alloc(Math.min(readBudget + 1, Math.max(size, 0) + 1));
+      // Read the size fstat gave for the open handle (a file that grows later is read as it was).
+      const buf = Buffer.allocUnsafe(size);
       let n = 0;
-      for (;;) {
-        const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
-        if (bytesRead === 0) break;
+      while (n < size) {
+        const { bytesRead } = await fh.read(buf, n, size - n, n);
+        if (bytesRead === 0) break; // shrank meanwhile
         n += bytesRead;
-        if (n === buf.length) break;
       }
-      if (n > readBudget) throw overBudget(n);
-      return buf.subarray(0, n);
+      return n === size ? buf : buf.subarray(0, n);
     } finally {
       await fh.close();
     }

@@ -16,7 +16,16 @@ import { affectedBy, matchRecord, nearestFix } from './match.js';
 import type { AdvisoryRecord, CompactAffected } from './record.js';
 import { advisoryRule, UNPINNED_AI_PACKAGE } from './rules.js';
 import { openDatabase } from './store.js';
-import { isEcosystem, parseVersion, type Ecosystem } from './versions.js';
+import { parseVersion, type Ecosystem } from './versions.js';
+import { normalizePackageName } from '../packages/normalize.js';
+import { PACKAGE_PARSERS } from '../packages/parsers/index.js';
+import { fileInfo } from '../core/file-info.js';
+
+/** `PyPI`/`npm` from the asset's `ecosystem` property (any case) or, failing that, its purl type. */
+function ecosystemOf(asset: Asset): Ecosystem | undefined {
+  const raw = typeof asset.properties.ecosystem === 'string' ? asset.properties.ecosystem.toLowerCase() : asset.id.startsWith('pkg:pypi/') ? 'pypi' : asset.id.startsWith('pkg:npm/') ? 'npm' : '';
+  return raw === 'pypi' ? 'PyPI' : raw === 'npm' ? 'npm' : undefined;
+}
 
 function references(record: AdvisoryRecord) {
   const ids = [record.id, ...record.aliases];
@@ -47,6 +56,11 @@ function candidates(eco: Ecosystem, specifier: string, entries: CompactAffected[
     out.add(`${parts[0]}.${parts[1]}.${parts[2] + 1}`);
   }
   return [...out].map((v) => parseVersion(eco, v)).filter((v): v is string => v !== undefined);
+}
+
+function isManifest(path: string): boolean {
+  const info = fileInfo(path, 0);
+  return PACKAGE_PARSERS.some((p) => p.match(info));
 }
 
 function allows(eco: Ecosystem, specifier: string, version: string): boolean {
@@ -84,12 +98,14 @@ export function createVulnEnricher(opts: VulnEnricherOptions = {}): Enricher {
       };
       for (const asset of assets) {
         if (asset.kind !== 'package') continue;
-        const eco = asset.properties.ecosystem;
-        if (typeof eco !== 'string' || !isEcosystem(eco)) continue;
-        const records = db.forPackage(eco, asset.name);
+        const eco = ecosystemOf(asset);
+        if (!eco) continue;
+        // Other analyzers (Dockerfile `pip install`, image history) may spell names as written.
+        const pkg = { ...asset, name: normalizePackageName(eco, asset.name) };
+        const records = db.forPackage(eco, pkg.name);
         if (records.length === 0) continue;
-        if (asset.version !== undefined && asset.properties.pinned !== false) matchPinned(asset, eco, records, findings, seen, addRule);
-        else matchRange(asset, eco, records, findings, seen);
+        if (pkg.version !== undefined && pkg.properties.pinned !== false) matchPinned(pkg, eco, records, findings, seen, addRule);
+        else matchRange(pkg, eco, records, findings, seen);
       }
       return { findings };
     },
@@ -144,7 +160,9 @@ function matchPinned(asset: Asset, eco: Ecosystem, records: AdvisoryRecord[], fi
 
 function matchRange(asset: Asset, eco: Ecosystem, records: AdvisoryRecord[], findings: Finding[], seen: Set<string>): void {
   if (!asset.properties.aiCategory && !classifyPackage(eco, asset.name)) return;
-  const specifier = typeof asset.properties.specifier === 'string' ? asset.properties.specifier : '';
+  // No specifier at all: not a declared requirement (e.g. a package seen only as a code import).
+  if (typeof asset.properties.specifier !== 'string') return;
+  const specifier = asset.properties.specifier;
   if (/^(git|path|url|file):|:\/\//.test(specifier)) return;
   const critical: AdvisoryRecord[] = [];
   for (const record of records) {
@@ -153,7 +171,9 @@ function matchRange(asset: Asset, eco: Ecosystem, records: AdvisoryRecord[], fin
     if (candidates(eco, specifier, entries).some((v) => allows(eco, specifier, v) && entries.some((e) => affectedBy(e, v)))) critical.push(record);
   }
   if (critical.length === 0) return;
-  for (const loc of asset.locations) {
+  // Only declarations are "requirements": an asset merged from a code import (same purl, no
+  // version) also carries the import's location, which must not get a pinning note.
+  for (const loc of asset.locations.filter((l) => l.path !== undefined && isManifest(l.path))) {
     const key = `${loc.path}\u0000${loc.startLine}\u0000${asset.name}\u0000unpinned`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -30,11 +30,22 @@ export interface ReadOutcome {
 const RECORD_FILE = /\.(json|ya?ml)$/i;
 const MAX_FILE = 16 * 1024 * 1024;
 
+/** The failsafe schema has no null: an empty YAML value (`aliases:`) arrives as ''; read it as absent. */
+function dropEmpty(v: unknown, depth = 0): unknown {
+  if (depth > 64) return v;
+  if (v === '') return undefined;
+  if (Array.isArray(v)) return v.map((x) => dropEmpty(x, depth + 1)).filter((x) => x !== undefined);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, dropEmpty(x, depth + 1)]).filter(([, x]) => x !== undefined));
+  return v;
+}
+
 function parseDocument(name: string, bytes: Buffer): unknown[] {
   const text = bytes.toString('utf8');
   let doc: unknown;
   try {
-    doc = /\.ya?ml$/i.test(name) ? parseYaml(text, { maxAliasCount: 100 }) : JSON.parse(text);
+    // YAML with the failsafe schema: every scalar stays a string, as OSV wants (PyPA's YAML has
+    // unquoted versions such as `fixed: 1.10` that the core schema would turn into the number 1.1).
+    doc = /\.ya?ml$/i.test(name) ? dropEmpty(parseYaml(text, { schema: 'failsafe', maxAliasCount: 100 })) : JSON.parse(text);
   } catch (e) {
     throw new ImportError(`${name}: not valid ${/\.ya?ml$/i.test(name) ? 'YAML' : 'JSON'} (${(e as Error).message.split('\n')[0]})`);
   }

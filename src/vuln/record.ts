@@ -117,7 +117,8 @@ export function fromOsv(raw: unknown): ReadResult {
         if (!key) throw new InvalidRecordError(`${id}: affected[${i}].ranges[${j}] has an event without introduced/fixed/last_affected/limit`);
         events.push({ [key]: e[key] as string });
       }
-      if (!events.some((e) => e.introduced !== undefined)) throw new InvalidRecordError(`${id}: affected[${i}].ranges[${j}] has no "introduced" event`);
+      // A range without `introduced` matches nothing (OSV requires one); it is kept rather than
+      // rejected so that one sloppy record does not block importing a whole export.
       ranges.push({ type, events });
     }
     const versions = strings(entry.versions);
@@ -133,7 +134,7 @@ export function fromOsv(raw: unknown): ReadResult {
     .filter((x): x is string => x !== undefined);
   // Malicious releases: OSV `MAL-` records, our own entries, or a summary that says so plainly
   // ("contained malicious crypto miner", "containing … malware", "Compromise of … Package Versions").
-  const malicious = id.startsWith('MAL-') || dbs.malicious === true || MALICIOUS_SUMMARY.test(str(r.summary) ?? '');
+  const malicious = id.startsWith('MAL-') || dbs.malicious === true || dbs.malicious === 'true' || MALICIOUS_SUMMARY.test(str(r.summary) ?? '');
   const record: AdvisoryRecord = {
     id,
     aliases: strings(r.aliases).filter((a) => a !== id),

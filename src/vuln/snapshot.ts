@@ -9,6 +9,8 @@ import type { AdvisoryRecord } from './record.js';
 export interface Snapshot {
   schema: 1;
   generatedAt: string;
+  /** The newest `modified` timestamp among the records (how fresh the data is). */
+  newestModified?: string;
   attribution: string[];
   records: AdvisoryRecord[];
 }

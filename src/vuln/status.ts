@@ -23,7 +23,8 @@ export async function databaseStatus(dir = cacheDir(), now = new Date()): Promis
     for (const eco of new Set(r.affected.map((a) => a.ecosystem))) byEcosystem[eco] = (byEcosystem[eco] ?? 0) + 1;
     for (const a of r.affected) packages.add(`${a.ecosystem}:${a.name}`);
   }
-  const updatedAt = store?.updatedAt ?? snapshot?.generatedAt;
+  // For the snapshot alone, its age is the age of its newest record, not of the build.
+  const updatedAt = store?.updatedAt ?? snapshot?.newestModified ?? snapshot?.generatedAt;
   return {
     path: storePath(dir),
     mode: !store ? 'snapshot' : store.bundled ? 'local+snapshot' : 'local',
@@ -32,7 +33,7 @@ export async function databaseStatus(dir = cacheDir(), now = new Date()): Promis
     packages: packages.size,
     malicious: records.filter((r) => r.malicious).length,
     sources: store?.sources.map(({ source, importedAt, records: n }) => ({ source, importedAt, records: n })) ?? [],
-    ...(updatedAt ? { updatedAt, ageDays: Math.floor((now.getTime() - Date.parse(updatedAt)) / 86_400_000) } : {}),
+    ...(updatedAt ? { updatedAt, ageDays: Math.max(0, Math.floor((now.getTime() - Date.parse(updatedAt)) / 86_400_000)) } : {}),
     ...(snapshot ? { snapshotGeneratedAt: snapshot.generatedAt } : {}),
   };
 }

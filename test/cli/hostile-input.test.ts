@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/model.js';
+import { dockerSave, tarOf } from '../targets/image-builder.js';
 
 const root = path.resolve(__dirname, '../..');
 const cli = path.join(root, 'dist/cli/main.js');
@@ -52,6 +53,31 @@ describe('aigis scan on a hostile directory', () => {
     expect(note('etc-link')).toMatch(/outside the target; not followed/);
     expect(note('up-link')).toMatch(/broken symbolic link|outside/);
     expect(note('fifo')).toBe('a FIFO; not read');
+    expect(note('huge.bin')).toMatch(/^1073741824 bytes, over the read budget/);
+  });
+
+  it('a file that cannot be opened (its name is not valid UTF-8) gets a note and the scan finishes', () => {
+    const d = path.join(tmp, 'badname');
+    mkdirSync(d, { recursive: true });
+    writeFileSync(Buffer.concat([Buffer.from(`${d}/creds`), Buffer.from([0xff]), Buffer.from('.env')]), 'OPENAI_API_KEY=unreadable\n');
+    writeFileSync(path.join(d, 'ok.py'), 'print(1)\n');
+    const { code, report } = scan(d, '--fail-on', 'low');
+    expect(code).toBe(0);
+    const note = report.notes.find((n) => n.path?.startsWith('creds'));
+    expect(note).toMatchObject({ level: 'warning', message: expect.stringMatching(/its name is not valid UTF-8/) });
+  });
+
+  it('binary and invalid UTF-8 files that an analyzer reads as text get a note', () => {
+    const d = path.join(tmp, 'text');
+    mkdirSync(d, { recursive: true });
+    // Keywords make the secrets analyzer ask for the text.
+    writeFileSync(path.join(d, 'settings.env'), Buffer.concat([Buffer.from('OPENAI_API_KEY=changeme \xff\xfe\n', 'latin1')]));
+    writeFileSync(path.join(d, 'dump.dat'), Buffer.concat([Buffer.from('OPENAI_API_KEY=sk-proj-'), Buffer.alloc(8), Buffer.from('tail')]));
+    const { code, report } = scan(d);
+    expect(code).toBe(0);
+    const note = (p: string) => report.notes.find((n) => n.path === p && n.source === 'target')?.message;
+    expect(note('settings.env')).toMatch(/invalid UTF-8/);
+    expect(note('dump.dat')).toMatch(/binary content/);
   });
 
   it('honours --skip-dirs, --skip-files and --max-file-size without failing', () => {
@@ -71,6 +97,18 @@ describe('aigis scan on image archives', () => {
     expect(report.target.type).toBe('image');
     expect(report.findings.some((f) => f.ruleId === 'secret/openai-api-key' && f.location.path === '.aigis/image-config.json')).toBe(true);
     expect(report.notes.find((n) => n.path === 'app/link-outside')?.message).toMatch(/outside the image root/);
+  });
+
+  it('reports a secret file of a layer at its image path, and not once a later layer deletes it', async () => {
+    const token = `hf_${'Q7mZp2Lx9RbT4vNc8WkY3sHd6JfA1uGeXo'}`;
+    const secret = await tarOf([{ name: 'app/.env', content: `HF_TOKEN=${token}\n` }]);
+    const kept = path.join(tmp, 'kept.tar');
+    await dockerSave(kept, [secret]);
+    const found = scan(kept).report.findings.filter((f) => f.ruleId === 'secret/huggingface-token');
+    expect(found.map((f) => f.location.path)).toEqual(['app/.env']);
+    const deleted = path.join(tmp, 'deleted.tar');
+    await dockerSave(deleted, [secret, await tarOf([{ name: 'app/.wh..env', content: '' }])]);
+    expect(scan(deleted).report.findings.filter((f) => f.ruleId === 'secret/huggingface-token')).toEqual([]);
   });
 
   it('a truncated gzip layer gives a note and the scan finishes', () => {

@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { addFormats } from '../support/ajv-formats.js';
 import { sarifValidator } from '../support/sarif-validator.js';
 
 const root = path.resolve(__dirname, '../..');
@@ -22,6 +24,16 @@ describe('aigis scan outputs (built CLI)', () => {
     const doc = JSON.parse(r.stdout);
     expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
     expect(doc.runs[0].tool.driver.name).toBe('aigis');
+  });
+
+  it('JSON of the bundled example validates against schemas/report.v1.schema.json (catches model/schema drift)', () => {
+    const r = run(['scan', 'examples/ai-lab', '--format', 'json', '--quiet']);
+    expect(r.code).toBe(0);
+    const ajv = new Ajv2020({ strict: true, allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(path.join(root, 'schemas/report.v1.schema.json'), 'utf8')));
+    const doc = JSON.parse(r.stdout);
+    expect(validate(doc), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
   });
 
   it('writes markdown to --output', () => {

@@ -65,6 +65,14 @@ describe('sarif formatter', () => {
     expect(low.properties['security-severity']).toBe('3.0');
   });
 
+  it('points advisory-made rules (vuln/GHSA-…) at the advisory, built-in rules at their page', () => {
+    const report = sampleReport();
+    report.rules = [...report.rules, { id: 'vuln/PYSEC-2024-154', title: 'Malicious release', severity: 'critical', category: 'vulnerability', description: 'd', remediation: 'r', references: { urls: ['https://osv.dev/vulnerability/PYSEC-2024-154'] } }];
+    const rules: Json[] = (toSarif(report) as Json).runs[0].tool.driver.rules;
+    expect(rules.find((r) => r.id === 'vuln/PYSEC-2024-154').helpUri).toBe('https://osv.dev/vulnerability/PYSEC-2024-154');
+    expect(rules.find((r) => r.id === 'secret/openai-api-key').helpUri).toMatch(/docs\/rules\/secret\/openai-api-key\.md$/);
+  });
+
   it('maps findings to results with ruleIndex, level, region and fingerprints', () => {
     const report = sampleReport();
     const run: Json = (toSarif(report) as Json).runs[0];

@@ -33,10 +33,9 @@ describe('table formatter', () => {
     expect(coloured).not.toContain('\x1b[31mred');
   });
 
-  it('calls the inventory hook when given and there are assets', () => {
-    const withInventory = table(sampleReport(), { color: false, inventorySummary: (assets) => [`Inventory: ${assets.length} assets`] });
-    expect(withInventory).toContain('Inventory: 2 assets');
-    expect(table(emptyReport(), { color: false, inventorySummary: () => ['never'] })).not.toContain('never');
+  it('prints the AI inventory summary when there are assets, and none without', () => {
+    expect(table(sampleReport(), { color: false })).toContain('AI inventory');
+    expect(table(emptyReport(), { color: false })).not.toContain('AI inventory');
   });
 
   it('shows the first sentence of the fix, without cutting URLs', () => {

@@ -1,9 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { BombGuard, ZstdDecompress } from '../../src/targets/image/decompress.js';
+import { BombGuard, MAX_ZSTD_WINDOW, ZstdDecompress, zstdWindowSize } from '../../src/targets/image/decompress.js';
 import { sniffCompression } from '../../src/targets/image/layer.js';
 
 async function run(input: Buffer, ...transforms: NodeJS.ReadWriteStream[]): Promise<Buffer> {
@@ -19,7 +20,8 @@ async function run(input: Buffer, ...transforms: NodeJS.ReadWriteStream[]): Prom
 }
 
 const text = Buffer.from('hello zstd layer\n'.repeat(1000));
-const zstd = execFileSync('zstd', ['-q', '-c'], { input: text });
+// Made by test/fixtures/images/make-images.py with the zstd tool (not needed to run the tests).
+const zstd = readFileSync(path.resolve(__dirname, '../fixtures/images/sample.zst'));
 
 describe('layer decompression', () => {
   it('sniffs compression by magic bytes', () => {
@@ -32,6 +34,15 @@ describe('layer decompression', () => {
 
   it('decodes zstd with the pure-JS decoder', async () => {
     expect((await run(zstd, new ZstdDecompress())).equals(text)).toBe(true);
+  });
+
+  it('refuses a zstd frame that declares a huge window before allocating it', async () => {
+    // Frame header: magic, descriptor 0 (no single segment, no content size), window byte
+    // exponent 21 → 2^(10+21) = 2 GiB (what `zstd --long=31` writes), then junk.
+    const long = Buffer.concat([Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x00, 21 << 3]), Buffer.alloc(64, 1)]);
+    expect(zstdWindowSize(long)).toBe(2 ** 31);
+    await expect(run(long, new ZstdDecompress())).rejects.toThrow(/declares a 2147483648-byte window/);
+    expect(zstdWindowSize(zstd)).toBeLessThanOrEqual(MAX_ZSTD_WINDOW);
   });
 
   it('fails cleanly on a truncated zstd stream', async () => {

@@ -86,6 +86,20 @@ describe('symlinks are never followed', () => {
     expect(note('broken')?.message).toMatch(/broken symbolic link/);
   });
 
+  it('a directory named on the command line through a symlink is walked (the user chose it)', async () => {
+    const via = path.join(tmp, `via-link-${n++}`);
+    symlinkSync(root, via);
+    const t = await openTarget(via, options());
+    expect(t.type).toBe('directory');
+    expect(await indexPaths(t)).toEqual(['a.txt', 'real/inner.txt']);
+    const reader = readingAnalyzer();
+    await runPipeline(t, { analyzers: [reader] });
+    expect(reader.seen.get('real/inner.txt')).toBe('inside');
+    // links inside keep their classification relative to the real root
+    expect(t.notes.find((x) => x.path === 'linked-dir')?.level).toBe('info');
+    expect(t.notes.find((x) => x.path === 'to-outside-file')?.level).toBe('warning');
+  });
+
   it('a file named on the command line through a symlink is read under the given name', async () => {
     const t = await openTarget(path.join(root, 'to-outside-file'), options());
     expect(t.type).toBe('file');
@@ -112,7 +126,9 @@ describe('special files and budgets', () => {
     const infos = await t.index();
     expect(infos.find((i) => i.path === 'big.txt')?.size).toBe(4096);
     const res = await runPipeline(t, { analyzers: [readingAnalyzer()] });
-    expect(res.notes.find((x) => x.path === 'big.txt')).toMatchObject({ level: 'info', message: expect.stringMatching(/over the read budget of 1024/) });
+    expect(res.notes.find((x) => x.path === 'big.txt' && x.source === 'reader')).toMatchObject({ level: 'info', message: expect.stringMatching(/over the read budget of 1024/) });
+    expect(res.notes.find((x) => x.path === 'big.txt' && x.source === 'target')?.message).toMatch(/^4096 bytes, over the read budget of 1024 bytes \(--max-file-size\): listed/);
+    expect(res.notes.filter((x) => x.path === 'small.txt')).toEqual([]);
     let streamed = 0;
     for await (const chunk of t.get('big.txt')!.stream()) streamed += chunk.length;
     expect(streamed).toBe(4096);
@@ -172,6 +188,23 @@ describe('files that change between index and read', () => {
   });
 });
 
+describe('hostile names', () => {
+  it('a file or directory whose name is not valid UTF-8 gets a note saying so', async () => {
+    const root = tree({ 'ok.txt': 'ok' });
+    const bad = Buffer.concat([Buffer.from(root + '/bad'), Buffer.from([0xff, 0xfe]), Buffer.from('.env')]);
+    writeFileSync(bad, 'x=1\n');
+    const badDir = Buffer.concat([Buffer.from(root + '/dir'), Buffer.from([0xc3, 0x28])]);
+    mkdirSync(badDir);
+    writeFileSync(Buffer.concat([badDir, Buffer.from('/inner.txt')]), 'inner');
+    const t = await openTarget(root, options());
+    expect(await indexPaths(t)).toEqual(['ok.txt']);
+    const byPrefix = Object.fromEntries(t.notes.map((x) => [x.path!.slice(0, 3), x.message]));
+    expect(t.notes).toHaveLength(2);
+    expect(byPrefix.bad).toBe('cannot stat file: its name is not valid UTF-8 (rename it to have it scanned)');
+    expect(byPrefix.dir).toBe('cannot read directory: its name is not valid UTF-8 (rename it to have it scanned)');
+  });
+});
+
 describe('hostile content', () => {
   it('binary files, invalid UTF-8 and a 1 GB sparse file are handled without reading 1 GB', async () => {
     const root = tree({ 'bin.dat': Buffer.from([0, 1, 2, 0xff, 0, 0x7f]), 'bad-utf8.txt': Buffer.from([0x61, 0xff, 0xfe, 0xc3, 0x28, 0x0a]) });
@@ -194,8 +227,12 @@ describe('hostile content', () => {
     expect(reader.seen.get('bad-utf8.txt')).toBe('a\uFFFD\uFFFD\uFFFD(\n');
     expect(heads.get('huge.bin')).toBe(16);
     const huge = res.notes.filter((x) => x.path === 'huge.bin');
-    expect(huge).toHaveLength(1);
-    expect(huge[0]).toMatchObject({ level: 'info', message: expect.stringMatching(/1073741824 bytes, over the read budget/) });
+    // One note from the target at index time, one from the analyzer that asked for the bytes.
+    expect(huge.map((x) => x.source).sort()).toEqual(['reader', 'target']);
+    expect(huge.every((x) => x.level === 'info' && /1073741824 bytes, over the read budget/.test(x.message))).toBe(true);
+    const note = (p: string) => res.notes.filter((x) => x.path === p && x.source === 'target').map((x) => x.message);
+    expect(note('bin.dat')).toEqual(['binary content (NUL bytes): not read as text']);
+    expect(note('bad-utf8.txt')).toEqual(['invalid UTF-8: undecodable bytes were replaced with U+FFFD and the rest was read']);
     expect(res.stats.files).toBe(3);
   });
 });

@@ -111,16 +111,21 @@ describe('image target: reading', () => {
   });
 
   it('a gzip-compressed archive cut in half gives notes, not a crash', async () => {
-    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const whole = readFileSync(fx('docker-save.tar.gz'));
-    const cut = path.join(mkdtempSync(path.join(tmpdir(), 'aigis-cutgz-')), 'cut.tar.gz');
-    writeFileSync(cut, whole.subarray(0, whole.length >> 1));
-    const t = await openTarget(cut, options());
-    expect(t.type).toBe('image');
-    const res = await runPipeline(t, { analyzers: [readingAnalyzer()] });
-    expect(res.notes.some((n) => /truncated or corrupt/.test(n.message))).toBe(true);
-    expect(res.notes.some((n) => /cannot read the image/.test(n.message))).toBe(true);
+    const dir = mkdtempSync(path.join(tmpdir(), 'aigis-cutgz-'));
+    try {
+      const cut = path.join(dir, 'cut.tar.gz');
+      writeFileSync(cut, whole.subarray(0, whole.length >> 1));
+      const t = await openTarget(cut, options());
+      expect(t.type).toBe('image');
+      const res = await runPipeline(t, { analyzers: [readingAnalyzer()] });
+      expect(res.notes.some((n) => /truncated or corrupt/.test(n.message))).toBe(true);
+      expect(res.notes.some((n) => /cannot read the image/.test(n.message))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads a zstd-compressed layer', async () => {

@@ -94,6 +94,13 @@ describe('vulnerability enricher', () => {
     expect(res.findings?.map((f) => [f.ruleId, f.properties?.aliases])).toEqual([['vuln/GHSA-6wgj-66m2-xxp2', ['CVE-2023-48022', 'PYSEC-2026-517']]]);
   });
 
+  it('assets from other analyzers: lower-case ecosystem and names as written (Dockerfile pip install)', async () => {
+    const a = pkg('PyPI', 'Llama_CPP_Python', { version: '0.2.70', specifier: '==0.2.70', pinned: true }, ['Dockerfile', 12]);
+    a.properties.ecosystem = 'pypi';
+    const { findings } = await run([a], ['GHSA-56xg-wfcc-g829']);
+    expect(findings.map((f) => `${f.ruleId} ${f.location.path}:${f.location.startLine}`)).toEqual(['vuln/GHSA-56xg-wfcc-g829 Dockerfile:12']);
+  });
+
   it('npm scoped package with a critical advisory', async () => {
     const { findings } = await run([pkg('npm', '@modelcontextprotocol/inspector', { version: '0.14.0', specifier: '0.14.0', pinned: true }, ['package.json', 12])]);
     expect(findings.map((f) => [f.ruleId, f.severity, f.remediation])).toEqual([['vuln/GHSA-7f8r-222p-6f5g', 'critical', 'Upgrade @modelcontextprotocol/inspector to 0.14.1 or later.']]);
@@ -111,6 +118,14 @@ describe('vulnerability enricher', () => {
         ['vuln/unpinned-ai-package', 'low', 5, ['GHSA-6wgj-66m2-xxp2']],
         ['vuln/unpinned-ai-package', 'low', 7, ['GHSA-6xpm-ggf7-wc3p']],
       ]);
+    });
+
+    it('does not fire at code-import locations merged into the same asset, nor for assets without a specifier', async () => {
+      const merged = pkg('PyPI', 'langchain-core', { specifier: '>=0.3', pinned: false }, ['requirements.txt', 4], ['app/chain.py', 5]);
+      const imported = pkg('PyPI', 'ray', { specifier: '', pinned: false }, ['app/cluster.py', 1]);
+      delete imported.properties.specifier;
+      const { findings } = await run([merged, imported]);
+      expect(findings.map((f) => `${f.location.path}:${f.location.startLine}`)).toEqual(['requirements.txt:4']);
     });
 
     it('stays quiet when every allowed version is fixed, or the package is not an AI package', async () => {

@@ -120,6 +120,37 @@ describe('db import', () => {
     });
   });
 
+  it('reads PyPA YAML with unquoted versions as strings (1.10 stays 1.10, not the number 1.1)', async () => {
+    const yaml = [
+      'id: PYSEC-2099-1',
+      'modified: 2024-01-01T00:00:00Z',
+      'aliases:',
+      'affected:',
+      '- package:',
+      '    name: Example_Pkg',
+      '    ecosystem: PyPI',
+      '  ranges:',
+      '  - type: GIT',
+      '    repo: https://github.com/example/example',
+      '    events:',
+      '    - introduced: "0"',
+      '    - fixed: 1e86b777e61cf4eefc7d92fa57fa19dcc676013b',
+      '  - type: ECOSYSTEM',
+      '    events:',
+      '    - introduced: "0"',
+      '    - fixed: 1.10',
+      '  versions:',
+      '  - 0.1',
+      '  - 1.9',
+      '',
+    ].join('\n');
+    await writeFile(join(work, 'PYSEC-2099-1.yaml'), yaml);
+    const out = await readSource(join(work, 'PYSEC-2099-1.yaml'));
+    expect(out.records[0].affected[0]).toEqual({
+      ecosystem: 'PyPI', name: 'example-pkg', ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '1.10' }] }], versions: ['0.1', '1.9'],
+    });
+  });
+
   it('records of other known ecosystems are accepted and skipped (nothing to match)', async () => {
     const go = { id: 'GO-2024-0001', modified: '2024-01-01T00:00:00Z', affected: [{ package: { ecosystem: 'Go', name: 'example.com/x' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }] }] }] };
     await writeFile(join(work, 'go.json'), JSON.stringify(go));

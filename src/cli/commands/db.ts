@@ -46,7 +46,7 @@ export function registerDb(program: Command): void {
       const lines = [
         `database:   ${s.mode === 'snapshot' ? 'bundled snapshot (nothing imported)' : s.mode === 'local' ? s.path : `${s.path} + bundled snapshot`}`,
         `records:    ${s.records} (${Object.entries(s.byEcosystem).map(([e, n]) => `${e} ${n}`).join(', ')}), ${s.packages} packages, ${s.malicious} malicious-package entries`,
-        `updated:    ${s.updatedAt ?? 'unknown'}${s.ageDays !== undefined ? ` (${s.ageDays} days ago)` : ''}`,
+        `${s.mode === 'snapshot' ? 'newest:  ' : 'updated: '}   ${s.updatedAt ?? 'unknown'}${s.ageDays !== undefined ? ` (${s.ageDays} days ago)` : ''}`,
         ...s.sources.map((src) => `source:     ${src.source} (${src.records} records, ${src.importedAt})`),
       ];
       process.stdout.write(lines.join('\n') + '\n');

@@ -4,11 +4,12 @@ import type { Command } from 'commander';
 import { ruleDocFiles } from '../../report/rule-docs.js';
 import { analyzers, enrichers } from '../../analyzers/index.js';
 import type { RuleMeta } from '../../core/model.js';
+import { runtimeRuleMetas } from '../../runtime/catalog.js';
 
-/** Every rule aigis knows, from the analyzer registry (and, later, the runtime rule pack). */
+/** Every rule aigis knows: the static analyzers, the enrichers and the built-in runtime (Sigma) pack. */
 export function allRules(): RuleMeta[] {
   const byId = new Map<string, RuleMeta>();
-  for (const r of [...analyzers.flatMap((a) => a.rules), ...enrichers.flatMap((e) => e.rules)]) byId.set(r.id, r);
+  for (const r of [...analyzers.flatMap((a) => a.rules), ...enrichers.flatMap((e) => e.rules), ...runtimeRuleMetas()]) byId.set(r.id, r);
   return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 

@@ -10,8 +10,9 @@ import { parseRequirement, pinnedVersion } from '../pep508.js';
 import type { PackageEntry, PackageParser, ParseOutput } from '../types.js';
 import { ManifestError } from '../types.js';
 
+/** `environment.yml`, `environment-gpu.yaml`, `conda.yml` … (not bare `env.yaml`: too often a non-conda config). */
 export function isCondaEnvFile(name: string): boolean {
-  return /^(environment|env|conda)([-_.][a-z0-9_.-]*)?\.ya?ml$/.test(name);
+  return /^(environment|conda)([-_.][a-z0-9_.-]*)?\.ya?ml$/.test(name);
 }
 
 function conda(spec: string, path: string, line: number): PackageEntry | undefined {
@@ -33,7 +34,11 @@ export const environmentYml: PackageParser = {
   parse(text, path) {
     const out: ParseOutput = { entries: [], notes: [] };
     const doc = parseDocument(text);
-    if (doc.errors.length) throw new ManifestError(doc.errors[0].message.split('\n')[0]);
+    if (doc.errors.length) {
+      // A templated or unrelated YAML file that happens to be called environment.yml: not a conda file.
+      if (!/^dependencies\s*:/m.test(text)) return out;
+      throw new ManifestError(doc.errors[0].message.split('\n')[0]);
+    }
     const finder = new LineFinder(text);
     const lineOf = (n: Node) => finder.lineOfOffset(n.range?.[0] ?? 0);
     const deps = isMap(doc.contents) ? doc.contents.get('dependencies', true) : undefined;

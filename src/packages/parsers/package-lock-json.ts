@@ -25,6 +25,9 @@ export const packageLockJson: PackageParser = {
     const packages = doc.packages as Table | undefined;
     if (packages && typeof packages === 'object') {
       const direct = rootDeps(packages[''] as Table | undefined);
+      // Keys come in text order (JSON.parse keeps it), so each search starts where the last one
+      // ended: linear in the file size even for lockfiles with thousands of packages.
+      let cursor = 0;
       for (const [key, value] of Object.entries(packages)) {
         const p = value as Table;
         const i = key.lastIndexOf('node_modules/');
@@ -32,7 +35,11 @@ export const packageLockJson: PackageParser = {
         const installName = key.slice(i + 'node_modules/'.length);
         const name = typeof p.name === 'string' ? p.name : installName;
         const topLevel = key === `node_modules/${installName}`;
-        out.entries.push(entry(name, p.version, topLevel && direct.has(installName), path, finder.find(new RegExp(`"${escapeRe(key)}"\\s*:`)), p));
+        const re = new RegExp(`"${escapeRe(key)}"\\s*:`);
+        let at = finder.offset(re, cursor);
+        if (at < 0) at = finder.offset(re, 0);
+        if (at >= 0) cursor = at + 1;
+        out.entries.push(entry(name, p.version, topLevel && direct.has(installName), path, at >= 0 ? finder.lineOfOffset(at) : 1, p));
       }
       return out;
     }

@@ -14,8 +14,9 @@ import type { Note } from '../../core/model.js';
 import type { Target, TargetOptions } from '../../core/target.js';
 import { errMessage, globMatcher } from '../directory.js';
 import { IMAGE_CONFIG_PATH, imageConfigDocument } from './image-config.js';
-import { layerEntries, readLayerHeaders, sniffCompression, UnsupportedLayerError, type Compression } from './layer.js';
+import { artifactEntries, layerEntries, readLayerHeaders, sniffCompression, UnsupportedLayerError, type Compression, type TarEntry } from './layer.js';
 import { lazyFile, oversizeFile } from './lazy-file.js';
+import { overBudgetNote, withTextNotes } from '../text-notes.js';
 import { resolveImage, type ImagePlan } from './manifest.js';
 import { mergeLayers, short, type LayerHeaders, type MergedFile } from './merge.js';
 import { openBlob, PartialListError, readBlob, type BlobLocation, type ImageSource } from './source.js';
@@ -24,8 +25,9 @@ import { openBlob, PartialListError, readBlob, type BlobLocation, type ImageSour
 const MAX_JSON = 16 * 1024 * 1024;
 /** `get()` reads a not-yet-seen member on demand only up to this size (one layer pass each). */
 export const GET_LIMIT = 1024 * 1024;
-/** Yielded members up to GET_LIMIT are kept for `get()`, up to this many bytes in total. */
+/** Yielded members up to GET_LIMIT are kept for `get()`, up to this many bytes and files in total. */
 const CACHE_BYTES = 32 * 1024 * 1024;
+const CACHE_FILES = 2048;
 /** Bytes kept from the start of an over-budget member (enough for every magic-number check). */
 const OVERSIZE_HEAD = 1024 * 1024;
 
@@ -34,7 +36,7 @@ export class ImageTarget implements Target {
   readonly notes: Note[] = [];
   private blobs = new Map<string, BlobLocation>();
   private plan?: ImagePlan;
-  private layers: { loc?: BlobLocation; compression: Compression; digest: string; blob: string }[] = [];
+  private layers: { loc?: BlobLocation; compression: Compression; digest: string; blob: string; artifactPath?: string }[] = [];
   private files = new Map<string, MergedFile>();
   private infos = new Map<string, FileInfo>();
   private configDoc?: string;
@@ -52,7 +54,10 @@ export class ImageTarget implements Target {
     try {
       this.blobs = await this.source.list();
     } catch (err) {
-      if (!(err instanceof PartialListError)) throw err;
+      if (!(err instanceof PartialListError)) {
+        this.notes.push({ level: 'error', path: this.name, message: `cannot read the image archive: ${errMessage(err)}`, source: 'target' });
+        return [];
+      }
       this.blobs = err.partial;
       this.notes.push({ level: 'warning', path: this.name, message: `image archive is truncated or corrupt (${err.message}); scanning what could be read`, source: 'target' });
     }
@@ -67,11 +72,15 @@ export class ImageTarget implements Target {
     const headers: LayerHeaders[] = [];
     for (const [i, layer] of this.plan.layers.entries()) {
       const loc = this.blobs.get(layer.blob);
-      const entry = { loc, compression: 'none' as Compression, digest: layer.digest, blob: layer.blob };
+      const entry = { loc, compression: 'none' as Compression, digest: layer.digest, blob: layer.blob, artifactPath: layer.artifactPath };
       this.layers.push(entry);
       if (!loc) {
         this.noteLayer(i, 'is missing from the archive; its files are not scanned');
         headers.push({ digest: layer.digest, entries: [] });
+        continue;
+      }
+      if (layer.artifactPath) {
+        headers.push({ digest: layer.digest, entries: [{ name: layer.artifactPath, type: 'file', size: loc.size }] });
         continue;
       }
       entry.compression = sniffCompression(await readBlob(loc, 4));
@@ -93,13 +102,32 @@ export class ImageTarget implements Target {
 
     const skipDir = globMatcher(this.options.skipDirs);
     const skipFile = globMatcher(this.options.skipFiles);
+    // Every ancestor directory is tested by name and by path, as the directory walk does;
+    // decisions are memoised per directory (an image has few directories and many files).
+    const dirSkipped = new Map<string, boolean>();
+    const isDirSkipped = (dir: string): boolean => {
+      let v = dirSkipped.get(dir);
+      if (v === undefined) {
+        const slash = dir.lastIndexOf('/');
+        v = (slash > 0 && isDirSkipped(dir.slice(0, slash))) || skipDir(dir.slice(slash + 1)) || skipDir(dir);
+        dirSkipped.set(dir, v);
+      }
+      return v;
+    };
+    const skipped = (p: string): boolean => {
+      const slash = p.lastIndexOf('/');
+      if (slash > 0 && isDirSkipped(p.slice(0, slash))) return true;
+      return skipFile(p.slice(slash + 1)) || skipFile(p);
+    };
     for (const f of merged.files.values()) {
-      const parts = f.path.split('/');
-      const dirs = parts.slice(0, -1);
-      if (dirs.some((d, i) => skipDir(d) || skipDir(dirs.slice(0, i + 1).join('/')))) continue;
-      if (skipFile(parts[parts.length - 1]) || skipFile(f.path)) continue;
+      if (skipped(f.path)) continue;
+      if (f.path === IMAGE_CONFIG_PATH) {
+        this.notes.push({ level: 'warning', path: f.path, message: 'the image has a file at the path of the virtual image-config file; that file is not scanned', source: 'target' });
+        continue;
+      }
       this.files.set(f.path, f);
       this.infos.set(f.path, fileInfo(f.path, f.size, headers[f.layerIndex].digest));
+      if (f.size > this.options.readBudget) this.notes.push(overBudgetNote(f.path, f.size, this.options.readBudget, '; in an image only its first 1 MiB and its SHA-256 are available'));
     }
     if (this.plan.config) {
       this.configDoc = imageConfigDocument(this.plan.config, this.plan.tags);
@@ -135,7 +163,7 @@ export class ImageTarget implements Target {
       if (!layer.loc) continue;
       let index = -1;
       try {
-        for await (const entry of layerEntries(openBlob(layer.loc), layer.compression, layer.loc.size)) {
+        for await (const entry of this.entriesOf(layer.loc, layerIndex)) {
           index++;
           const paths = byEntry.get(index);
           if (!paths) {
@@ -145,8 +173,8 @@ export class ImageTarget implements Target {
           byEntry.delete(index);
           const size = entry.header.size ?? 0;
           if (size <= budget) {
-            const buf = await collect(entry);
-            for (const p of paths) yield this.remember(bufferFile(p, buf, { layer: this.infos.get(p)?.layer, readBudget: budget }));
+            const buf = await collect(entry, size);
+            for (const p of paths) yield this.remember(withTextNotes(bufferFile(p, buf, { layer: this.infos.get(p)?.layer, readBudget: budget }), this.notes, budget));
           } else {
             const { head, digest } = await headAndHash(entry);
             for (const p of paths) yield oversizeFile(this.infos.get(p) ?? fileInfo(p, size), head, digest, budget);
@@ -169,7 +197,7 @@ export class ImageTarget implements Target {
     const f = this.files.get(p);
     const info = this.infos.get(p);
     if (!f || !info || f.size > GET_LIMIT) return undefined;
-    return lazyFile(info, () => this.readMember(f), this.options.readBudget);
+    return withTextNotes(lazyFile(info, () => this.readMember(f), this.options.readBudget), this.notes, this.options.readBudget);
   }
 
   /** One member's bytes, by streaming its layer up to it. */
@@ -177,11 +205,18 @@ export class ImageTarget implements Target {
     const layer = this.layers[f.source.layerIndex];
     if (!layer.loc) throw new Error('layer missing from the archive');
     let index = -1;
-    for await (const entry of layerEntries(openBlob(layer.loc), layer.compression, layer.loc.size)) {
-      if (++index === f.source.entryIndex) return collect(entry);
+    for await (const entry of this.entriesOf(layer.loc, f.source.layerIndex)) {
+      if (++index === f.source.entryIndex) return collect(entry, entry.header.size ?? 0);
       entry.resume();
     }
     throw new Error(`not found in layer ${short(layer.digest)}`);
+  }
+
+  /** The entries of a layer: its tar entries, or the one file of an artifact layer. */
+  private entriesOf(loc: BlobLocation, layerIndex: number): AsyncGenerator<TarEntry> {
+    const layer = this.layers[layerIndex];
+    if (layer.artifactPath) return artifactEntries(openBlob(loc), layer.artifactPath, loc.size);
+    return layerEntries(openBlob(loc), layer.compression, loc.size);
   }
 
   private configFile(): ScanFile {
@@ -189,7 +224,7 @@ export class ImageTarget implements Target {
   }
 
   private remember(file: ScanFile): ScanFile {
-    if (file.size <= GET_LIMIT && this.cacheBytes + file.size <= CACHE_BYTES) {
+    if (file.size <= GET_LIMIT && this.cacheBytes + file.size <= CACHE_BYTES && this.cache.size < CACHE_FILES) {
       this.cache.set(file.path, file);
       this.cacheBytes += file.size;
     }
@@ -211,10 +246,16 @@ export class ImageTarget implements Target {
   }
 }
 
-async function collect(stream: AsyncIterable<Buffer>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(c);
-  return Buffer.concat(chunks);
+/** Reads an entry whole into one buffer of its declared size (no chunk list, no second copy). */
+async function collect(stream: AsyncIterable<Buffer>, size: number): Promise<Buffer> {
+  const buf = Buffer.allocUnsafe(size);
+  let n = 0;
+  for await (const c of stream) {
+    if (n + c.length > size) throw new Error(`entry is longer than its declared size of ${size} bytes`);
+    c.copy(buf, n);
+    n += c.length;
+  }
+  return n === size ? buf : buf.subarray(0, n);
 }
 
 async function headAndHash(stream: AsyncIterable<Buffer>): Promise<{ head: Buffer; digest: string }> {

@@ -1,17 +1,17 @@
 /**
  * Streams the tar entries of one image layer, decompressing on the fly (gzip via node:zlib, zstd
- * via fzstd, uncompressed tar as is). Compression is recognised by magic bytes, not by media type, because
- * `docker save` labels compressed and uncompressed layers alike.
+ * via fzstd, uncompressed tar as is). Compression is recognised by magic bytes, not by media
+ * type, because `docker save` labels compressed and uncompressed layers alike.
  */
-import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import { BombGuard, ZstdDecompress } from './decompress.js';
 import tar, { type Header } from 'tar-stream';
+import { BombGuard, ZstdDecompress } from './decompress.js';
+import type { LayerEntry, LayerEntryType } from './merge.js';
 
 /** One tar entry being read: a streamx Readable with its header. */
 export type TarEntry = AsyncIterable<Buffer> & { header: Header; resume(): unknown; on(ev: 'end', fn: () => void): unknown };
-import type { LayerEntry, LayerEntryType } from './merge.js';
 
 export type Compression = 'gzip' | 'zstd' | 'xz' | 'bzip2' | 'none';
 
@@ -38,7 +38,7 @@ export async function* layerEntries(raw: Readable, compression: Compression, com
   const done = (
     compression === 'none'
       ? pipeline(raw, sink)
-      : pipeline(raw, compression === 'gzip' ? createGunzip() : new ZstdDecompress(), new BombGuard(compressedSize), sink)
+      : pipeline(raw, compression === 'gzip' ? createGunzip({ chunkSize: 64 * 1024 }) : new ZstdDecompress(), new BombGuard(compressedSize), sink)
   ).catch((err: unknown) => {
     failure = err;
   });
@@ -50,6 +50,16 @@ export async function* layerEntries(raw: Readable, compression: Compression, com
   }
   // pipeline() may report a decompression error only after the extractor closed cleanly.
   if (failure && !isPrematureClose(failure)) throw failure;
+}
+
+/** An artifact layer that is a plain file: one pseudo tar entry over the blob's bytes. */
+export async function* artifactEntries(raw: Readable, name: string, size: number): AsyncGenerator<TarEntry> {
+  const header = { name, size, type: 'file', mode: 0o644 } as Header;
+  try {
+    yield Object.assign(raw as unknown as TarEntry, { header });
+  } finally {
+    raw.destroy();
+  }
 }
 
 function isPrematureClose(err: unknown): boolean {

@@ -7,6 +7,7 @@
  *    by digest under `blobs/<alg>/<hex>` (Docker ≥ 25 writes both this and `manifest.json`).
  */
 import type { Note } from '../../core/model.js';
+import { normalizeEntryPath } from './merge.js';
 import type { BlobLocation } from './source.js';
 
 export interface ImagePlan {
@@ -14,8 +15,44 @@ export interface ImagePlan {
   tags: string[];
   /** Parsed image config (Env, Cmd, Entrypoint, Labels, history …), when found. */
   config?: Record<string, unknown>;
-  layers: { blob: string; digest: string }[];
+  layers: PlannedLayer[];
   notes: Note[];
+}
+
+export interface PlannedLayer {
+  blob: string;
+  digest: string;
+  /** Set for an OCI artifact layer that is a plain file, not a tar (a GGUF model, a license …): its path in the view. */
+  artifactPath?: string;
+}
+
+/**
+ * Layer media types that are NOT filesystem tars are artifact files (Docker Model Runner's
+ * `application/vnd.docker.ai.gguf.v3`, ORAS pushes …): they become one file each. Anything that
+ * says tar (OCI/Docker layers, KitOps and Helm tarballs) or has no media type is a tar layer.
+ */
+export function isTarLayer(mediaType: unknown): boolean {
+  return typeof mediaType !== 'string' || /(?:^|[.+/])tar(?:$|[.+])|rootfs\.diff/.test(mediaType);
+}
+
+/** File extension for an artifact without a title, so that analyzers matching on names see it. */
+const ARTIFACT_EXT: [RegExp, string][] = [
+  [/gguf/, '.gguf'],
+  [/safetensors/, '.safetensors'],
+  [/onnx/, '.onnx'],
+  [/pickle|pytorch|\.pt\b/, '.pt'],
+  [/json/, '.json'],
+  [/yaml/, '.yaml'],
+  [/license|text|markdown/, '.txt'],
+];
+
+function artifactPath(desc: Record<string, unknown>): string {
+  const title = annotations(desc)['org.opencontainers.image.title'];
+  const fromTitle = typeof title === 'string' ? normalizeEntryPath(title) : undefined;
+  if (fromTitle) return fromTitle;
+  const media = typeof desc.mediaType === 'string' ? desc.mediaType : '';
+  const ext = ARTIFACT_EXT.find(([re]) => re.test(media))?.[1] ?? '';
+  return `.aigis/artifacts/${String(desc.digest).replace(/^[a-z0-9]+:/, '').slice(0, 16)}${ext}`;
 }
 
 export type JsonReader = (blob: string) => Promise<unknown>;
@@ -40,8 +77,10 @@ async function dockerArchive(blobs: Map<string, BlobLocation>, readJson: JsonRea
   if (manifest.length > 1) {
     notes.push({ level: 'warning', message: `the archive holds ${manifest.length} images; only the first (${tags.join(', ') || 'untagged'}) is scanned`, source: 'target' });
   }
-  const config = typeof first.Config === 'string' ? await optionalJson(first.Config, blobs, readJson, notes) : undefined;
-  const paths = strings(first.Layers);
+  // Paths in manifest.json are archive-relative; normalise them like the archive's own entry names.
+  const norm = (p: string) => normalizeEntryPath(p) ?? p;
+  const config = typeof first.Config === 'string' ? await optionalJson(norm(first.Config), blobs, readJson, notes) : undefined;
+  const paths = strings(first.Layers).map(norm);
   return { format: 'docker-archive', tags, config, layers: withDigests(paths, config), notes };
 }
 
@@ -67,7 +106,11 @@ async function ociLayout(blobs: Map<string, BlobLocation>, readJson: JsonReader)
   const config = cfgDesc ? await optionalJson(blobPath(cfgDesc.digest), blobs, readJson, notes) : undefined;
   const descs = doc.layers.filter(isObject);
   const diffIds = diffIdsOf(config);
-  const layers = descs.map((d, i) => ({ blob: blobPath(d.digest), digest: diffIds?.[i] ?? String(d.digest) }));
+  const layers = descs.map((d, i): PlannedLayer => {
+    const layer: PlannedLayer = { blob: blobPath(d.digest), digest: diffIds?.[i] ?? String(d.digest) };
+    if (!isTarLayer(d.mediaType)) layer.artifactPath = artifactPath(d);
+    return layer;
+  });
   return { format: 'oci', tags, config, layers, notes };
 }
 
@@ -99,7 +142,7 @@ async function dockerLegacy(blobs: Map<string, BlobLocation>, readJson: JsonRead
   return { format: 'docker-legacy', tags, config, layers, notes };
 }
 
-function withDigests(paths: string[], config: Record<string, unknown> | undefined): { blob: string; digest: string }[] {
+function withDigests(paths: string[], config: Record<string, unknown> | undefined): PlannedLayer[] {
   const diffIds = diffIdsOf(config);
   return paths.map((p, i) => ({ blob: p, digest: diffIds?.[i] ?? digestFromPath(p) }));
 }

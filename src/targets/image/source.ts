@@ -42,6 +42,9 @@ export class TarSource implements ImageSource {
   list(): Promise<Map<string, BlobLocation>> {
     this.blobs ??= (async () => {
       const out = new Map<string, BlobLocation>();
+      // `docker save` stores a layer shared by two ids once and links the other to it
+      // (`<id>/layer.tar -> ../<id2>/layer.tar`): links are resolved inside the archive only.
+      const links = new Map<string, string>();
       const extract = tar.extract();
       const input = createReadStream(this.file, { highWaterMark: 1 << 20 });
       input.on('error', (err) => extract.destroy(err));
@@ -56,19 +59,34 @@ export class TarSource implements ImageSource {
           const name = normalizeEntryPath(h.name);
           if (name && h.type === 'file' && typeof h.byteOffset === 'number') {
             out.set(name, { file: this.file, start: h.byteOffset, size: h.size ?? 0, gzip: this.gzip });
+          } else if (name && h.linkname && (h.type === 'symlink' || h.type === 'link')) {
+            const dir = name.includes('/') ? name.slice(0, name.lastIndexOf('/')) : '';
+            const target = h.type === 'link' || h.linkname.startsWith('/') ? normalizeEntryPath(h.linkname) : normalizeEntryPath(`${dir}/${h.linkname}`);
+            if (target) links.set(name, target);
           }
           entry.resume();
         }
       } catch (err) {
         // A truncated archive keeps the blobs listed so far; the caller notes the error.
-        throw new PartialListError(out, err);
+        throw new PartialListError(resolveLinks(out, links), err);
       } finally {
         input.destroy();
       }
-      return out;
+      return resolveLinks(out, links);
     })();
     return this.blobs;
   }
+}
+
+/** Adds each link whose chain (at most 8 hops, no loops) ends at a listed blob. */
+function resolveLinks(blobs: Map<string, BlobLocation>, links: Map<string, string>): Map<string, BlobLocation> {
+  for (const name of links.keys()) {
+    let target: string | undefined = name;
+    for (let hops = 0; target !== undefined && !blobs.has(target) && hops < 8; hops++) target = links.get(target);
+    const loc = target === undefined ? undefined : blobs.get(target);
+    if (loc && !blobs.has(name)) blobs.set(name, loc);
+  }
+  return blobs;
 }
 
 /** An OCI image layout directory: `oci-layout`, `index.json`, `blobs/<alg>/<hex>`. Symlinks are not followed. */

@@ -1,0 +1,179 @@
+import type { Command } from 'commander';
+import type { Finding, Note } from '../../core/model.js';
+import { atLeast, type Severity } from '../../core/severity.js';
+import { buildReport } from '../../report/build.js';
+import { loadBuiltinRules } from '../../runtime/builtin-rules.js';
+import { ListenError, parseListen, startListener } from '../../runtime/listener.js';
+import { DetectSession } from '../../runtime/session.js';
+import { loadRulePath } from '../../runtime/sigma/loader.js';
+import type { AnyRule, EventKind, RuleProblem } from '../../runtime/sigma/types.js';
+import { InputError, resolveInputs } from '../../runtime/sources/inputs.js';
+import { followInput, readInput } from '../../runtime/sources/read.js';
+import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exit.js';
+import { collectList, parseSeverityList, parseSeverityOption } from '../options.js';
+import { writeReport } from '../output.js';
+
+interface DetectFlags {
+  format: string;
+  output?: string;
+  severity?: string;
+  failOn?: string;
+  source: string;
+  rules: string[];
+  builtin: boolean;
+  since?: string;
+  until?: string;
+  follow?: boolean;
+  listen?: string;
+  token?: string;
+  quiet?: boolean;
+}
+
+const SOURCES: Record<string, EventKind | undefined> = { auto: undefined, cloudtrail: 'cloudtrail', 'k8s-audit': 'k8s-audit', k8s: 'k8s-audit', falco: 'falco' };
+
+export function registerDetect(program: Command): void {
+  program
+    .command('detect')
+    .description('run Sigma detections (built-in AI pack + --rules) over CloudTrail, Kubernetes audit and Falco events')
+    .argument('[sources...]', 'event files or directories (.json, .jsonl, .gz, CloudTrail S3 layout), or - for stdin')
+    .option('-f, --format <format>', 'table, json, jsonl, markdown, sarif', 'table')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--source <kind>', 'auto, cloudtrail, k8s-audit, falco', 'auto')
+    .option('--rules <path>', 'more Sigma rules (file or directory; repeatable)', collectList, [])
+    .option('--no-builtin', 'do not load the built-in AI rule pack')
+    .option('--severity <list>', 'only report these severities (comma-separated)')
+    .option('--fail-on <severity>', 'exit 1 when an alert at or above this severity fired')
+    .option('--since <time>', 'ignore events before this time (ISO 8601, or a duration such as 24h, 7d before now)')
+    .option('--until <time>', 'ignore events after this time (ISO 8601, or a duration before now)')
+    .option('--follow', 'keep reading a growing JSON-lines file (Ctrl-C ends and writes the report)')
+    .option('--listen <host:port>', 'receive falcosidekick webhook payloads (loopback unless --token is set)')
+    .option('--token <token>', 'bearer token required by --listen (default: $AIGIS_LISTEN_TOKEN)')
+    .option('-q, --quiet', 'no summary on stderr')
+    .action(async (sources: string[], flags: DetectFlags) => {
+      process.exitCode = await detectCommand(sources, flags);
+    });
+}
+
+/** `2026-11-20T10:00:00Z`, `2026-11-20`, or a duration before now (`90m`, `24h`, `7d`). */
+export function parseTimeOption(value: string, now = Date.now()): number {
+  const d = /^(\d+)\s*([smhdw])$/.exec(value.trim());
+  if (d) return now - Number(d[1]) * { s: 1e3, m: 6e4, h: 3.6e6, d: 8.64e7, w: 6.048e8 }[d[2] as 's']!;
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) throw new CliError(`invalid time "${value}" (use ISO 8601 such as 2026-11-20T10:00:00Z, or a duration such as 24h)`);
+  return t;
+}
+
+export function loadRules(flags: { builtin: boolean; rules: string[] }): { rules: AnyRule[]; problems: RuleProblem[] } {
+  const rules: AnyRule[] = [];
+  const problems: RuleProblem[] = [];
+  if (flags.builtin) {
+    const b = loadBuiltinRules();
+    rules.push(...b.rules);
+    problems.push(...b.problems);
+  }
+  for (const p of flags.rules) {
+    const r = loadRulePath(p);
+    rules.push(...r.rules);
+    problems.push(...r.problems);
+  }
+  return { rules, problems };
+}
+
+export async function detectCommand(sources: string[], flags: DetectFlags): Promise<number> {
+  const severities = flags.severity ? parseSeverityList(flags.severity) : undefined;
+  const failOn: Severity | undefined = flags.failOn ? parseSeverityOption(flags.failOn) : undefined;
+  if (!(flags.source in SOURCES)) throw new CliError(`unknown --source "${flags.source}" (use ${Object.keys(SOURCES).join(', ')})`);
+  if (sources.length === 0 && !flags.listen) throw new CliError('give event files or directories, - for stdin, or --listen HOST:PORT');
+  if (flags.follow && (sources.length !== 1 || sources[0] === '-')) throw new CliError('--follow takes exactly one file');
+  const since = flags.since ? parseTimeOption(flags.since) : undefined;
+  const until = flags.until ? parseTimeOption(flags.until) : undefined;
+  const started = Date.now();
+
+  const { rules, problems } = loadRules(flags);
+  if (rules.length === 0) throw new CliError('no rules to run (all rule files failed to load, or --no-builtin without --rules)');
+  // JSON lines to stdout are written as alerts happen and not kept: constant memory for any input.
+  const streaming = flags.format === 'jsonl' && !flags.output;
+  const keep = (f: Finding): boolean => !severities || severities.includes(f.severity);
+  let worst: Finding['severity'] | undefined;
+  const session = new DetectSession(rules, {
+    source: SOURCES[flags.source],
+    since,
+    until,
+    keep: !streaming,
+    onFinding: streaming
+      ? (f) => {
+          if (!keep(f)) return;
+          if (!worst || atLeast(f.severity, worst)) worst = f.severity;
+          process.stdout.write(JSON.stringify(f) + '\n');
+        }
+      : undefined,
+  });
+  const notes: Note[] = session.ruleNotes(problems);
+
+  let inputs;
+  try {
+    inputs = flags.follow ? [] : resolveInputs(sources);
+  } catch (err) {
+    if (err instanceof InputError) throw new CliError(err.message);
+    throw err;
+  }
+  if (flags.follow || flags.listen) {
+    const stop = new AbortController();
+    const onSignal = (): void => stop.abort();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    let server;
+    if (flags.listen) {
+      try {
+        const { host, port } = parseListen(flags.listen);
+        server = await startListener({ host, port, token: flags.token ?? process.env.AIGIS_LISTEN_TOKEN, onRecord: (r, o) => session.record(r, o) });
+        const addr = server.address();
+        const where = addr && typeof addr === 'object' ? `${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}` : flags.listen;
+        process.stderr.write(`aigis: listening for falcosidekick webhooks on http://${where}\n`);
+      } catch (err) {
+        if (err instanceof ListenError) throw new CliError(err.message);
+        throw new CliError(`cannot listen on ${flags.listen}: ${(err as Error).message}`);
+      }
+    }
+    const work: Promise<void>[] = [];
+    if (flags.follow) work.push(followInput(session, sources[0], stop.signal));
+    else for (const input of inputs) work.push(readInput(session, input));
+    await Promise.all(work);
+    if (server) {
+      await new Promise<void>((resolve) => (stop.signal.aborted ? resolve() : stop.signal.addEventListener('abort', () => resolve(), { once: true })));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  } else {
+    for (const input of inputs) await readInput(session, input);
+  }
+
+  const findings = session.findings.filter(keep);
+  const s = session.stats;
+  notes.push(...session.notes);
+  if (s.unrecognised) notes.push({ level: 'info', message: `${s.unrecognised} record(s) were not CloudTrail, Kubernetes audit or Falco events`, source: 'detect' });
+  if (s.outOfRange) notes.push({ level: 'info', message: `${s.outOfRange} event(s) outside --since/--until (or without a time) were skipped`, source: 'detect' });
+  notes.push({ level: 'info', message: `${s.events} event(s) from ${s.inputs} input(s) checked against ${session.engine.detections.length} detection and ${session.engine.correlations.length} correlation rules`, source: 'detect' });
+  const report = buildReport(
+    'detect',
+    { name: flags.listen ? `listen ${flags.listen}` : sources.join(' '), type: 'events' },
+    {
+      findings,
+      suppressed: [],
+      assets: [],
+      notes,
+      stats: { files: s.inputs, bytes: s.bytes, skipped: 0, durationMs: Date.now() - started },
+      rules: session.firedRules(),
+    },
+  );
+  if (!streaming) writeReport(report, flags.format, flags.output);
+  else if (!flags.quiet) for (const n of notes.filter((x) => x.level !== 'info')) process.stderr.write(`aigis: [${n.level}] ${n.path ? `${n.path}: ` : ''}${n.message}\n`);
+  if (!flags.quiet && flags.format !== 'table' && !flags.output) {
+    const warn = notes.filter((n) => n.level !== 'info').length;
+    const alerts = streaming ? Object.values(session.counts).reduce((a, b) => a + b, 0) : findings.length;
+    process.stderr.write(`aigis: ${s.events} events, ${alerts} alerts${s.malformed ? `, ${s.malformed} malformed records` : ''}${warn ? `, ${warn} notes` : ''}\n`);
+  }
+  const fired = streaming ? worst !== undefined && failOn !== undefined && atLeast(worst, failOn) : failOn !== undefined && findings.some((f) => atLeast(f.severity, failOn));
+  return fired ? EXIT_FINDINGS : EXIT_OK;
+}

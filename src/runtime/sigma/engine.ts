@@ -1,0 +1,195 @@
+/**
+ * The detection engine: rules compiled once, indexed per event kind by the value of one field
+ * (eventName for CloudTrail, objectRef.resource for audit logs, the rule name for Falco), so an event
+ * is tested only against the rules that can match it plus the few rules that cannot be indexed.
+ * Correlation rules receive the matches of the rules they reference.
+ */
+import type { RuntimeEvent } from '../event.js';
+import { CorrelationState, type CorrelationHit } from './correlation.js';
+import { compileField, type FieldGetter } from './field.js';
+import { INDEX_FIELD } from './loader.js';
+import type { AnyRule, CorrelationRule, DetectionRule, EventKind, RuleProblem } from './types.js';
+
+export interface DetectionHit {
+  rule: DetectionRule;
+  event: RuntimeEvent;
+}
+
+/** Keys that decide the kind of a record, and backslashes (escapes could hide literals). */
+const MARKERS = /"(eventName|eventSource|auditID|rule)"|\\|audit\.k8s\.io/g;
+/** After the `"eventName"` key: `: "Value"` (no escapes: records with a backslash are parsed). */
+const EVENT_NAME_VALUE = /^\s*:\s*"([^"]{0,256})"/;
+
+/** What the raw text of a record says before it is parsed (see DetectionEngine.screen). */
+export type Screen = 'parse' | 'event' | 'unrecognised';
+
+export type Hit = ({ type: 'detection' } & DetectionHit) | ({ type: 'correlation' } & CorrelationHit);
+
+interface KindIndex {
+  field: FieldGetter;
+  byKey: Map<string, DetectionRule[]>;
+  unindexed: DetectionRule[];
+}
+
+export class DetectionEngine {
+  readonly detections: DetectionRule[] = [];
+  readonly correlations: CorrelationRule[] = [];
+  readonly problems: RuleProblem[] = [];
+  private readonly index = new Map<EventKind, KindIndex>();
+  /** Correlations fed by each detection rule, with the rule's position in the correlation. */
+  private readonly feeds = new Map<DetectionRule, { state: CorrelationState; pos: number }[]>();
+  /** Detection rules whose own matches are not alerts (referenced by a correlation without `generate`). */
+  private readonly silent = new Set<DetectionRule>();
+  /** Per candidate list: one case-insensitive regex of all their gate literals (null: a rule has none). */
+  private readonly gates = new WeakMap<DetectionRule[], RegExp | null>();
+
+  constructor(rules: AnyRule[]) {
+    for (const r of rules) {
+      if (r.type === 'detection') this.detections.push(r);
+      else this.correlations.push(r);
+    }
+    const byRef = new Map<string, DetectionRule>();
+    for (const d of this.detections) {
+      byRef.set(d.id, d);
+      if (d.name) byRef.set(d.name, d);
+    }
+    const corrRefs = new Set<string>(this.correlations.flatMap((c) => [c.id, c.name].filter((x): x is string => !!x)));
+    const usable: CorrelationRule[] = [];
+    for (const c of this.correlations) {
+      const refs: DetectionRule[] = [];
+      let ok = true;
+      for (const ref of c.rules) {
+        const d = byRef.get(ref);
+        if (!d) {
+          ok = false;
+          const chained = corrRefs.has(ref);
+          this.problems.push({
+            file: c.file,
+            ruleId: c.id,
+            title: c.title,
+            message: chained ? `correlation of correlation "${ref}" is not supported (chained correlations)` : `correlation refers to unknown rule "${ref}"`,
+            kind: chained ? 'unsupported' : 'invalid',
+          });
+          break;
+        }
+        refs.push(d);
+      }
+      if (!ok) continue;
+      usable.push(c);
+      const state = new CorrelationState(c, refs);
+      refs.forEach((d, pos) => {
+        const list = this.feeds.get(d) ?? [];
+        list.push({ state, pos });
+        this.feeds.set(d, list);
+        if (!c.generate) this.silent.add(d);
+      });
+    }
+    this.correlations.splice(0, this.correlations.length, ...usable);
+
+    for (const d of this.detections) {
+      if (!d.kind) {
+        this.problems.push({
+          file: d.file,
+          ruleId: d.id,
+          title: d.title,
+          message: `logsource ${JSON.stringify(d.logsource)} is not read by aigis (CloudTrail, Kubernetes audit, Falco); the rule never runs`,
+          kind: 'unsupported',
+        });
+        continue;
+      }
+      let idx = this.index.get(d.kind);
+      if (!idx) {
+        idx = { field: compileField(INDEX_FIELD[d.kind]), byKey: new Map(), unindexed: [] };
+        this.index.set(d.kind, idx);
+      }
+      if (d.indexKeys) {
+        for (const k of d.indexKeys) {
+          const list = idx.byKey.get(k) ?? [];
+          list.push(d);
+          idx.byKey.set(k, list);
+        }
+      } else idx.unindexed.push(d);
+    }
+    // Each key's list also holds the unindexed rules, so one look-up gives every candidate.
+    for (const idx of this.index.values()) {
+      for (const [k, list] of idx.byKey) idx.byKey.set(k, [...list, ...idx.unindexed]);
+    }
+  }
+
+  /**
+   * Decides from a record's raw JSON text whether it must be parsed: 'event' is a CloudTrail event that
+   * no rule can match (its eventName selects no rule, and no literal gate of the remaining candidates
+   * occurs in it), 'unrecognised' a record that classify() would reject. Any doubt gives 'parse':
+   * backslashes (escapes could hide a literal), several "eventName" keys, other event kinds.
+   * `raw` is the record's bytes decoded as latin1 (one byte, one char: cheap, and every needle here is
+   * ASCII, so a search in it is a search in the bytes).
+   */
+  screen(raw: string, forced?: EventKind): Screen {
+    // One regex pass finds every key that matters (and any backslash), instead of one scan per needle.
+    MARKERS.lastIndex = 0;
+    let at = -1;
+    let names = 0;
+    let source = false;
+    let other = false;
+    for (let mk = MARKERS.exec(raw); mk; mk = MARKERS.exec(raw)) {
+      const k = mk[1];
+      if (k === undefined) {
+        if (mk[0] === '\\') return 'parse';
+        other = true; // audit.k8s.io
+      } else if (k === 'eventName') {
+        if (++names > 1) return 'parse';
+        at = mk.index;
+      } else if (k === 'eventSource') source = true;
+      else other = true;
+    }
+    const ct = forced ? forced === 'cloudtrail' : at !== -1 && source;
+    if (!ct) return forced || other ? 'parse' : 'unrecognised';
+    if (at === -1 || (!forced && other)) return 'parse';
+    const m = EVENT_NAME_VALUE.exec(raw.slice(at + 11, at + 11 + 300));
+    if (!m) return 'parse';
+    const idx = this.index.get('cloudtrail');
+    if (!idx) return 'event';
+    const candidates = idx.byKey.get(m[1].toLowerCase()) ?? idx.unindexed;
+    if (candidates.length === 0) return 'event';
+    let gate = this.gates.get(candidates);
+    if (gate === undefined) {
+      const lits = candidates.every((r) => r.gate) ? [...new Set(candidates.flatMap((r) => r.gate as string[]))] : undefined;
+      // Case-insensitive without the u flag: ASCII literals never match the latin1 stand-ins of UTF-8 bytes.
+      gate = lits ? new RegExp(lits.map((l) => l.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'i') : null;
+      this.gates.set(candidates, gate);
+    }
+    if (gate === null) return 'parse';
+    return gate.test(raw) ? 'parse' : 'event';
+  }
+
+  /** Candidate rules for an event (tests use it to check the index). */
+  candidates(ev: RuntimeEvent): DetectionRule[] {
+    const idx = this.index.get(ev.kind);
+    if (!idx) return [];
+    const v = idx.field(ev.data)[0];
+    return (typeof v === 'string' ? idx.byKey.get(v.toLowerCase()) : undefined) ?? idx.unindexed;
+  }
+
+  /** Runs every candidate rule on one event. `now` stands in for events without a time. */
+  process(ev: RuntimeEvent, now = Date.now()): Hit[] {
+    const out: Hit[] = [];
+    for (const rule of this.candidates(ev)) {
+      let matched: boolean;
+      try {
+        matched = rule.match(ev.data);
+      } catch {
+        matched = false; // a pathological value (e.g. a regex on a huge field) must not stop the stream
+      }
+      if (!matched) continue;
+      if (!this.silent.has(rule)) out.push({ type: 'detection', rule, event: ev });
+      const feeds = this.feeds.get(rule);
+      if (feeds) {
+        for (const { state, pos } of feeds) {
+          const hit = state.feed(pos, ev, now);
+          if (hit) out.push({ type: 'correlation', ...hit });
+        }
+      }
+    }
+    return out;
+  }
+}

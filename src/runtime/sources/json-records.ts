@@ -1,0 +1,279 @@
+/**
+ * Incremental splitter for JSON record containers: `{"Records":[…]}` (CloudTrail's S3 files, often
+ * one line of hundreds of MB), a top-level array (`[…]`, e.g. exported or Stratus logs) and JSON lines.
+ *
+ * Why our own tokenizer: JSON.parse needs the whole document, which would make memory grow with the
+ * file. Streaming JSON libraries exist, but they build values token by token in JavaScript and are
+ * several times slower than JSON.parse. This splitter only finds where each record of the array
+ * starts and ends (tracking strings, escapes and bracket depth over bytes, jumping from quote to quote
+ * with Buffer.indexOf), then hands each record's bytes to JSON.parse. Memory is bounded by one record
+ * (MAX_RECORD) plus one chunk; a truncated or corrupt record is counted, and the split continues.
+ */
+
+export const MAX_RECORD = 16 * 1024 * 1024;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const LBRACE = 0x7b;
+const RBRACE = 0x7d;
+const LBRACKET = 0x5b;
+const RBRACKET = 0x5d;
+const NL = 0x0a;
+
+export interface SplitStats {
+  records: number;
+  malformed: number;
+  /** First few problems, for notes. */
+  problems: string[];
+}
+
+export type RecordSink = (record: Record<string, unknown>) => void;
+
+/** Top-level mode, decided from the first bytes. */
+type Mode = 'unknown' | 'container' | 'lines';
+
+const RECORDS_KEY = Buffer.from('Records');
+
+export class RecordSplitter {
+  private buf: Buffer = Buffer.alloc(0);
+  private mode: Mode = 'unknown';
+  // Container state (positions are offsets into this.buf).
+  private pos = 0;
+  private depth = 0;
+  /** Depth at which records live: 1 for `[…]`, 2 for `{"Records":[…]}`. */
+  private recordDepth = -1;
+  private recordStart = -1;
+  private lastKeyStart = -1;
+  private lastKeyEnd = -1;
+  private inString = false;
+  private done = false;
+  private line = 0;
+  readonly stats: SplitStats = { records: 0, malformed: 0, problems: [] };
+
+  /** `buf` decoded as latin1, made once per push when a screen needs record text (records are O(1) slices). */
+  private latin1: string | undefined;
+  /** Start of a top-level object that may turn out to be a record itself (no Records array in it). */
+  private topStart = -1;
+
+  constructor(
+    private readonly sink: RecordSink,
+    /** Largest record kept (bytes); longer ones are skipped and counted. */
+    private readonly maxRecord = MAX_RECORD,
+    /** Optional pre-parse screen over the record's bytes as latin1 text: false skips JSON.parse. */
+    private readonly screen?: (raw: string) => boolean,
+  ) {}
+
+  private problem(msg: string): void {
+    this.stats.malformed++;
+    if (this.stats.problems.length < 5) this.stats.problems.push(msg);
+  }
+
+  private emit(bytes: Buffer): void {
+    let v: unknown;
+    if (this.screen && bytes[0] === LBRACE && bytes[bytes.length - 1] === RBRACE && !this.screen(this.rawText(bytes))) {
+      this.stats.records++;
+      return;
+    }
+    try {
+      v = JSON.parse(bytes.toString('utf8'));
+    } catch (err) {
+      this.problem(`record ${this.stats.records + this.stats.malformed + 1}: ${(err as Error).message}`);
+      return;
+    }
+    if (v === null || typeof v !== 'object') {
+      this.problem(`record ${this.stats.records + this.stats.malformed + 1}: not a JSON object`);
+      return;
+    }
+    if (Array.isArray(v)) {
+      for (const x of v) this.emitValue(x);
+      return;
+    }
+    const rec = v as Record<string, unknown>;
+    // A JSON line may itself be a whole CloudTrail file.
+    if (Array.isArray(rec.Records) && Object.keys(rec).length <= 2) {
+      for (const x of rec.Records) this.emitValue(x);
+      return;
+    }
+    this.stats.records++;
+    this.sink(rec);
+  }
+
+  /** The latin1 text of a record that is a view into `buf`, without decoding it on its own. */
+  private rawText(bytes: Buffer): string {
+    const off = bytes.byteOffset - this.buf.byteOffset;
+    if (bytes.buffer !== this.buf.buffer || off < 0 || off + bytes.length > this.buf.length) return bytes.toString('latin1');
+    this.latin1 ??= this.buf.toString('latin1');
+    return this.latin1.slice(off, off + bytes.length);
+  }
+
+  private emitValue(x: unknown): void {
+    if (x !== null && typeof x === 'object' && !Array.isArray(x)) {
+      this.stats.records++;
+      this.sink(x as Record<string, unknown>);
+    } else this.problem(`record ${this.stats.records + this.stats.malformed + 1}: not a JSON object`);
+  }
+
+  push(chunk: Buffer): void {
+    this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
+    this.latin1 = undefined;
+    if (this.mode === 'unknown') {
+      const head = this.buf.subarray(0, 256).toString('utf8').replace(/^\uFEFF/, '');
+      const trimmed = head.trimStart();
+      if (trimmed === '') return;
+      if (trimmed[0] === '[' || /^\{\s*"Records"\s*:/.test(trimmed)) this.mode = 'container';
+      else if (trimmed[0] === '{') {
+        // JSON lines if the first line is a complete value; otherwise one (pretty-printed) document.
+        const nl = this.buf.indexOf(NL);
+        if (nl === -1 && this.buf.length <= this.maxRecord) return; // need more bytes to decide
+        let firstLineParses = false;
+        if (nl !== -1) {
+          try {
+            JSON.parse(this.buf.subarray(0, nl).toString('utf8'));
+            firstLineParses = true;
+          } catch {
+            firstLineParses = false;
+          }
+        }
+        this.mode = firstLineParses ? 'lines' : 'container';
+      } else this.mode = 'lines';
+    }
+    if (this.mode === 'lines') this.scanLines(false);
+    else this.scanContainer();
+  }
+
+  end(): void {
+    if (this.mode === 'unknown') {
+      const t = this.buf.toString('utf8').trim();
+      this.mode = t.startsWith('{') && !t.includes('\n') ? 'lines' : t.startsWith('{') ? 'container' : 'lines';
+    }
+    if (this.mode === 'lines') this.scanLines(true);
+    else {
+      this.scanContainer();
+      if (this.recordStart >= 0 || this.depth > 0) this.problem('input ends inside a record (truncated file?)');
+    }
+    this.buf = Buffer.alloc(0);
+    this.latin1 = undefined;
+  }
+
+  private scanLines(final: boolean): void {
+    let start = 0;
+    for (;;) {
+      const nl = this.buf.indexOf(NL, start);
+      if (nl === -1) break;
+      this.line++;
+      this.lineRecord(this.buf.subarray(start, nl));
+      start = nl + 1;
+    }
+    let rest = this.buf.subarray(start);
+    if (final && rest.length) {
+      this.line++;
+      this.lineRecord(rest);
+      rest = Buffer.alloc(0);
+    } else if (rest.length > this.maxRecord) {
+      this.problem(`line ${this.line + 1}: longer than ${this.maxRecord} bytes, skipped`);
+      // Skip to the next newline: drop what we have and ignore bytes until one arrives.
+      rest = Buffer.alloc(0);
+    }
+    this.buf = Buffer.from(rest);
+    this.latin1 = undefined;
+  }
+
+  private lineRecord(bytes: Buffer): void {
+    let a = 0;
+    let b = bytes.length;
+    while (a < b && (bytes[a] === 0x20 || bytes[a] === 0x09 || bytes[a] === 0x0d)) a++;
+    while (b > a && (bytes[b - 1] === 0x20 || bytes[b - 1] === 0x09 || bytes[b - 1] === 0x0d)) b--;
+    if (a === b) return;
+    this.emit(bytes.subarray(a, b));
+  }
+
+  private scanContainer(): void {
+    const buf = this.buf;
+    let i = this.pos;
+    const n = buf.length;
+    while (i < n && !this.done) {
+      if (this.inString) {
+        const q = buf.indexOf(QUOTE, i);
+        if (q === -1) {
+          i = n;
+          break;
+        }
+        // Count the backslashes before the quote: odd means escaped.
+        let bs = 0;
+        for (let k = q - 1; k >= 0 && buf[k] === BACKSLASH; k--) bs++;
+        i = q + 1;
+        if (bs % 2 === 0) {
+          this.inString = false;
+          if (this.depth === 1 && this.recordDepth < 0) this.lastKeyEnd = q;
+        }
+        continue;
+      }
+      const c = buf[i];
+      if (c === QUOTE) {
+        this.inString = true;
+        if (this.depth === 1 && this.recordDepth < 0) this.lastKeyStart = i + 1;
+        if (this.depth === this.recordDepth && this.recordStart < 0) this.recordStart = i;
+      } else if (c === LBRACE || c === LBRACKET) {
+        if (this.depth === 0) {
+          this.recordDepth = c === LBRACKET ? 1 : -1;
+          this.topStart = c === LBRACE ? i : -1;
+          this.lastKeyStart = this.lastKeyEnd = -1;
+        } else if (this.depth === 1 && c === LBRACKET && this.recordDepth === -1 && this.isRecordsKey()) {
+          this.recordDepth = 2;
+          this.topStart = -1; // a CloudTrail wrapper: its records are emitted, not the wrapper
+        }
+        else if (this.depth === this.recordDepth && this.recordStart < 0) this.recordStart = i;
+        this.depth++;
+      } else if (c === RBRACE || c === RBRACKET) {
+        this.depth--;
+        if (this.depth < 0) {
+          this.problem('unbalanced closing bracket');
+          this.done = true;
+        } else if (this.depth === 0 && this.topStart >= 0) {
+          this.emit(buf.subarray(this.topStart, i + 1)); // a top-level object without Records is one record
+          this.topStart = -1;
+        } else if (this.depth === this.recordDepth && this.recordStart >= 0) {
+          this.emit(buf.subarray(this.recordStart, i + 1));
+          this.recordStart = -1;
+        } else if (this.depth === this.recordDepth - 1) {
+          if (this.recordStart >= 0) {
+            this.emit(buf.subarray(this.recordStart, i)); // a trailing scalar element
+            this.recordStart = -1;
+          }
+          this.recordDepth = -2; // this value's records are done; the rest of the wrapper is skipped
+        }
+      } else if (this.depth === this.recordDepth && this.recordStart < 0 && c !== 0x2c && c > 0x20) {
+        this.recordStart = i; // a scalar element: emit() reports it
+      } else if (c === 0x2c && this.depth === this.recordDepth && this.recordStart >= 0) {
+        this.emit(buf.subarray(this.recordStart, i));
+        this.recordStart = -1;
+      }
+      i++;
+    }
+    // Keep only what is still needed: the open record, or a key that may still turn out to be "Records".
+    if (this.topStart >= 0 && i - this.topStart > this.maxRecord) {
+      this.problem(`top-level object longer than ${this.maxRecord} bytes without a Records array, skipped`);
+      this.topStart = -1;
+    }
+    if (this.recordStart >= 0 && i - this.recordStart > this.maxRecord) {
+      // Drop the record; the depth counter still finds its end, and the next record is read normally.
+      this.problem(`record longer than ${this.maxRecord} bytes, skipped`);
+      this.recordStart = -1;
+    }
+    let keep = this.recordStart >= 0 ? this.recordStart : i;
+    if (this.topStart >= 0) keep = Math.min(keep, this.topStart);
+    if (this.recordStart < 0 && this.recordDepth === -1 && this.lastKeyStart > 0) keep = Math.min(keep, this.lastKeyStart - 1);
+    this.lastKeyStart -= keep;
+    this.lastKeyEnd -= keep;
+    if (this.recordStart >= 0) this.recordStart -= keep;
+    if (this.topStart >= 0) this.topStart -= keep;
+    this.buf = keep >= n ? Buffer.alloc(0) : Buffer.from(buf.subarray(keep));
+    this.latin1 = undefined;
+    this.pos = i - keep;
+  }
+
+  private isRecordsKey(): boolean {
+    if (this.lastKeyStart < 0 || this.lastKeyEnd < this.lastKeyStart) return false;
+    return this.buf.subarray(this.lastKeyStart, this.lastKeyEnd).equals(RECORDS_KEY);
+  }
+}

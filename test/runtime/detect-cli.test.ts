@@ -1,0 +1,96 @@
+/** `aigis detect` and `aigis rules export` end to end (the built CLI, as test/cli does). */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRulePath } from '../../src/runtime/sigma/loader.js';
+import { corpus } from './shared-corpora.js';
+
+const root = path.resolve(__dirname, '../..');
+const cli = path.join(root, 'dist/cli/main.js');
+const logs = path.join(root, 'examples/ai-lab/logs');
+const mfa = corpus('stratus-cloudtrail', 'aws.initial-access.console-login-without-mfa.json');
+
+function run(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: root, input, timeout: 30_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('aigis detect', () => {
+  it('tells the LLMjacking story of the example and honours --fail-on', () => {
+    const r = run(['detect', logs, '--format', 'json', '--fail-on', 'high']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.command).toBe('detect');
+    expect(report.target.type).toBe('events');
+    const ids = new Set(report.findings.map((f: { ruleId: string }) => f.ruleId));
+    for (const id of ['detect/bedrock-llmjacking-recon-then-invoke', 'detect/bedrock-invocation-logging-removed', 'detect/k8s-exec-into-ai-pod', 'detect/falco-shell-in-ai-container']) expect(ids).toContain(id);
+    expect(report.findings.every((f: { category: string; location: { eventIds: string[] } }) => f.category === 'detection' && f.location.eventIds.length > 0)).toBe(true);
+    expect(report.rules.map((x: { id: string }) => x.id)).toContain('detect/bedrock-llmjacking-recon-then-invoke');
+  });
+  it('exits 0 when nothing is at or above --fail-on', () => {
+    const r = run(['detect', path.join(logs, 'k8s-audit.jsonl'), '--fail-on', 'critical', '-q']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('detect/k8s-exec-into-ai-pod');
+  });
+  it('writes JSON lines, one finding per line', () => {
+    const r = run(['detect', path.join(logs, 'falco.jsonl'), '--format', 'jsonl', '-q']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((f) => f.ruleId).sort()).toEqual(['detect/falco-miner-in-ai-container', 'detect/falco-shell-in-ai-container']);
+  });
+  it('filters events with --since and --until', () => {
+    const all = JSON.parse(run(['detect', logs, '-f', 'json', '-q']).stdout).findings.length;
+    const late = JSON.parse(run(['detect', logs, '-f', 'json', '-q', '--since', '2026-11-20T10:09:00Z']).stdout).findings;
+    expect(late.length).toBeGreaterThan(0);
+    expect(late.length).toBeLessThan(all);
+    expect(late.every((f: { properties: { time: string } }) => f.properties.time >= '2026-11-20T10:09:00')).toBe(true);
+    const none = JSON.parse(run(['detect', logs, '-f', 'json', '-q', '--until', '2026-11-19']).stdout).findings;
+    expect(none).toEqual([]);
+  });
+  it('reads stdin with -', () => {
+    const r = run(['detect', '-', '-f', 'json', '-q'], readFileSync(mfa, 'utf8'));
+    expect(JSON.parse(r.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['detect/console-login-without-mfa']);
+  });
+  it('runs SigmaHQ rules with --rules and credits their author', () => {
+    const r = run(['detect', mfa, '--no-builtin', '--rules', corpus('sigma'), '-f', 'json', '-q']);
+    const report = JSON.parse(r.stdout);
+    const f = report.findings.find((x: { ruleId: string }) => x.ruleId === 'sigma/77caf516-34e5-4df9-b4db-20744fea0a60');
+    expect(f).toBeDefined();
+    expect(f.properties.author).toBe('Thuya@Hacktilizer, Ivan Saakov');
+    expect(report.rules[0].description).toContain('Detection Rule License');
+  });
+  it('counts malformed records in a note and goes on', () => {
+    const r = run(['detect', '-', '-f', 'json', '-q'], '{"eventSource":"cloudtrail.amazonaws.com","eventName":"StopLogging","eventID":"x1"}\n{broken\n');
+    const report = JSON.parse(r.stdout);
+    expect(report.findings).toHaveLength(1);
+    expect(report.notes.some((n: { message: string }) => n.message.includes('1 malformed record'))).toBe(true);
+  });
+  it('exits 2 on usage errors', () => {
+    expect(run(['detect']).code).toBe(2);
+    expect(run(['detect', logs, '--source', 'syslog']).code).toBe(2);
+    expect(run(['detect', '/no/such/trail.json']).code).toBe(2);
+    expect(run(['detect', logs, '--since', 'yesterday-ish']).code).toBe(2);
+    const r = run(['detect', '--listen', '0.0.0.0:28011']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('without --token');
+  });
+});
+
+describe('aigis rules export --format sigma', () => {
+  it('writes the built-in pack as Sigma files that load back unchanged', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'aigis-export-'));
+    const r = run(['rules', 'export', '--format', 'sigma', '--output', dir]);
+    expect(r.code).toBe(0);
+    const back = loadRulePath(dir);
+    expect(back.problems).toEqual([]);
+    expect(back.rules.map((x) => x.id).sort()).toEqual(loadRulePath(path.join(root, 'rules/runtime')).rules.map((x) => x.id).sort());
+  });
+  it('writes a multi-document YAML stream to stdout', () => {
+    const r = run(['rules', 'export']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('name: bedrock-llmjacking-recon-then-invoke');
+    expect(r.stdout.split('\n---\n').length).toBeGreaterThan(20);
+  });
+});
