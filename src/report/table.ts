@@ -1,6 +1,6 @@
 import type { Finding, Note, Report, Severity } from '../core/model.js';
 import { SEVERITIES } from '../core/severity.js';
-import type { FormatContext, Formatter } from './formatter.js';
+import type { Formatter } from './formatter.js';
 import { suppressedText, summarize } from './summary.js';
 import { inventorySummary } from './inventory-summary.js';
 
