@@ -6,12 +6,14 @@ import type { Analyzer, Enricher } from '../core/analyzer.js';
 import { bomGraphEnricher, discoveryAnalyzers } from '../discovery/index.js';
 import { secretsAnalyzer } from '../secrets/analyzer.js';
 import { modelPickleAnalyzer } from './model-pickle.js';
+import { modelFormatsAnalyzer } from '../models/formats-analyzer.js';
 import { packagesAnalyzer } from './packages.js';
 import { vulnEnricher } from '../vuln/enricher.js';
 
 export const analyzers: Analyzer[] = [
   secretsAnalyzer,
   modelPickleAnalyzer,
+  modelFormatsAnalyzer,
   packagesAnalyzer,
   ...discoveryAnalyzers,
 ];

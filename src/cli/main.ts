@@ -10,6 +10,8 @@ import { registerDetect } from './commands/detect.js';
 import { registerRules } from './commands/rules.js';
 import { registerRulesExport } from './commands/rules-export.js';
 import { registerScan } from './commands/scan.js';
+import { registerHash } from './commands/hash.js';
+import { registerVerify } from './commands/verify.js';
 import { registerDb } from './commands/db.js';
 import { registerBom } from './commands/bom.js';
 import { TargetError } from '../targets/open-target.js';
@@ -26,6 +28,8 @@ export function buildProgram(): Command {
   registerRules(program);
   registerDetect(program);
   registerRulesExport(program);
+  registerHash(program);
+  registerVerify(program);
   registerDb(program);
   registerBom(program);
   return program;

@@ -70,6 +70,8 @@ export function identifyModelFormat(info: FileInfo, head: Buffer): ModelFormat |
   if (head.length >= 262 && head.subarray(257, 262).toString('latin1') === 'ustar') return MODEL_EXTENSIONS.has(ext) || ARCHIVE_EXTENSIONS.has(ext) ? 'tar' : undefined;
   // Formats without a magic number: decide by name.
   if (ext === '.onnx') return 'onnx';
+  // A .safetensors file whose header size does not fit is still one (a malformed one, for the header checks).
+  if (ext === '.safetensors') return 'safetensors';
   if (info.name === 'saved_model.pb' || info.name === 'keras_metadata.pb') return 'savedmodel-pb';
   if (ext === '.pkl' || ext === '.pickle' || ext === '.joblib' || ext === '.dill') return 'pickle'; // protocol 0/1
   if ((ext === '.bin' || ext === '.pt' || ext === '.pth') && head.length > 0 && PROTO0_FIRST.has(head[0])) return 'pickle';

@@ -58,7 +58,7 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
         exists: (p) => paths.has(p),
         open: (p) => (paths.has(p) ? target.get(p) : undefined),
       });
-      if (res.findings) fileFindings.push(...res.findings);
+      if (res.findings) fileFindings.push(...res.findings.map((f) => withLayer(f, file)));
       if (res.assets) assets.push(...res.assets);
       if (res.notes) notes.push(...res.notes);
     }
@@ -96,6 +96,12 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
     stats: { files: done, bytes, skipped: all.length - wanted.length, durationMs: Date.now() - started },
     rules: uniqueRules(rules),
   };
+}
+
+/** Image targets: say which layer a file (and so its finding) came from, unless the analyzer did. */
+function withLayer(f: Finding, file: ScanFile): Finding {
+  if (!file.layer || f.location.layer || f.location.path !== file.path) return f;
+  return { ...f, location: { ...f.location, layer: file.layer } };
 }
 
 function safeMatch(a: Analyzer, info: FileInfo): boolean {

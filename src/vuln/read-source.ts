@@ -9,7 +9,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { fromOsv, InvalidRecordError, type AdvisoryRecord } from './record.js';
-import { isZip, listZip, readZipEntry, ZipError } from './zip.js';
+import { checkCrc, entryContent, listZip } from '../models/containers/zip-reader.js';
+import { bufferSource } from '../models/io/byte-source.js';
 
 export class ImportError extends Error {
   constructor(message: string) {
@@ -70,27 +71,33 @@ function addDocument(out: ReadOutcome, name: string, bytes: Buffer): void {
   }
 }
 
-/** Reads records from a zip held in memory. */
-export function readZip(name: string, buf: Buffer, out: ReadOutcome = emptyOutcome()): ReadOutcome {
-  let entries;
-  try {
-    entries = listZip(buf);
-  } catch (e) {
-    if (e instanceof ZipError) throw new ImportError(`${name}: corrupt zip: ${e.message}`);
-    throw e;
-  }
+/** Largest single record inside a zip, after inflating (zip-bomb cap). */
+const MAX_ZIP_MEMBER = 16 * 1024 * 1024;
+
+/**
+ * Reads records from a zip held in memory, with the same tolerant reader the model scanner uses
+ * (zip64, data descriptors; inflation capped). An import must be all or nothing, so structural
+ * damage, a member that does not inflate completely or a CRC mismatch aborts it.
+ */
+export async function readZip(name: string, buf: Buffer, out: ReadOutcome = emptyOutcome()): Promise<ReadOutcome> {
+  const src = bufferSource(buf);
+  const { entries, anomalies } = await listZip(src);
+  const broken = anomalies.find((a) => a.kind === 'structure' || a.kind === 'central-only' || a.kind === 'crc');
+  if (broken || !isZipMagic(buf)) throw new ImportError(`${name}: corrupt zip: ${broken?.message ?? 'not a zip file'}`);
   for (const entry of entries) {
-    if (entry.name.endsWith('/') || !RECORD_FILE.test(entry.name)) continue;
-    let data;
-    try {
-      data = readZipEntry(buf, entry);
-    } catch (e) {
-      if (e instanceof ZipError) throw new ImportError(`${name}: corrupt zip: ${e.message}`);
-      throw e;
+    if (entry.seenIn === 'local' || entry.name.endsWith('/') || !RECORD_FILE.test(entry.name)) continue;
+    if (entry.size > MAX_ZIP_MEMBER) throw new ImportError(`${name}: corrupt zip: ${entry.name}: member of ${entry.size} bytes is over the limit of ${MAX_ZIP_MEMBER}`);
+    const content = await entryContent(src, entry, MAX_ZIP_MEMBER);
+    if (!content.complete || !(await checkCrc(content.source, entry))) {
+      throw new ImportError(`${name}: corrupt zip: ${entry.name}: ${content.error ?? 'CRC mismatch or truncated data'}`);
     }
-    addDocument(out, `${name}!${entry.name}`, data);
+    addDocument(out, `${name}!${entry.name}`, await content.source.read(0, content.source.size));
   }
   return out;
+}
+
+function isZipMagic(buf: Buffer): boolean {
+  return buf.length >= 4 && (buf.readUInt32LE(0) === 0x04034b50 || buf.readUInt32LE(0) === 0x06054b50);
 }
 
 export function emptyOutcome(): ReadOutcome {
@@ -101,18 +108,18 @@ export function emptyOutcome(): ReadOutcome {
  * Synchronous on purpose: an OSV export directory holds tens of thousands of small files, and one
  * thread-pool round trip per stat/read made the import several times slower than plain sync reads.
  */
-function readDir(root: string, dir: string, out: ReadOutcome, depth: number): void {
+function readDir(root: string, dir: string, out: ReadOutcome, depth: number, zips: string[]): void {
   if (depth > 32) throw new ImportError(`${dir}: directories nested too deeply`);
   const names = readdirSync(dir).sort();
   for (const n of names) {
     const p = join(dir, n);
     const st = lstatSync(p);
     if (st.isSymbolicLink()) continue; // never follow links out of the source
-    if (st.isDirectory()) readDir(root, p, out, depth + 1);
+    if (st.isDirectory()) readDir(root, p, out, depth + 1, zips);
     else if (st.isFile() && RECORD_FILE.test(n)) {
       if (st.size > MAX_FILE) throw new ImportError(`${relative(root, p)}: file of ${st.size} bytes is too large for one OSV record`);
       addDocument(out, relative(root, p) || n, readFileSync(p));
-    } else if (st.isFile() && /\.zip$/i.test(n)) readZip(relative(root, p), readFileSync(p), out);
+    } else if (st.isFile() && /\.zip$/i.test(n)) zips.push(p);
   }
 }
 
@@ -126,11 +133,13 @@ export async function readSource(source: string): Promise<ReadOutcome> {
   }
   const out = emptyOutcome();
   if (st.isDirectory()) {
-    readDir(source, source, out, 0);
+    const zips: string[] = [];
+    readDir(source, source, out, 0, zips);
+    for (const z of zips) await readZip(relative(source, z), readFileSync(z), out);
     return out;
   }
   const buf = await readFile(source);
-  if (/\.zip$/i.test(source) || isZip(buf)) return readZip(source, buf, out);
+  if (/\.zip$/i.test(source) || isZipMagic(buf)) return readZip(source, buf, out);
   if (!RECORD_FILE.test(source)) throw new ImportError(`${source}: expected a directory, a .json/.yaml record file or a .zip`);
   addDocument(out, source, buf);
   return out;

@@ -62,7 +62,7 @@ export async function updateDatabase(opts: UpdateOptions = {}): Promise<StoreFil
     opts.log?.(`downloading ${url}`);
     const buf = await download(url, opts.timeoutMs ?? 300_000);
     try {
-      readZip(url, buf, outcome);
+      await readZip(url, buf, outcome);
     } catch (e) {
       if (e instanceof ImportError) throw new UpdateError(e.message);
       throw e;

@@ -1,0 +1,118 @@
+/** Keras artifacts: `.h5` (model_config attribute), `.keras` (config.json), `keras_metadata.pb`. */
+import type { AnalyzerContext, ScanFile } from '../../core/analyzer.js';
+import { BudgetExceededError } from '../../core/analyzer.js';
+import { note, readerOf, runRules, type FormatOutput } from '../format-result.js';
+import { isInputError } from '../protobuf/wire.js';
+import { parseKerasMetadata } from '../savedmodel/parse.js';
+import { KERAS_RULES } from '../rules/formats.js';
+import { kerasConfigDoc as buildDoc, type KerasConfigDoc } from './config-doc.js';
+import { readH5KerasAttrs } from './h5.js';
+import { extractJsonObjects } from './json-extract.js';
+import { KerasZipError, listZip, readZipMember } from './keras-zip.js';
+import { OutOfBoundsError } from '../io/window-reader.js';
+
+const FALLBACK_SCAN_BYTES = 16 << 20;
+
+/** The config document of one file; a config too large to walk completely gets a note (fail loud, not silent). */
+export function configDoc(out: FormatOutput, file: ScanFile, config: unknown, source: string, extra: { kerasVersion?: string; backend?: string } = {}): KerasConfigDoc {
+  const doc = buildDoc(config, source, extra);
+  if (doc.truncated) note(out, file, 'warning', `${source} is too large to check completely; Keras checks cover its first 500 000 values`);
+  return doc;
+}
+
+function parseJson(out: FormatOutput, file: ScanFile, text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    note(out, file, 'warning', `${what} is not valid JSON (${(e as Error).message}); Keras checks skipped`);
+    return undefined;
+  }
+}
+
+function configProperties(config: unknown): Record<string, unknown> {
+  const c = config as { class_name?: unknown; config?: { name?: unknown; layers?: unknown[] } } | undefined;
+  return {
+    framework: 'keras',
+    modelClass: typeof c?.class_name === 'string' ? c.class_name : undefined,
+    modelName: typeof c?.config?.name === 'string' ? c.config.name : undefined,
+    layers: Array.isArray(c?.config?.layers) ? c.config.layers.length : undefined,
+  };
+}
+
+export async function analyzeH5(file: ScanFile, out: FormatOutput): Promise<void> {
+  let configText: string | undefined;
+  let extra: { kerasVersion?: string; backend?: string } = {};
+  try {
+    const attrs = await readH5KerasAttrs(await file.bytes());
+    configText = attrs.modelConfig;
+    extra = { kerasVersion: attrs.kerasVersion, backend: attrs.backend };
+    if (!configText && !attrs.kerasVersion && !attrs.keys.includes('model_weights')) return; // an HDF5 data file, not a Keras model
+    out.properties = { framework: 'keras', kerasVersion: attrs.kerasVersion, backend: attrs.backend };
+  } catch (e) {
+    if (e instanceof BudgetExceededError) {
+      // Too large for the in-memory HDF5 reader: look for the config JSON in the first bytes.
+      const head = await file.readAt(0, Math.min(file.size, FALLBACK_SCAN_BYTES));
+      const found = extractJsonObjects(head, '{"class_name"', 4).find((o) => (o as { config?: unknown }).config !== undefined);
+      note(out, file, 'info', `HDF5 file of ${file.size} bytes is over the read budget; searched its first ${head.length} bytes for model_config${found ? '' : ' and found none'}`);
+      if (found === undefined) return;
+      configText = JSON.stringify(found);
+    } else {
+      note(out, file, 'warning', `cannot read HDF5 structure: ${(e as Error).message}`);
+      return;
+    }
+  }
+  if (!configText) return;
+  const config = parseJson(out, file, configText, 'model_config attribute');
+  if (config === undefined) return;
+  out.properties = { ...configProperties(config), ...out.properties };
+  runRules(out, KERAS_RULES, configDoc(out, file, config, 'model_config attribute', extra), file, 'model_config');
+}
+
+export async function analyzeKerasZip(file: ScanFile, out: FormatOutput): Promise<void> {
+  const r = readerOf(file);
+  try {
+    const entries = await listZip(r);
+    const configEntry = entries.find((e) => e.name === 'config.json');
+    const metaEntry = entries.find((e) => e.name === 'metadata.json');
+    let meta: { keras_version?: string } | undefined;
+    if (metaEntry) meta = parseJson(out, file, (await readZipMember(r, metaEntry)).toString('utf8'), 'metadata.json') as typeof meta;
+    out.properties = { framework: 'keras', kerasVersion: meta?.keras_version, members: entries.length };
+    if (!configEntry) {
+      note(out, file, 'warning', '.keras archive has no config.json');
+      return;
+    }
+    const config = parseJson(out, file, (await readZipMember(r, configEntry)).toString('utf8'), 'config.json');
+    if (config === undefined) return;
+    out.properties = { ...configProperties(config), ...out.properties };
+    runRules(out, KERAS_RULES, configDoc(out, file, config, 'config.json', { kerasVersion: meta?.keras_version }), file, 'config.json');
+  } catch (e) {
+    if (e instanceof KerasZipError || e instanceof OutOfBoundsError) note(out, file, 'warning', `cannot read .keras archive: ${e.message}`);
+    else throw e;
+  }
+}
+
+export async function analyzeKerasMetadata(file: ScanFile, out: FormatOutput, ctx: AnalyzerContext): Promise<void> {
+  try {
+    const nodes = await parseKerasMetadata(readerOf(file), () => ctx.signal.aborted || Date.now() > ctx.deadline);
+    out.properties = { framework: 'keras', format: 'savedmodel', layers: nodes.length };
+    for (const n of nodes) runRules(out, KERAS_RULES, configDoc(out, file, n.metadata, `keras_metadata.pb node ${n.nodePath ?? '?'}`), file, n.nodePath);
+  } catch (e) {
+    if (isInputError(e)) note(out, file, 'warning', `malformed keras_metadata.pb: ${(e as Error).message}`);
+    else throw e;
+  }
+}
+
+/** True when `config.json` at `path` sits in an unzipped Keras v3 directory (`save_model(…, zipped=False)`). */
+export function isKerasDirConfig(path: string, ctx: AnalyzerContext): boolean {
+  const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+  return ctx.exists(`${dir}metadata.json`) && (ctx.exists(`${dir}model.weights.h5`) || ctx.exists(`${dir}model.weights.npz`));
+}
+
+export async function analyzeKerasDirConfig(file: ScanFile, out: FormatOutput): Promise<void> {
+  const text = await file.text();
+  if (text === undefined) return;
+  const config = parseJson(out, file, text, 'config.json');
+  if (config === undefined) return;
+  out.properties = { ...configProperties(config), layout: 'directory' };
+  runRules(out, KERAS_RULES, configDoc(out, file, config, 'config.json'), file);
+}

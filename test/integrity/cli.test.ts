@@ -1,0 +1,120 @@
+/** `aigis hash` / `aigis verify` through the built CLI (`npm test` builds dist/ first). */
+import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { IN_TOTO_PAYLOAD_TYPE } from '../../src/integrity/manifest.js';
+import { keyHint, pae } from '../../src/integrity/signature.js';
+import { hashCommand } from '../../src/cli/commands/hash.js';
+import { verifyCommand } from '../../src/cli/commands/verify.js';
+import { CliError } from '../../src/cli/exit.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const cli = path.join(root, 'dist/cli/main.js');
+const tmp = mkdtempSync(path.join(tmpdir(), 'aigis-cli-integrity-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function run(args: string[], cwd = tmp) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function dataset(name: string): string {
+  const dir = path.join(tmp, name);
+  mkdirSync(path.join(dir, 'train'), { recursive: true });
+  writeFileSync(path.join(dir, 'train', 'part-0.parquet'), Buffer.alloc(100_000, 7));
+  writeFileSync(path.join(dir, 'train', 'part-1.parquet'), Buffer.alloc(50_000, 8));
+  writeFileSync(path.join(dir, 'labels.csv'), 'id,label\n1,cat\n');
+  return dir;
+}
+
+describe('aigis hash / verify', () => {
+  it('hash writes an in-toto manifest; verify exits 0, then 1 naming the changed, missing and extra files', () => {
+    const dir = dataset('ds1');
+    const manifest = path.join(dir, 'manifest.json');
+    expect(run(['hash', dir, '-o', manifest]).code).toBe(0);
+    const st = JSON.parse(readFileSync(manifest, 'utf8'));
+    expect(st.predicate.resources.map((r: { name: string }) => r.name)).toEqual(['labels.csv', 'train/part-0.parquet', 'train/part-1.parquet']);
+    const ok = run(['verify', manifest]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('all 3 files match');
+
+    writeFileSync(path.join(dir, 'labels.csv'), 'id,label\n1,dog\n');
+    rmSync(path.join(dir, 'train', 'part-1.parquet'));
+    writeFileSync(path.join(dir, 'train', 'poison.parquet'), 'x');
+    const bad = run(['verify', manifest]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/CHANGED {2}labels\.csv/);
+    expect(bad.stdout).toMatch(/MISSING {2}train\/part-1\.parquet/);
+    expect(bad.stdout).toMatch(/EXTRA {4}train\/poison\.parquet/);
+    const json = JSON.parse(run(['verify', manifest, '--format', 'json']).stdout);
+    expect(json).toMatchObject({ ok: false, missing: ['train/part-1.parquet'], extra: ['train/poison.parquet'] });
+  });
+
+  it('--ignore paths are recorded in the manifest and skipped by verify', () => {
+    const dir = dataset('ds-ignore');
+    mkdirSync(path.join(dir, 'cache'));
+    writeFileSync(path.join(dir, 'cache', 'tmp.bin'), 'scratch');
+    const manifest = path.join(dir, 'manifest.json');
+    expect(run(['hash', dir, '--ignore', 'cache', '-o', manifest]).code).toBe(0);
+    const st = JSON.parse(readFileSync(manifest, 'utf8'));
+    expect(st.predicate.serialization.ignore_paths).toContain('cache');
+    expect(st.predicate.resources.map((r: { name: string }) => r.name)).not.toContain('cache/tmp.bin');
+    writeFileSync(path.join(dir, 'cache', 'other.bin'), 'changes all the time');
+    expect(run(['verify', manifest]).code).toBe(0);
+  });
+
+  it('the sha256sum form is accepted by verify and by coreutils sha256sum -c', () => {
+    const dir = dataset('ds2');
+    const out = run(['hash', '.', '--format', 'sha256sum'], dir);
+    expect(out.code).toBe(0);
+    writeFileSync(path.join(tmp, 'ds2.sha256'), out.stdout);
+    expect(run(['verify', path.join(tmp, 'ds2.sha256'), '--root', dir]).code).toBe(0);
+    const coreutils = spawnSync('sha256sum', ['-c', path.join(tmp, 'ds2.sha256')], { cwd: dir, encoding: 'utf8' });
+    expect(coreutils.status).toBe(0);
+  });
+
+  it('usage errors are CliErrors (exit 2, checked once through the CLI)', async () => {
+    expect(run(['verify']).code).toBe(2);
+    const text = { format: 'text' };
+    await expect(verifyCommand(path.join(tmp, 'missing.json'), text)).rejects.toThrow(CliError);
+    await expect(verifyCommand(undefined, { ...text, signature: 'model.sig' })).rejects.toThrow(/needs --public-key/);
+    await expect(verifyCommand('m.json', { ...text, signature: 'model.sig', publicKey: 'k' })).rejects.toThrow(/either/);
+    await expect(hashCommand([path.join(tmp, 'nope')], { format: 'in-toto', ignore: [] })).rejects.toThrow(CliError);
+    await expect(hashCommand([tmp], { format: 'xml', ignore: [] })).rejects.toThrow(/unknown manifest format/);
+    await expect(hashCommand([tmp], { format: 'in-toto', ignore: [], jobs: '0' })).rejects.toThrow(/--jobs/);
+    writeFileSync(path.join(tmp, 'garbage.json'), '{"not": "a manifest"');
+    await expect(verifyCommand(path.join(tmp, 'garbage.json'), text)).rejects.toThrow(CliError);
+  });
+
+  it('verify --signature --public-key checks a model-signing bundle offline', () => {
+    const dir = dataset('signed');
+    const manifest = run(['hash', dir]).stdout;
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const payload = Buffer.from(manifest);
+    const sig = sign('sha256', pae(IN_TOTO_PAYLOAD_TYPE, payload), { key: privateKey, dsaEncoding: 'der' });
+    const bundle = {
+      mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+      verificationMaterial: { publicKey: { hint: keyHint(publicKey) }, tlogEntries: [] },
+      dsseEnvelope: { payload: payload.toString('base64'), payloadType: IN_TOTO_PAYLOAD_TYPE, signatures: [{ sig: sig.toString('base64'), keyid: '' }] },
+    };
+    writeFileSync(path.join(dir, 'model.sig'), JSON.stringify(bundle));
+    writeFileSync(path.join(tmp, 'key.pub'), publicKey.export({ type: 'spki', format: 'pem' }));
+    const ok = run(['verify', '--signature', path.join(dir, 'model.sig'), '--public-key', path.join(tmp, 'key.pub')]);
+    expect(ok.stdout).toContain('signature valid; all 3 files match');
+    expect(ok.code).toBe(0);
+
+    writeFileSync(path.join(dir, 'train', 'part-0.parquet'), 'swapped');
+    const changed = run(['verify', '--signature', path.join(dir, 'model.sig'), '--public-key', path.join(tmp, 'key.pub')]);
+    expect(changed.code).toBe(1);
+    expect(changed.stdout).toMatch(/CHANGED {2}train\/part-0\.parquet/);
+
+    bundle.dsseEnvelope.payload = Buffer.from(manifest.replace(/"labels.csv"/, '"labels2.csv"')).toString('base64');
+    writeFileSync(path.join(dir, 'model.sig'), JSON.stringify(bundle));
+    const forged = run(['verify', '--signature', path.join(dir, 'model.sig'), '--public-key', path.join(tmp, 'key.pub')]);
+    expect(forged.code).toBe(1);
+    expect(forged.stdout).toMatch(/does not verify/);
+  });
+});

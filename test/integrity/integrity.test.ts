@@ -1,0 +1,170 @@
+import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, unlinkSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildManifest } from '../../src/integrity/build.js';
+import { hashFiles } from '../../src/integrity/hash-pool.js';
+import { parseManifest, rootDigest, toSha256sum, toStatement, ManifestError, IN_TOTO_PAYLOAD_TYPE } from '../../src/integrity/manifest.js';
+import { keyHint, loadPublicKey, pae, verifyBundle, SignatureError } from '../../src/integrity/signature.js';
+import { verifyManifest, verifyOk } from '../../src/integrity/verify.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'aigis-integrity-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const sha = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
+
+function modelDir(name: string): string {
+  const dir = join(tmp, name);
+  mkdirSync(join(dir, 'shards'), { recursive: true });
+  mkdirSync(join(dir, '.git'), { recursive: true });
+  writeFileSync(join(dir, 'config.json'), '{"model_type":"llama"}');
+  writeFileSync(join(dir, 'shards', 'model-00001.safetensors'), Buffer.alloc(3 << 20, 1));
+  writeFileSync(join(dir, 'shards', 'model-00002.safetensors'), Buffer.alloc(1 << 20, 2));
+  writeFileSync(join(dir, 'README.md'), '# model');
+  writeFileSync(join(dir, '.git', 'HEAD'), 'ref: refs/heads/main');
+  return dir;
+}
+
+describe('hashing', () => {
+  it('hashes files in parallel workers and matches node:crypto', async () => {
+    const dir = modelDir('hashes');
+    const files = ['config.json', 'shards/model-00001.safetensors', 'README.md'].map((n) => join(dir, n));
+    const res = await hashFiles(files.map((abs) => ({ abs, size: 0 })), { concurrency: 2 });
+    expect(res.map((r) => r.sha256)).toEqual(files.map((f) => sha(readFileSync(f))));
+  });
+
+  it('reports an unreadable file instead of throwing', async () => {
+    const res = await hashFiles([{ abs: join(tmp, 'nope'), size: 0 }]);
+    expect(res[0].error).toMatch(/ENOENT/);
+  });
+});
+
+describe('manifest', () => {
+  it('is a model-signing v1.0 in-toto statement: resources sorted by name, root digest over them, .git ignored', async () => {
+    const dir = modelDir('manifest');
+    const { manifest } = await buildManifest([dir]);
+    const st = toStatement(manifest) as { _type: string; predicateType: string; subject: { name: string; digest: { sha256: string } }[]; predicate: { resources: { name: string; algorithm: string; digest: string }[] } };
+    expect(st._type).toBe('https://in-toto.io/Statement/v1');
+    expect(st.predicateType).toBe('https://model_signing/signature/v1.0');
+    const names = st.predicate.resources.map((r) => r.name);
+    expect(names).toEqual(['README.md', 'config.json', 'shards/model-00001.safetensors', 'shards/model-00002.safetensors']);
+    expect(st.predicate.resources[1]).toEqual({ name: 'config.json', algorithm: 'sha256', digest: sha('{"model_type":"llama"}') });
+    const root = createHash('sha256');
+    for (const r of st.predicate.resources) root.update(Buffer.from(r.digest, 'hex'));
+    expect(st.subject).toEqual([{ name: 'manifest', digest: { sha256: root.digest('hex') } }]);
+  });
+
+  it('round-trips through the statement and sha256sum forms', async () => {
+    const { manifest } = await buildManifest([modelDir('roundtrip')]);
+    const a = parseManifest(JSON.stringify(toStatement(manifest)));
+    const b = parseManifest(toSha256sum(manifest));
+    expect(a.entries).toEqual(b.entries);
+    expect(toSha256sum(manifest).split('\n')[0]).toMatch(/^[0-9a-f]{64} {2}README\.md$/);
+  });
+
+  it('escapes names with newlines or backslashes like GNU sha256sum', () => {
+    const m = { modelName: 'x', entries: [{ name: 'a\nb\\c', sha256: sha('x') }] };
+    const text = toSha256sum(m);
+    expect(text).toBe(`\\${sha('x')}  a\\nb\\\\c\n`);
+    expect(parseManifest(text).entries[0].name).toBe('a\nb\\c');
+  });
+
+  it('rejects a statement whose root digest does not match its resources', async () => {
+    const { manifest } = await buildManifest([modelDir('inconsistent')]);
+    const st = toStatement(manifest) as { predicate: { resources: { digest: string }[] } };
+    st.predicate.resources[0].digest = sha('tampered');
+    expect(() => parseManifest(JSON.stringify(st))).toThrow(ManifestError);
+  });
+});
+
+describe('verify', () => {
+  it('passes when nothing changed, then names changed, missing and extra files', async () => {
+    const dir = modelDir('verify');
+    const { manifest } = await buildManifest([dir]);
+    expect(verifyOk(await verifyManifest(manifest, dir))).toBe(true);
+    writeFileSync(join(dir, 'config.json'), '{"model_type":"evil"}');
+    unlinkSync(join(dir, 'README.md'));
+    writeFileSync(join(dir, 'shards', 'payload.pkl'), 'x');
+    const r = await verifyManifest(manifest, dir);
+    expect(verifyOk(r)).toBe(false);
+    expect(r.changed.map((c) => c.name)).toEqual(['config.json']);
+    expect(r.missing).toEqual(['README.md']);
+    expect(r.extra).toEqual(['shards/payload.pkl']);
+    expect(r.matched).toHaveLength(2);
+  });
+
+  it('does not follow symbolic links out of the directory', async () => {
+    const dir = modelDir('symlinks');
+    writeFileSync(join(tmp, 'outside-secret'), 'secret');
+    symlinkSync(join(tmp, 'outside-secret'), join(dir, 'leak'));
+    symlinkSync(join(dir, 'config.json'), join(dir, 'config-link.json'));
+    symlinkSync(dir, join(dir, 'loop'));
+    const { manifest, skipped } = await buildManifest([dir]);
+    const names = manifest.entries.map((e) => e.name);
+    expect(names).not.toContain('leak');
+    expect(names).toContain('config-link.json');
+    expect(names.some((n) => n.startsWith('loop/'))).toBe(false);
+    expect(skipped.map((s) => s.name).sort()).toEqual(['leak', 'loop']);
+  });
+});
+
+/** Signs a statement the way model_signing's elliptic-curve signer does (sigstore bundle v0.3 + DSSE). */
+function signBundle(statement: unknown, privateKey: KeyObject, publicKey: KeyObject, hash = 'sha256'): string {
+  const payload = Buffer.from(JSON.stringify(statement));
+  const sig = sign(hash, pae(IN_TOTO_PAYLOAD_TYPE, payload), { key: privateKey, dsaEncoding: 'der' });
+  return JSON.stringify({
+    mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+    verificationMaterial: { publicKey: { hint: keyHint(publicKey) }, tlogEntries: [] },
+    dsseEnvelope: { payload: payload.toString('base64'), payloadType: IN_TOTO_PAYLOAD_TYPE, signatures: [{ sig: sig.toString('base64'), keyid: '' }] },
+  });
+}
+
+describe('OpenSSF model-signing signatures (offline, EC keys)', () => {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+
+  it('verifies a bundle signed in the test and returns the signed manifest', async () => {
+    const dir = modelDir('signed');
+    const { manifest } = await buildManifest([dir]);
+    const bundle = signBundle(toStatement(manifest), privateKey, publicKey);
+    const statement = verifyBundle(bundle, loadPublicKey(pem));
+    const signed = parseManifest(JSON.stringify(statement));
+    expect(rootDigest(signed.entries)).toBe(rootDigest(manifest.entries));
+    expect(verifyOk(await verifyManifest(signed, dir))).toBe(true);
+  });
+
+  it('accepts signature and payload base64-encoded twice (protobuf-JSON writers that encode bytes again)', () => {
+    const bundle = JSON.parse(signBundle({ _type: 'x' }, privateKey, publicKey));
+    bundle.dsseEnvelope.payload = Buffer.from(bundle.dsseEnvelope.payload).toString('base64');
+    bundle.dsseEnvelope.signatures[0].sig = Buffer.from(bundle.dsseEnvelope.signatures[0].sig).toString('base64');
+    expect(verifyBundle(JSON.stringify(bundle), publicKey)).toEqual({ _type: 'x' });
+  });
+
+  it('P-384 keys use SHA-384', () => {
+    const k = generateKeyPairSync('ec', { namedCurve: 'P-384' });
+    const bundle = signBundle({ x: 1 }, k.privateKey, k.publicKey, 'sha384');
+    expect(verifyBundle(bundle, k.publicKey)).toEqual({ x: 1 });
+  });
+
+  it('fails on a tampered payload, a wrong key and a wrong key hint', async () => {
+    const { manifest } = await buildManifest([modelDir('tamper')]);
+    const bundle = JSON.parse(signBundle(toStatement(manifest), privateKey, publicKey));
+    const tampered = structuredClone(bundle);
+    const st = JSON.parse(Buffer.from(tampered.dsseEnvelope.payload, 'base64').toString());
+    st.predicate.resources[0].digest = sha('evil');
+    tampered.dsseEnvelope.payload = Buffer.from(JSON.stringify(st)).toString('base64');
+    expect(() => verifyBundle(JSON.stringify(tampered), loadPublicKey(pem))).toThrow(/does not verify/);
+
+    const other = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    expect(() => verifyBundle(JSON.stringify(bundle), other.publicKey)).toThrow(/key mismatch/);
+    const noHint = structuredClone(bundle);
+    delete noHint.verificationMaterial.publicKey.hint;
+    expect(() => verifyBundle(JSON.stringify(noHint), other.publicKey)).toThrow(SignatureError);
+  });
+
+  it('refuses non-EC keys', () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    expect(() => loadPublicKey(rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString())).toThrow(/elliptic-curve/);
+  });
+});
