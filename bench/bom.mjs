@@ -47,40 +47,59 @@ const cdxgen = findCdxgen();
 const work = mkdtempSync(join(tmpdir(), 'aigis-bom-bench-'));
 const env = { ...process.env, FETCH_LICENSE: 'false', CDXGEN_NO_BANNER: 'true', CDXGEN_DEBUG_MODE: '', NODE_NO_WARNINGS: '1' };
 
+// CPU time (user+sys) of each child, via /usr/bin/time when present: on a shared, loaded machine
+// it is a steadier figure than wall time.
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
 const rows = [];
 let totalA = 0;
 let totalC = 0;
+let cpuA = 0;
+let cpuC = 0;
 for (const [i, tree] of trees.entries()) {
   const outA = join(work, `aigis-${i}.json`);
   const outC = join(work, `cdxgen-${i}.json`);
-  const a = time(() => spawnSync(process.execPath, [CLI, 'bom', tree, '-q', '--format', 'cyclonedx', '-o', outA], { encoding: 'utf8' }));
-  const c = cdxgen ? time(() => spawnSync(cdxgen, ['-r', '--no-install-deps', '-o', outC, tree], { encoding: 'utf8', env, timeout: 600_000 })) : undefined;
+  const a = time(process.execPath, [CLI, 'bom', tree, '-q', '--format', 'cyclonedx', '-o', outA], {});
+  const c = cdxgen ? time(cdxgen, ['-r', '--no-install-deps', '-o', outC, tree], { env, timeout: 600_000 }) : undefined;
   totalA += a.ms;
-  if (c) totalC += c.ms;
+  cpuA += a.cpu ?? 0;
+  if (c) {
+    totalC += c.ms;
+    cpuC += c.cpu ?? 0;
+  }
   const aiA = aiComponents(readJson(outA));
   const aiC = c ? aiComponents(readJson(outC)) : new Map();
   const missing = [...aiC.keys()].filter((k) => !aiA.has(k));
-  rows.push({ tree: tree.replace(`${ROOT}/`, ''), aMs: a.ms, cMs: c?.ms, aAi: aiA.size, cAi: c ? aiC.size : undefined, missing, cErr: c && c.status !== 0 ? c.stderr : undefined });
+  rows.push({ tree: tree.replace(`${ROOT}/`, ''), aMs: a.ms, cMs: c?.ms, aCpu: a.cpu, cCpu: c?.cpu, aAi: aiA.size, cAi: c ? aiC.size : undefined, missing, cErr: c && c.status !== 0 ? c.stderr : undefined });
 }
 
 console.log(`aigis bom vs cdxgen${cdxgen ? ` (${cdxgenVersion(cdxgen)})` : ' (not available)'} — best of ${runs} run(s) each, same machine, same run\n`);
-console.log(['tree', 'aigis ms', 'cdxgen ms', 'ratio', 'AI comps aigis', 'AI comps cdxgen', 'cdxgen AI not in aigis'].join(' | '));
+console.log(['tree', 'aigis ms (cpu)', 'cdxgen ms (cpu)', 'wall ratio', 'cpu ratio', 'AI comps aigis', 'AI comps cdxgen', 'cdxgen AI not in aigis'].join(' | '));
 for (const r of rows) {
-  console.log([r.tree, r.aMs, r.cMs ?? '-', r.cMs ? `${(r.cMs / r.aMs).toFixed(1)}×` : '-', r.aAi, r.cAi ?? '-', r.missing.length ? r.missing.join(', ') : 'none'].join(' | '));
+  const cpu = (v) => (v === undefined ? '' : ` (${v})`);
+  console.log([r.tree, `${r.aMs}${cpu(r.aCpu)}`, r.cMs === undefined ? '-' : `${r.cMs}${cpu(r.cCpu)}`, r.cMs ? `${(r.cMs / r.aMs).toFixed(1)}×` : '-', r.cCpu && r.aCpu ? `${(r.cCpu / r.aCpu).toFixed(1)}×` : '-', r.aAi, r.cAi ?? '-', r.missing.length ? r.missing.join(', ') : 'none'].join(' | '));
   if (r.cErr) console.log(`   cdxgen failed: ${r.cErr.split('\n').slice(-3).join(' ')}`);
 }
-if (cdxgen) console.log(`\ntotal: aigis ${totalA} ms, cdxgen ${totalC} ms, ratio ${(totalC / totalA).toFixed(1)}× (goal ≥ 3×)`);
+if (cdxgen) {
+  console.log(`\ntotal wall: aigis ${totalA} ms, cdxgen ${totalC} ms, ratio ${(totalC / totalA).toFixed(1)}× (goal ≥ 3×)`);
+  if (cpuA && cpuC) console.log(`total cpu:  aigis ${cpuA} ms, cdxgen ${cpuC} ms, ratio ${(cpuC / cpuA).toFixed(1)}×`);
+}
 const superset = rows.every((r) => r.missing.length === 0);
 console.log(`superset of cdxgen's AI components: ${superset ? 'yes' : 'no'}`);
 rmSync(work, { recursive: true, force: true });
 
-function time(fn) {
+/** Best of `runs` wall times of a child process, with its CPU time (user+sys, ms) when /usr/bin/time exists. */
+function time(cmd, argv, opts) {
   let best;
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const r = fn();
+    const r = TIME
+      ? spawnSync(TIME, ['-f', 'AIGIS_BENCH_CPU %U %S', cmd, ...argv], { encoding: 'utf8', ...opts })
+      : spawnSync(cmd, argv, { encoding: 'utf8', ...opts });
     const ms = Math.round(performance.now() - t0);
-    if (!best || ms < best.ms) best = { ms, status: r.status, stderr: r.stderr ?? '' };
+    const m = /AIGIS_BENCH_CPU ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
+    const cpu = m ? Math.round((Number(m[1]) + Number(m[2])) * 1000) : undefined;
+    if (!best || ms < best.ms) best = { ms, cpu, status: r.status, stderr: r.stderr ?? '' };
   }
   return best;
 }

@@ -2,7 +2,7 @@
  * Terraform resource types of managed AI services (`data/ai-cloud-resources.json`).
  */
 import { createRequire } from 'node:module';
-import picomatch from 'picomatch';
+import { globRegExp } from './glob.js';
 
 export interface CloudModelAttr {
   path: string;
@@ -18,13 +18,13 @@ export interface CloudResourceEntry {
 
 const require = createRequire(import.meta.url);
 const data = require('../../data/ai-cloud-resources.json') as { resources: CloudResourceEntry[]; dataSources: CloudResourceEntry[] };
-const compile = (list: CloudResourceEntry[]) => list.map((e) => ({ entry: e, test: picomatch(e.match) }));
+const compile = (list: CloudResourceEntry[]) => list.map((e) => ({ entry: e, re: globRegExp(e.match) }));
 const resources = compile(data.resources);
 const dataSources = compile(data.dataSources);
 
 /** First matching entry (the table is ordered specific → general). */
 export function classifyCloudResource(type: string, isData = false): CloudResourceEntry | undefined {
-  return (isData ? dataSources : resources).find((c) => c.test(type))?.entry;
+  return (isData ? dataSources : resources).find((c) => c.re.test(type))?.entry;
 }
 
 export function cloudCatalogue(): { resources: readonly CloudResourceEntry[]; dataSources: readonly CloudResourceEntry[] } {

@@ -3,7 +3,7 @@
  * points at one of them marks an LLM provider in use.
  */
 import { createRequire } from 'node:module';
-import picomatch from 'picomatch';
+import { globRegExp } from './glob.js';
 
 export interface EndpointEntry {
   host: string;
@@ -13,7 +13,20 @@ export interface EndpointEntry {
 
 const require = createRequire(import.meta.url);
 const data = require('../../data/ai-endpoints.json') as { endpoints: EndpointEntry[] };
-const compiled = data.endpoints.map((e) => ({ entry: e, test: picomatch(e.host, { nocase: true, dot: true }) }));
+const compiled = data.endpoints.map((e) => ({ entry: e, re: globRegExp(e.host) }));
+
+/**
+ * Cheap pre-check before the globs: the last two labels of every catalogued host (`openai.com`,
+ * `amazonaws.com`) and the hosts of port-qualified entries (`localhost`), so that the many string
+ * literals that merely contain a dot are rejected with one Set lookup.
+ */
+const TAILS = new Set(data.endpoints.map((e) => tail(e.host.replace(/:\d+$/, ''))));
+
+function tail(host: string): string {
+  const labels = host.split('.');
+  // Catalogue globs only use `*` in the leftmost labels, so the last two labels are literal.
+  return labels.slice(-2).join('.');
+}
 
 /** The endpoint entry of a URL-ish string (`https://x.openai.azure.com/openai/…`, `http://localhost:11434`), if any. */
 export function classifyEndpoint(value: string): (EndpointEntry & { host: string; url: string }) | undefined {
@@ -23,9 +36,11 @@ export function classifyEndpoint(value: string): (EndpointEntry & { host: string
   // A bare host without scheme must still look like a host (a dot or a port) to avoid matching words.
   if (!m[1] && !m[3] && !m[2].includes('.')) return undefined;
   const host = m[2].toLowerCase();
+  const t = tail(host);
+  if (!TAILS.has(t)) return undefined;
   const hostPort = m[3] ? `${host}:${m[3]}` : host;
   for (const c of compiled) {
-    if (c.test(hostPort) || c.test(host)) return { ...c.entry, host: hostPort, url: value.trim() };
+    if (c.re.test(hostPort) || c.re.test(host)) return { ...c.entry, host: hostPort, url: value.trim() };
   }
   return undefined;
 }

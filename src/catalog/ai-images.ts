@@ -3,7 +3,7 @@
  * notebooks, vector stores. Shared by discovery and runtime detection.
  */
 import { createRequire } from 'node:module';
-import picomatch from 'picomatch';
+import { globRegExp } from './glob.js';
 
 export type AiImageCategory =
   | 'serving' | 'training' | 'framework' | 'gpu-runtime' | 'distributed' | 'notebook' | 'mlops'
@@ -27,7 +27,7 @@ export interface ImageRef {
 const require = createRequire(import.meta.url);
 const data = require('../../data/ai-images.json') as { images: AiImageEntry[] };
 
-const compiled = data.images.map((e) => ({ entry: e, test: picomatch(e.match, { nocase: true, dot: true }) }));
+const compiled = data.images.map((e) => ({ entry: e, re: globRegExp(e.match) }));
 
 /** Parses an image reference the way Docker does (default registry docker.io, default namespace library/). */
 export function parseImageRef(ref: string): ImageRef | undefined {
@@ -64,7 +64,7 @@ export function classifyImage(ref: string | ImageRef): AiImageEntry | undefined 
   const img = typeof ref === 'string' ? parseImageRef(ref) : ref;
   if (!img) return undefined;
   const full = `${img.registry}/${img.repository}`;
-  return compiled.find((c) => c.test(full))?.entry;
+  return compiled.find((c) => c.re.test(full))?.entry;
 }
 
 /** purl of an image: `pkg:docker/vllm/vllm-openai@v0.6.3`, with `repository_url` for other registries. */

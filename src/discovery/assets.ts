@@ -5,6 +5,7 @@
  */
 import type { Asset, AssetKind, Location, Relation } from '../core/model.js';
 import { hfPurl, npmPurl, pypiPurl } from './ids.js';
+import { aiCategoryOf } from './package-class.js';
 
 export function at(path: string, startLine?: number, endLine?: number): Location {
   const loc: Location = { path };
@@ -43,7 +44,7 @@ export function datasetAsset(id: string, loc: Location, props: Record<string, un
 /** A package seen through an import in code (no version known here). */
 export function importedPackageAsset(ecosystem: 'pypi' | 'npm', name: string, category: string, loc: Location, importName: string): Asset {
   const id = ecosystem === 'pypi' ? pypiPurl(name) : npmPurl(name);
-  return asset('package', id, name, loc, { ecosystem, aiCategory: category, imported: true, importName, direct: true }, { confidence: 0.9 });
+  return asset('package', id, name, loc, { ecosystem: ecosystem === 'pypi' ? 'PyPI' : 'npm', aiCategory: aiCategoryOf(ecosystem, name) ?? category, imported: true, importName, direct: true }, { confidence: 0.9 });
 }
 
 function dropUndefined(o: Record<string, unknown>): Record<string, unknown> {

@@ -15,7 +15,9 @@ const CODE_EXT = /\.(?:py|pyw|ipynb|js|mjs|cjs|jsx|ts|mts|cts|tsx)$/;
 function pkgKey(a: Asset): string | undefined {
   const eco = a.properties.ecosystem;
   if (a.kind !== 'package' || typeof eco !== 'string') return undefined;
-  return `${eco}:${eco === 'pypi' ? pep503(a.name) : a.name}`;
+  // Ecosystem names follow OSV (`PyPI`, `npm`); compare case-insensitively.
+  const e = eco.toLowerCase();
+  return `${e}:${e === 'pypi' ? pep503(a.name) : a.name}`;
 }
 
 /** Imports of a package that a manifest or lockfile also lists are merged into that entry. Pure. */

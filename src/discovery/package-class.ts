@@ -3,6 +3,7 @@
  * `classifyPackage`) is on this branch, the distribution names of data/ai-imports.json are used;
  * when it lands, the lead can route this through `classifyPackage` (one call site).
  */
+import { classifyPackage } from '../catalog/ai-packages.js';
 import { importCatalogue } from '../catalog/ai-imports.js';
 import { pep503 } from './ids.js';
 
@@ -27,6 +28,8 @@ const EXTRA_PYPI: Record<string, string> = {
 };
 
 export function aiCategoryOf(ecosystem: 'pypi' | 'npm', name: string): string | undefined {
+  const known = classifyPackage(ecosystem === 'pypi' ? 'PyPI' : 'npm', name);
+  if (known) return known.category;
   const t = table();
   if (ecosystem === 'pypi') return t.get(`pypi:${pep503(name)}`);
   if (t.has(`npm:${name}`)) return t.get(`npm:${name}`);

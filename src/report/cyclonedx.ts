@@ -120,7 +120,7 @@ function modelCard(a: Asset, refs: Set<string>): Json {
   const card: Json = {};
   if (Object.keys(params).length) card.modelParameters = params;
   const props: Json[] = [];
-  for (const k of ['format', 'quantization', 'parameters', 'provider', 'adapterType', 'baseModel', 'libraryName', 'chatTemplate', 'framework', 'servingRuntime']) {
+  for (const k of ['format', 'quantization', 'parameters', 'provider', 'adapterType', 'baseModel', 'libraryName', 'chatTemplates', 'framework', 'producer', 'opsets', 'modelClass', 'servingRuntime']) {
     const v = p[k];
     if (v !== undefined && v !== null && v !== '') props.push({ name: `aigis:${k}`, value: Array.isArray(v) ? v.join(', ') : String(v) });
   }

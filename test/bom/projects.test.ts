@@ -11,6 +11,7 @@ import { inventory } from './inventory.js';
 interface Expected {
   expected: { kind: string; id: string; path: string; line: number | null }[];
   decoys: string[];
+  nonAi?: string[];
 }
 
 const ROOT = join(import.meta.dirname, 'projects');
@@ -31,6 +32,14 @@ for (const project of readdirSync(ROOT)) {
     it('labels nothing in the decoy files as AI', () => {
       const wrong = assets.filter((a) => isAiAsset(a) && a.locations.some((l) => spec.decoys.includes(l.path ?? '')));
       expect(wrong.map((a) => `${a.id} @ ${a.locations.map((l) => l.path).join(',')}`)).toEqual([]);
+    });
+
+    it.runIf(!!spec.nonAi?.length)('inventories non-AI packages without labelling them AI', () => {
+      for (const id of spec.nonAi ?? []) {
+        const a = assets.find((x) => x.id === id);
+        expect(a, id).toBeDefined();
+        expect(isAiAsset(a!), id).toBe(false);
+      }
     });
 
     it('reports no errors', () => {

@@ -18,7 +18,8 @@ export type CallTarget =
   | { kind: 'dataset'; arg: ArgSpec }
   | { kind: 'provider'; provider: string; arg?: ArgSpec; values?: Record<string, string> }
   | { kind: 'mcp-server'; arg: ArgSpec; framework: string }
-  | { kind: 'vector-store'; store: string; url?: ArgSpec };
+  | { kind: 'vector-store'; store: string; url?: ArgSpec }
+  | { kind: 'agent'; framework: string; name?: ArgSpec };
 
 export interface CallRule {
   /** Dotted suffix of the callee (`chat.completions.create`, `from_pretrained`, `boto3.client`). */
@@ -71,7 +72,12 @@ export const CALL_RULES: CallRule[] = [
   { callee: 'models.generate_content', requires: ['google-genai'], target: { kind: 'provider-model', provider: 'google', arg: kw('model') } },
   { callee: 'getGenerativeModel', requires: ['@google/generative-ai', '@google-cloud/vertexai'], target: { kind: 'provider-model', provider: 'google', arg: kw('model') } },
   { callee: 'models.generateContent', requires: ['@google/genai'], target: { kind: 'provider-model', provider: 'google', arg: kw('model') } },
-  ...['chat', 'generate', 'embed', 'embeddings', 'pull'].map((c): CallRule => ({ callee: `ollama.${c}`, requires: ['ollama'], target: { kind: 'provider-model', provider: 'ollama', arg: kw('model') } })),
+  // `ollama.chat(...)` and `ollama.Client().chat(...)`; the file must import ollama.
+  ...['chat', 'generate', 'embed', 'embeddings', 'pull'].map((c): CallRule => ({ callee: c, requires: ['ollama'], target: { kind: 'provider-model', provider: 'ollama', arg: kw('model') } })),
+  ...['chat', 'chat_stream', 'embed', 'rerank', 'generate'].map((c): CallRule => ({ callee: c, requires: ['cohere', 'cohere-ai'], target: { kind: 'provider-model', provider: 'cohere', arg: kw('model') } })),
+  // openai < 1.0 module-level API (still common): `openai.ChatCompletion.create(model=… | engine=…)`.
+  ...['ChatCompletion.create', 'Completion.create', 'Embedding.create', 'ChatCompletion.acreate'].map((c): CallRule => ({ callee: c, requires: ['openai'], target: { kind: 'provider-model', provider: OPENAI_COMPAT, arg: kw('model', 'engine') } })),
+  { callee: 'models.embed_content', requires: ['google-genai'], target: { kind: 'provider-model', provider: 'google', arg: kw('model') } },
   { callee: 'chat.complete', requires: ['mistralai', '@mistralai/mistralai'], target: { kind: 'provider-model', provider: 'mistral', arg: kw('model') } },
   ...['completion', 'acompletion', 'embedding', 'aembedding'].map((c): CallRule => ({ callee: c, requires: ['litellm'], target: { kind: 'prefixed-model', arg: kw('model') } })),
   { callee: 'init_chat_model', requires: LANGCHAIN, target: { kind: 'init-chat-model', arg: pos0('model') } },
@@ -99,6 +105,29 @@ export const CALL_RULES: CallRule[] = [
   chat('ChatGroq', 'groq', 'model', 'model_name'),
   chat('ChatCohere', 'cohere', 'model'),
   chat('CohereEmbeddings', 'cohere', 'model'),
+
+  // Agent frameworks: model arguments
+  { callee: 'Agent', requires: ['pydantic-ai'], target: { kind: 'init-chat-model', arg: pos0('model') } },
+  { callee: 'LLM', requires: ['crewai'], target: { kind: 'prefixed-model', arg: pos0('model') } },
+  { callee: 'LiteLLMModel', requires: ['smolagents'], target: { kind: 'prefixed-model', arg: kw('model_id') } },
+  { callee: 'InferenceClientModel', requires: ['smolagents'], target: { kind: 'hf-model', arg: kw('model_id') } },
+  { callee: 'HfApiModel', requires: ['smolagents'], target: { kind: 'hf-model', arg: pos0('model_id') } },
+  { callee: 'OpenAI', requires: ['llama-index'], target: { kind: 'provider-model', provider: 'openai', arg: kw('model') } },
+  { callee: 'Anthropic', requires: ['llama-index'], target: { kind: 'provider-model', provider: 'anthropic', arg: kw('model') } },
+  { callee: 'Ollama', requires: ['llama-index'], target: { kind: 'provider-model', provider: 'ollama', arg: kw('model') } },
+
+  // Agents defined in code
+  { callee: 'create_react_agent', requires: ['langgraph'], target: { kind: 'agent', framework: 'LangGraph', name: kw('name') } },
+  { callee: 'create_react_agent', requires: ['langgraph'], target: { kind: 'init-chat-model', arg: pos0('model') } },
+  { callee: 'create_agent', requires: ['langchain'], target: { kind: 'init-chat-model', arg: pos0('model') } },
+  { callee: 'create_agent', requires: ['langchain'], target: { kind: 'agent', framework: 'LangChain', name: kw('name') } },
+  { callee: 'createReactAgent', requires: ['@langchain/*'], target: { kind: 'agent', framework: 'LangGraph.js', name: kw('name') } },
+  { callee: 'Agent', requires: ['crewai'], target: { kind: 'agent', framework: 'CrewAI', name: kw('role') } },
+  { callee: 'Agent', requires: ['pydantic-ai'], target: { kind: 'agent', framework: 'Pydantic AI', name: kw('name') } },
+  { callee: 'AssistantAgent', requires: ['autogen-agentchat'], target: { kind: 'agent', framework: 'AutoGen', name: pos0('name') } },
+  { callee: 'CodeAgent', requires: ['smolagents'], target: { kind: 'agent', framework: 'smolagents', name: kw('name') } },
+  { callee: 'ToolCallingAgent', requires: ['smolagents'], target: { kind: 'agent', framework: 'smolagents', name: kw('name') } },
+  { callee: 'Agent', requires: ['@openai/agents', '@mastra/*'], target: { kind: 'agent', framework: 'JS agent SDK', name: kw('name') } },
 
   // Datasets
   { callee: 'load_dataset', requires: ['datasets'], target: { kind: 'dataset', arg: pos0('path') } },

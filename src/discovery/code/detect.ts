@@ -11,6 +11,11 @@ import type { Arg, Call, CodeFacts } from './facts.js';
 
 const OPENAI_COMPAT = 'openai-compatible';
 
+const OPENAI_SHAPED: Record<string, string> = { Groq: 'groq', AsyncGroq: 'groq', Together: 'together', AsyncTogether: 'together', Cerebras: 'cerebras', Fireworks: 'fireworks' };
+
+/** Test code: references there are real but not the application's; endpoint strings there are usually fixtures. */
+const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|spec|testing|fixtures?)\/|(?:^|\/)test_[^/]*\.py$|_test\.py$|\.(?:test|spec|poku)\.[cm]?[jt]sx?$/i;
+
 export function detectAssets(facts: CodeFacts, path: string, lang: 'python' | 'js'): Asset[] {
   const out: Asset[] = [];
   const packages = new Set<string>();
@@ -28,9 +33,13 @@ export function detectAssets(facts: CodeFacts, path: string, lang: 'python' | 'j
     if (sdk) for (const n of imp.names) sdkFactories.set(n, sdk);
   }
 
-  const compatProvider = resolveOpenAiCompatible(facts.calls);
+  // Calls through an import alias (`from pydantic_ai import Agent as A`) match under the imported name.
+  const aliases = new Map<string, string>();
+  for (const imp of facts.imports) for (const [alias, name] of imp.aliases ?? []) aliases.set(alias, name);
+  const calls = aliases.size ? facts.calls.map((c) => unalias(c, aliases)) : facts.calls;
+  const compatProvider = resolveOpenAiCompatible(calls);
 
-  for (const call of facts.calls) {
+  for (const call of calls) {
     for (const rule of CALL_RULES) {
       if (!calleeMatches(call.callee, rule.callee)) continue;
       if (rule.requires && !rule.requires.some((p) => packages.has(p))) continue;
@@ -44,11 +53,28 @@ export function detectAssets(facts: CodeFacts, path: string, lang: 'python' | 'j
     }
   }
 
-  for (const s of facts.strings) {
-    const ep = classifyEndpoint(s.value);
-    if (ep) out.push(providerAsset(ep.provider, at(path, s.line), { endpoint: ep.host, endpointName: ep.name }, 0.9));
+  const inTest = TEST_PATH.test(path);
+  if (!inTest) {
+    for (const s of facts.strings) {
+      const ep = classifyEndpoint(s.value);
+      if (ep) out.push(providerAsset(ep.provider, at(path, s.line), { endpoint: ep.host, endpointName: ep.name }, 0.9));
+    }
+  } else {
+    for (const a of out) {
+      a.properties.inTest = true;
+      a.confidence = Math.min(a.confidence ?? 0.8, 0.5);
+    }
   }
   return out;
+}
+
+function unalias(c: Call, aliases: Map<string, string>): Call {
+  const dot = c.callee.indexOf('.');
+  const head = dot < 0 ? c.callee : c.callee.slice(0, dot);
+  const real = aliases.get(head);
+  if (!real) return c;
+  const callee = real + (dot < 0 ? '' : c.callee.slice(dot));
+  return { ...c, callee, name: dot < 0 ? real : c.name };
 }
 
 function calleeMatches(callee: string, suffix: string): boolean {
@@ -71,6 +97,11 @@ function literal(call: Call, spec: ArgSpec): string | undefined {
 /** The provider behind OpenAI-SDK calls in this file: Azure when an AzureOpenAI client is built, else the base URL's provider. */
 function resolveOpenAiCompatible(calls: Call[]): { provider: string; baseUrl?: string } {
   for (const c of calls) if (c.name === 'AzureOpenAI' || c.name === 'AsyncAzureOpenAI') return { provider: 'azure-openai' };
+  // SDKs that copy the OpenAI client shape (`client.chat.completions.create`).
+  for (const c of calls) {
+    const p = OPENAI_SHAPED[c.name];
+    if (p) return { provider: p };
+  }
   for (const c of calls) {
     if (c.name !== 'OpenAI' && c.name !== 'AsyncOpenAI') continue;
     const url = c.kwargs.get('base_url')?.str ?? c.kwargs.get('baseURL')?.str;
@@ -147,6 +178,11 @@ function applyRule(rule: CallRule, call: Call, path: string, compat: { provider:
       const name = literal(call, t.arg);
       const id = name && /^[\w.@/ -]{1,100}$/.test(name) ? `mcp-server:${name}` : `mcp-server:${path}`;
       return [asset('mcp-server', id, name ?? path, loc, { framework: t.framework, definedIn: 'code' }, { confidence: 0.9 })];
+    }
+    case 'agent': {
+      const name = t.name ? literal(call, t.name) : undefined;
+      const label = name && name.length <= 100 ? name : `${t.framework} agent`;
+      return [asset('agent', `agent:code:${path}:${call.line}`, label, loc, { framework: t.framework, definedIn: 'code' }, { confidence: 0.85 })];
     }
     case 'vector-store': {
       const where = t.url ? literal(call, t.url) : undefined;

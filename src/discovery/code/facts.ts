@@ -31,6 +31,8 @@ export interface ImportFact {
   line: number;
   /** Names imported from the module (`from x import A, B` / `import {A} from 'x'`). */
   names: string[];
+  /** Local alias → imported name (`from x import A as B`, `import {A as B} from 'x'`). */
+  aliases?: [string, string][];
 }
 
 export interface CodeFacts {
@@ -65,11 +67,14 @@ function pythonFacts(root: SyntaxNode, lineMap: LineMap): CodeFacts {
     } else if (n.type === 'import_from_statement') {
       const mod = n.childForFieldName('module_name');
       if (mod?.type === 'dotted_name') {
+        const aliases: [string, string][] = [];
         const names = n.childrenForFieldName('name').flatMap((c) => {
           const nm = c?.type === 'aliased_import' ? c.childForFieldName('name') : c;
+          const alias = c?.type === 'aliased_import' ? c.childForFieldName('alias') : null;
+          if (nm && alias) aliases.push([alias.text, nm.text]);
           return nm ? [nm.text] : [];
         });
-        facts.imports.push({ module: mod.text, line, names });
+        facts.imports.push({ module: mod.text, line, names, aliases });
       }
     } else if (n.type === 'call') {
       const call = pythonCall(n, lineMap);
@@ -153,7 +158,7 @@ function jsFacts(root: SyntaxNode, lineMap: LineMap): CodeFacts {
     if (n.type === 'import_statement' || n.type === 'export_statement') {
       const src = n.childForFieldName('source');
       const mod = src ? jsString(src) : undefined;
-      if (mod) facts.imports.push({ module: mod, line, names: jsImportNames(n) });
+      if (mod) facts.imports.push({ module: mod, line, names: jsImportNames(n), aliases: jsImportAliases(n) });
     } else if (n.type === 'call_expression' || n.type === 'new_expression') {
       const call = jsCall(n, lineMap);
       if (!call) continue;
@@ -182,6 +187,16 @@ function jsImportNames(n: SyntaxNode): string[] {
     }
   }
   return names;
+}
+
+function jsImportAliases(n: SyntaxNode): [string, string][] {
+  const out: [string, string][] = [];
+  for (const spec of n.descendantsOfType('import_specifier')) {
+    const name = spec?.childForFieldName('name');
+    const alias = spec?.childForFieldName('alias');
+    if (name && alias) out.push([alias.text, name.text]);
+  }
+  return out;
 }
 
 function jsCall(n: SyntaxNode, lineMap: LineMap, depth = 0): Call | undefined {

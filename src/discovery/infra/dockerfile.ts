@@ -106,7 +106,7 @@ function installs(toks: string[], path: string, line: number): Asset[] {
         const p = parsePipArg(a);
         if (!p) continue;
         const category = aiCategoryOf('pypi', p.name);
-        out.push(asset('package', pypiPurl(p.name, p.version), p.name.toLowerCase(), at(path, line), { ecosystem: 'pypi', specifier: p.specifier, pinned: p.pinned, direct: true, aiCategory: category, installedBy: 'Dockerfile RUN' }, { version: p.version, confidence: 0.9 }));
+        out.push(asset('package', pypiPurl(p.name, p.version), p.name.toLowerCase(), at(path, line), { ecosystem: 'PyPI', specifier: p.specifier, pinned: p.pinned, direct: true, aiCategory: category, installedBy: 'Dockerfile RUN' }, { version: p.version, confidence: 0.9 }));
       } else {
         const m = /^((?:@[a-z0-9._-]+\/)?[a-z0-9._-]+)(?:@([^\s]+))?$/.exec(a);
         if (!m) continue;

@@ -60,7 +60,7 @@ export const imageConfigAnalyzer: Analyzer = {
           if (toks[k].startsWith('-')) continue;
           const p = parsePipArg(toks[k]);
           if (!p) continue;
-          packages.push(asset('package', pypiPurl(p.name, p.version), p.name.toLowerCase(), loc, { ecosystem: 'pypi', specifier: p.specifier, pinned: p.pinned, direct: true, aiCategory: aiCategoryOf('pypi', p.name), installedBy: 'image history' }, { version: p.version, confidence: 0.85 }));
+          packages.push(asset('package', pypiPurl(p.name, p.version), p.name.toLowerCase(), loc, { ecosystem: 'PyPI', specifier: p.specifier, pinned: p.pinned, direct: true, aiCategory: aiCategoryOf('pypi', p.name), installedBy: 'image history' }, { version: p.version, confidence: 0.85 }));
         }
       }
     });

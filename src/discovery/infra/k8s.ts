@@ -29,9 +29,14 @@ export const k8sAnalyzer: Analyzer = {
   match(f: FileInfo) {
     return (f.ext === '.yaml' || f.ext === '.yml') && !COMPOSE_NAME.test(f.name) && f.size < 8 * 1024 * 1024 && !/(?:^|\/)node_modules\//.test(f.path);
   },
-  async analyze(file): Promise<AnalyzerResult> {
+  async analyze(file, ctx): Promise<AnalyzerResult> {
     const text = await file.text();
-    if (text === undefined || !/^\s*kind\s*:/m.test(text) || !/apiVersion\s*:/.test(text)) return {};
+    if (text === undefined) return {};
+    if (/^values[\w.-]*\.ya?ml$/.test(file.name)) {
+      const dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : '';
+      if (ctx.exists?.(`${dir}Chart.yaml`)) return helmValues(file.path, dir, await file.parsed(yamlDocsParser));
+    }
+    if (!/^\s*kind\s*:/m.test(text) || !/apiVersion\s*:/.test(text)) return {};
     if (text.includes('{{') && /(?:^|\/)templates\//.test(file.path)) {
       return { notes: [{ level: 'info', path: file.path, message: 'bom-k8s: Helm template not rendered; render it (helm template) to inventory it', source: 'bom-k8s' }] };
     }
@@ -78,13 +83,18 @@ interface ObjResult {
   podLabels: Record<string, string>[];
 }
 
-function k8sObject(path: string, doc: YamlDoc, obj: Record<string, unknown>, base: Path): ObjResult | undefined {
-  const kind = obj.kind as string;
-  const crd = aiKind(obj.apiVersion as string, kind);
-  if (!crd && !WORKLOAD_KINDS.has(kind)) return undefined;
-  const meta = isRecord(obj.metadata) ? obj.metadata : {};
-  const name = typeof meta.name === 'string' ? meta.name : '(unnamed)';
-  const namespace = typeof meta.namespace === 'string' ? meta.namespace : 'default';
+interface SpecScan {
+  found: ReturnType<typeof emptyFound>;
+  gpus: Record<string, number | string>;
+  images: string[];
+  ports: number[];
+  podLabels: Record<string, string>[];
+  models: string[];
+  serving: boolean;
+}
+
+/** Walks a spec (or Helm values) for images, accelerators, model args/env, ports and pod labels. */
+function scanSpec(path: string, doc: YamlDoc, root: unknown, rootPath: Path, base: Path, crd: boolean): SpecScan {
   const found = emptyFound();
   const gpus: Record<string, number | string> = {};
   const images: string[] = [];
@@ -126,8 +136,10 @@ function k8sObject(path: string, doc: YamlDoc, obj: Record<string, unknown>, bas
         if (classifyImage(x)?.category === 'serving') serving = true;
         addImage(found, x, at(path, doc.lineOf([...base, ...kp])));
       } else if (k === 'image' && isRecord(x) && typeof x.repository === 'string') {
-        const ref = `${x.repository}${typeof x.tag === 'string' || typeof x.tag === 'number' ? `:${x.tag}` : ''}`;
+        const reg = typeof x.registry === 'string' && x.registry ? `${x.registry}/` : '';
+        const ref = `${reg}${x.repository}${typeof x.tag === 'string' || typeof x.tag === 'number' ? `:${x.tag}` : ''}`;
         images.push(ref);
+        if (classifyImage(ref)?.category === 'serving') serving = true;
         addImage(found, ref, at(path, doc.lineOf([...base, ...kp])));
       } else if ((k === 'limits' || k === 'requests') && isRecord(x) && p[p.length - 1] === 'resources') {
         for (const [r, n] of Object.entries(x)) if (isAccelerator(r)) Object.assign(gpus, addGpu(found, r, typeof n === 'number' || typeof n === 'string' ? n : undefined));
@@ -151,7 +163,37 @@ function k8sObject(path: string, doc: YamlDoc, obj: Record<string, unknown>, bas
       }
     }
   };
-  visit(obj.spec, ['spec'], 'spec', 0);
+  visit(root, rootPath, rootPath[rootPath.length - 1], 0);
+  return { found, gpus, images, ports, podLabels, models, serving };
+}
+
+/**
+ * Helm chart values (`values*.yaml` next to a `Chart.yaml`): templates are not rendered, but the
+ * values name the images, accelerators and models the chart deploys.
+ */
+function helmValues(path: string, dir: string, parsed: YamlParse): AnalyzerResult {
+  const notes = parsed.errors.map((e) => ({ level: 'warning' as const, path, message: `bom-k8s: ${e}`, source: 'bom-k8s' }));
+  const doc = parsed.docs[0];
+  if (!doc || !isRecord(doc.value)) return { notes };
+  const scan = scanSpec(path, doc, doc.value, [], [], false);
+  // Helm values write images as {repository, tag} (handled) or {registry, repository, tag}.
+  if (!scan.found.reasons.length) return { notes };
+  const chart = dir.replace(/\/$/, '') || '.';
+  const kind: AssetKind = scan.serving ? 'ai-server' : Object.keys(scan.gpus).length ? 'gpu-workload' : 'workload';
+  const workload = asset(kind, `helm:${chart}`, `chart ${chart}`, at(path, doc.startLine), {
+    platform: 'helm', images: [...new Set(scan.images)], accelerators: Object.keys(scan.gpus).length ? scan.gpus : undefined, models: [...new Set(scan.models)], aiReasons: [...new Set(scan.found.reasons)],
+  }, { confidence: 0.8, relations: dedupeRelations(scan.found.relations) });
+  return { assets: [workload, ...scan.found.assets], notes };
+}
+
+function k8sObject(path: string, doc: YamlDoc, obj: Record<string, unknown>, base: Path): ObjResult | undefined {
+  const kind = obj.kind as string;
+  const crd = aiKind(obj.apiVersion as string, kind);
+  if (!crd && !WORKLOAD_KINDS.has(kind)) return undefined;
+  const meta = isRecord(obj.metadata) ? obj.metadata : {};
+  const name = typeof meta.name === 'string' ? meta.name : '(unnamed)';
+  const namespace = typeof meta.namespace === 'string' ? meta.namespace : 'default';
+  const { found, gpus, images, ports, podLabels, models, serving } = scanSpec(path, doc, obj.spec, ['spec'], base, !!crd);
 
   if (!crd && !found.reasons.length) return undefined;
   if (kind === 'Pod' && isRecord(meta.labels)) podLabels.push(meta.labels as Record<string, string>);

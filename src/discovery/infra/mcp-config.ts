@@ -68,7 +68,7 @@ export const mcpConfigAnalyzer: Analyzer = {
         rel.push({ type: pkg.kind === 'image' ? 'runs' : 'depends-on', target: pkg.id });
         assets.push(asset(pkg.kind === 'image' ? 'container-image' : 'package', pkg.id, pkg.name, loc, pkg.kind === 'image'
           ? { aiImage: classifyImage(pkg.name)?.name, category: 'mcp-server' }
-          : { ecosystem: pkg.kind, aiCategory: 'mcp', direct: true, pinned: !!pkg.version, specifier: pkg.version, via: `${kind.agent} MCP config` }, { version: pkg.version, confidence: 0.9 }));
+          : { ecosystem: pkg.kind === 'pypi' ? 'PyPI' : 'npm', aiCategory: 'mcp', direct: true, pinned: !!pkg.version, specifier: pkg.version, via: `${kind.agent} MCP config` }, { version: pkg.version, confidence: 0.9 }));
       }
       const transport = str(def.type) ?? (command ? 'stdio' : url ? (url.includes('/sse') ? 'sse' : 'http') : undefined);
       assets.push(asset('mcp-server', id, name, loc, {

@@ -20,6 +20,9 @@ type Hcl = Record<string, unknown>;
  * (loading it costs over a second), so targets without Terraform never pay for it.
  */
 let queue: Promise<unknown> = Promise.resolve();
+
+/** Variable files are read by every .tf of their module: parse each once per content (bounded). */
+const varFileCache = new Map<string, Promise<Hcl>>();
 let hclModule: Promise<typeof import('@cdktf/hcl2json')> | undefined;
 function parseSerial(name: string, text: string): Promise<Hcl> {
   hclModule ??= import('@cdktf/hcl2json');
@@ -200,7 +203,14 @@ async function variables(path: string, hcl: Hcl, ctx: AnalyzerContext): Promise<
     const t = f ? await f.text() : undefined;
     if (!t || !t.includes('variable')) continue;
     try {
-      take(await parseSerial(sib, t));
+      const key = `${sib}\u0000${t.length}\u0000${await f!.sha256()}`;
+      let parsed = varFileCache.get(key);
+      if (!parsed) {
+        if (varFileCache.size > 256) varFileCache.clear();
+        parsed = parseSerial(sib, t);
+        varFileCache.set(key, parsed);
+      }
+      take(await parsed);
     } catch {
       // a broken sibling gets its own note when it is analysed
     }

@@ -103,3 +103,52 @@ describe('code discovery: JavaScript / TypeScript', () => {
     expect(codeAnalyzer.match({ path: 'static/app.min.js', name: 'app.min.js', ext: '.js', size: 10 })).toBe(false);
   });
 });
+
+describe('code discovery: agent frameworks', () => {
+  it('finds agents defined in code and the models they use', async () => {
+    const { assets } = await analyze(codeAnalyzer, 'agents.py', fx('agents.py'));
+    const s = sightings(assets);
+    expect(s).toEqual(expect.arrayContaining([
+      'agent:code:agents.py:6@6',
+      'model:anthropic/claude-3-5-haiku-20241022@6',
+      'agent:code:agents.py:7@7',
+      'model:openai/gpt-4o@7',
+      'agent:code:agents.py:8@8',
+      'model:google-gla/gemini-1.5-flash@8',
+      'model:openai/gpt-4o-mini@9',
+    ]));
+    expect(assets.find((a) => a.id === 'agent:code:agents.py:6')!.name).toBe('Researcher');
+    expect(assets.find((a) => a.id === 'agent:code:agents.py:7')!.properties.framework).toBe('LangGraph');
+  });
+});
+
+describe('code discovery: test code', () => {
+  it('ignores endpoint strings in tests and marks references there with low confidence', async () => {
+    const src = 'from openai import OpenAI\nURL = "https://api.openai.com/v1"\nOpenAI().chat.completions.create(model="gpt-4o", messages=[])\n';
+    const app = await analyze(codeAnalyzer, 'app/client.py', src);
+    expect(sightings(app.assets)).toContain('llm-provider:openai@2');
+    const test = await analyze(codeAnalyzer, 'tests/test_client.py', src);
+    expect(sightings(test.assets)).not.toContain('llm-provider:openai@2');
+    const model = test.assets.find((a) => a.id === 'model:openai/gpt-4o')!;
+    expect(model.properties.inTest).toBe(true);
+    expect(model.confidence).toBeLessThanOrEqual(0.5);
+  });
+});
+
+describe('code discovery: more SDK shapes', () => {
+  it('reads the openai<1.0 module API, Groq/Together clients, ollama.Client and Cohere', async () => {
+    const legacy = 'import openai\nopenai.ChatCompletion.create(engine="gpt-35-turbo", messages=[])\n';
+    expect(sightings((await analyze(codeAnalyzer, 'a.py', legacy)).assets)).toContain('model:openai/gpt-35-turbo@2');
+    const groq = 'from groq import Groq\nc = Groq()\nc.chat.completions.create(model="llama-3.3-70b-versatile", messages=[])\n';
+    expect(sightings((await analyze(codeAnalyzer, 'g.py', groq)).assets)).toContain('model:groq/llama-3.3-70b-versatile@3');
+    const oll = 'import ollama\nclient = ollama.Client(host="http://gpu-box:11434")\nclient.chat(model="qwen2.5:7b", messages=[])\n';
+    expect(sightings((await analyze(codeAnalyzer, 'o.py', oll)).assets)).toContain('model:ollama/qwen2.5:7b@3');
+    const co = 'import cohere\nco = cohere.ClientV2()\nco.rerank(model="rerank-v3.5", query="q", documents=[])\n';
+    expect(sightings((await analyze(codeAnalyzer, 'c.py', co)).assets)).toContain('model:cohere/rerank-v3.5@3');
+  });
+
+  it('does not read .chat(model=…) in files that import neither ollama nor cohere', async () => {
+    const other = 'import mybot\nmybot.chat(model="gpt-4o")\n';
+    expect((await analyze(codeAnalyzer, 'm.py', other)).assets).toEqual([]);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ghActionsAnalyzer } from '../../../src/discovery/infra/gh-actions.js';
+import { analyze, sightings } from '../helpers.js';
+
+const wf = [
+  'name: claude',
+  'on:',
+  '  issue_comment:',
+  '    types: [created]',
+  '  pull_request_review_comment:',
+  'permissions:',
+  '  contents: write',
+  'jobs:',
+  '  claude:',
+  '    runs-on: ubuntu-latest',
+  '    steps:',
+  '      - uses: actions/checkout@v4',
+  '      - uses: anthropics/claude-code-action@v1',
+  '        with:',
+  '          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}',
+  '          model: claude-sonnet-4-20250514',
+].join('\n');
+
+describe('GitHub Actions AI agents', () => {
+  it('finds the agent, its triggers, permissions, pinning, provider and model', async () => {
+    const { assets } = await analyze(ghActionsAnalyzer, '.github/workflows/claude.yml', wf);
+    expect(sightings(assets)).toEqual(expect.arrayContaining(['agent:claude-code:.github/workflows/claude.yml#claude@13', 'llm-provider:anthropic@13', 'model:anthropic/claude-sonnet-4-20250514@16']));
+    expect(assets.find((a) => a.kind === 'agent')!.properties).toMatchObject({ triggers: ['issue_comment', 'pull_request_review_comment'], permissions: { contents: 'write' }, pinnedToCommit: false, ref: 'v1' });
+  });
+
+  it('ignores workflows without AI actions', async () => {
+    const { assets } = await analyze(ghActionsAnalyzer, '.github/workflows/ci.yml', 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-node@v4\n');
+    expect(assets).toEqual([]);
+  });
+});
