@@ -59,6 +59,17 @@ export interface AnalyzerContext {
   exists(path: string): boolean;
   /** Open a sibling file of the same target (e.g. `config.json` next to a model). */
   open(path: string): ScanFile | undefined;
+  /**
+   * Largest file whose SHA-256 analyzers should compute in this run (undefined: every file).
+   * `aigis bom` digests every model file; `aigis scan` only small ones, so that scanning a
+   * multi-gigabyte checkpoint costs a few reads instead of a full hash (`aigis hash` does that).
+   */
+  digestLimit?: number;
+}
+
+/** True when the run wants the digest of `file` (see AnalyzerContext.digestLimit). */
+export function wantsDigest(file: FileInfo, ctx: Pick<AnalyzerContext, 'digestLimit'>): boolean {
+  return ctx.digestLimit === undefined || file.size <= ctx.digestLimit;
 }
 
 export interface Analyzer {

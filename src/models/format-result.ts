@@ -1,5 +1,5 @@
 /** Shared plumbing of the model-format analyzers: running rules, building the model asset. */
-import type { ScanFile } from '../core/analyzer.js';
+import { wantsDigest, type AnalyzerContext, type ScanFile } from '../core/analyzer.js';
 import { makeFinding } from '../core/finding.js';
 import type { Asset, Finding, Location, Note } from '../core/model.js';
 import { WindowReader } from './io/window-reader.js';
@@ -42,14 +42,9 @@ export function note(out: FormatOutput, file: ScanFile, level: Note['level'], me
   out.notes.push({ level, path: file.path, message, source: 'model-formats' });
 }
 
-/**
- * Model files above this size are not hashed during a scan (a 40 GB GGUF would dominate the scan
- * time); `aigis hash` computes their digests, in parallel, when they are needed.
- */
-export const SCAN_HASH_LIMIT = 2 * 1024 ** 3;
-
-export async function modelAsset(file: ScanFile, format: string, out: FormatOutput): Promise<Asset> {
-  const sha256 = file.size <= SCAN_HASH_LIMIT ? await file.sha256() : undefined;
+/** The model asset of a file; its SHA-256 only within the run's digest limit (see AnalyzerContext). */
+export async function modelAsset(file: ScanFile, format: string, out: FormatOutput, ctx: Pick<AnalyzerContext, 'digestLimit'>): Promise<Asset> {
+  const sha256 = wantsDigest(file, ctx) ? await file.sha256() : undefined;
   return {
     id: modelAssetId(file.path),
     kind: 'model',

@@ -56,7 +56,7 @@ export const modelFormatsAnalyzer: Analyzer = {
       // Only the config.json of an unzipped Keras v3 model; Hugging Face and other config.json files are left alone.
       if (!isKerasDirConfig(file.path, ctx)) return {};
       await analyzeKerasDirConfig(file, out);
-      return { findings: out.findings, notes: out.notes, assets: out.properties ? [await modelAsset(file, 'keras-config', out)] : [] };
+      return { findings: out.findings, notes: out.notes, assets: out.properties ? [await modelAsset(file, 'keras-config', out, ctx)] : [] };
     }
     const head = await file.head(IDENTIFY_HEAD_BYTES);
     const format = identifyModelFormat(file, head);
@@ -68,7 +68,7 @@ export const modelFormatsAnalyzer: Analyzer = {
       // A parser bug or an unexpected library error must not stop the scan: report it and go on.
       note(out, file, 'error', `${format} analysis failed: ${(e as Error).message}`);
     }
-    const assets = out.properties ? [await modelAsset(file, file.ext === '.keras' ? 'keras' : format, out)] : [];
+    const assets = out.properties ? [await modelAsset(file, file.ext === '.keras' ? 'keras' : format, out, ctx)] : [];
     return { findings: out.findings, notes: out.notes, assets };
   },
 };

@@ -17,6 +17,8 @@ export interface PipelineOptions {
   fileTimeoutMs?: number;
   /** Files analysed at once (I/O overlap). */
   concurrency?: number;
+  /** See AnalyzerContext.digestLimit (undefined: digest every file an analyzer asks for). */
+  digestLimit?: number;
   onProgress?: (p: { files: number; total: number; bytes: number }) => void;
 }
 
@@ -57,6 +59,7 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
       const res = await runOne(analyzer, file, timeout, {
         exists: (p) => paths.has(p),
         open: (p) => (paths.has(p) ? target.get(p) : undefined),
+        digestLimit: opts.digestLimit,
       });
       if (res.findings) fileFindings.push(...res.findings.map((f) => withLayer(f, file)));
       if (res.assets) assets.push(...res.assets);
@@ -116,7 +119,7 @@ async function runOne(
   analyzer: Analyzer,
   file: ScanFile,
   timeoutMs: number,
-  siblings: Pick<AnalyzerContext, 'exists' | 'open'>,
+  siblings: Pick<AnalyzerContext, 'exists' | 'open' | 'digestLimit'>,
 ): Promise<AnalyzerResult> {
   const controller = new AbortController();
   const deadline = Date.now() + timeoutMs;
