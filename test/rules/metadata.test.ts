@@ -28,6 +28,11 @@ describe('metadata of every registered rule', () => {
     expect(ruleMetaProblems(rule)).toEqual([]);
   });
 
+  it('the committed docs/rules pages are up to date (regenerate: aigis rules --docs docs/rules)', async () => {
+    const committed = path.resolve(__dirname, '../../docs/rules');
+    expect(checkRuleDocs(committed, await allRules())).toEqual([]);
+  });
+
   it('every registered rule gets a generated page', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'aigis-docs-'));
     const rules = await allRules();
