@@ -5,7 +5,7 @@
  */
 import type { Analyzer, AnalyzerContext, AnalyzerResult, Enricher, FileInfo, ScanFile } from '../core/analyzer.js';
 import { BudgetExceededError } from '../core/analyzer.js';
-import type { Asset, Finding, Note, RuleMeta, ScanStats, SuppressedFinding } from '../core/model.js';
+import type { Asset, Finding, Note, Report, RuleMeta, SuppressedFinding } from '../core/model.js';
 import type { Target } from '../core/target.js';
 import { mergeAssets } from './merge-assets.js';
 import { inlineSuppressions } from '../suppress/inline.js';
@@ -22,14 +22,8 @@ export interface PipelineOptions {
   onProgress?: (p: { files: number; total: number; bytes: number }) => void;
 }
 
-export interface PipelineResult {
-  findings: Finding[];
-  suppressed: SuppressedFinding[];
-  assets: Asset[];
-  notes: Note[];
-  stats: ScanStats;
-  rules: RuleMeta[];
-}
+/** The part of a Report that a scan produces (the report adds tool, target and time). */
+export type PipelineResult = Pick<Report, 'findings' | 'suppressed' | 'assets' | 'notes' | 'stats' | 'rules'>;
 
 export async function runPipeline(target: Target, opts: PipelineOptions): Promise<PipelineResult> {
   const started = Date.now();
