@@ -45,6 +45,13 @@ export function classifyEndpoint(value: string): (EndpointEntry & { host: string
   return undefined;
 }
 
+/** True when `text` mentions the tail of a catalogued host anywhere (a pre-check before parsing a file). */
+export function mentionsEndpointHost(text: string): boolean {
+  const lower = text.toLowerCase();
+  for (const t of TAILS) if (lower.includes(t)) return true;
+  return false;
+}
+
 export function endpointCatalogue(): readonly EndpointEntry[] {
   return data.endpoints;
 }

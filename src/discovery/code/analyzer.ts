@@ -7,6 +7,7 @@ import type { Analyzer, AnalyzerResult, FileInfo } from '../../core/analyzer.js'
 import { detectAssets } from './detect.js';
 import { extractFacts } from './facts.js';
 import { NotebookError, notebookSource } from './notebook.js';
+import { mayYieldAssets } from './prefilter.js';
 import { languageOf, parseCode } from './tree-sitter.js';
 
 /** Source files above this size are generated or vendored more often than written; skip them with a note. */
@@ -33,7 +34,7 @@ export const codeAnalyzer: Analyzer = {
         if (err instanceof NotebookError) return { notes: [{ level: 'warning', path: file.path, message: `bom-code: notebook skipped: ${err.message}`, source: 'bom-code' }] };
         throw err;
       }
-      if (nb.language !== 'python' || !nb.source.trim()) return {};
+      if (nb.language !== 'python' || !nb.source.trim() || !mayYieldAssets('python', nb.source)) return {};
       const tree = await parseCode('python', nb.source);
       if (!tree) return {};
       try {
@@ -44,6 +45,7 @@ export const codeAnalyzer: Analyzer = {
       }
     }
     const lang = languageOf(file.ext)!;
+    if (!mayYieldAssets(lang === 'python' ? 'python' : 'js', text)) return {};
     const tree = await parseCode(lang, text);
     if (!tree) return {};
     try {

@@ -1,0 +1,50 @@
+/**
+ * Cheap pre-check before tree-sitter (Trivy's "keywords" idea): a source file can only yield
+ * inventory assets if it imports a catalogued AI library, calls one of the AI APIs that are
+ * recognised without an import, or mentions a catalogued endpoint host. Imports are found here with
+ * a loose regex only to decide whether to parse; every asset still comes from the syntax tree.
+ * Parsing is the dominant cost of a scan, and most source files of a repository are not about AI.
+ */
+import { mentionsEndpointHost } from '../../catalog/ai-endpoints.js';
+import { classifyNpmImport, classifyPythonImport } from '../../catalog/ai-imports.js';
+import { CALL_RULES } from './call-rules.js';
+
+const PY_FROM = /^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?([\w \t,\\\r\n]*)/gm;
+const PY_IMPORT = /^[ \t]*import[ \t]+([\w., \t]+)/gm;
+const JS_SPECIFIER = /(?:\bfrom|\brequire\s*\(|\bimport\s*\(|\bimport)\s*['"`]([^'"`\r\n]+)['"`]/g;
+
+/** Words that reveal a call rule needing no import: the callee itself, or the values it accepts (boto3 `client('bedrock-runtime')`). */
+const UNCONDITIONAL_KEYWORDS = [
+  ...new Set(
+    CALL_RULES.filter((r) => !r.requires && !r.requiresModule).flatMap((r) => {
+      const values = 'values' in r.target && r.target.values ? Object.keys(r.target.values) : [];
+      return values.length ? values : [r.callee];
+    }),
+  ),
+];
+
+export function mayYieldAssets(lang: 'python' | 'js', text: string): boolean {
+  if (lang === 'python' ? importsAiPython(text) : importsAiNpm(text)) return true;
+  if (UNCONDITIONAL_KEYWORDS.some((k) => text.includes(k))) return true;
+  return mentionsEndpointHost(text);
+}
+
+function importsAiPython(text: string): boolean {
+  for (const m of text.matchAll(PY_FROM)) {
+    if (classifyPythonImport(m[1])) return true;
+    // `from google import generativeai`: the package is the module plus an imported name.
+    for (const name of m[2].split(/[\s,\\()]+/)) if (name && classifyPythonImport(`${m[1]}.${name}`)) return true;
+  }
+  for (const m of text.matchAll(PY_IMPORT)) {
+    for (const part of m[1].split(',')) {
+      const mod = part.trim().split(/\s+/)[0];
+      if (mod && classifyPythonImport(mod)) return true;
+    }
+  }
+  return false;
+}
+
+function importsAiNpm(text: string): boolean {
+  for (const m of text.matchAll(JS_SPECIFIER)) if (classifyNpmImport(m[1])) return true;
+  return false;
+}
