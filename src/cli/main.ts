@@ -1,22 +1,30 @@
 #!/usr/bin/env node
 /**
  * The aigis command line. One verb per command (Trivy-like); each command lives in its own file
- * under commands/ and is registered here with one line.
+ * under commands/ and is registered in the COMMANDS table below with one line.
  */
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { CliError, EXIT_ERROR } from './exit.js';
-import { registerDetect } from './commands/detect.js';
-import { registerRules } from './commands/rules.js';
-import { registerRulesExport } from './commands/rules-export.js';
-import { registerScan } from './commands/scan.js';
-import { registerHash } from './commands/hash.js';
-import { registerVerify } from './commands/verify.js';
-import { registerDb } from './commands/db.js';
-import { registerBom } from './commands/bom.js';
-import { TargetError } from '../targets/open-target.js';
+import { TargetError } from '../targets/target-error.js';
 
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Every command and the module(s) that register it, loaded on demand: a run loads only the command
+ * it runs (start-up time matters for `hash` on one file and for CI steps), help loads them all.
+ */
+const COMMANDS: Record<string, Array<() => Promise<Register>>> = {
+  scan: [() => import('./commands/scan.js').then((m) => m.registerScan)],
+  bom: [() => import('./commands/bom.js').then((m) => m.registerBom)],
+  hash: [() => import('./commands/hash.js').then((m) => m.registerHash)],
+  verify: [() => import('./commands/verify.js').then((m) => m.registerVerify)],
+  detect: [() => import('./commands/detect.js').then((m) => m.registerDetect)],
+  db: [() => import('./commands/db.js').then((m) => m.registerDb)],
+  rules: [() => import('./commands/rules.js').then((m) => m.registerRules), () => import('./commands/rules-export.js').then((m) => m.registerRulesExport)],
+};
+
+export async function buildProgram(argv: string[]): Promise<Command> {
   const program = new Command();
   program
     .name('aigis')
@@ -24,20 +32,15 @@ export function buildProgram(): Command {
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  registerScan(program);
-  registerRules(program);
-  registerDetect(program);
-  registerRulesExport(program);
-  registerHash(program);
-  registerVerify(program);
-  registerDb(program);
-  registerBom(program);
+  const command = argv[2];
+  const names = command !== undefined && Object.hasOwn(COMMANDS, command) ? [command] : Object.keys(COMMANDS);
+  for (const name of names) for (const load of COMMANDS[name]) (await load())(program);
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {

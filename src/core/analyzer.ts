@@ -60,16 +60,19 @@ export interface AnalyzerContext {
   /** Open a sibling file of the same target (e.g. `config.json` next to a model). */
   open(path: string): ScanFile | undefined;
   /**
-   * Largest file whose SHA-256 analyzers should compute in this run (undefined: every file).
-   * `aigis bom` digests every model file; `aigis scan` only small ones, so that scanning a
-   * multi-gigabyte checkpoint costs a few reads instead of a full hash (`aigis hash` does that).
+   * Largest file whose SHA-256 analyzers should compute in this run (default DEFAULT_DIGEST_LIMIT).
+   * `aigis bom` asks for every model file (Infinity); `aigis scan` keeps the default, so that
+   * scanning a multi-gigabyte checkpoint costs a few reads instead of a full hash (`aigis hash` does that).
    */
   digestLimit?: number;
 }
 
+/** Files up to this size are digested when a run sets no limit. */
+export const DEFAULT_DIGEST_LIMIT = 64 * 1024 * 1024;
+
 /** True when the run wants the digest of `file` (see AnalyzerContext.digestLimit). */
 export function wantsDigest(file: FileInfo, ctx: Pick<AnalyzerContext, 'digestLimit'>): boolean {
-  return ctx.digestLimit === undefined || file.size <= ctx.digestLimit;
+  return file.size <= (ctx.digestLimit ?? DEFAULT_DIGEST_LIMIT);
 }
 
 export interface Analyzer {

@@ -17,7 +17,7 @@ export interface PipelineOptions {
   fileTimeoutMs?: number;
   /** Files analysed at once (I/O overlap). */
   concurrency?: number;
-  /** See AnalyzerContext.digestLimit (undefined: digest every file an analyzer asks for). */
+  /** See AnalyzerContext.digestLimit (default DEFAULT_DIGEST_LIMIT; Infinity digests every model file). */
   digestLimit?: number;
   onProgress?: (p: { files: number; total: number; bytes: number }) => void;
 }

@@ -11,7 +11,9 @@ import { isImageLayoutDir, sniffImageArchive } from './image/detect.js';
 import { ImageTarget } from './image/image-target.js';
 import { LayoutSource, TarSource } from './image/source.js';
 
-export class TargetError extends Error {}
+import { TargetError } from './target-error.js';
+
+export { TargetError };
 
 export async function openTarget(targetPath: string, options: TargetOptions): Promise<Target> {
   let st;

@@ -27,8 +27,8 @@ describe('digest limit', () => {
     expect(sha('model-file:large.pkl')).toBeUndefined();
   });
 
-  it('digests every model file when no limit is set (aigis bom)', async () => {
-    const res = await runPipeline(memoryTarget([bufferFile('large.pkl', pickle(5000))]), { analyzers: [modelFileAnalyzer] });
+  it('digests every model file when the limit is Infinity (aigis bom)', async () => {
+    const res = await runPipeline(memoryTarget([bufferFile('large.pkl', pickle(5000))]), { analyzers: [modelFileAnalyzer], digestLimit: Infinity });
     expect(res.assets[0].properties.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });

@@ -63,6 +63,7 @@ export async function bomCommand(targetPath: string, flags: BomFlags): Promise<n
       analyzers: analyzers.filter((a) => !FINDINGS_ONLY.has(a.name)),
       enrichers: [bomGraphEnricher],
       fileTimeoutMs: Number(flags.timeout) || 30_000,
+      digestLimit: Infinity, // the inventory records the SHA-256 of every model file
       onProgress: progressReporter(!flags.quiet),
     });
     result.assets = foldImports(result.assets).sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));

@@ -46,12 +46,6 @@ export interface ScanDeps {
   cwd?: string;
 }
 
-/**
- * `scan` records the SHA-256 of model files up to this size only: hashing a 10 GB checkpoint would
- * dominate the scan. `aigis bom` and `aigis hash` digest every file.
- */
-export const SCAN_DIGEST_LIMIT = 64 * 1024 * 1024;
-
 export async function scanCommand(targetPath: string, flags: ScanFlags, deps: ScanDeps = {}): Promise<number> {
   const settings = resolveScanSettings(targetPath, flags, deps.cwd);
   // Fail on a bad --format before scanning, not after.
@@ -68,7 +62,6 @@ export async function scanCommand(targetPath: string, flags: ScanFlags, deps: Sc
       analyzers: deps.analyzers ?? registry!.analyzers,
       enrichers: deps.enrichers ?? registry!.enrichers,
       fileTimeoutMs: settings.timeoutMs,
-      digestLimit: SCAN_DIGEST_LIMIT,
       onProgress: progressReporter(!settings.quiet),
     });
     applySuppressionSets(result, settings.ignores, deps.today ?? todayUtc());
