@@ -12,6 +12,7 @@ export interface DatabaseStatus {
   sources: { source: string; importedAt: string; records: number }[];
   updatedAt?: string;
   snapshotGeneratedAt?: string;
+  /** Negative when the date lies in the future (some upstream records carry such `modified` dates). */
   ageDays?: number;
 }
 
@@ -33,7 +34,7 @@ export async function databaseStatus(dir = cacheDir(), now = new Date()): Promis
     packages: packages.size,
     malicious: records.filter((r) => r.malicious).length,
     sources: store?.sources.map(({ source, importedAt, records: n }) => ({ source, importedAt, records: n })) ?? [],
-    ...(updatedAt ? { updatedAt, ageDays: Math.max(0, Math.floor((now.getTime() - Date.parse(updatedAt)) / 86_400_000)) } : {}),
+    ...(updatedAt ? { updatedAt, ageDays: Math.floor((now.getTime() - Date.parse(updatedAt)) / 86_400_000) } : {}),
     ...(snapshot ? { snapshotGeneratedAt: snapshot.generatedAt } : {}),
   };
 }

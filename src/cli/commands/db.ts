@@ -46,7 +46,7 @@ export function registerDb(program: Command): void {
       const lines = [
         `database:   ${s.mode === 'snapshot' ? 'bundled snapshot (nothing imported)' : s.mode === 'local' ? s.path : `${s.path} + bundled snapshot`}`,
         `records:    ${s.records} (${Object.entries(s.byEcosystem).map(([e, n]) => `${e} ${n}`).join(', ')}), ${s.packages} packages, ${s.malicious} malicious-package entries`,
-        `${s.mode === 'snapshot' ? 'newest:  ' : 'updated: '}   ${s.updatedAt ?? 'unknown'}${s.ageDays !== undefined ? ` (${s.ageDays} days ago)` : ''}`,
+        `${s.mode === 'snapshot' ? 'newest:  ' : 'updated: '}   ${s.updatedAt ?? 'unknown'}${ageText(s.ageDays)}`,
         ...s.sources.map((src) => `source:     ${src.source} (${src.records} records, ${src.importedAt})`),
       ];
       process.stdout.write(lines.join('\n') + '\n');
@@ -65,4 +65,9 @@ export function registerDb(program: Command): void {
         throw e;
       }
     });
+}
+
+function ageText(days: number | undefined): string {
+  if (days === undefined) return '';
+  return days < 0 ? ' (in the future: an upstream record carries a future date)' : ` (${days} days ago)`;
 }
