@@ -52,6 +52,13 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`aigis: ${err.message}\n`);
       return EXIT_ERROR;
     }
+    const fsErr = err as NodeJS.ErrnoException;
+    if (fsErr && typeof fsErr.code === 'string' && typeof fsErr.path === 'string') {
+      // e.g. --output into a missing directory: a tool error with one line, not a stack trace.
+      const what = fsErr.syscall === 'open' || fsErr.syscall === 'write' ? 'cannot write' : `cannot ${fsErr.syscall ?? 'access'}`;
+      process.stderr.write(`aigis: ${what} ${fsErr.path}: ${fsErr.code}\n`);
+      return EXIT_ERROR;
+    }
     process.stderr.write(`aigis: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     return EXIT_ERROR;
   }

@@ -30,7 +30,7 @@ export function inventoryTable(opts: { all?: boolean } = {}): Formatter {
       if (notes.length > 30) out.push(`  … ${notes.length - 30} more (see --format json)`);
       out.push('');
     }
-    out.push(`${shown.length} AI assets — ${report.stats.files} files in ${report.stats.durationMs} ms`);
+    out.push(`${shown.length} AI assets — ${report.stats.files} ${report.stats.files === 1 ? 'file' : 'files'} in ${report.stats.durationMs} ms`);
     return `${out.join('\n')}\n`;
   };
 }

@@ -49,7 +49,7 @@ export const markdown: Formatter = (report) => {
     s.suppressed ? `**${suppressedText(s)}**` : 'No suppressed findings',
     s.expiredIgnores ? `⚠️ ${s.expiredIgnores} expired ignore ${s.expiredIgnores === 1 ? 'entry' : 'entries'} (no longer suppressing)` : '',
     s.notes.error + s.notes.warning ? `${s.notes.error} error and ${s.notes.warning} warning notes` : '',
-    `${s.files} files scanned`,
+    `${s.files} ${s.files === 1 ? 'file' : 'files'} scanned`,
   ].filter(Boolean);
   out.add(extra.join(' · '), '');
 

@@ -34,6 +34,13 @@ describe('CLI exit-code contract', () => {
     expect(run(['scan', dir, '--format', 'bogus']).code).toBe(2);
   });
 
+  it('exits 2 with one line when --output cannot be written', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'aigis-empty-'));
+    const r = run(['scan', dir, '--output', path.join(dir, 'missing-dir', 'report.json'), '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^aigis: cannot write .*report\.json: ENOENT$/)]);
+  });
+
   it('exits 2 on an unknown command', () => {
     expect(run(['frobnicate']).code).toBe(2);
   });

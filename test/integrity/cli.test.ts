@@ -31,6 +31,20 @@ function dataset(name: string): string {
 }
 
 describe('aigis hash / verify', () => {
+  it('a manifest written beside the folder (the README example) verifies without --root', () => {
+    const work = path.join(tmp, 'beside');
+    mkdirSync(work);
+    dataset(path.join('beside', 'models'));
+    expect(run(['hash', 'models/', '-o', 'models.manifest.json'], work).code).toBe(0);
+    const ok = run(['verify', 'models.manifest.json'], work);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/all 3 files match/);
+    writeFileSync(path.join(work, 'models', 'labels.csv'), 'tampered\n');
+    const bad = run(['verify', 'models.manifest.json'], work);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/CHANGED\s+labels\.csv/);
+  });
+
   it('hash writes an in-toto manifest; verify exits 0, then 1 naming the changed, missing and extra files', () => {
     const dir = dataset('ds1');
     const manifest = path.join(dir, 'manifest.json');

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { ManifestError, parseManifest, rootDigest, type Manifest } from '../../integrity/manifest.js';
 import { loadPublicKey, SignatureError, verifyBundle } from '../../integrity/signature.js';
@@ -22,7 +22,7 @@ export function registerVerify(program: Command): void {
     .command('verify')
     .description('check files against an integrity manifest or an OpenSSF model-signing signature (exit 1 on any changed, missing or extra file)')
     .argument('[manifest]', 'manifest written by `aigis hash` (in-toto statement, sigstore bundle or sha256sum)')
-    .option('--root <dir>', 'directory the manifest describes (default: the directory of the manifest or signature)')
+    .option('--root <dir>', 'directory the manifest describes (default: the directory of the manifest, or the folder named after the model beside it)')
     .option('--signature <file>', 'OpenSSF model-signing signature (sigstore bundle with a DSSE envelope)')
     .option('--public-key <file>', 'PEM or DER elliptic-curve public key that signed --signature')
     .option('-f, --format <format>', 'text or json', 'text')
@@ -81,7 +81,7 @@ export async function verifyCommand(manifestPath: string | undefined, flags: Ver
     throw e;
   }
 
-  const root = flags.root ?? dirname(source);
+  const root = flags.root ?? defaultRoot(dirname(source), manifest);
   const report = progressReporter(!flags.quiet);
   let bytes = 0;
   const result = await verifyManifest(manifest, root, {
@@ -109,4 +109,17 @@ export async function verifyCommand(manifestPath: string | undefined, flags: Ver
     process.stdout.write(`${lines.join('\n')}\n`);
   }
   return ok ? EXIT_OK : EXIT_FINDINGS;
+}
+
+/**
+ * Without --root: the manifest's directory when the files are there (manifest written inside the
+ * model folder), else the folder named after the model beside it (`aigis hash models/ -o
+ * models.manifest.json` writes the manifest next to `models/`).
+ */
+function defaultRoot(manifestDir: string, manifest: Manifest): string {
+  const first = manifest.entries[0]?.name;
+  if (!first || existsSync(join(manifestDir, first))) return manifestDir;
+  const beside = join(manifestDir, manifest.modelName);
+  const isDir = manifest.modelName !== '' && existsSync(beside) && statSync(beside).isDirectory();
+  return isDir && existsSync(join(beside, first)) ? beside : manifestDir;
 }

@@ -234,7 +234,7 @@ export const ALLOWLIST: string[] = [
   // Python containers and scalars
   'builtins.set', 'builtins.frozenset', 'builtins.dict', 'builtins.list', 'builtins.tuple', 'builtins.bytearray',
   'builtins.bytes', 'builtins.complex', 'builtins.slice', 'builtins.range', 'builtins.int', 'builtins.float',
-  'builtins.str', 'builtins.bool', 'builtins.object', 'builtins.NoneType',
+  'builtins.str', 'builtins.bool', 'builtins.object', 'builtins.NoneType', 'builtins.xrange' /* Python 2 range */,
   'collections.OrderedDict', 'collections.defaultdict', 'collections.Counter', 'collections.deque',
   'copyreg._reconstructor', 'copyreg.__newobj__', 'copyreg.__newobj_ex__', '_codecs.encode',
   'datetime.datetime', 'datetime.date', 'datetime.timedelta', 'datetime.timezone', 'decimal.Decimal', 'fractions.Fraction',
@@ -266,9 +266,11 @@ export const ALLOWLIST: string[] = [
   'numpy.dtype', 'numpy.ma.core._mareconstruct', 'numpy.ma.core.MaskedArray', 'numpy.dtypes.^', 'numpy.random._pickle.__randomstate_ctor',
   'numpy.random._pickle.__bit_generator_ctor', 'numpy.random._pickle.__generator_ctor', 'numpy.random.mtrand.RandomState',
   'numpy.random._mt19937.MT19937', 'numpy.random._pcg64.PCG64', 'numpy.random._generator.Generator', 'numpy.float64',
-  'numpy.float32', 'numpy.int64', 'numpy.int32', 'numpy.bool_', 'numpy.core.multiarray._reconstruct',
+  'numpy.float32', 'numpy.int64', 'numpy.int32', 'numpy.bool_', 'numpy.matrixlib.defmatrix.matrix',
   // joblib wrappers around arrays
   'joblib.numpy_pickle.NumpyArrayWrapper', 'joblib.numpy_pickle_compat.NDArrayWrapper', 'joblib.numpy_pickle_compat.ZNDArrayWrapper',
+  // joblib < 0.10 kept the array wrappers in numpy_pickle itself
+  'joblib.numpy_pickle.NDArrayWrapper', 'joblib.numpy_pickle.ZNDArrayWrapper',
   'sklearn.externals.joblib.numpy_pickle.NumpyArrayWrapper',
   // scikit-learn estimators (classes only) and the helpers their pickles use
   'sklearn.pipeline.^', 'sklearn.preprocessing.^', 'sklearn.linear_model.^', 'sklearn.ensemble.^', 'sklearn.tree.^',
