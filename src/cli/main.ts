@@ -8,6 +8,8 @@ import { VERSION } from '../version.js';
 import { CliError, EXIT_ERROR } from './exit.js';
 import { registerRules } from './commands/rules.js';
 import { registerScan } from './commands/scan.js';
+import { registerDb } from './commands/db.js';
+import { registerBom } from './commands/bom.js';
 import { TargetError } from '../targets/open-target.js';
 
 export function buildProgram(): Command {
@@ -20,6 +22,8 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerScan(program);
   registerRules(program);
+  registerDb(program);
+  registerBom(program);
   return program;
 }
 

@@ -105,6 +105,7 @@ export type AssetKind =
   | 'cloud-resource'
   | 'container-image'
   | 'workload'
+  | 'application'
   | 'secret';
 
 export type RelationType = 'depends-on' | 'serves' | 'reads' | 'exposes' | 'runs-on' | 'runs' | 'uses';

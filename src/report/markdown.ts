@@ -5,73 +5,118 @@ import { referenceLinks } from './references.js';
 import { suppressedText, summarize } from './summary.js';
 import { formatLocation } from './table.js';
 
-/** GitHub limits a PR comment to 65,536 characters; keep the findings table well under that. */
+/**
+ * GitHub limits a PR comment to 65,536 characters (a step summary to 1 MiB): rows and details are
+ * added while they fit in BUDGET, leaving room for the closing lines; the full list is in JSON/SARIF.
+ */
+const BUDGET = 60_000;
 const MAX_ROWS = 100;
 const MAX_DETAILS = 50;
+/** Longest scanned text put in one cell. */
+const MAX_CELL = 400;
 const ICON: Record<string, string> = { critical: '🟥', high: '🟧', medium: '🟨', low: '🟦', info: '⬜' };
+
+/** Lines with a running character count, so sections stop before the comment limit. */
+class Sink {
+  readonly lines: string[] = [];
+  private size = 0;
+  fits(lines: string[]): boolean {
+    return this.size + length(lines) <= BUDGET;
+  }
+  add(...lines: string[]): void {
+    this.lines.push(...lines);
+    this.size += length(lines);
+  }
+}
+
+function length(lines: string[]): number {
+  return lines.reduce((n, l) => n + l.length + 1, 0);
+}
 
 /**
  * Markdown for PR comments and `$GITHUB_STEP_SUMMARY`: summary by severity, a findings table,
- * collapsible details with remediation, and the suppressed count. Every piece of scanned text is
- * escaped (pipes, backticks, HTML, newlines) so a hostile file name cannot break the table or inject markup.
+ * collapsible details with remediation, suppressed findings and notes. Every piece of scanned text is
+ * escaped (pipes, backticks, HTML, newlines, @mentions) so a hostile file name cannot break the table or inject markup.
  */
 export const markdown: Formatter = (report) => {
   const s = summarize(report);
-  const out: string[] = [];
-  out.push(`### aigis ${esc(report.command)}: ${esc(report.target.name)}`, '');
-  out.push('| Severity | Findings |', '|---|---:|');
-  for (const sev of SEVERITIES) out.push(`| ${ICON[sev]} ${sev} | ${s.bySeverity[sev]} |`);
-  out.push(`| **total** | **${s.findings}** |`, '');
+  const out = new Sink();
+  out.add(`### aigis ${esc(report.command)}: ${esc(clip(report.target.name))}`, '');
+  out.add('| Severity | Findings |', '|---|---:|');
+  for (const sev of SEVERITIES) out.add(`| ${ICON[sev]} ${sev} | ${s.bySeverity[sev]} |`);
+  out.add(`| **total** | **${s.findings}** |`, '');
   const extra = [
     s.suppressed ? `**${suppressedText(s)}**` : 'No suppressed findings',
     s.expiredIgnores ? `⚠️ ${s.expiredIgnores} expired ignore ${s.expiredIgnores === 1 ? 'entry' : 'entries'} (no longer suppressing)` : '',
     s.notes.error + s.notes.warning ? `${s.notes.error} error and ${s.notes.warning} warning notes` : '',
     `${s.files} files scanned`,
   ].filter(Boolean);
-  out.push(extra.join(' · '), '');
+  out.add(extra.join(' · '), '');
 
   if (!report.findings.length) {
-    out.push('No findings. ✅', '');
+    out.add('No findings. ✅', '');
   } else {
-    out.push('| Severity | Rule | Location | Message |', '|---|---|---|---|');
+    out.add('| Severity | Rule | Location | Message |', '|---|---|---|---|');
+    let rows = 0;
     for (const f of report.findings.slice(0, MAX_ROWS)) {
-      out.push(`| ${ICON[f.severity]} ${f.severity} | ${code(f.ruleId)} | ${code(formatLocation(f))} | ${esc(f.message)} |`);
+      const row = `| ${ICON[f.severity]} ${f.severity} | ${code(f.ruleId)} | ${code(clip(formatLocation(f)))} | ${esc(clip(f.message))} |`;
+      if (!out.fits([row])) break;
+      out.add(row);
+      rows++;
     }
-    if (report.findings.length > MAX_ROWS) out.push('', `… and ${report.findings.length - MAX_ROWS} more findings (see the SARIF or JSON report).`);
-    out.push('');
-    out.push(...details(report.findings.slice(0, MAX_DETAILS)));
+    if (report.findings.length > rows) out.add('', `… and ${report.findings.length - rows} more findings (see the SARIF or JSON report).`);
+    out.add('');
+    for (const f of report.findings.slice(0, Math.min(rows, MAX_DETAILS))) {
+      const block = details(f);
+      if (!out.fits(block)) break;
+      out.add(...block);
+    }
   }
 
   if (report.suppressed.length) {
-    out.push(`<details><summary>Suppressed (${report.suppressed.length})</summary>`, '');
-    out.push('| Rule | Location | By | Reason |', '|---|---|---|---|');
+    out.add(`<details><summary>Suppressed (${report.suppressed.length})</summary>`, '');
+    out.add('| Rule | Location | By | Reason |', '|---|---|---|---|');
+    let rows = 0;
     for (const sup of report.suppressed.slice(0, MAX_ROWS)) {
       const until = sup.expires ? ` (until ${sup.expires})` : '';
-      out.push(`| ${code(sup.finding.ruleId)} | ${code(formatLocation(sup.finding))} | ${sup.by}${until} | ${esc(sup.reason ?? '')} |`);
+      const row = `| ${code(sup.finding.ruleId)} | ${code(clip(formatLocation(sup.finding)))} | ${sup.by}${until} | ${esc(clip(sup.reason ?? ''))} |`;
+      if (!out.fits([row])) break;
+      out.add(row);
+      rows++;
     }
-    out.push('', '</details>', '');
+    if (report.suppressed.length > rows) out.add('', `… and ${report.suppressed.length - rows} more.`);
+    out.add('', '</details>', '');
   }
 
   const issues = report.notes.filter((n) => n.level !== 'info');
   if (issues.length) {
-    out.push('<details><summary>Notes (' + issues.length + ')</summary>', '');
-    for (const n of issues.slice(0, MAX_ROWS)) out.push(`- **${n.level}** ${n.path ? `${code(n.path)}: ` : ''}${esc(n.message)}`);
-    out.push('', '</details>', '');
+    out.add('<details><summary>Notes (' + issues.length + ')</summary>', '');
+    let shown = 0;
+    for (const n of issues.slice(0, MAX_ROWS)) {
+      const line = `- **${n.level}** ${n.path ? `${code(clip(n.path))}: ` : ''}${esc(clip(n.message))}`;
+      if (!out.fits([line])) break;
+      out.add(line);
+      shown++;
+    }
+    if (issues.length > shown) out.add(`- … and ${issues.length - shown} more.`);
+    out.add('', '</details>', '');
   }
-  return out.join('\n') + '\n';
+  return out.lines.join('\n') + '\n';
 };
 
-function details(findings: Finding[]): string[] {
+function clip(text: string): string {
+  return text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 1)}…` : text;
+}
+
+function details(f: Finding): string[] {
   const out: string[] = [];
-  for (const f of findings) {
-    out.push(`<details><summary>${escHtml(f.severity)} · ${escHtml(f.ruleId)} · ${escHtml(formatLocation(f))}</summary>`, '');
-    out.push(`**${esc(f.title)}**`, '', esc(f.message), '');
-    if (f.evidence) out.push(`Evidence: ${code(f.evidence, false)}`, '');
-    out.push(`**Fix:** ${esc(f.remediation)}`, '');
-    const links = referenceLinks(f.references);
-    if (links.length) out.push(`References: ${links.map((l) => `[${esc(l.label)}](${safeUrl(l.url)})`).join(', ')}`, '');
-    out.push('</details>', '');
-  }
+  out.push(`<details><summary>${escHtml(f.severity)} · ${escHtml(f.ruleId)} · ${escHtml(clip(formatLocation(f)))}</summary>`, '');
+  out.push(`**${esc(f.title)}**`, '', esc(f.message), '');
+  if (f.evidence) out.push(`Evidence: ${code(clip(f.evidence), false)}`, '');
+  out.push(`**Fix:** ${esc(f.remediation)}`, '');
+  const links = referenceLinks(f.references);
+  if (links.length) out.push(`References: ${links.map((l) => `[${esc(l.label)}](${safeUrl(l.url)})`).join(', ')}`, '');
+  out.push('</details>', '');
   return out;
 }
 

@@ -1,10 +1,13 @@
 import type { References, RuleMeta } from '../core/model.js';
 
+/** The project's home (SARIF `informationUri`). Set to the published repository. */
+export const PROJECT_URL = 'https://github.com/aigis-security/aigis';
+
 /**
  * Where the generated rule pages live on the web (SARIF `helpUri` must be an absolute URI).
  * The pages themselves are generated into docs/rules/ by `aigis rules --docs docs/rules`.
  */
-export const RULE_DOCS_BASE_URL = 'https://github.com/aigis-security/aigis/blob/main/docs/rules/';
+export const RULE_DOCS_BASE_URL = `${PROJECT_URL}/blob/main/docs/rules/`;
 
 /** Path of a rule's page relative to the docs folder: `secret/openai-api-key` → `secret/openai-api-key.md`. */
 export function ruleDocPath(ruleId: string): string {
@@ -63,6 +66,8 @@ export function referenceLinks(refs: References): ReferenceLink[] {
   return out;
 }
 
+const MAX_TAGS = 20;
+
 /** Tags for SARIF/GitHub: rule tags, category, and taxonomy ids (GitHub reads `external/cwe/cwe-NNN`). */
 export function ruleTags(rule: Pick<RuleMeta, 'category' | 'tags' | 'references'>): string[] {
   const tags = ['security', rule.category, ...(rule.tags ?? [])];
@@ -70,5 +75,6 @@ export function ruleTags(rule: Pick<RuleMeta, 'category' | 'tags' | 'references'
   for (const id of rule.references.owaspLlm ?? []) tags.push(`owasp-llm-2025/${id.toUpperCase()}`);
   for (const id of rule.references.atlas ?? []) tags.push(`mitre-atlas/${id}`);
   for (const id of rule.references.attack ?? []) tags.push(`mitre-attack/${id}`);
-  return [...new Set(tags)];
+  // GitHub code scanning accepts at most 20 tags per rule; the most useful come first.
+  return [...new Set(tags)].slice(0, MAX_TAGS);
 }

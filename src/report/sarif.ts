@@ -1,8 +1,9 @@
+import { posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Note, Report, RuleMeta, SuppressedFinding } from '../core/model.js';
 import { SARIF_LEVEL, SECURITY_SEVERITY } from '../core/severity.js';
 import type { Formatter } from './formatter.js';
-import { referenceLinks, ruleDocUrl, ruleTags } from './references.js';
+import { PROJECT_URL, referenceLinks, ruleDocUrl, ruleTags } from './references.js';
 import { summarize } from './summary.js';
 
 /**
@@ -14,16 +15,16 @@ import { summarize } from './summary.js';
  */
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
-const INFORMATION_URI = 'https://github.com/aigis-security/aigis';
 
 export const sarif: Formatter = (report) => JSON.stringify(toSarif(report), null, 2) + '\n';
 
 export function toSarif(report: Report): Record<string, unknown> {
   const rules = collectRules(report);
   const index = new Map(rules.map((r, i) => [r.id, i]));
+  const artifact = artifactResolver(report.target);
   const results = [
-    ...report.findings.map((f) => result(f, index.get(f.ruleId) ?? -1)),
-    ...report.suppressed.map((s) => ({ ...result(s.finding, index.get(s.finding.ruleId) ?? -1), suppressions: [suppression(s)] })),
+    ...report.findings.map((f) => result(f, index.get(f.ruleId) ?? -1, artifact)),
+    ...report.suppressed.map((s) => ({ ...result(s.finding, index.get(s.finding.ruleId) ?? -1, artifact), suppressions: [suppression(s)] })),
   ];
   return {
     $schema: SARIF_SCHEMA_URI,
@@ -35,17 +36,19 @@ export function toSarif(report: Report): Record<string, unknown> {
             name: 'aigis',
             version: report.tool.version,
             semanticVersion: report.tool.version,
-            informationUri: INFORMATION_URI,
+            informationUri: PROJECT_URL,
             rules: rules.map(reportingDescriptor),
           },
         },
         invocations: [
           {
             executionSuccessful: !report.notes.some((n) => n.level === 'error' && !n.path),
-            toolExecutionNotifications: report.notes.map(notification),
+            toolExecutionNotifications: report.notes.map((n) => notification(n, artifact)),
           },
         ],
         results,
+        // Columns come from JavaScript string offsets.
+        columnKind: 'utf16CodeUnits',
         properties: { target: report.target, command: report.command, summary: summarize(report) },
       },
     ],
@@ -104,7 +107,7 @@ function reportingDescriptor(rule: RuleMeta): Record<string, unknown> {
 /** GitHub's `precision` vocabulary. */
 const PRECISION = { high: 'high', medium: 'medium', low: 'low' } as const;
 
-function result(f: Finding, ruleIndex: number): Record<string, unknown> {
+function result(f: Finding, ruleIndex: number, artifact: ArtifactResolver): Record<string, unknown> {
   const loc = f.location;
   const member = loc.member ? ` (archive member: ${loc.member})` : '';
   const evidence = f.evidence ? ` Evidence: ${f.evidence}` : '';
@@ -113,7 +116,7 @@ function result(f: Finding, ruleIndex: number): Record<string, unknown> {
     ...(ruleIndex >= 0 ? { ruleIndex } : {}),
     level: SARIF_LEVEL[f.severity],
     message: { text: `${f.message}${member}${evidence}` },
-    locations: locations(f),
+    locations: locations(f, artifact),
     partialFingerprints: { 'aigis/v1': f.fingerprint },
     properties: {
       'security-severity': SECURITY_SEVERITY[f.severity],
@@ -131,10 +134,10 @@ function result(f: Finding, ruleIndex: number): Record<string, unknown> {
   return out;
 }
 
-function locations(f: Finding): Record<string, unknown>[] {
+function locations(f: Finding, artifact: ArtifactResolver): Record<string, unknown>[] {
   const loc = f.location;
   if (loc.path !== undefined) {
-    return [{ physicalLocation: { artifactLocation: { uri: pathToUri(loc.path), uriBaseId: SRCROOT }, ...region(f) } }];
+    return [{ physicalLocation: { artifactLocation: artifact(loc.path), ...region(f) } }];
   }
   if (loc.url && isAbsoluteUri(loc.url)) return [{ physicalLocation: { artifactLocation: { uri: loc.url } } }];
   if (loc.eventIds?.length) return loc.eventIds.map((id) => ({ logicalLocations: [{ name: id, kind: 'event' }] }));
@@ -160,19 +163,36 @@ function suppression(s: SuppressedFinding): Record<string, unknown> {
   };
 }
 
-function notification(n: Note): Record<string, unknown> {
+function notification(n: Note, artifact: ArtifactResolver): Record<string, unknown> {
   return {
     level: n.level === 'info' ? 'note' : n.level,
     message: { text: n.message },
-    ...(n.path !== undefined ? { locations: [{ physicalLocation: { artifactLocation: artifactFor(n.path) } }] } : {}),
+    ...(n.path !== undefined ? { locations: [{ physicalLocation: { artifactLocation: artifact(n.path) } }] } : {}),
     ...(n.source ? { descriptor: { id: n.source } } : {}),
   };
 }
 
-/** Paths in the target are relative to %SRCROOT%; an absolute path (a settings file outside the target) becomes a file: URI. */
-function artifactFor(p: string): Record<string, string> {
-  if (p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p)) return { uri: pathToFileURL(p).href };
-  return { uri: pathToUri(p), uriBaseId: SRCROOT };
+type ArtifactResolver = (path: string) => Record<string, string>;
+
+/**
+ * SARIF consumers (GitHub code scanning) resolve `%SRCROOT%` to the repository root, where CI runs
+ * aigis. Report paths are relative to the scanned target, so they are re-based on the target as
+ * given on the command line: `aigis scan examples/ai-lab` reports `.env` as
+ * `examples/ai-lab/.env`; a single-file target reports its own path. An absolute target gives
+ * `file:` URIs. Paths inside an image stay relative to the image root.
+ */
+function artifactResolver(target: Report['target']): ArtifactResolver {
+  const name = target.name.replace(/\\/g, '/');
+  const absolute = (p: string) => p.startsWith('/') || /^[A-Za-z]:\//.test(p);
+  const base = target.type === 'directory' ? name : target.type === 'file' ? posix.dirname(name) : '';
+  return (p): Record<string, string> => {
+    const rel = p.replace(/\\/g, '/');
+    if (absolute(rel)) return { uri: pathToFileURL(rel).href };
+    if (target.type !== 'directory' && target.type !== 'file') return { uri: pathToUri(rel), uriBaseId: SRCROOT };
+    const joined = posix.normalize(posix.join(base || '.', rel));
+    if (absolute(joined)) return { uri: pathToFileURL(joined).href };
+    return { uri: pathToUri(joined.replace(/^\.\//, '')), uriBaseId: SRCROOT };
+  };
 }
 
 /** Relative, `/`-separated, percent-encoded per segment so that spaces or `#` in names stay a valid URI reference. */

@@ -1,8 +1,6 @@
 import type { Finding, Note, Report, Severity, SuppressedFinding } from '../core/model.js';
 import { SEVERITIES } from '../core/severity.js';
-
-/** `Note.source` of the warning written for each expired ignore entry (see src/suppress/apply.ts). */
-export const EXPIRED_IGNORE_SOURCE = 'suppress/expired';
+import { EXPIRED_IGNORE_SOURCE } from '../suppress/apply.js';
 
 /** Counts shared by every format, so that table, markdown, SARIF and JSON agree. */
 export interface ReportSummary {

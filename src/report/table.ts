@@ -36,7 +36,7 @@ export const table: Formatter = (report, ctx) => {
 function findingLines(f: Finding, dim: (t: string) => string): string[] {
   const lines = [`  ${f.ruleId}  ${clean(formatLocation(f))}`, `    ${clean(f.message)}`];
   if (f.evidence) lines.push(dim(`    evidence: ${clean(f.evidence)}`));
-  lines.push(dim(`    fix: ${clean(firstLine(f.remediation))}`));
+  lines.push(dim(`    fix: ${clean(firstSentence(f.remediation))}`));
   return lines;
 }
 
@@ -94,8 +94,11 @@ export function formatBytes(n: number): string {
   return `${(n / 1024 ** 3).toFixed(2)} GiB`;
 }
 
-function firstLine(s: string): string {
-  return s.split('\n')[0];
+/** The table shows the first sentence of the fix (the whole text is in every other format). */
+export function firstSentence(s: string, max = 200): string {
+  const line = s.trim().split('\n')[0];
+  const sentence = /^(.+?[.!?])(?=\s|$)/.exec(line)?.[1] ?? line;
+  return sentence.length > max ? `${sentence.slice(0, max - 1)}…` : sentence;
 }
 
 /**

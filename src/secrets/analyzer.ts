@@ -36,6 +36,8 @@ const LARGE_TEXT_EXT = new Set(['.json', '.ipynb', '.yaml', '.yml', '.log', '.tx
 
 export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
 export const MAX_LARGE_TEXT_BYTES = 50 * 1024 * 1024;
+/** Above this, notebooks and manifests are not parsed (memory), only scanned as text. */
+const MAX_STRUCTURED_CHARS = 16 * 1024 * 1024;
 
 export function wantsFile(info: FileInfo): boolean {
   if (LOCKFILES.has(info.name) || BINARY_EXT.has(info.ext)) return false;
@@ -58,6 +60,17 @@ function countOf(text: string, v: string): number {
   let n = 0;
   for (let i = text.indexOf(v); i !== -1; i = text.indexOf(v, i + v.length)) n++;
   return n;
+}
+
+/** Advice specific to where the key was found. */
+function placeAdvice(file: ScanFile, l: Located): string {
+  if (file.layer || file.name === 'dockerfile' || file.name.endsWith('.dockerfile') || file.path.endsWith('image-config.json')) {
+    return ' In images, `ENV` and `ARG` values persist in the image config and history: pass build-time secrets with BuildKit secret mounts (`RUN --mount=type=secret`), rebuild, and delete the published tags that hold the key.';
+  }
+  if (l.cell?.part === 'output') return ' Clear the notebook outputs before committing (`jupyter nbconvert --clear-output` or an nbstripout pre-commit hook).';
+  if (l.cell) return ' Read the key in the notebook with `os.environ` or a secrets manager client instead of pasting it into a cell.';
+  if (l.decodedFrom && l.decodedFrom !== 'auth') return ' Base64 in a Secret manifest is encoding, not encryption: keep the manifest out of git (External Secrets, Sealed Secrets or SOPS).';
+  return '';
 }
 
 function valueHash(v: string): string {
@@ -99,6 +112,7 @@ function toFinding(file: ScanFile, text: string, starts: number[], l: Located): 
     location,
     message,
     evidence,
+    remediation: `${meta.remediation}${placeAdvice(file, l)}`,
     fingerprintSalt: valueHash(m.partner ? m.value + m.partner.value : m.value),
     properties: {
       provider: m.rule.provider,
@@ -115,7 +129,9 @@ export function findSecrets(file: ScanFile, text: string, candidates?: Set<numbe
   const raw = scanText(text, { candidates, signal });
   for (const m of raw) located.push({ match: m, offset: m.start });
 
-  if (file.ext === '.ipynb' && (raw.length > 0 || (candidates?.size ?? 1) > 0)) {
+  if (file.ext === '.ipynb' && text.length > MAX_STRUCTURED_CHARS) {
+    notes.push({ level: 'info', path: file.path, source: 'secrets', message: 'notebook too large to map findings to cells; scanned as plain text' });
+  } else if (file.ext === '.ipynb' && (raw.length > 0 || (candidates?.size ?? 1) > 0)) {
     const { segments, error } = notebookSegments(text);
     if (error) notes.push({ level: 'info', path: file.path, source: 'secrets', message: `${error}; scanned as plain text` });
     const seen = new Set(raw.map((m) => m.value));
@@ -137,7 +153,7 @@ export function findSecrets(file: ScanFile, text: string, candidates?: Set<numbe
     }
   }
 
-  if (['.yaml', '.yml', '.json', ''].includes(file.ext) && mayBeK8sSecret(text)) {
+  if (['.yaml', '.yml', '.json', ''].includes(file.ext) && text.length <= MAX_STRUCTURED_CHARS && mayBeK8sSecret(text)) {
     const { values, error } = k8sSecretValues(text);
     if (error) notes.push({ level: 'info', path: file.path, source: 'secrets', message: error });
     for (const v of values) {

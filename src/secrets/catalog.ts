@@ -9,13 +9,14 @@
  * - every pattern is a JavaScript regex source, compiled with the `g` and `d` flags;
  * - the whole match is the secret unless the pattern has a `(?<key>…)` group;
  * - `L`/`R` are the word boundaries shared by all prefixed formats: a key inside a longer token
- *   (`xhf_…`, `…AKIA…ABC`) is a look-alike, not a key. `\n`/`\t` escapes (JSON, notebooks) and ANSI
+ *   (`xhf_…`, `…AKIA…ABC`) is a look-alike, not a key. `\n`/`\t`/`\u003d` escapes (JSON, notebooks),
+ *   URL-encoding (`token%3D…`) and ANSI
  *   colour codes (`\x1b[32m` in terminal output captured by notebooks and CI logs) count as a boundary.
  */
 import type { Severity } from '../core/severity.js';
 
 /** Left boundary: start, a non-token character, or a JSON escape such as `\n` just before. */
-export const L = String.raw`(?:(?<=\\[nrt])|(?<=(?:\x1b|\\u001b|\\x1b|\\033)\[[0-9;]*m)|(?<![A-Za-z0-9_\-]))`;
+export const L = String.raw`(?:(?<=\\[nrt])|(?<=\\u00[0-9A-Fa-f]{2})|(?<=%[0-9A-Fa-f]{2})|(?<=(?:\x1b|\\u001b|\\x1b|\\033)\[[0-9;]*m)|(?<![A-Za-z0-9_\-]))`;
 /** Right boundary: not followed by another token character. */
 export const R = String.raw`(?![A-Za-z0-9_\-])`;
 
@@ -121,6 +122,8 @@ export const SECRET_RULES: SecretRule[] = [
       `${L}sk-proj-[${URLSAFE}]{40,250}${R}`,
       // legacy user keys and named keys: the `T3BlbkFJ` marker is base64 of "OpenAI"
       `${L}sk-(?:[A-Za-z0-9]+-)?[${B62}]{20}T3BlbkFJ[${B62}]{20}${R}`,
+      // any other `sk-[name-]…T3BlbkFJ…` key (`sk-None-…`, user-named keys, future prefixes)
+      `${L}sk-(?:[A-Za-z0-9]+-)?[${URLSAFE}]{16,250}T3BlbkFJ[${URLSAFE}]{16,250}${R}`,
     ],
     keywords: ['sk-proj-', 'T3BlbkFJ'],
     prefixLength: 3,
@@ -278,6 +281,26 @@ export const SECRET_RULES: SecretRule[] = [
     docs: 'https://learn.microsoft.com/azure/ai-services/openai/reference#authentication',
   },
   {
+    // 84-character keys without the signature (older resources, hand-made values): only in an Azure OpenAI context.
+    id: 'azure-openai-key',
+    title: 'Azure OpenAI / Azure AI services key',
+    provider: 'Azure',
+    severity: 'high',
+    grants: 'paid model deployments of an Azure OpenAI (Cognitive Services) resource',
+    patterns: [`${L}[${B62}]{84}${R}`],
+    keywords: [...spellings('azure'), 'openai.azure.com', 'cognitiveservices'],
+    entropy: 4.0,
+    classes: 3,
+    context: {
+      near: String.raw`azure[_\-. ]?openai|openai\.azure\.com|cognitiveservices\.azure\.com|AzureChatOpenAI|AzureOpenAI|api[_\-]?type["'\s:=]+azure|azure[_\-. ]?(?:ai|cognitive)|azure[_\-. ]?(?:api[_\-. ]?)?key|services\.ai\.azure\.com`,
+      before: 400,
+      after: 200,
+      keyName: true,
+    },
+    console: 'Azure portal → the Azure OpenAI resource → Resource Management → Keys and Endpoint (Regenerate Key 1/2)',
+    llmjacking: true,
+  },
+  {
     // Older 32-hex keys look like MD5 digests: only in an Azure OpenAI context.
     id: 'azure-openai-key',
     title: 'Azure OpenAI / Azure AI services key',
@@ -289,7 +312,7 @@ export const SECRET_RULES: SecretRule[] = [
     entropy: 3.0,
     classes: 2,
     context: {
-      near: String.raw`azure[_\-. ]?openai|openai\.azure\.com|cognitiveservices\.azure\.com|AzureChatOpenAI|AzureOpenAI|api[_\-]?type["'\s:=]+azure|azure[_\-. ]?(?:ai|cognitive)|services\.ai\.azure\.com`,
+      near: String.raw`azure[_\-. ]?openai|openai\.azure\.com|cognitiveservices\.azure\.com|AzureChatOpenAI|AzureOpenAI|api[_\-]?type["'\s:=]+azure|azure[_\-. ]?(?:ai|cognitive)|azure[_\-. ]?(?:api[_\-. ]?)?key|services\.ai\.azure\.com`,
       before: 400,
       after: 200,
       keyName: true,
@@ -360,7 +383,7 @@ export const SECRET_RULES: SecretRule[] = [
     provider: 'OpenRouter',
     severity: 'high',
     grants: 'paid usage of every model routed by OpenRouter, billed to the account credits',
-    patterns: [`${L}sk-or-v1-[a-f0-9]{64}${R}`],
+    patterns: [`${L}sk-or-v1-[${B62}]{60,70}${R}`],
     keywords: ['sk-or-v1-'],
     prefixLength: 9,
     entropy: 3.3,
@@ -422,7 +445,7 @@ export const SECRET_RULES: SecretRule[] = [
     entropy: 3.3,
     classes: 2,
     context: {
-      near: String.raw`together[_\-]?(?:ai[_\-]?)?api[_\-]?key|api\.together\.(?:xyz|ai)|\bTogether\(|ChatTogether|together[_\-]?ai\b|togetherai|together_key`,
+      near: String.raw`together[_\-]?(?:ai[_\-]?)?(?:api[_\-]?)?(?:key|token)|api\.together\.(?:xyz|ai)|\bTogether\(|ChatTogether|together[_\-]?ai\b|togetherai`,
       keyName: true,
     },
     console: 'https://api.together.ai/settings/api-keys',
@@ -434,7 +457,7 @@ export const SECRET_RULES: SecretRule[] = [
     provider: 'LangChain',
     severity: 'high',
     grants: 'read/write access to LangSmith traces, which hold prompts, completions and tool outputs',
-    patterns: [`${L}lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}${R}`],
+    patterns: [`${L}lsv2_(?:pt|sk)_[a-fA-F0-9]{32}_[a-fA-F0-9]{10}${R}`],
     keywords: ['lsv2_pt_', 'lsv2_sk_'],
     prefixLength: 8,
     entropy: 3.3,
@@ -496,7 +519,8 @@ export const SECRET_RULES: SecretRule[] = [
     provider: 'GitHub',
     severity: 'high',
     grants: 'the repositories, packages and workflows the token owner can reach (often the CI that builds and publishes models)',
-    patterns: [`${L}ghp_[${B62}]{36}${R}`, `${L}github_pat_[${B62}]{22}_[${B62}]{59}${R}`],
+    // Fine-grained PATs are `github_pat_` + 22 + `_` + 59; any 70–100 token characters are accepted.
+    patterns: [`${L}ghp_[${B62}]{36}${R}`, `${L}github_pat_[A-Za-z0-9_]{70,100}${R}`],
     keywords: ['ghp_', 'github_pat_'],
     // GitHub's documentation example token.
     examples: ['ghp_16C7e42F292c6912E7710c838347Ae178B4a'],

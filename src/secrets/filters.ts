@@ -27,7 +27,7 @@ export function charClasses(s: string): number {
  * with a probability of about 1e-4 at most.
  */
 const PLACEHOLDER_WORDS =
-  /example|sample|dummy|placeholder|your|fake|redacted|changeme|change_me|replace|insert|test|demo|mock|here|secret|token|apikey|xxxx|\*\*\*|\.\.\.|<|>|\$\{|\{\{|%s|\bnull\b|undefined/i;
+  /example|sample|dummy|placeholder|your|fake|redacted|changeme|change_me|replace|insert|test|demo|mock|here|secret|token|apikey|qwerty|asdfgh|zxcvbn|xxxx|\*\*\*|\.\.\.|<|>|\$\{|\{\{|%s|\bnull\b|undefined/i;
 
 /** A run of 6 or more identical characters (`aaaaaa`, `000000`). */
 const REPEAT_RUN = /(.)\1{5,}/;
@@ -47,6 +47,17 @@ export function hasSequence(s: string, n = 6): boolean {
   return false;
 }
 
+/** `a1b2c3d4e5f6…`: a sequence on every other character. */
+export function hasInterleavedSequence(s: string, n = 6): boolean {
+  let even = '';
+  let odd = '';
+  for (let i = 0; i < s.length; i++) {
+    if (i % 2 === 0) even += s[i];
+    else odd += s[i];
+  }
+  return hasSequence(even, n) || hasSequence(odd, n);
+}
+
 /**
  * True when some 8-character chunk occurs twice: typed-in or generated fixtures are periodic
  * (`A1b2C3d4A1b2C3d4…`), random keys essentially never are (p < 1e-6 for a 64-hex key).
@@ -62,14 +73,29 @@ export function hasRepeatedChunk(s: string, n = 8): boolean {
   return false;
 }
 
-export type RejectReason = 'example' | 'placeholder' | 'repeated' | 'sequence' | 'periodic' | 'entropy' | 'classes';
+/**
+ * True for CamelCase identifiers made of words (`AutoModelForSequenceClassification` after `hf_`):
+ * ≥ 85 % of the text is capitalised words with vowels and no 4-consonant run. Random 34-letter keys
+ * pass this with p ≈ 1e-5.
+ */
+export function looksLikeWords(s: string): boolean {
+  const words = s.match(/[A-Z][a-z]{2,}/g) ?? [];
+  if (words.length < 3) return false;
+  const covered = words.join('').length / s.length;
+  const letters = s.match(/[a-z]/gi)?.length ?? 1;
+  const vowels = (s.match(/[aeiouy]/gi)?.length ?? 0) / letters;
+  return covered >= 0.85 && vowels >= 0.3 && words.every((w) => /[aeiouy]/i.test(w.slice(1)) && !/[^aeiouy]{4}/i.test(w));
+}
+
+export type RejectReason = 'example' | 'placeholder' | 'words' | 'repeated' | 'sequence' | 'periodic' | 'entropy' | 'classes';
 
 /** Why `random` (the part of a key after its fixed prefix) is not a live key, or undefined if it may be. */
 export function rejectReason(random: string, opts: { entropy: number; classes?: number }): RejectReason | undefined {
   if (/example/i.test(random)) return 'example';
   if (PLACEHOLDER_WORDS.test(random)) return 'placeholder';
+  if (looksLikeWords(random)) return 'words';
   if (REPEAT_RUN.test(random)) return 'repeated';
-  if (hasSequence(random)) return 'sequence';
+  if (hasSequence(random) || hasInterleavedSequence(random)) return 'sequence';
   if (hasRepeatedChunk(random)) return 'periodic';
   if (shannonEntropy(random) < opts.entropy) return 'entropy';
   if (opts.classes && charClasses(random) < opts.classes) return 'classes';

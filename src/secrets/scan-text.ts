@@ -33,6 +33,10 @@ const DEFAULT_KEY_NAME =
 const HASH_NAME =
   /(?:sha\d*|hash|digest|checksum|commit|revision|rev|etag|md5|fingerprint|uuid|guid|nonce|salt|\biv|run[_-]?id|trace[_-]?id|request[_-]?id|deployment[_-]?id|object[_-]?id|integrity|oid)$/i;
 
+/** `run_id`, `deployment-id`, `model.id`, `projectId`: identifiers, not credentials. */
+const ID_NAME = /(?:^|[_.-])id$/i;
+const CAMEL_ID_NAME = /[a-z]Id$/;
+
 /**
  * V8 evaluates a leading look-behind at every position before it can use the literal that follows
  * (`AKIA`, `sk-proj-`), which makes prefixed patterns ~10× slower. A pattern that starts with `L` and
@@ -48,6 +52,8 @@ function isTokenChar(c: number): boolean {
 }
 
 /** Same as `L`: start, a non-token character, or a `\n`/`\r`/`\t` escape just before. */
+/** `\u003d` (JSON written by Go escapes `=`, `<`, `>`, `&`) or `%3D` (URL-encoding) just before. */
+const ESCAPE_BEFORE = /(?:\\u00[0-9A-Fa-f]{2}|%[0-9A-Fa-f]{2})$/;
 // eslint-disable-next-line no-control-regex -- ESC is exactly what an ANSI colour code starts with
 const ANSI_BEFORE = /(?:\x1b|\\u001b|\\x1b|\\033)\[[0-9;]*m$/;
 
@@ -55,6 +61,7 @@ function leftBoundaryOk(text: string, start: number): boolean {
   if (start === 0 || !isTokenChar(text.charCodeAt(start - 1))) return true;
   const prev = text[start - 1];
   if ((prev === 'n' || prev === 'r' || prev === 't') && text[start - 2] === '\\') return true;
+  if (ESCAPE_BEFORE.test(text.slice(Math.max(0, start - 6), start))) return true;
   return prev === 'm' && ANSI_BEFORE.test(text.slice(Math.max(0, start - 16), start));
 }
 
@@ -106,8 +113,14 @@ export function candidateRules(haystack: Buffer | string): Set<number> {
   return out;
 }
 
-/** `value: …` under `- name: X` (Kubernetes env, compose, Actions, ECS): the name is on the line above. */
-const VALUE_ONLY = /^\s*-?\s*["']?value["']?\s*[:=]/i;
+/**
+ * `value: …` under `- name: X` (Kubernetes env, compose, Actions, ECS) and `default = …` inside
+ * `variable "x_api_key" {` (Terraform): the name is on the line above.
+ */
+const VALUE_ONLY = /^\s*-?\s*["']?(?:value|default)["']?\s*[:=]/i;
+
+/** The value is the first string argument of a call on the same line: `cohere.Client("…")`. */
+const CALL_ARG = /\(\s*["'`]$/;
 
 function lineBefore(text: string, start: number, max = 160): string {
   const nl = text.lastIndexOf('\n', start - 1);
@@ -127,9 +140,11 @@ function contextHolds(c: CompiledRule, text: string, start: number, end: number)
   if (!c.near.test(masked)) return false;
   if (c.keyName) {
     const prefix = lineBefore(text, start);
-    if (!c.keyName.test(prefix)) return false;
+    // A provider client constructed with the key as its first argument names the provider instead.
+    const providerCall = CALL_ARG.test(prefix) && c.near.test(prefix);
+    if (!providerCall && !c.keyName.test(prefix)) return false;
     const lastName = /([A-Za-z0-9_.-]+)[^A-Za-z0-9_.-]*$/.exec(prefix.replace(/\\["']/g, '"'));
-    if (lastName && HASH_NAME.test(lastName[1])) return false;
+    if (lastName && (HASH_NAME.test(lastName[1]) || ID_NAME.test(lastName[1]) || CAMEL_ID_NAME.test(lastName[1]))) return false;
   }
   return true;
 }

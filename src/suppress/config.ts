@@ -1,6 +1,6 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isAlias, isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { parseSeverity, SEVERITIES, type Severity } from '../core/severity.js';
-import { parseEntryList, SuppressionConfigError, type IgnoreEntry } from './ignore-entry.js';
+import { nodeValue, parseEntryList, SuppressionConfigError, type IgnoreEntry } from './ignore-entry.js';
 
 /** `aigis.yaml`: project defaults for `aigis scan`. Every key is optional; CLI flags win. */
 export interface AigisConfig {
@@ -18,7 +18,7 @@ export interface AigisConfig {
   ignore?: IgnoreEntry[];
 }
 
-type KeyParser = (value: unknown, node: Node, ctx: { source: string; lc: LineCounter }) => Partial<AigisConfig>;
+type KeyParser = (value: unknown, node: Node, ctx: { source: string; lc: LineCounter; doc: Document }) => Partial<AigisConfig>;
 
 /** The accepted keys, kebab-case like the flags. A data table, so docs and errors list the same keys. */
 const KEYS: Record<string, KeyParser> = {
@@ -35,8 +35,9 @@ const KEYS: Record<string, KeyParser> = {
   },
   'ignore-file': (v) => ({ ignoreFile: text(v, 'ignore-file') }),
   ignore: (_v, node, ctx) => {
-    if (!isSeq(node)) throw problem('"ignore" must be a list of entries (rule, path, reason, expires)');
-    return { ignore: parseEntryList(node.items as Node[], ctx.source, ctx.lc) };
+    const list = isAlias(node) ? node.resolve(ctx.doc) : node;
+    if (!isSeq(list)) throw problem('"ignore" must be a list of entries (rule, path, reason, expires)');
+    return { ignore: parseEntryList(list.items as Node[], ctx.source, ctx.lc, ctx.doc) };
   },
 };
 
@@ -65,7 +66,7 @@ export function parseConfig(textContent: string, source: string): AigisConfig {
       continue;
     }
     try {
-      Object.assign(config, parse(valueNode?.toJSON(), valueNode, { source, lc }));
+      Object.assign(config, parse(nodeValue(valueNode, doc), valueNode, { source, lc, doc }));
     } catch (err) {
       if (!(err instanceof SuppressionConfigError)) throw err;
       // Entry errors already carry their own location.

@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isAlias, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 
 /** One suppression of `.aigisignore` or of the `ignore:` list in aigis.yaml. */
 export interface IgnoreEntry {
@@ -44,37 +44,62 @@ export function parseIgnoreFile(text: string, source: string): IgnoreEntry[] {
   if (!isSeq(doc.contents)) {
     throw new SuppressionConfigError(`${source}: expected a YAML list of entries like "- rule: secret/openai-api-key\\n  reason: …"`);
   }
-  return parseEntryList(doc.contents.items as Node[], source, lc);
+  return parseEntryList(doc.contents.items as Node[], source, lc, doc);
+}
+
+/** Aliases are resolved against the document with a cap, so an alias bomb is an error, not a hang. */
+export const MAX_ALIASES = 100;
+
+/** Plain JS value of a node, aliases resolved (at most MAX_ALIASES); throws SuppressionConfigError beyond that. */
+export function nodeValue(node: Node | null | undefined, doc: Document): unknown {
+  if (!node) return undefined;
+  try {
+    const target = isAlias(node) ? node.resolve(doc) : node;
+    return target ? (target as Node).toJS(doc, { maxAliasCount: MAX_ALIASES }) : undefined;
+  } catch (err) {
+    throw new SuppressionConfigError(`cannot read value: ${(err as Error).message.split('\n')[0]}`);
+  }
 }
 
 /** Shared by `.aigisignore` and the `ignore:` key of aigis.yaml. */
-export function parseEntryList(items: Node[], source: string, lc: LineCounter): IgnoreEntry[] {
+export function parseEntryList(items: Node[], source: string, lc: LineCounter, doc: Document): IgnoreEntry[] {
   const entries: IgnoreEntry[] = [];
   const problems: string[] = [];
   items.forEach((node, i) => {
     const line = node?.range ? lc.linePos(node.range[0]).line : undefined;
     const where = `${source}${line ? `:${line}` : ''} (entry ${i + 1})`;
-    if (!isMap(node)) {
+    let raw: unknown;
+    try {
+      raw = nodeValue(node, doc);
+    } catch (err) {
+      problems.push(`${where}: ${(err as Error).message}`);
+      return;
+    }
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
       problems.push(`${where}: an entry must be a mapping with rule and reason`);
       return;
     }
-    const raw = node.toJSON() as Record<string, unknown>;
-    const entryProblems = checkEntry(raw);
+    const entry = raw as Record<string, unknown>;
+    const entryProblems = checkEntry(entry);
     if (entryProblems.length) {
       problems.push(...entryProblems.map((p) => `${where}: ${p}`));
       return;
     }
-    entries.push({
-      rule: String(raw.rule),
-      path: raw.path === undefined ? undefined : String(raw.path),
-      fingerprint: raw.fingerprint === undefined ? undefined : String(raw.fingerprint),
-      reason: String(raw.reason).trim(),
-      expires: raw.expires === undefined ? undefined : dateText(raw.expires),
-      origin: `${source}${line ? `:${line}` : ''}`,
-    });
+    entries.push(toEntry(entry, `${source}${line ? `:${line}` : ''}`));
   });
   if (problems.length) throw new SuppressionConfigError(problems.join('\n'));
   return entries;
+}
+
+function toEntry(raw: Record<string, unknown>, origin: string): IgnoreEntry {
+  return {
+    rule: String(raw.rule),
+    path: raw.path === undefined ? undefined : String(raw.path),
+    fingerprint: raw.fingerprint === undefined ? undefined : String(raw.fingerprint),
+    reason: String(raw.reason).trim(),
+    expires: raw.expires === undefined ? undefined : dateText(raw.expires),
+    origin,
+  };
 }
 
 function checkEntry(raw: Record<string, unknown>): string[] {

@@ -15,18 +15,39 @@ export function inlineSuppressions(findings: Finding[], text: string | undefined
   const suppressed: SuppressedFinding[] = [];
   for (const f of findings) {
     const line = f.location.startLine;
-    const ids = line ? [...idsOn(lines[line - 1]), ...idsOn(lines[line - 2])] : [];
-    if (ids.some((id) => ruleMatches(id, f.ruleId))) suppressed.push({ finding: f, by: 'inline', reason: `inline aigis-ignore on line ${line}` });
-    else kept.push(f);
+    const hit = line ? [line, line - 1].map((n) => ({ n, markers: markersOn(lines[n - 1]) })).find((c) => c.markers.some((m) => m.ids.some((id) => ruleMatches(id, f.ruleId)))) : undefined;
+    if (!hit) {
+      kept.push(f);
+      continue;
+    }
+    const why = hit.markers.find((m) => m.ids.some((id) => ruleMatches(id, f.ruleId)))?.reason;
+    suppressed.push({ finding: f, by: 'inline', reason: why ? `${why} (aigis-ignore on line ${hit.n})` : `inline aigis-ignore on line ${hit.n}` });
   }
   return { kept, suppressed };
 }
 
-function idsOn(line: string | undefined): string[] {
+interface Marker {
+  ids: string[];
+  /** Free text after the ids, e.g. `# aigis-ignore: secret/openai-api-key revoked demo key`. */
+  reason?: string;
+}
+
+function markersOn(line: string | undefined): Marker[] {
   if (!line || !line.includes('aigis-ignore')) return [];
-  const out: string[] = [];
-  for (const m of line.matchAll(MARKER)) out.push(...m[1].split(',').map((s) => s.trim()));
+  const out: Marker[] = [];
+  for (const m of line.matchAll(MARKER)) {
+    const ids = m[1].split(',').map((s) => s.trim());
+    const rest = line.slice((m.index ?? 0) + m[0].length);
+    out.push({ ids, reason: reasonText(rest) });
+  }
   return out;
+}
+
+/** The text after the ids, without HTML/C comment closers or separators; at most 200 characters. */
+function reasonText(rest: string): string | undefined {
+  const cut = rest.split(/aigis-ignore:|-->|\*\//)[0];
+  const text = cut.replace(/^[\s:;,(—–-]+/, '').replace(/[\s)]+$/, '').trim();
+  return text ? text.slice(0, 200) : undefined;
 }
 
 /** `secret/*` matches every secret rule; otherwise the id must be equal. */

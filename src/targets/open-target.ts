@@ -22,8 +22,10 @@ export async function openTarget(targetPath: string, options: TargetOptions): Pr
   }
   const name = targetPath;
   const abs = path.resolve(targetPath);
+  // In an image, node_modules holds the installed npm packages that advisory matching must see.
+  const imageOptions = { ...options, skipDirs: options.skipDirs.filter((d) => d !== 'node_modules') };
   if (st.isDirectory()) {
-    if (await isImageLayoutDir(abs)) return new ImageTarget(name, new LayoutSource(abs), options);
+    if (await isImageLayoutDir(abs)) return new ImageTarget(name, new LayoutSource(abs), imageOptions);
     return new DirectoryTarget(name, abs, options);
   }
   if (st.isFile()) {
@@ -33,9 +35,9 @@ export async function openTarget(targetPath: string, options: TargetOptions): Pr
     } catch (err) {
       throw new TargetError(`cannot read target ${targetPath}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    if (kind === 'image') return new ImageTarget(name, new TarSource(abs), options);
+    if (kind === 'image') return new ImageTarget(name, new TarSource(abs), imageOptions);
     // `docker save … | gzip`: read through the compression (slower: see docs/targets.md).
-    if (kind === 'gzip-image') return new ImageTarget(name, new TarSource(abs, true), options);
+    if (kind === 'gzip-image') return new ImageTarget(name, new TarSource(abs, true), imageOptions);
     // A file named on the command line is read even through a symlink: the user chose it.
     return new DirectoryTarget(name, await realpath(abs), options, true);
   }

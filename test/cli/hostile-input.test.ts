@@ -69,7 +69,7 @@ describe('aigis scan on image archives', () => {
     expect(code).toBe(1);
     expect(stderr).toBe('');
     expect(report.target.type).toBe('image');
-    expect(report.findings.some((f: { ruleId: string; location: { path: string } }) => f.ruleId === 'secret/openai-api-key' && f.location.path === '.aigis/image-config.json')).toBe(true);
+    expect(report.findings.some((f) => f.ruleId === 'secret/openai-api-key' && f.location.path === '.aigis/image-config.json')).toBe(true);
     expect(report.notes.find((n) => n.path === 'app/link-outside')?.message).toMatch(/outside the image root/);
   });
 

@@ -64,5 +64,10 @@ describe('aigis rules --docs', () => {
     expect(r.code).toBe(0);
     expect(existsSync(path.join(dir, 'README.md'))).toBe(true);
     expect(r.stdout).toMatch(/^wrote \d+ files to /);
+    expect(run(['rules', '--docs', dir, '--check']).code).toBe(0);
+    writeFileSync(path.join(dir, 'README.md'), 'stale\n');
+    const stale = run(['rules', '--docs', dir, '--check']);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain('changed: README.md');
   });
 });

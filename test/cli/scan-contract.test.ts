@@ -157,6 +157,14 @@ describe('aigis.yaml', () => {
     expect(report.suppressed).toHaveLength(0);
   });
 
+  it('ignore-file in aigis.yaml is relative to the config file and must exist', async () => {
+    const dir = makeTarget({ 'security/ci.yaml': 'ignore-file: accepted.yaml\n', 'security/accepted.yaml': '- rule: fixture/high-marker\n  reason: tracked\n' });
+    const { report } = await scanJson(dir, { config: path.join(dir, 'security/ci.yaml') });
+    expect(report.suppressed.map((x: Json) => x.finding.ruleId)).toEqual(['fixture/high-marker']);
+    writeFileSync(path.join(dir, 'security/ci.yaml'), 'ignore-file: missing.yaml\n');
+    await expect(scanJson(dir, { config: path.join(dir, 'security/ci.yaml') })).rejects.toThrow(/ignore-file in aigis.yaml: file not found/);
+  });
+
   it('--config names the file; unknown keys are rejected', async () => {
     const dir = makeTarget();
     const cfg = path.join(dir, 'custom.yaml');

@@ -45,6 +45,16 @@ describe('markdown formatter', () => {
     expect(md).not.toContain('\x1b');
   });
 
+  it('stays under the GitHub comment limit on a huge report', () => {
+    const base = sampleReport();
+    const many = Array.from({ length: 5000 }, (_, i) => ({ ...base.findings[0], message: `${'long message '.repeat(60)} ${i}`, fingerprint: i.toString(16).padStart(32, '0') }));
+    const big = markdown({ ...base, findings: many, suppressed: Array(3000).fill(base.suppressed[1]) }, { color: false });
+    expect(big.length).toBeLessThan(65_536);
+    expect(big).toMatch(/… and \d+ more findings \(see the SARIF or JSON report\)\./);
+    expect(big).toContain('</details>');
+    expect(big.split('<details>').length).toBe(big.split('</details>').length);
+  });
+
   it('says so when there is nothing to report', () => {
     const empty = markdown(emptyReport(), { color: false });
     expect(empty).toContain('No findings. ✅');

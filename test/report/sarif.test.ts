@@ -74,7 +74,7 @@ describe('sarif formatter', () => {
     expect(first.properties['security-severity']).toBe('9.5');
     expect(first.partialFingerprints['aigis/v1']).toBe(report.findings[0].fingerprint);
     expect(first.locations[0].physicalLocation).toEqual({
-      artifactLocation: { uri: 'app/settings.py', uriBaseId: '%SRCROOT%' },
+      artifactLocation: { uri: 'examples/ai-lab/app/settings.py', uriBaseId: '%SRCROOT%' },
       region: { startLine: 12, endLine: 12, startColumn: 17, endColumn: 72 },
     });
     for (const r of run.results) expect(run.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
@@ -83,9 +83,9 @@ describe('sarif formatter', () => {
   it('percent-encodes odd file names and puts archive members in message and properties', () => {
     const run: Json = (toSarif(sampleReport()) as Json).runs[0];
     const hostile = run.results[1];
-    expect(hostile.locations[0].physicalLocation.artifactLocation.uri).toBe('notes/we%7Cird%20%60name%60%20%3Cb%3Ex%3C/b%3E.md');
+    expect(hostile.locations[0].physicalLocation.artifactLocation.uri).toBe('examples/ai-lab/notes/we%7Cird%20%60name%60%20%3Cb%3Ex%3C/b%3E.md');
     const member = run.results.find((r: Json) => r.ruleId === 'model/pickle-unsafe-global');
-    expect(member.locations[0].physicalLocation.artifactLocation.uri).toBe('models/classifier.pt');
+    expect(member.locations[0].physicalLocation.artifactLocation.uri).toBe('examples/ai-lab/models/classifier.pt');
     expect(member.locations[0].physicalLocation.region).toBeUndefined();
     expect(member.message.text).toContain('archive/data.pkl');
     expect(member.properties.member).toBe('archive/data.pkl');
@@ -108,6 +108,22 @@ describe('sarif formatter', () => {
     expect(run.properties.summary.suppressed).toBe(2);
   });
 
+  it('re-bases paths on the target as given, so GitHub finds the file from the repository root', () => {
+    const uriOf = (target: { name: string; type: 'directory' | 'file' | 'image' }, p: string) => {
+      const report = sampleReport();
+      report.target = target;
+      report.findings = [{ ...report.findings[0], location: { path: p, startLine: 1 } }];
+      const doc: Json = toSarif(report);
+      expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+      return doc.runs[0].results[0].locations[0].physicalLocation.artifactLocation;
+    };
+    expect(uriOf({ name: '.', type: 'directory' }, 'app/x.py')).toEqual({ uri: 'app/x.py', uriBaseId: '%SRCROOT%' });
+    expect(uriOf({ name: './svc/', type: 'directory' }, 'app/x.py')).toEqual({ uri: 'svc/app/x.py', uriBaseId: '%SRCROOT%' });
+    expect(uriOf({ name: 'deploy/.env', type: 'file' }, '.env')).toEqual({ uri: 'deploy/.env', uriBaseId: '%SRCROOT%' });
+    expect(uriOf({ name: '/srv/repo', type: 'directory' }, 'a b.py')).toEqual({ uri: 'file:///srv/repo/a%20b.py' });
+    expect(uriOf({ name: 'images/app.tar', type: 'image' }, 'etc/app/.env')).toEqual({ uri: 'etc/app/.env', uriBaseId: '%SRCROOT%' });
+  });
+
   it('points notes about files outside the target at a file: URI', () => {
     const report = sampleReport();
     report.notes.push({ level: 'warning', path: '/etc/aigis/ci ignore.yaml', message: 'expired', source: 'suppress/expired' });
@@ -122,7 +138,7 @@ describe('sarif formatter', () => {
     const notes = run.invocations[0].toolExecutionNotifications;
     expect(notes).toHaveLength(4);
     expect(notes.map((n: Json) => n.level)).toEqual(['warning', 'error', 'note', 'warning']);
-    expect(notes[1].locations[0].physicalLocation.artifactLocation.uri).toBe('broken.ipynb');
+    expect(notes[1].locations[0].physicalLocation.artifactLocation.uri).toBe('examples/ai-lab/broken.ipynb');
     expect(notes[3].message.text).toContain('expired');
     expect(run.invocations[0].executionSuccessful).toBe(true);
   });

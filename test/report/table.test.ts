@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { table } from '../../src/report/table.js';
+import { firstSentence, table } from '../../src/report/table.js';
 import { emptyReport, sampleReport } from '../support/sample-report.js';
 
 describe('table formatter', () => {
@@ -37,6 +37,12 @@ describe('table formatter', () => {
     const withInventory = table(sampleReport(), { color: false, inventorySummary: (assets) => [`Inventory: ${assets.length} assets`] });
     expect(withInventory).toContain('Inventory: 2 assets');
     expect(table(emptyReport(), { color: false, inventorySummary: () => ['never'] })).not.toContain('never');
+  });
+
+  it('shows the first sentence of the fix, without cutting URLs', () => {
+    expect(firstSentence('Revoke it at https://platform.openai.com/api-keys now. Then load it from a vault.')).toBe('Revoke it at https://platform.openai.com/api-keys now.');
+    expect(firstSentence('No full stop here')).toBe('No full stop here');
+    expect(firstSentence('x'.repeat(300))).toHaveLength(200);
   });
 
   it('says "No findings." on an empty report', () => {

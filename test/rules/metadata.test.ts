@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzers, enrichers } from '../../src/analyzers/index.js';
-import { allRules, writeRuleDocs } from '../../src/cli/commands/rules.js';
+import { allRules, checkRuleDocs, writeRuleDocs } from '../../src/cli/commands/rules.js';
 import type { RuleMeta } from '../../src/core/model.js';
 import { ruleMetaProblems, ruleSetProblems } from '../../src/core/rule-check.js';
 import { renderRuleDoc } from '../../src/report/rule-docs.js';
@@ -92,5 +92,21 @@ describe('rule docs', () => {
     expect(readdirSync(dir).sort()).toEqual(['README.md', 'model', 'probe', 'runtime', 'secret']);
     const index = readFileSync(path.join(dir, 'README.md'), 'utf8');
     expect(index).toContain('| [`secret/openai-api-key`](secret/openai-api-key.md) | critical | secret | OpenAI API key |');
+  });
+});
+
+describe('rule docs check', () => {
+  it('passes on freshly generated docs and reports missing, changed and left-over pages', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'aigis-docs-'));
+    writeRuleDocs(dir, sampleRules);
+    expect(checkRuleDocs(dir, sampleRules)).toEqual([]);
+    rmSync(path.join(dir, 'probe/ollama-unauthenticated.md'));
+    writeFileSync(path.join(dir, 'secret/openai-api-key.md'), 'hand-edited\n');
+    writeFileSync(path.join(dir, 'secret/removed-rule.md'), 'old\n');
+    expect(checkRuleDocs(dir, sampleRules).sort()).toEqual([
+      'changed: secret/openai-api-key.md',
+      'missing: probe/ollama-unauthenticated.md',
+      'no such rule: secret/removed-rule.md',
+    ]);
   });
 });

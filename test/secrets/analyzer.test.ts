@@ -42,6 +42,7 @@ describe('notebooks', () => {
     expect(byRule['secret/huggingface-token'].properties).toMatchObject({ cell: 1, cellPart: 'source' });
     expect(byRule['secret/openai-api-key'].properties).toMatchObject({ cell: 2, cellPart: 'output' });
     expect(byRule['secret/openai-api-key'].message).toContain('cell 2 (output)');
+    expect(byRule['secret/openai-api-key'].remediation).toMatch(/clear-output/);
   });
 
   it('finds keys in a minified (single-line) notebook and ignores base64 image outputs', async () => {
@@ -55,6 +56,15 @@ describe('notebooks', () => {
     const { findings } = await scan('a.ipynb', nb);
     expect(findings.map((f) => f.ruleId)).toEqual(['secret/anthropic-api-key']);
     expect(findings[0].location.startLine).toBe(1);
+  });
+
+  it('scans a notebook too large to parse as text, with a note', async () => {
+    const key = g.key('hf');
+    const nb = JSON.stringify({ cells: [{ cell_type: 'markdown', source: 'x'.repeat(17 * 1024 * 1024) }, { cell_type: 'code', source: `login("${key}")` }] });
+    const { findings, notes } = await scan('big.ipynb', nb);
+    expect(findings.map((f) => f.ruleId)).toEqual(['secret/huggingface-token']);
+    expect(findings[0].properties?.cell).toBeUndefined();
+    expect(notes.map((n) => n.message)).toEqual([expect.stringMatching(/too large/)]);
   });
 
   it('notes a notebook that is not JSON and still scans it as text', async () => {
@@ -126,6 +136,7 @@ describe('image config JSON (ENV persisted in layers)', () => {
     const r = await secretsAnalyzer.analyze(file, testContext());
     expect(r.findings?.map((f) => f.ruleId).sort()).toEqual(['secret/huggingface-token', 'secret/openai-api-key']);
     expect(r.findings?.[0].location.layer).toBe('sha256:abc');
+    expect(r.findings?.[0].remediation).toMatch(/--mount=type=secret/);
   });
 });
 

@@ -63,7 +63,10 @@ const CASES: Record<string, { fire: Case[]; quiet: Case[] }> = {
       { file: 'download.sh', code: `huggingface-cli login --token ${k.hf}\n`, line: 1 },
       { file: 'clone.sh', code: `git clone https://user:${k.hf}@huggingface.co/org/private-model\n`, line: 1 },
     ],
-    quiet: [{ file: 'dl.py', code: 'from huggingface_hub import hf_hub_download\nhf_token = os.environ["HF_TOKEN"]\nx = "hf_abcdefghijklmnopqrstuvwxyzABCDEFGH"\n' }],
+    quiet: [
+      { file: 'dl.py', code: 'from huggingface_hub import hf_hub_download\nhf_token = os.environ["HF_TOKEN"]\nx = "hf_abcdefghijklmnopqrstuvwxyzABCDEFGH"\n' },
+      { file: 'auto.py', code: 'registry["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"] = cls\n' },
+    ],
   },
   'secret/huggingface-org-token': {
     fire: [{ file: 'config.toml', code: `[hub]\ntoken = "${k.hfOrg}"\n`, line: 2 }],

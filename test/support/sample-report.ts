@@ -5,7 +5,7 @@
  */
 import type { Report, RuleMeta } from '../../src/core/model.js';
 import { makeFinding } from '../../src/core/finding.js';
-import { EXPIRED_IGNORE_SOURCE } from '../../src/report/summary.js';
+import { EXPIRED_IGNORE_SOURCE } from '../../src/suppress/apply.js';
 
 export const sampleRules: RuleMeta[] = [
   {

@@ -25,6 +25,18 @@ describe('parseIgnoreFile', () => {
     ]);
   });
 
+  it('resolves YAML anchors and aliases', () => {
+    const entries = parseIgnoreFile('- rule: secret/x\n  reason: &why shared fixture key\n- rule: secret/y\n  reason: *why\n', '.aigisignore');
+    expect(entries.map((e) => e.reason)).toEqual(['shared fixture key', 'shared fixture key']);
+  });
+
+  it('rejects an alias bomb instead of expanding it', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (const [prev, cur] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f'], ['f', 'g']]) levels.push(`${cur}: &${cur} [${Array(9).fill(`*${prev}`).join(', ')}]`);
+    const text = `- rule: secret/x\n  reason: r\n  path: x\n  bomb:\n${levels.map((l) => `    ${l}`).join('\n')}\n`;
+    expect(() => parseIgnoreFile(text, '.aigisignore')).toThrow(/cannot read value: .*alias/i);
+  });
+
   it('treats an empty file or comments only as no entries', () => {
     expect(parseIgnoreFile('', '.aigisignore')).toEqual([]);
     expect(parseIgnoreFile('# nothing yet\n', '.aigisignore')).toEqual([]);

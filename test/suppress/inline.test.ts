@@ -15,6 +15,12 @@ describe('inline aigis-ignore', () => {
     expect(r.kept.map((f) => f.location.startLine)).toEqual([4]);
   });
 
+  it('keeps the reason written after the ids', () => {
+    const text = ['k = 1  # aigis-ignore: secret/openai-api-key revoked demo key', 'x', '<!-- aigis-ignore: secret/* — docs sample -->', 'y'].join('\n');
+    const r = inlineSuppressions([at(1), at(4)], text);
+    expect(r.suppressed.map((s) => s.reason)).toEqual(['revoked demo key (aigis-ignore on line 1)', 'docs sample (aigis-ignore on line 3)']);
+  });
+
   it('accepts comma lists and domain wildcards, and leaves other rules alone', () => {
     const text = '# aigis-ignore: model/pickle-unsafe-global, secret/*\nx\n';
     expect(inlineSuppressions([at(2), at(2, pickle)], text).kept).toEqual([]);

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ruleDocFiles } from '../../report/rule-docs.js';
@@ -18,8 +18,16 @@ export function registerRules(program: Command): void {
     .description('list every rule with id, severity, title and references')
     .option('-f, --format <format>', 'table or json', 'table')
     .option('--docs <dir>', 'write one markdown page per rule (and an index) into DIR, e.g. docs/rules')
-    .action((flags: { format: string; docs?: string }) => {
+    .option('--check', 'with --docs: write nothing, exit 1 when DIR is not up to date (for CI)')
+    .action((flags: { format: string; docs?: string; check?: boolean }) => {
       const rules = allRules();
+      if (flags.docs && flags.check) {
+        const problems = checkRuleDocs(flags.docs, rules);
+        for (const p of problems) process.stderr.write(`${p}\n`);
+        if (problems.length) process.stderr.write(`rule docs are out of date: run aigis rules --docs ${flags.docs}\n`);
+        process.exitCode = problems.length ? 1 : 0;
+        return;
+      }
       if (flags.docs) {
         const written = writeRuleDocs(flags.docs, rules);
         process.stdout.write(`wrote ${written} files to ${flags.docs}\n`);
@@ -46,4 +54,28 @@ export function writeRuleDocs(dir: string, rules: RuleMeta[]): number {
     writeFileSync(file, content);
   }
   return files.size;
+}
+
+/** Differences between DIR and the pages the metadata would generate: missing, changed, or left over. */
+export function checkRuleDocs(dir: string, rules: RuleMeta[]): string[] {
+  const expected = ruleDocFiles(rules);
+  const problems: string[] = [];
+  for (const [rel, content] of expected) {
+    const file = path.join(dir, rel);
+    if (!existsSync(file)) problems.push(`missing: ${rel}`);
+    else if (readFileSync(file, 'utf8') !== content) problems.push(`changed: ${rel}`);
+  }
+  for (const rel of listMarkdown(dir)) if (!expected.has(rel)) problems.push(`no such rule: ${rel}`);
+  return problems;
+}
+
+function listMarkdown(dir: string, prefix = ''): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...listMarkdown(path.join(dir, entry.name), rel));
+    else if (entry.isFile() && entry.name.endsWith('.md')) out.push(rel);
+  }
+  return out;
 }

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { analyzers, enrichers } from '../../analyzers/index.js';
 import type { Analyzer, Enricher } from '../../core/analyzer.js';
-import { atLeast } from '../../core/severity.js';
+import type { Finding } from '../../core/model.js';
+import { atLeast, severityRank } from '../../core/severity.js';
 import { DEFAULT_SKIP_DIRS } from '../../core/target.js';
 import { runPipeline, type PipelineResult } from '../../pipeline/scan.js';
 import { buildReport } from '../../report/build.js';
@@ -21,7 +22,7 @@ export function registerScan(program: Command): void {
     .command('scan')
     .description('scan a directory, a file or a container image archive (docker save / OCI) with every static analyzer')
     .argument('[target]', 'directory, file or image archive', '.')
-    .option('-f, --format <format>', 'table, json, sarif, markdown (default: table)')
+    .option('-f, --format <format>', `${Object.keys(formatters).join(', ')} (default: table)`)
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--severity <list>', 'only report these severities (comma-separated)')
     .option('--fail-on <severity>', 'exit 1 when a finding at or above this severity is reported')
@@ -68,6 +69,8 @@ export async function scanCommand(targetPath: string, flags: ScanFlags, deps: Sc
       result.findings = result.findings.filter((f) => severities.includes(f.severity));
       result.suppressed = result.suppressed.filter((s) => severities.includes(s.finding.severity));
     }
+    // Files finish in any order; sort suppressed findings so that reports are stable run to run.
+    result.suppressed.sort((a, b) => compareFindings(a.finding, b.finding));
     const report = buildReport('scan', { name: target.name, type: target.type }, result);
     writeReport(report, settings.format, settings.output);
     const failOn = settings.failOn;
@@ -75,6 +78,16 @@ export async function scanCommand(targetPath: string, flags: ScanFlags, deps: Sc
   } finally {
     await target.close?.();
   }
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    severityRank(b.severity) - severityRank(a.severity) ||
+    (a.location.path ?? '').localeCompare(b.location.path ?? '') ||
+    (a.location.startLine ?? 0) - (b.location.startLine ?? 0) ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.fingerprint.localeCompare(b.fingerprint)
+  );
 }
 
 /** aigis.yaml `ignore:` entries first, then the ignore file; suppressed findings stay in the report. */

@@ -1,0 +1,46 @@
+/**
+ * The package inventory analyzer: every dependency manifest, lockfile and installed-package metadata
+ * file becomes `package` assets (PyPI, npm, conda) with file + line, AI packages classified by the
+ * catalogue. Vulnerability matching happens later, in the `vuln` enricher, over these assets.
+ * Note: `node_modules` is skipped by the directory walker by default; image targets include it.
+ */
+import type { Analyzer, AnalyzerContext, AnalyzerResult, FileInfo, ScanFile } from '../core/analyzer.js';
+import { PACKAGE_PARSERS } from '../packages/parsers/index.js';
+import { entriesToAssets } from '../packages/to-assets.js';
+import type { PackageParser } from '../packages/types.js';
+
+/** Lockfiles of large monorepos reach tens of MB; beyond this they are skipped with a note. */
+const MAX_MANIFEST_BYTES = 48 * 1024 * 1024;
+
+function parserFor(file: FileInfo): PackageParser | undefined {
+  return PACKAGE_PARSERS.find((p) => p.match(file));
+}
+
+export const packagesAnalyzer: Analyzer = {
+  name: 'packages',
+  version: 1,
+  rules: [],
+  match(file) {
+    return parserFor(file) !== undefined;
+  },
+  async analyze(file: ScanFile, ctx: AnalyzerContext): Promise<AnalyzerResult> {
+    const parser = parserFor(file)!;
+    if (file.size > MAX_MANIFEST_BYTES) {
+      return { notes: [{ level: 'warning', path: file.path, message: `${parser.id}: file of ${file.size} bytes is over the ${MAX_MANIFEST_BYTES}-byte limit for manifests; not read`, source: 'packages' }] };
+    }
+    let text: string | undefined;
+    try {
+      text = await file.text();
+    } catch (e) {
+      return { notes: [{ level: 'warning', path: file.path, message: `${parser.id}: cannot read: ${(e as Error).message}`, source: 'packages' }] };
+    }
+    if (text === undefined) return { notes: [{ level: 'warning', path: file.path, message: `${parser.id}: binary content, not a manifest`, source: 'packages' }] };
+    try {
+      const out = await parser.parse(text, file.path, { open: (p) => ctx.open(p) });
+      return { assets: entriesToAssets(out.entries), notes: out.notes };
+    } catch (e) {
+      const msg = (e as Error).message.split('\n')[0].slice(0, 200);
+      return { notes: [{ level: 'warning', path: file.path, message: `${parser.id}: cannot parse (${msg}); dependencies of this file are not inventoried`, source: 'packages' }] };
+    }
+  },
+};

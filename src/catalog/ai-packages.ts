@@ -1,0 +1,54 @@
+/**
+ * The AI package catalogue (`data/ai-packages.json`): which PyPI / npm packages are AI frameworks,
+ * LLM SDKs, agent/orchestration, serving, vector stores, MLOps or AI data tooling. Shared by discovery
+ * (`aigis bom`) and vulnerability matching. Conda packages are looked up by their PyPI name.
+ */
+import { readFileSync } from 'node:fs';
+import { pep503 } from '../packages/normalize.js';
+
+export type AiCategory = 'framework' | 'llm-sdk' | 'agent' | 'serving' | 'vector-store' | 'mlops' | 'data';
+
+export interface AiPackageInfo {
+  category: AiCategory;
+  /** Human description of the category. */
+  categoryTitle: string;
+}
+
+interface CatalogueFile {
+  categories: Record<AiCategory, string>;
+  packages: { ecosystem: 'PyPI' | 'npm'; name: string; category: AiCategory }[];
+}
+
+/** Conda package names that differ from the PyPI name of the same project. */
+const CONDA_TO_PYPI: Record<string, string> = { pytorch: 'torch', 'pytorch-gpu': 'torch', 'pytorch-cpu': 'torch', 'py-xgboost': 'xgboost', tensorflow: 'tensorflow' };
+
+let table: Map<string, AiPackageInfo> | undefined;
+
+function load(): Map<string, AiPackageInfo> {
+  if (table) return table;
+  // src/catalog and dist/catalog both sit two levels below the package root.
+  const file = JSON.parse(readFileSync(new URL('../../data/ai-packages.json', import.meta.url), 'utf8')) as CatalogueFile;
+  table = new Map();
+  for (const p of file.packages) {
+    const name = p.ecosystem === 'PyPI' ? pep503(p.name) : p.name;
+    table.set(`${p.ecosystem}\u0000${name}`, { category: p.category, categoryTitle: file.categories[p.category] });
+  }
+  return table;
+}
+
+/** The AI category of a package, or undefined when it is not in the catalogue. */
+export function classifyPackage(ecosystem: string, name: string): AiPackageInfo | undefined {
+  const t = load();
+  if (ecosystem === 'PyPI') return t.get(`PyPI\u0000${pep503(name)}`);
+  if (ecosystem === 'npm') return t.get(`npm\u0000${name.trim()}`);
+  if (ecosystem === 'conda') {
+    const n = pep503(name);
+    return t.get(`PyPI\u0000${CONDA_TO_PYPI[n] ?? n}`);
+  }
+  return undefined;
+}
+
+/** Every catalogue entry (for docs and the discovery developer's tables). */
+export function aiPackageCount(): number {
+  return load().size;
+}

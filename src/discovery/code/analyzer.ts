@@ -1,0 +1,56 @@
+/**
+ * Discovery in source code (Python, JavaScript/TypeScript, Jupyter notebooks), parsed with
+ * tree-sitter: AI library imports, model and dataset references, provider clients and endpoints,
+ * MCP servers and vector stores.
+ */
+import type { Analyzer, AnalyzerResult, FileInfo } from '../../core/analyzer.js';
+import { detectAssets } from './detect.js';
+import { extractFacts } from './facts.js';
+import { NotebookError, notebookSource } from './notebook.js';
+import { languageOf, parseCode } from './tree-sitter.js';
+
+/** Source files above this size are generated or vendored more often than written; skip them with a note. */
+const MAX_CODE_BYTES = 2 * 1024 * 1024;
+const SKIP_PATH = /(?:^|\/)(?:site-packages|dist-packages|__pycache__|\.venv|venv|\.tox|bower_components)\//;
+
+export const codeAnalyzer: Analyzer = {
+  name: 'bom-code',
+  version: 1,
+  rules: [],
+  match(f: FileInfo) {
+    if (SKIP_PATH.test(f.path) || f.name.endsWith('.min.js') || f.name.endsWith('.d.ts')) return false;
+    return f.ext === '.ipynb' || languageOf(f.ext) !== undefined;
+  },
+  async analyze(file): Promise<AnalyzerResult> {
+    if (file.size > MAX_CODE_BYTES) return { notes: [{ level: 'info', path: file.path, message: `bom-code: skipped, ${file.size} bytes is over the ${MAX_CODE_BYTES}-byte limit for source files`, source: 'bom-code' }] };
+    const text = await file.text();
+    if (text === undefined) return {};
+    if (file.ext === '.ipynb') {
+      let nb;
+      try {
+        nb = notebookSource(text);
+      } catch (err) {
+        if (err instanceof NotebookError) return { notes: [{ level: 'warning', path: file.path, message: `bom-code: notebook skipped: ${err.message}`, source: 'bom-code' }] };
+        throw err;
+      }
+      if (nb.language !== 'python' || !nb.source.trim()) return {};
+      const tree = await parseCode('python', nb.source);
+      if (!tree) return {};
+      try {
+        const facts = extractFacts('python', tree, (row) => nb.rowLines[row] ?? nb.rowLines[nb.rowLines.length - 1] ?? 1);
+        return { assets: detectAssets(facts, file.path, 'python') };
+      } finally {
+        tree.delete();
+      }
+    }
+    const lang = languageOf(file.ext)!;
+    const tree = await parseCode(lang, text);
+    if (!tree) return {};
+    try {
+      const facts = extractFacts(lang, tree);
+      return { assets: detectAssets(facts, file.path, lang === 'python' ? 'python' : 'js') };
+    } finally {
+      tree.delete();
+    }
+  },
+};

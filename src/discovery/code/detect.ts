@@ -1,0 +1,179 @@
+/**
+ * Turns code facts into inventory assets using the import catalogue and the call-rule table.
+ */
+import type { Asset } from '../../core/model.js';
+import { classifyEndpoint } from '../../catalog/ai-endpoints.js';
+import { classifyNpmImport, classifyPythonImport, type ImportMatch } from '../../catalog/ai-imports.js';
+import { asset, at, datasetAsset, hfModelAsset, importedPackageAsset, providerAsset, providerId, providerModelAsset } from '../assets.js';
+import { hfDatasetId, hfRepoId, providerModelId } from '../ids.js';
+import { AI_SDK_PROVIDERS, CALL_RULES, type ArgSpec, type CallRule } from './call-rules.js';
+import type { Arg, Call, CodeFacts } from './facts.js';
+
+const OPENAI_COMPAT = 'openai-compatible';
+
+export function detectAssets(facts: CodeFacts, path: string, lang: 'python' | 'js'): Asset[] {
+  const out: Asset[] = [];
+  const packages = new Set<string>();
+  const modules = facts.imports.map((i) => i.module);
+  const sdkFactories = new Map<string, string>();
+
+  for (const imp of facts.imports) {
+    const m: ImportMatch | undefined = lang === 'python' ? classifyPythonImport(imp.module) : classifyNpmImport(imp.module);
+    if (m) {
+      packages.add(m.package);
+      if (m.package.startsWith('@')) packages.add(`${m.package.split('/')[0]}/*`);
+      out.push(importedPackageAsset(m.ecosystem, m.package, m.category, at(path, imp.line), imp.module));
+    }
+    const sdk = AI_SDK_PROVIDERS[imp.module];
+    if (sdk) for (const n of imp.names) sdkFactories.set(n, sdk);
+  }
+
+  const compatProvider = resolveOpenAiCompatible(facts.calls);
+
+  for (const call of facts.calls) {
+    for (const rule of CALL_RULES) {
+      if (!calleeMatches(call.callee, rule.callee)) continue;
+      if (rule.requires && !rule.requires.some((p) => packages.has(p))) continue;
+      if (rule.requiresModule && !modules.some((m) => rule.requiresModule!.some((r) => m === r || m.startsWith(`${r}.`)))) continue;
+      out.push(...applyRule(rule, call, path, compatProvider));
+    }
+    const sdk = sdkFactories.get(call.callee.split('.')[0]);
+    if (sdk && call.args[0]?.str) {
+      const model = providerModelId(call.args[0].str);
+      if (model) out.push(...providerModel(sdk, model, call, path));
+    }
+  }
+
+  for (const s of facts.strings) {
+    const ep = classifyEndpoint(s.value);
+    if (ep) out.push(providerAsset(ep.provider, at(path, s.line), { endpoint: ep.host, endpointName: ep.name }, 0.9));
+  }
+  return out;
+}
+
+function calleeMatches(callee: string, suffix: string): boolean {
+  return callee === suffix || callee.endsWith(`.${suffix}`);
+}
+
+function argValue(call: Call, spec: ArgSpec): Arg | undefined {
+  for (const k of spec.kw ?? []) {
+    const v = call.kwargs.get(k);
+    if (v) return v;
+  }
+  if (spec.pos !== undefined) return call.args[spec.pos];
+  return undefined;
+}
+
+function literal(call: Call, spec: ArgSpec): string | undefined {
+  return argValue(call, spec)?.str;
+}
+
+/** The provider behind OpenAI-SDK calls in this file: Azure when an AzureOpenAI client is built, else the base URL's provider. */
+function resolveOpenAiCompatible(calls: Call[]): { provider: string; baseUrl?: string } {
+  for (const c of calls) if (c.name === 'AzureOpenAI' || c.name === 'AsyncAzureOpenAI') return { provider: 'azure-openai' };
+  for (const c of calls) {
+    if (c.name !== 'OpenAI' && c.name !== 'AsyncOpenAI') continue;
+    const url = c.kwargs.get('base_url')?.str ?? c.kwargs.get('baseURL')?.str;
+    if (url) {
+      const ep = classifyEndpoint(url);
+      return { provider: ep?.provider ?? OPENAI_COMPAT, baseUrl: url };
+    }
+  }
+  return { provider: 'openai' };
+}
+
+function applyRule(rule: CallRule, call: Call, path: string, compat: { provider: string; baseUrl?: string }): Asset[] {
+  const t = rule.target;
+  const loc = at(path, call.line);
+  switch (t.kind) {
+    case 'hf-model': {
+      const raw = literal(call, t.arg);
+      if (!raw) return [];
+      let id = hfRepoId(raw, { allowBare: t.allowBare });
+      if (!id && t.bareOrg) {
+        const bare = hfRepoId(`${t.bareOrg}/${raw}`);
+        if (bare && !raw.includes('/')) id = bare;
+      }
+      if (!id) return [];
+      const revision = t.revision ? t.revision.map((k) => call.kwargs.get(k)?.str).find(Boolean) : undefined;
+      if (t.datasetWhenRepoType && call.kwargs.get('repo_type')?.str === 'dataset') {
+        return [datasetAsset(id, loc, { source: 'huggingface', call: call.callee, revision }, 0.85)];
+      }
+      return [hfModelAsset(id, loc, { call: call.callee, revision }, raw.includes('/') ? 0.85 : 0.6)];
+    }
+    case 'provider-model': {
+      const raw = literal(call, t.arg);
+      const model = raw ? providerModelId(raw) : undefined;
+      const provider = t.provider === OPENAI_COMPAT ? compat.provider : t.provider;
+      const baseUrl = t.provider === OPENAI_COMPAT ? compat.baseUrl : undefined;
+      if (!model) return [providerAsset(provider, loc, { call: call.callee, baseUrl }, 0.7)];
+      return providerModel(provider, model, call, path, baseUrl);
+    }
+    case 'init-chat-model': {
+      const raw = literal(call, t.arg);
+      if (!raw) return [];
+      const explicit = call.kwargs.get('model_provider')?.str ?? call.kwargs.get('modelProvider')?.str;
+      const colon = raw.indexOf(':');
+      const [provider, model] = explicit ? [explicit, raw] : colon > 0 ? [raw.slice(0, colon), raw.slice(colon + 1)] : [undefined, raw];
+      const id = providerModelId(model);
+      if (!id || !provider || !/^[a-z][a-z0-9_-]*$/.test(provider)) return [];
+      return providerModel(normaliseProvider(provider), id, call, path);
+    }
+    case 'prefixed-model': {
+      const raw = literal(call, t.arg);
+      if (!raw) return [];
+      const slash = raw.indexOf('/');
+      const provider = slash > 0 ? raw.slice(0, slash) : 'openai';
+      const id = providerModelId(slash > 0 ? raw.slice(slash + 1) : raw);
+      return id ? providerModel(normaliseProvider(provider), id, call, path) : [];
+    }
+    case 'dataset': {
+      const raw = literal(call, t.arg);
+      const id = raw ? hfDatasetId(raw) : undefined;
+      if (!id) return [];
+      const revision = call.kwargs.get('revision')?.str;
+      return [datasetAsset(id, loc, { source: 'huggingface', call: call.callee, revision, config: call.args[1]?.str }, id.includes('/') ? 0.85 : 0.7)];
+    }
+    case 'provider': {
+      let provider = t.provider === OPENAI_COMPAT ? compat.provider : t.provider;
+      if (t.values) {
+        const v = t.arg ? literal(call, t.arg) : undefined;
+        if (!v || !t.values[v]) return [];
+        provider = t.values[v];
+      }
+      return [providerAsset(provider, loc, { client: call.callee.replace(/\(\)/g, ''), baseUrl: t.provider === OPENAI_COMPAT ? compat.baseUrl : undefined }, 0.85)];
+    }
+    case 'mcp-server': {
+      const name = literal(call, t.arg);
+      const id = name && /^[\w.@/ -]{1,100}$/.test(name) ? `mcp-server:${name}` : `mcp-server:${path}`;
+      return [asset('mcp-server', id, name ?? path, loc, { framework: t.framework, definedIn: 'code' }, { confidence: 0.9 })];
+    }
+    case 'vector-store': {
+      const where = t.url ? literal(call, t.url) : undefined;
+      return [asset('vector-store', `vector-store:${t.store}`, t.store, loc, { store: t.store, location: where, call: call.callee }, { confidence: 0.85 })];
+    }
+  }
+}
+
+function providerModel(provider: string, model: string, call: Call, path: string, baseUrl?: string): Asset[] {
+  const loc = at(path, call.line);
+  return [providerModelAsset(provider, model, loc, { call: call.callee, baseUrl }), providerAsset(provider, loc, { baseUrl }, 0.8)];
+}
+
+const PROVIDER_ALIASES: Record<string, string> = {
+  azure_openai: 'azure-openai',
+  azure: 'azure-openai',
+  bedrock_converse: 'bedrock',
+  google_genai: 'google',
+  google_vertexai: 'vertexai',
+  gemini: 'google',
+  vertex_ai: 'vertexai',
+  mistralai: 'mistral',
+  huggingface: 'huggingface',
+};
+
+function normaliseProvider(p: string): string {
+  return PROVIDER_ALIASES[p] ?? p.replace(/_/g, '-');
+}
+
+export { providerId };

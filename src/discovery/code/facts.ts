@@ -1,0 +1,294 @@
+/**
+ * Language-neutral facts from a syntax tree: imports, calls (callee path, literal arguments) and
+ * string literals. Only string LITERALS are kept as argument values: ids built from variables,
+ * f-strings or template substitutions are not guessed. Comments never reach here (tree-sitter
+ * keeps them as separate nodes).
+ */
+import type { CodeLanguage, SyntaxNode, SyntaxTree } from './tree-sitter.js';
+
+export interface Arg {
+  /** Literal string value, when the argument is a plain string literal. */
+  str?: string;
+  /** Keyword/property arguments of a nested object literal or call (JS `{model: "x"}`, `openai("gpt-4o")`). */
+  nested?: Call;
+  line: number;
+}
+
+export interface Call {
+  /** Dotted callee path: `client.chat.completions.create`, `AutoModel.from_pretrained`, `OpenAI()` chains as `OpenAI().x`. */
+  callee: string;
+  /** Last segment of the callee. */
+  name: string;
+  isNew: boolean;
+  args: Arg[];
+  kwargs: Map<string, Arg>;
+  line: number;
+  endLine: number;
+}
+
+export interface ImportFact {
+  module: string;
+  line: number;
+  /** Names imported from the module (`from x import A, B` / `import {A} from 'x'`). */
+  names: string[];
+}
+
+export interface CodeFacts {
+  imports: ImportFact[];
+  calls: Call[];
+  strings: { value: string; line: number }[];
+}
+
+/** Maps a 0-based row of the parsed source to a 1-based line of the scanned file (notebooks shift rows). */
+export type LineMap = (row: number) => number;
+
+const MAX_STRING = 2048;
+/** Nested call/object arguments are followed this deep (hostile input can nest thousands deep). */
+const MAX_NESTING = 16;
+
+export function extractFacts(lang: CodeLanguage, tree: SyntaxTree, lineMap: LineMap = (r) => r + 1): CodeFacts {
+  return lang === 'python' ? pythonFacts(tree.rootNode, lineMap) : jsFacts(tree.rootNode, lineMap);
+}
+
+// ---------------------------------------------------------------- Python
+
+function pythonFacts(root: SyntaxNode, lineMap: LineMap): CodeFacts {
+  const facts: CodeFacts = { imports: [], calls: [], strings: [] };
+  for (const n of root.descendantsOfType(['import_statement', 'import_from_statement', 'call', 'string'])) {
+    if (!n) continue;
+    const line = lineMap(n.startPosition.row);
+    if (n.type === 'import_statement') {
+      for (const c of n.namedChildren) {
+        const name = c?.type === 'aliased_import' ? c.childForFieldName('name') : c;
+        if (name?.type === 'dotted_name') facts.imports.push({ module: name.text, line, names: [] });
+      }
+    } else if (n.type === 'import_from_statement') {
+      const mod = n.childForFieldName('module_name');
+      if (mod?.type === 'dotted_name') {
+        const names = n.childrenForFieldName('name').flatMap((c) => {
+          const nm = c?.type === 'aliased_import' ? c.childForFieldName('name') : c;
+          return nm ? [nm.text] : [];
+        });
+        facts.imports.push({ module: mod.text, line, names });
+      }
+    } else if (n.type === 'call') {
+      const call = pythonCall(n, lineMap);
+      if (call) facts.calls.push(call);
+    } else if (n.type === 'string') {
+      const v = pythonString(n);
+      if (v !== undefined && v.length <= MAX_STRING && /[.:]/.test(v)) facts.strings.push({ value: v, line });
+    }
+  }
+  return facts;
+}
+
+function pythonCall(n: SyntaxNode, lineMap: LineMap, depth = 0): Call | undefined {
+  const fn = n.childForFieldName('function');
+  const argList = n.childForFieldName('arguments');
+  if (!fn || !argList) return undefined;
+  const callee = pythonCallee(fn);
+  const call: Call = { callee, name: lastSegment(callee), isNew: false, args: [], kwargs: new Map(), line: lineMap(n.startPosition.row), endLine: lineMap(n.endPosition.row) };
+  for (const a of argList.namedChildren) {
+    if (!a || a.type === 'comment') continue;
+    if (a.type === 'keyword_argument') {
+      const k = a.childForFieldName('name');
+      const v = a.childForFieldName('value');
+      if (k && v) call.kwargs.set(k.text, pythonArg(v, lineMap, depth));
+    } else if (a.type !== 'list_splat' && a.type !== 'dictionary_splat') {
+      call.args.push(pythonArg(a, lineMap, depth));
+    }
+  }
+  return call;
+}
+
+function pythonArg(v: SyntaxNode, lineMap: LineMap, depth: number): Arg {
+  const line = lineMap(v.startPosition.row);
+  if (v.type === 'string') return { str: pythonString(v), line };
+  if (v.type === 'concatenated_string') {
+    const parts = v.namedChildren.map((c) => (c ? pythonString(c) : undefined));
+    return { str: parts.every((p) => p !== undefined) ? parts.join('') : undefined, line };
+  }
+  if (v.type === 'call' && depth < MAX_NESTING) return { nested: pythonCall(v, lineMap, depth + 1), line };
+  return { line };
+}
+
+/** Literal value of a Python string node; undefined for f-strings with interpolations and byte strings. */
+function pythonString(n: SyntaxNode): string | undefined {
+  let out = '';
+  for (const c of n.namedChildren) {
+    if (!c) continue;
+    if (c.type === 'interpolation') return undefined;
+    if (c.type === 'string_start') {
+      if (/b/i.test(c.text)) return undefined;
+      continue;
+    }
+    if (c.type === 'string_content') out += c.text;
+    else if (c.type === 'escape_sequence') out += unescape(c.text);
+  }
+  return out;
+}
+
+function pythonCallee(fn: SyntaxNode, depth = 0): string {
+  if (depth > 32) return '?';
+  if (fn.type === 'identifier') return fn.text;
+  if (fn.type === 'attribute') {
+    const obj = fn.childForFieldName('object');
+    const attr = fn.childForFieldName('attribute');
+    return `${obj ? pythonCallee(obj, depth + 1) : '?'}.${attr?.text ?? '?'}`;
+  }
+  if (fn.type === 'call') {
+    const inner = fn.childForFieldName('function');
+    return `${inner ? pythonCallee(inner, depth + 1) : '?'}()`;
+  }
+  return '?';
+}
+
+// ---------------------------------------------------------------- JavaScript / TypeScript
+
+function jsFacts(root: SyntaxNode, lineMap: LineMap): CodeFacts {
+  const facts: CodeFacts = { imports: [], calls: [], strings: [] };
+  for (const n of root.descendantsOfType(['import_statement', 'export_statement', 'call_expression', 'new_expression', 'string', 'template_string'])) {
+    if (!n) continue;
+    const line = lineMap(n.startPosition.row);
+    if (n.type === 'import_statement' || n.type === 'export_statement') {
+      const src = n.childForFieldName('source');
+      const mod = src ? jsString(src) : undefined;
+      if (mod) facts.imports.push({ module: mod, line, names: jsImportNames(n) });
+    } else if (n.type === 'call_expression' || n.type === 'new_expression') {
+      const call = jsCall(n, lineMap);
+      if (!call) continue;
+      if ((call.callee === 'require' || call.callee === 'import') && call.args[0]?.str) {
+        facts.imports.push({ module: call.args[0].str, line, names: [] });
+      } else {
+        facts.calls.push(call);
+      }
+    } else {
+      const v = jsString(n);
+      if (v !== undefined && v.length <= MAX_STRING && /[.:]/.test(v)) facts.strings.push({ value: v, line });
+    }
+  }
+  return facts;
+}
+
+function jsImportNames(n: SyntaxNode): string[] {
+  const names: string[] = [];
+  for (const spec of n.descendantsOfType(['import_specifier', 'identifier'])) {
+    if (!spec) continue;
+    if (spec.type === 'import_specifier') {
+      const nm = spec.childForFieldName('alias') ?? spec.childForFieldName('name');
+      if (nm) names.push(nm.text);
+    } else if (spec.parent?.type === 'import_clause' || spec.parent?.type === 'namespace_import') {
+      names.push(spec.text);
+    }
+  }
+  return names;
+}
+
+function jsCall(n: SyntaxNode, lineMap: LineMap, depth = 0): Call | undefined {
+  const isNew = n.type === 'new_expression';
+  const fn = n.childForFieldName(isNew ? 'constructor' : 'function');
+  const argList = n.childForFieldName('arguments');
+  if (!fn) return undefined;
+  const callee = fn.type === 'import' ? 'import' : jsCallee(fn);
+  const call: Call = { callee, name: lastSegment(callee), isNew, args: [], kwargs: new Map(), line: lineMap(n.startPosition.row), endLine: lineMap(n.endPosition.row) };
+  for (const a of argList?.namedChildren ?? []) {
+    if (!a || a.type === 'comment') continue;
+    if (a.type === 'object') {
+      for (const [k, v] of jsObject(a, lineMap, depth)) call.kwargs.set(k, v);
+      call.args.push({ line: lineMap(a.startPosition.row) });
+    } else {
+      call.args.push(jsArg(a, lineMap, depth));
+    }
+  }
+  return call;
+}
+
+function jsObject(obj: SyntaxNode, lineMap: LineMap, depth: number): Map<string, Arg> {
+  const out = new Map<string, Arg>();
+  for (const p of obj.namedChildren) {
+    if (p?.type !== 'pair') continue;
+    const k = p.childForFieldName('key');
+    const v = p.childForFieldName('value');
+    if (!k || !v) continue;
+    const key = k.type === 'string' ? jsString(k) : k.text;
+    if (key !== undefined) out.set(key, jsArg(v, lineMap, depth));
+  }
+  return out;
+}
+
+function jsArg(v: SyntaxNode, lineMap: LineMap, depth: number): Arg {
+  const line = lineMap(v.startPosition.row);
+  if (v.type === 'string' || v.type === 'template_string') return { str: jsString(v), line };
+  if (depth >= MAX_NESTING) return { line };
+  if (v.type === 'call_expression' || v.type === 'new_expression') return { nested: jsCall(v, lineMap, depth + 1), line };
+  if (v.type === 'object') {
+    const nested: Call = { callee: '{}', name: '{}', isNew: false, args: [], kwargs: jsObject(v, lineMap, depth + 1), line, endLine: line };
+    return { nested, line };
+  }
+  return { line };
+}
+
+function jsString(n: SyntaxNode): string | undefined {
+  if (n.type !== 'string' && n.type !== 'template_string') return undefined;
+  let out = '';
+  for (const c of n.namedChildren) {
+    if (!c) continue;
+    if (c.type === 'template_substitution') return undefined;
+    if (c.type === 'string_fragment') out += c.text;
+    else if (c.type === 'escape_sequence') out += unescape(c.text);
+  }
+  return out;
+}
+
+function jsCallee(fn: SyntaxNode, depth = 0): string {
+  if (depth > 32) return '?';
+  switch (fn.type) {
+    case 'identifier':
+    case 'property_identifier':
+    case 'this':
+      return fn.text;
+    case 'member_expression': {
+      const obj = fn.childForFieldName('object');
+      const prop = fn.childForFieldName('property');
+      return `${obj ? jsCallee(obj, depth + 1) : '?'}.${prop?.text ?? '?'}`;
+    }
+    case 'call_expression': {
+      const inner = fn.childForFieldName('function');
+      return `${inner ? jsCallee(inner, depth + 1) : '?'}()`;
+    }
+    case 'new_expression': {
+      const inner = fn.childForFieldName('constructor');
+      return `${inner ? jsCallee(inner, depth + 1) : '?'}()`;
+    }
+    case 'await_expression':
+    case 'parenthesized_expression':
+    case 'non_null_expression': {
+      const inner = fn.namedChildren.find((c) => c && c.type !== 'comment');
+      return inner ? jsCallee(inner, depth + 1) : '?';
+    }
+    default:
+      return '?';
+  }
+}
+
+function lastSegment(callee: string): string {
+  const i = callee.lastIndexOf('.');
+  return i >= 0 ? callee.slice(i + 1) : callee;
+}
+
+function unescape(s: string): string {
+  switch (s) {
+    case '\\n':
+      return '\n';
+    case '\\t':
+      return '\t';
+    case "\\'":
+      return "'";
+    case '\\"':
+      return '"';
+    case '\\\\':
+      return '\\';
+    default:
+      return s.startsWith('\\') ? s.slice(1) : s;
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * tree-sitter (WASM) for Python, JavaScript and TypeScript. `@vscode/tree-sitter-wasm` ships the
+ * runtime and the grammars built together, so the grammar ABI always matches the runtime; nothing is
+ * fetched at run time. The runtime and each grammar are loaded once per process.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type * as TS from '@vscode/tree-sitter-wasm';
+
+export type SyntaxNode = TS.Node;
+export type SyntaxTree = TS.Tree;
+export type CodeLanguage = 'python' | 'javascript' | 'typescript' | 'tsx';
+
+const require = createRequire(import.meta.url);
+const runtime = require('@vscode/tree-sitter-wasm') as typeof TS;
+const wasmDir = dirname(require.resolve('@vscode/tree-sitter-wasm'));
+
+let init: Promise<void> | undefined;
+const parsers = new Map<CodeLanguage, Promise<TS.Parser>>();
+
+function initRuntime(): Promise<void> {
+  init ??= runtime.Parser.init({ locateFile: (file: string) => join(wasmDir, file) });
+  return init;
+}
+
+/** The parser of a language, created on first use and reused afterwards. */
+export function getParser(lang: CodeLanguage): Promise<TS.Parser> {
+  let p = parsers.get(lang);
+  if (!p) {
+    p = (async () => {
+      await initRuntime();
+      const language = await runtime.Language.load(readFileSync(join(wasmDir, `tree-sitter-${lang}.wasm`)));
+      const parser = new runtime.Parser();
+      parser.setLanguage(language);
+      return parser;
+    })();
+    parsers.set(lang, p);
+  }
+  return p;
+}
+
+/** Parses source text; the caller must `delete()` the tree (WASM memory) when done. */
+export async function parseCode(lang: CodeLanguage, source: string): Promise<SyntaxTree | undefined> {
+  const parser = await getParser(lang);
+  return parser.parse(source) ?? undefined;
+}
+
+/** Language of a file by extension, or undefined. */
+export function languageOf(ext: string): CodeLanguage | undefined {
+  switch (ext) {
+    case '.py':
+    case '.pyw':
+      return 'python';
+    case '.js':
+    case '.mjs':
+    case '.cjs':
+    case '.jsx':
+      return 'javascript';
+    case '.ts':
+    case '.mts':
+    case '.cts':
+      return 'typescript';
+    case '.tsx':
+      return 'tsx';
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The discovery (AI-BOM) analyzers, in registry order.
+ */
+import type { Analyzer } from '../core/analyzer.js';
+import { codeAnalyzer } from './code/analyzer.js';
+import { composeAnalyzer } from './infra/compose.js';
+import { dockerfileAnalyzer } from './infra/dockerfile.js';
+import { imageConfigAnalyzer } from './infra/image-config.js';
+import { k8sAnalyzer } from './infra/k8s.js';
+import { mcpConfigAnalyzer } from './infra/mcp-config.js';
+import { terraformAnalyzer } from './infra/terraform.js';
+import { modelFileAnalyzer } from './model-files.js';
+import { modelSidecarAnalyzer } from './model-sidecars.js';
+
+export const discoveryAnalyzers: Analyzer[] = [
+  codeAnalyzer,
+  modelFileAnalyzer,
+  modelSidecarAnalyzer,
+  k8sAnalyzer,
+  composeAnalyzer,
+  dockerfileAnalyzer,
+  terraformAnalyzer,
+  mcpConfigAnalyzer,
+  imageConfigAnalyzer,
+];
+
+export { bomGraphEnricher } from './graph.js';

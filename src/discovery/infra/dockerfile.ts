@@ -1,0 +1,119 @@
+/**
+ * Dockerfiles (parsed with dockerfile-ast): AI base images, `pip install` / `npm install` of AI
+ * packages, models pulled at build time or named in ENV / CMD.
+ */
+import type { Analyzer, AnalyzerResult, FileInfo } from '../../core/analyzer.js';
+import type { Asset } from '../../core/model.js';
+import { asset, at } from '../assets.js';
+import { npmPurl, providerModelId, pypiPurl } from '../ids.js';
+import { aiCategoryOf, parsePipArg } from '../package-class.js';
+import { addEnv, addImage, addModels, emptyFound, modelsFromArgs, tokens } from './signals.js';
+
+/** Loaded on first Dockerfile only. */
+let dockerfileAst: Promise<typeof import('dockerfile-ast')> | undefined;
+
+export const dockerfileAnalyzer: Analyzer = {
+  name: 'bom-dockerfile',
+  version: 1,
+  rules: [],
+  match(f: FileInfo) {
+    return (f.name === 'dockerfile' || f.name.startsWith('dockerfile.') || f.name.endsWith('.dockerfile') || f.name === 'containerfile') && f.size < 1024 * 1024;
+  },
+  async analyze(file): Promise<AnalyzerResult> {
+    const text = await file.text();
+    if (text === undefined) return {};
+    dockerfileAst ??= import('dockerfile-ast');
+    const df = (await dockerfileAst).DockerfileParser.parse(text);
+    const found = emptyFound();
+    const packages: Asset[] = [];
+    const stages = new Set<string>();
+    const bases: string[] = [];
+    for (const ins of df.getInstructions()) {
+      const kw = ins.getKeyword();
+      const line = ins.getRange().start.line + 1;
+      const args = ins.getArguments().map((a) => a.getValue());
+      if (kw === 'FROM') {
+        const image = args.find((a) => !a.startsWith('--'));
+        const asIdx = args.findIndex((a) => a.toUpperCase() === 'AS');
+        if (image && !stages.has(image.toLowerCase())) {
+          bases.push(image);
+          addImage(found, image, at(file.path, line));
+        }
+        if (asIdx >= 0 && args[asIdx + 1]) stages.add(args[asIdx + 1].toLowerCase());
+      } else if (kw === 'RUN') {
+        const toks = tokens(args.flatMap((a) => a.split(/&&|;|\|\|/)));
+        packages.push(...installs(toks, file.path, line));
+        addModels(found, modelsFromArgs(toks), at(file.path, line), 'RUN');
+        const pull = toks.findIndex((t, i) => t === 'pull' && /(?:^|\/)ollama$/.test(toks[i - 1] ?? ''));
+        const ollamaModel = pull >= 0 ? providerModelId(toks[pull + 1] ?? '') : undefined;
+        if (ollamaModel) {
+          found.assets.push(asset('model', `model:ollama/${ollamaModel}`, ollamaModel, at(file.path, line), { provider: 'ollama', via: 'ollama pull' }, { confidence: 0.9 }));
+          found.relations.push({ type: 'serves', target: `model:ollama/${ollamaModel}` });
+          found.reasons.push(`pulls ${ollamaModel}`);
+        }
+      } else if (kw === 'ENV' || kw === 'ARG') {
+        for (const a of args) {
+          const eq = a.indexOf('=');
+          if (eq > 0) addEnv(found, a.slice(0, eq), a.slice(eq + 1).replace(/^["']|["']$/g, ''), at(file.path, line));
+        }
+        if (args.length === 2 && !args[0].includes('=')) addEnv(found, args[0], args[1], at(file.path, line));
+      } else if (kw === 'CMD' || kw === 'ENTRYPOINT') {
+        const raw = ins.getArgumentsContent() ?? '';
+        let list: unknown[] = args;
+        try {
+          const j: unknown = JSON.parse(raw);
+          if (Array.isArray(j)) list = j;
+        } catch {
+          // shell form
+        }
+        addModels(found, modelsFromArgs(tokens(list)), at(file.path, line), kw);
+      }
+    }
+    const aiPackages = packages.filter((p) => p.properties.aiCategory);
+    if (aiPackages.length) found.reasons.push(`installs ${aiPackages.map((p) => p.name).join(', ')}`);
+    if (!found.reasons.length) return { assets: packages };
+    const id = `dockerfile:${file.path}`;
+    const relations = [...found.relations, ...packages.map((p) => ({ type: 'depends-on' as const, target: p.id }))];
+    return {
+      assets: [
+        asset('container-image', id, file.path, at(file.path, 1), { build: 'dockerfile', baseImages: bases, aiReasons: [...new Set(found.reasons)] }, { confidence: 0.85, relations }),
+        ...found.assets,
+        ...packages,
+      ],
+    };
+  },
+};
+
+/** `pip install …` / `uv pip install …` / `npm install …` arguments of one RUN. */
+function installs(toks: string[], path: string, line: number): Asset[] {
+  const out: Asset[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    const isPip = /(?:^|\/)(?:pip3?|pip3\.\d+)$/.test(t) || (t === 'pip' && toks[i - 1] === 'uv') || (t === '-m' && /^pip3?$/.test(toks[i + 1] ?? ''));
+    const isNpm = /(?:^|\/)(?:npm|pnpm|yarn)$/.test(t);
+    if (!isPip && !isNpm) continue;
+    let j = i + 1;
+    if (t === '-m') j++;
+    if (!['install', 'add', 'i'].includes(toks[j] ?? '')) continue;
+    for (j++; j < toks.length; j++) {
+      const a = toks[j];
+      if (/^(?:&&|\||;|\\|#.*)$/.test(a) || /^(?:pip3?|npm|apt-get|rm|cd|echo)$/.test(a)) break;
+      if (a.startsWith('-')) {
+        if (/^(?:-r|-c|-e|-i|--index-url|--extra-index-url|--requirement|--constraint|--target|-t|--prefix|--find-links|-f|--registry)$/.test(a)) j++;
+        continue;
+      }
+      if (isPip) {
+        const p = parsePipArg(a);
+        if (!p) continue;
+        const category = aiCategoryOf('pypi', p.name);
+        out.push(asset('package', pypiPurl(p.name, p.version), p.name.toLowerCase(), at(path, line), { ecosystem: 'pypi', specifier: p.specifier, pinned: p.pinned, direct: true, aiCategory: category, installedBy: 'Dockerfile RUN' }, { version: p.version, confidence: 0.9 }));
+      } else {
+        const m = /^((?:@[a-z0-9._-]+\/)?[a-z0-9._-]+)(?:@([^\s]+))?$/.exec(a);
+        if (!m) continue;
+        const pinned = !!m[2] && /^\d+\.\d+\.\d+/.test(m[2]);
+        out.push(asset('package', npmPurl(m[1], pinned ? m[2] : undefined), m[1], at(path, line), { ecosystem: 'npm', specifier: m[2], pinned, direct: true, aiCategory: aiCategoryOf('npm', m[1]), installedBy: 'Dockerfile RUN' }, { version: pinned ? m[2] : undefined, confidence: 0.9 }));
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,203 @@
+/**
+ * Kubernetes manifests (multi-document YAML, `kind: List`): AI custom resources and workloads whose
+ * containers run AI images, request accelerators, serve a model or use an LLM provider; their
+ * images, models, providers and the Services that expose them. Non-AI workloads are not reported.
+ */
+import type { Analyzer, AnalyzerResult, FileInfo, Parser } from '../../core/analyzer.js';
+import type { Asset, AssetKind, Relation } from '../../core/model.js';
+import { classifyImage } from '../../catalog/ai-images.js';
+import { asset, at } from '../assets.js';
+import { hfRepoId } from '../ids.js';
+import { isRecord } from '../json-doc.js';
+import { parseYamlDocs, type YamlDoc, type YamlParse } from '../yaml-docs.js';
+import { addEnv, addGpu, addImage, addModels, emptyFound, isAccelerator, modelsFromArgs, tokens } from './signals.js';
+import { aiKind, WORKLOAD_KINDS } from './k8s-kinds.js';
+
+export const yamlDocsParser: Parser<YamlParse> = {
+  id: 'yaml-docs',
+  parse: ({ text }) => (text === undefined ? { docs: [], errors: ['binary content'] } : parseYamlDocs(text)),
+};
+
+export const COMPOSE_NAME = /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/;
+const MAX_NODES = 20000;
+type Path = (string | number)[];
+
+export const k8sAnalyzer: Analyzer = {
+  name: 'bom-k8s',
+  version: 1,
+  rules: [],
+  match(f: FileInfo) {
+    return (f.ext === '.yaml' || f.ext === '.yml') && !COMPOSE_NAME.test(f.name) && f.size < 8 * 1024 * 1024 && !/(?:^|\/)node_modules\//.test(f.path);
+  },
+  async analyze(file): Promise<AnalyzerResult> {
+    const text = await file.text();
+    if (text === undefined || !/^\s*kind\s*:/m.test(text) || !/apiVersion\s*:/.test(text)) return {};
+    if (text.includes('{{') && /(?:^|\/)templates\//.test(file.path)) {
+      return { notes: [{ level: 'info', path: file.path, message: 'bom-k8s: Helm template not rendered; render it (helm template) to inventory it', source: 'bom-k8s' }] };
+    }
+    const parsed = await file.parsed(yamlDocsParser);
+    const notes = parsed.errors.map((e) => ({ level: 'warning' as const, path: file.path, message: `bom-k8s: YAML document skipped: ${e}`, source: 'bom-k8s' }));
+    const assets: Asset[] = [];
+    const aiSelectors: { labels: Record<string, string>; id: string; namespace: string }[] = [];
+    const services: { doc: YamlDoc; obj: Record<string, unknown>; base: Path }[] = [];
+    for (const doc of parsed.docs) {
+      for (const { obj, base } of objects(doc.value)) {
+        const kind = obj.kind as string;
+        if (kind === 'Service') {
+          services.push({ doc, obj, base });
+          continue;
+        }
+        const res = k8sObject(file.path, doc, obj, base);
+        if (!res) continue;
+        assets.push(...res.assets);
+        for (const labels of res.podLabels) aiSelectors.push({ labels, id: res.id, namespace: res.namespace });
+      }
+    }
+    for (const s of services) assets.push(...service(file.path, s.doc, s.obj, s.base, aiSelectors, assets));
+    return { assets, notes };
+  },
+};
+
+function* objects(value: unknown): Generator<{ obj: Record<string, unknown>; base: Path }> {
+  if (!isRecord(value)) return;
+  if (value.kind === 'List' && Array.isArray(value.items)) {
+    for (let i = 0; i < value.items.length; i++) if (isK8s(value.items[i])) yield { obj: value.items[i] as Record<string, unknown>, base: ['items', i] };
+    return;
+  }
+  if (isK8s(value)) yield { obj: value, base: [] };
+}
+
+function isK8s(v: unknown): v is Record<string, unknown> {
+  return isRecord(v) && typeof v.apiVersion === 'string' && typeof v.kind === 'string';
+}
+
+interface ObjResult {
+  id: string;
+  namespace: string;
+  assets: Asset[];
+  podLabels: Record<string, string>[];
+}
+
+function k8sObject(path: string, doc: YamlDoc, obj: Record<string, unknown>, base: Path): ObjResult | undefined {
+  const kind = obj.kind as string;
+  const crd = aiKind(obj.apiVersion as string, kind);
+  if (!crd && !WORKLOAD_KINDS.has(kind)) return undefined;
+  const meta = isRecord(obj.metadata) ? obj.metadata : {};
+  const name = typeof meta.name === 'string' ? meta.name : '(unnamed)';
+  const namespace = typeof meta.namespace === 'string' ? meta.namespace : 'default';
+  const found = emptyFound();
+  const gpus: Record<string, number | string> = {};
+  const images: string[] = [];
+  const ports: number[] = [];
+  const podLabels: Record<string, string>[] = [];
+  const models: string[] = [];
+  let serving = false;
+  let nodes = 0;
+
+  const visit = (v: unknown, p: Path, key: string | number | undefined, depth: number): void => {
+    if (++nodes > MAX_NODES || depth > 24) return;
+    if (Array.isArray(v)) {
+      if ((key === 'args' || key === 'command') && v.every((x) => typeof x === 'string' || typeof x === 'number')) {
+        const ids = modelsFromArgs(tokens(v));
+        models.push(...ids);
+        for (const id of ids) {
+          const i = v.findIndex((x) => String(x).includes(id));
+          addModels(found, [id], at(path, doc.lineOf([...base, ...p, Math.max(0, i)])), String(key));
+        }
+        return;
+      }
+      if (key === 'env') {
+        v.forEach((e, i) => {
+          if (isRecord(e) && typeof e.name === 'string') addEnv(found, e.name, typeof e.value === 'string' ? e.value : undefined, at(path, doc.lineOf([...base, ...p, i])));
+        });
+        return;
+      }
+      if (key === 'ports') {
+        for (const port of v) if (isRecord(port) && typeof port.containerPort === 'number') ports.push(port.containerPort);
+      }
+      v.forEach((x, i) => visit(x, [...p, i], key, depth + 1));
+      return;
+    }
+    if (!isRecord(v)) return;
+    for (const [k, x] of Object.entries(v)) {
+      const kp = [...p, k];
+      if (k === 'image' && typeof x === 'string') {
+        images.push(x);
+        if (classifyImage(x)?.category === 'serving') serving = true;
+        addImage(found, x, at(path, doc.lineOf([...base, ...kp])));
+      } else if (k === 'image' && isRecord(x) && typeof x.repository === 'string') {
+        const ref = `${x.repository}${typeof x.tag === 'string' || typeof x.tag === 'number' ? `:${x.tag}` : ''}`;
+        images.push(ref);
+        addImage(found, ref, at(path, doc.lineOf([...base, ...kp])));
+      } else if ((k === 'limits' || k === 'requests') && isRecord(x) && p[p.length - 1] === 'resources') {
+        for (const [r, n] of Object.entries(x)) if (isAccelerator(r)) Object.assign(gpus, addGpu(found, r, typeof n === 'number' || typeof n === 'string' ? n : undefined));
+      } else if (k === 'rayStartParams' && isRecord(x) && x['num-gpus'] !== undefined && Number(x['num-gpus']) > 0) {
+        Object.assign(gpus, addGpu(found, 'ray num-gpus', x['num-gpus'] as string));
+      } else if ((k === 'storageUri' || k === 'storageUris' || k === 'uri') && typeof x === 'string' && crd) {
+        const loc = at(path, doc.lineOf([...base, ...kp]));
+        const hf = x.startsWith('hf://') ? hfRepoId(x) : undefined;
+        if (hf) {
+          models.push(hf);
+          addModels(found, [hf], loc, k);
+        } else if (/^(?:s3|gs|pvc|oci|https?|azureblob|abfss?):\/\//.test(x)) {
+          found.assets.push(asset('model', `model-uri:${x}`, x, loc, { storageUri: x }, { confidence: 0.8 }));
+          found.relations.push({ type: 'serves', target: `model-uri:${x}` });
+        }
+      } else if (k === 'labels' && isRecord(x) && p[p.length - 1] === 'metadata' && p.includes('template')) {
+        podLabels.push(x as Record<string, string>);
+        visit(x, kp, k, depth + 1);
+      } else {
+        visit(x, kp, k, depth + 1);
+      }
+    }
+  };
+  visit(obj.spec, ['spec'], 'spec', 0);
+
+  if (!crd && !found.reasons.length) return undefined;
+  if (kind === 'Pod' && isRecord(meta.labels)) podLabels.push(meta.labels as Record<string, string>);
+  const id = `k8s:${namespace}/${kind}/${name}`;
+  const assetKind: AssetKind = crd ? crd.assetKind : serving ? 'ai-server' : Object.keys(gpus).length ? 'gpu-workload' : 'workload';
+  const relations: Relation[] = dedupeRelations(found.relations);
+  const spec = isRecord(obj.spec) ? obj.spec : {};
+  const workload = asset(assetKind, id, `${kind}/${name}`, at(path, doc.lineOf([...base, 'kind']) || doc.startLine), {
+    platform: 'kubernetes',
+    apiVersion: obj.apiVersion,
+    kind,
+    namespace,
+    product: crd?.product,
+    category: crd?.category ?? (serving ? 'serving' : undefined),
+    images: [...new Set(images)],
+    accelerators: Object.keys(gpus).length ? gpus : undefined,
+    replicas: typeof spec.replicas === 'number' ? spec.replicas : undefined,
+    containerPorts: [...new Set(ports)],
+    models: [...new Set(models)],
+    aiReasons: [...new Set(crd ? [`${crd.product} ${kind}`, ...found.reasons] : found.reasons)],
+  }, { confidence: crd ? 0.95 : 0.85, relations });
+  return { id, namespace, assets: [workload, ...found.assets], podLabels };
+}
+
+function service(path: string, doc: YamlDoc, obj: Record<string, unknown>, base: Path, ai: { labels: Record<string, string>; id: string; namespace: string }[], assets: Asset[]): Asset[] {
+  const meta = isRecord(obj.metadata) ? obj.metadata : {};
+  const spec = isRecord(obj.spec) ? obj.spec : {};
+  const selector = isRecord(spec.selector) ? (spec.selector as Record<string, unknown>) : undefined;
+  if (!selector || !Object.keys(selector).length) return [];
+  const namespace = typeof meta.namespace === 'string' ? meta.namespace : 'default';
+  const targets = ai.filter((w) => w.namespace === namespace && Object.entries(selector).every(([k, v]) => w.labels[k] === String(v)));
+  if (!targets.length) return [];
+  const name = typeof meta.name === 'string' ? meta.name : '(unnamed)';
+  const id = `k8s:${namespace}/Service/${name}`;
+  const ports = Array.isArray(spec.ports) ? spec.ports.filter(isRecord).map((p) => ({ port: p.port, targetPort: p.targetPort, nodePort: p.nodePort, protocol: p.protocol ?? 'TCP', name: p.name })) : [];
+  for (const t of targets) {
+    const w = assets.find((a) => a.id === t.id);
+    if (w && !w.relations.some((r) => r.type === 'exposes' && r.target === id)) w.relations.push({ type: 'exposes', target: id });
+  }
+  return [asset('ai-server', id, `Service/${name}`, at(path, doc.lineOf([...base, 'kind'])), {
+    platform: 'kubernetes', kind: 'Service', namespace, serviceType: spec.type ?? 'ClusterIP', ports, exposes: targets.map((t) => t.id),
+  }, { confidence: 0.9 })];
+}
+
+function dedupeRelations(list: Relation[]): Relation[] {
+  const seen = new Set<string>();
+  return list.filter((r) => (seen.has(`${r.type} ${r.target}`) ? false : (seen.add(`${r.type} ${r.target}`), true)));
+}
+

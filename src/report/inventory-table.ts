@@ -1,0 +1,68 @@
+/**
+ * `aigis bom` table: the AI inventory grouped by kind, one line per asset with where it was seen.
+ */
+import type { Asset, AssetKind, Report } from '../core/model.js';
+import type { Formatter } from './formatter.js';
+import { foldImports } from '../discovery/graph.js';
+import { isAiAsset, KIND_LABELS } from './inventory-summary.js';
+
+const ORDER: AssetKind[] = ['model', 'dataset', 'llm-provider', 'ai-service', 'ai-server', 'gpu-workload', 'workload', 'container-image', 'vector-store', 'mcp-server', 'agent', 'package'];
+
+export function inventoryTable(opts: { all?: boolean } = {}): Formatter {
+  return (report: Report) => {
+    const assets = foldImports(report.assets);
+    const shown = assets.filter((a) => (opts.all ? a.kind !== 'application' : isAiAsset(a)));
+    const out: string[] = [`aigis ${report.tool.version} — bom ${report.target.name} (${report.target.type})`, ''];
+    for (const kind of ORDER) {
+      const group = shown.filter((a) => a.kind === kind).sort((a, b) => a.name.localeCompare(b.name));
+      if (!group.length) continue;
+      out.push(`${(KIND_LABELS[kind] ?? kind).toUpperCase()} (${group.length})`);
+      for (const a of group) out.push(...assetLines(a));
+      out.push('');
+    }
+    if (!shown.length) out.push('No AI assets found.', '');
+    const other = assets.filter((a) => a.kind === 'package' && !isAiAsset(a)).length;
+    if (other && !opts.all) out.push(`+ ${other} other packages (not AI; use --all or --format cyclonedx to list them)`, '');
+    const notes = report.notes.filter((n) => n.level !== 'info');
+    if (notes.length) {
+      out.push(`Notes (${notes.length}):`);
+      for (const n of notes.slice(0, 30)) out.push(`  [${n.level}] ${n.path ?? ''}${n.path ? ': ' : ''}${n.message}`);
+      if (notes.length > 30) out.push(`  … ${notes.length - 30} more (see --format json)`);
+      out.push('');
+    }
+    out.push(`${shown.length} AI assets — ${report.stats.files} files in ${report.stats.durationMs} ms`);
+    return `${out.join('\n')}\n`;
+  };
+}
+
+function assetLines(a: Asset): string[] {
+  const detail = describe(a);
+  const where = a.locations.slice(0, 3).map((l) => `${l.path ?? l.url ?? ''}${l.startLine ? `:${l.startLine}` : ''}`).join(', ');
+  const more = a.locations.length > 3 ? ` (+${a.locations.length - 3})` : '';
+  return [`  ${a.name}${a.version ? ` @ ${a.version}` : ''}${detail ? `  [${detail}]` : ''}`, `      ${where}${more}`];
+}
+
+function describe(a: Asset): string {
+  const p = a.properties;
+  const bits: unknown[] = [];
+  switch (a.kind) {
+    case 'model':
+      bits.push(p.provider ?? p.source ?? p.format, p.quantization, p.license);
+      break;
+    case 'package':
+      bits.push(p.ecosystem, p.aiCategory, p.pinned === false ? 'unpinned' : undefined);
+      break;
+    case 'ai-service':
+      bits.push(p.service);
+      break;
+    case 'mcp-server':
+      bits.push(p.transport, p.package ?? p.url ?? p.framework, p.configuredBy);
+      break;
+    case 'container-image':
+      bits.push(p.aiImage ?? (Array.isArray(p.aiReasons) ? p.aiReasons.join('; ') : undefined));
+      break;
+    default:
+      bits.push(p.product ?? p.platform, p.accelerators ? `accelerators ${JSON.stringify(p.accelerators)}` : undefined, p.endpoint);
+  }
+  return bits.filter((b) => b !== undefined && b !== '').map(String).join(', ');
+}

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { codeAnalyzer } from '../../../src/discovery/code/analyzer.js';
+import { analyze, ids, sightings } from '../helpers.js';
+
+const fx = (n: string) => readFileSync(join(import.meta.dirname, 'fixtures', n));
+
+describe('code discovery: Python', () => {
+  it('finds model, dataset and provider references given as string literals', async () => {
+    const { assets } = await analyze(codeAnalyzer, 'svc/serve_llm.py', fx('serve_llm.py'));
+    const s = sightings(assets);
+    expect(s).toEqual(expect.arrayContaining([
+      'pkg:huggingface/Qwen/Qwen2.5-1.5B-Instruct@11',
+      'pkg:huggingface/TheBloke/Llama-2-7B-GGUF@12',
+      'dataset:HuggingFaceFW/fineweb-edu@13',
+      'pkg:huggingface/ProsusAI/finbert@14',
+      'dataset:imdb@15',
+      'model:anthropic/claude-3-haiku-20240307@17',
+      'model:openai/gpt-4.1-mini@18',
+      'model:anthropic/claude-3-7-sonnet-latest@19',
+      'model:bedrock/meta.llama3-70b-instruct-v1:0@20',
+      'llm-provider:azure-openai@21',
+      'model:azure-openai/gpt-4o-prod@22',
+      'pkg:pypi/vllm@2',
+      'pkg:pypi/huggingface-hub@3',
+    ]));
+    expect(assets.find((a) => a.id === 'pkg:huggingface/Qwen/Qwen2.5-1.5B-Instruct')!.version).toBe('main');
+  });
+
+  it('does not guess ids from variables, f-strings, placeholders, local paths or builder names', async () => {
+    const { assets } = await analyze(codeAnalyzer, 'svc/serve_llm.py', fx('serve_llm.py'));
+    const late = assets.filter((a) => a.locations.some((l) => (l.startLine ?? 0) >= 24 || l.startLine === 16));
+    expect(late.filter((a) => a.kind !== 'package')).toEqual([]);
+    expect(ids(assets).some((i) => i.includes('your-org') || i.includes('outputs') || i.includes('csv'))).toBe(false);
+  });
+
+  it('stays quiet on look-alike names from non-AI libraries and on comments', async () => {
+    const { assets } = await analyze(codeAnalyzer, 'tools/no_ai.py', fx('no_ai.py'));
+    expect(assets).toEqual([]);
+  });
+
+  it('resolves the provider of OpenAI-SDK calls from the base URL', async () => {
+    const src = 'from openai import OpenAI\nc = OpenAI(base_url="http://localhost:11434/v1")\nc.chat.completions.create(model="llama3.2:3b", messages=[])\n';
+    const { assets } = await analyze(codeAnalyzer, 'a.py', src);
+    expect(sightings(assets)).toEqual(expect.arrayContaining(['model:ollama/llama3.2:3b@3', 'llm-provider:ollama@2']));
+  });
+
+  it('finds MCP servers defined with FastMCP and the low-level Server', async () => {
+    const src = 'from mcp.server.fastmcp import FastMCP\nfrom mcp.server import Server\na = FastMCP("weather")\nb = Server("files")\n';
+    const { assets } = await analyze(codeAnalyzer, 'srv.py', src);
+    expect(sightings(assets)).toEqual(expect.arrayContaining(['mcp-server:weather@3', 'mcp-server:files@4']));
+  });
+
+  it('survives syntax errors (tree-sitter recovers) and keeps what parses', async () => {
+    const src = 'from transformers import AutoModel\ndef broken(:\n    pass\nm = AutoModel.from_pretrained("google-bert/bert-base-uncased")\n';
+    const { assets, notes } = await analyze(codeAnalyzer, 'b.py', src);
+    expect(notes).toEqual([]);
+    expect(sightings(assets)).toContain('pkg:huggingface/google-bert/bert-base-uncased@4');
+  });
+});
+
+describe('code discovery: hostile input', () => {
+  it('handles calls nested thousands deep without crashing', async () => {
+    const deep = `from transformers import AutoModel\nx = ${'f('.repeat(3000)}1${')'.repeat(3000)}\nAutoModel.from_pretrained("openai-community/gpt2")\n`;
+    const { assets } = await analyze(codeAnalyzer, 'deep.py', deep);
+    expect(assets.map((a) => a.id)).toContain('pkg:huggingface/openai-community/gpt2');
+    const js = `import OpenAI from 'openai';\nconst o = ${'{a: '.repeat(2000)}1${'}'.repeat(2000)};\n`;
+    const r = await analyze(codeAnalyzer, 'deep.js', js);
+    expect(r.assets.map((a) => a.id)).toContain('pkg:npm/openai');
+  });
+});
+
+describe('code discovery: JavaScript / TypeScript', () => {
+  it('reads require() imports, object-literal arguments and AWS SDK commands', async () => {
+    const { assets } = await analyze(codeAnalyzer, 'web/bedrock.mjs', fx('bedrock.mjs'));
+    expect(sightings(assets)).toEqual(expect.arrayContaining([
+      'pkg:npm/%40aws-sdk/client-bedrock-runtime@1',
+      'pkg:npm/%40langchain/openai@2',
+      'llm-provider:bedrock@5',
+      'model:openai/gpt-4o@6',
+      'model:bedrock/amazon.titan-text-express-v1@9',
+      'pkg:huggingface/Xenova/all-MiniLM-L6-v2@11',
+    ]));
+    expect(sightings(assets).some((s) => s.endsWith('@10') && s.startsWith('model:'))).toBe(false);
+  });
+
+  it('parses TypeScript with the AI SDK, Anthropic and the MCP SDK', async () => {
+    const { assets } = await analyze(codeAnalyzer, 'src/agent.ts', fx('agent.ts'));
+    expect(sightings(assets)).toEqual(expect.arrayContaining([
+      'model:ollama/llama3.1:8b@12',
+      'model:anthropic/claude-3-5-haiku-20241022@13',
+      'model:openai/gpt-4o-mini@14',
+      'mcp-server:docs-search@18',
+      'llm-provider:ollama@8',
+    ]));
+    expect(ids(assets)).not.toContain('pkg:npm/express');
+  });
+
+  it('skips vendored and generated files', () => {
+    expect(codeAnalyzer.match({ path: 'a/node_modules/x.js', name: 'x.js', ext: '.js', size: 10 })).toBe(true);
+    expect(codeAnalyzer.match({ path: 'venv/lib/site-packages/openai/x.py', name: 'x.py', ext: '.py', size: 10 })).toBe(false);
+    expect(codeAnalyzer.match({ path: 'static/app.min.js', name: 'app.min.js', ext: '.js', size: 10 })).toBe(false);
+  });
+});

@@ -1,0 +1,49 @@
+/** Runs the packages analyzer over a fixture folder, as the pipeline would (in-memory files). */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AnalyzerContext } from '../../src/core/analyzer.js';
+import type { Asset, Note } from '../../src/core/model.js';
+import { bufferFile } from '../../src/core/buffer-file.js';
+import { packagesAnalyzer } from '../../src/analyzers/packages.js';
+
+const ROOT = fileURLToPath(new URL('../fixtures/packages/', import.meta.url));
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const n of readdirSync(dir)) {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+
+export async function scanFixture(folder: string): Promise<{ assets: Asset[]; notes: Note[] }> {
+  const base = join(ROOT, folder);
+  const files = new Map(walk(base).map((p) => {
+    const rel = relative(base, p).split('\\').join('/');
+    return [rel, bufferFile(rel, readFileSync(p))];
+  }));
+  const ctx: AnalyzerContext = {
+    signal: new AbortController().signal,
+    deadline: Date.now() + 60_000,
+    exists: (p) => files.has(p),
+    open: (p) => files.get(p),
+  };
+  const assets: Asset[] = [];
+  const notes: Note[] = [];
+  for (const file of files.values()) {
+    if (!packagesAnalyzer.match(file)) continue;
+    const res = await packagesAnalyzer.analyze(file, ctx);
+    assets.push(...(res.assets ?? []));
+    notes.push(...(res.notes ?? []));
+  }
+  return { assets, notes };
+}
+
+/** `name@version|specifier:path:line [pinned] [direct]` lines, sorted, for readable assertions. */
+export function summary(assets: Asset[]): string[] {
+  return assets
+    .flatMap((a) => a.locations.map((l) => `${a.properties.ecosystem}:${a.name}@${a.version ?? a.properties.specifier} ${l.path}:${l.startLine}${a.properties.pinned ? ' pinned' : ''}${a.properties.direct ? ' direct' : ''}`))
+    .sort();
+}
