@@ -42,7 +42,7 @@ export function sliceSource(src: ByteSource, start: number, size: number): ByteS
  * Serves small reads from a cached window so that walking thousands of zip headers or pickle
  * opcodes does not turn into thousands of file reads; large reads go straight to the source.
  */
-export function cachedSource(src: ByteSource, window = 1 << 20): ByteSource {
+export function cachedSource(src: ByteSource, window = 256 * 1024): ByteSource {
   let start = -1;
   let buf: Buffer = Buffer.alloc(0);
   return {

@@ -23,12 +23,21 @@ export function looksLikePickleBytes(b: Buffer): boolean {
   return TEXT_PICKLE.test(b.subarray(0, 512).toString('latin1'));
 }
 
+/**
+ * Encoded pickles start with known prefixes: base64 of `\x80\x02..\x05` is `gA…`, of `c`/`(`/`i`/`}`/`]`
+ * is `Y`/`K`/`a`/`f`/`X`; hex is `80`, `63`, `28`, `69`, `7d`, `5d`. Checked before any decoding so
+ * that ordinary strings cost one regex test.
+ */
+const B64_PREFIX = /^(gA|[YKafX])/;
+const HEX_PREFIX = /^(80|63|28|69|7d|5d)/i;
+const RAW_FIRST = new Set([0x80, 0x28, 0x63, 0x69, 0x7d, 0x5d, 0x29]);
+
 export function findNestedPickle(v: PValue): NestedPickle | undefined {
   let raw: Buffer | undefined;
   let text: string | undefined;
   if (v.t === 'str') {
     if (v.s.length < MIN_LEN) return undefined;
-    raw = Buffer.from(v.s, 'latin1');
+    if (RAW_FIRST.has(v.s.charCodeAt(0))) raw = Buffer.from(v.s, 'latin1');
     text = v.s;
   } else if (v.t === 'bytes' && v.b) {
     if (v.b.length < MIN_LEN) return undefined;
@@ -39,14 +48,17 @@ export function findNestedPickle(v: PValue): NestedPickle | undefined {
   } else {
     return undefined;
   }
-  if (looksLikePickleBytes(raw)) return { bytes: raw, encoding: 'raw' };
+  if (raw && looksLikePickleBytes(raw)) return { bytes: raw, encoding: 'raw' };
   if (text === undefined) return undefined;
-  const compact = text.replace(/\s+/g, '');
-  if (compact.length >= 16 && HEX.test(compact)) {
+  const hexCandidate = text.length >= 16 && HEX_PREFIX.test(text);
+  const b64Candidate = text.length >= 12 && B64_PREFIX.test(text);
+  if (!hexCandidate && !b64Candidate) return undefined;
+  const compact = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
+  if (hexCandidate && HEX.test(compact)) {
     const b = Buffer.from(compact, 'hex');
     if (looksLikePickleBytes(b)) return { bytes: b, encoding: 'hex' };
   }
-  if (compact.length >= 12 && BASE64.test(compact)) {
+  if (b64Candidate && BASE64.test(compact)) {
     const b = Buffer.from(compact, compact.includes('-') || compact.includes('_') ? 'base64url' : 'base64');
     if (looksLikePickleBytes(b)) return { bytes: b, encoding: 'base64' };
   }

@@ -12,14 +12,14 @@
 import type { ByteSource } from '../io/byte-source.js';
 import { bufferSource } from '../io/byte-source.js';
 import { OPCODES, HIGHEST_PROTOCOL } from './opcodes.js';
-import { findNestedPickle } from './nested.js';
+import { findNestedPickle, type NestedPickle } from './nested.js';
 import { joblibArrayLayout } from './joblib.js';
 
 /** Emulated values: only what is needed to resolve globals and recognise a few structures. */
 export type PValue =
   | { t: 'str'; s: string }
   | { t: 'bytes'; n: number; b?: Buffer }
-  | { t: 'int'; v: bigint }
+  | { t: 'int'; v: number | bigint }
   | { t: 'float' }
   | { t: 'bool'; v: boolean }
   | { t: 'none' }
@@ -253,6 +253,32 @@ class Walker {
     if (this.buf.length < n) throw new PickleError(`unexpected end of data at offset ${pos} (needed ${n} bytes)`, pos, true);
   }
 
+  /** The bytes [pos, pos+n) when the window already holds them (no await on the hot path). */
+  private takeFast(pos: number, n: number): Buffer | undefined {
+    const rel = pos - this.bufStart;
+    if (rel < 0 || rel + n > this.buf.length) return undefined;
+    return this.buf.subarray(rel, rel + n);
+  }
+
+  /** A newline-terminated argument when the window already holds it. */
+  private lineFast(pos: number): { text: Buffer; next: number } | undefined {
+    const rel = pos - this.bufStart;
+    if (rel < 0 || rel >= this.buf.length) return undefined;
+    const nl = this.buf.indexOf(0x0a, rel);
+    if (nl < 0) return undefined;
+    return { text: this.buf.subarray(rel, nl), next: this.bufStart + nl + 1 };
+  }
+
+  /** A small length-prefixed argument when the window holds it whole; undefined sends the caller to the slow path. */
+  private lengthPrefixedFast(pos: number, kind: string): { data?: Buffer; n: number; next: number } | undefined {
+    const rel = pos - this.bufStart;
+    const hdr = kind === 'bytes1' ? 1 : kind === 'bytes8' ? 8 : 4;
+    if (rel < 0 || rel + hdr > this.buf.length || kind === 'bytes8') return undefined;
+    const n = kind === 'bytes1' ? this.buf[rel] : kind === 'bytes4s' ? this.buf.readInt32LE(rel) : this.buf.readUInt32LE(rel);
+    if (n < 0 || n > LARGE_ARG || rel + hdr + n > this.buf.length) return undefined;
+    return { data: Buffer.from(this.buf.subarray(rel + hdr, rel + hdr + n)), n, next: pos + hdr + n };
+  }
+
   private async take(pos: number, n: number): Promise<Buffer> {
     await this.ensure(pos, n);
     return this.buf.subarray(pos - this.bufStart, pos - this.bufStart + n);
@@ -294,10 +320,12 @@ class Walker {
     if (this.out.tampering.length < MAX_RECORDS) this.out.tampering.push({ kind, offset, detail, nested: this.nestedLabel });
   }
 
-  private async maybeNested(v: PValue, offset: number): Promise<void> {
-    if (this.depth >= this.shared.maxNestedDepth) return;
-    const found = findNestedPickle(v);
-    if (!found) return;
+  /** A nested pickle in `v`, checked synchronously so that ordinary strings cost no await. */
+  private nestedIn(v: PValue): NestedPickle | undefined {
+    return this.depth >= this.shared.maxNestedDepth ? undefined : findNestedPickle(v);
+  }
+
+  private async walkNested(found: NestedPickle, offset: number): Promise<void> {
     const label = `${this.nestedLabel ? `${this.nestedLabel} → ` : ''}${found.encoding} pickle in an argument at offset ${offset}`;
     const inner = await new Walker(bufferSource(found.bytes), {}, this.depth + 1, label, this.shared).run();
     this.merge(inner);
@@ -353,198 +381,203 @@ class Walker {
       const op = OPCODES[code];
       if (op === undefined) throw new PickleError(`invalid opcode 0x${code.toString(16).padStart(2, '0')} at offset ${at}`, at);
       pos++;
-      switch (op.name) {
-        case 'PROTO': {
-          const v = (await this.take(pos, 1))[0];
+      // Numeric cases compile to a jump table: this switch runs once per opcode.
+      switch (code) {
+        case 0x80: { // PROTO
+          const v = ((this.takeFast(pos, 1) ?? (await this.take(pos, 1))))[0];
           pos += 1;
           if (v > HIGHEST_PROTOCOL) throw new PickleError(`unsupported pickle protocol ${v} at offset ${at}`, at);
           this.out.protocol = Math.max(this.out.protocol, v);
           break;
         }
-        case 'FRAME':
-          await this.take(pos, 8);
+        case 0x95: // FRAME (its length is advisory: opcodes are walked either way)
+          if (!this.takeFast(pos, 8)) await this.take(pos, 8);
           pos += 8;
           break;
-        case 'STOP': {
+        case 0x2e: { // STOP
           const result = stack.pop();
           return { end: pos, result };
         }
-        case 'MARK':
+        case 0x28: // MARK
           marks.push(stack);
           stack = [];
           break;
-        case 'POP':
+        case 0x30: // POP
           if (stack.length > 0) stack.pop();
           else popMark(at); // CPython: POP on an empty stack after MARK pops the mark
           break;
-        case 'POP_MARK':
+        case 0x31: // POP_MARK
           popMark(at);
           break;
-        case 'DUP':
+        case 0x32: // DUP
           stack.push(top(at));
           break;
-        case 'NONE':
+        case 0x4e: // NONE
           stack.push({ t: 'none' });
           break;
-        case 'NEWTRUE':
-        case 'NEWFALSE':
+        case 0x88: // NEWTRUE
+        case 0x89: // NEWFALSE
           stack.push({ t: 'bool', v: op.name === 'NEWTRUE' });
           break;
-        case 'INT': {
-          const { text, next } = await this.line(pos);
+        case 0x49: { // INT
+          const { text, next } = (this.lineFast(pos) ?? (await this.line(pos)));
           pos = next;
           const s = text.toString('latin1').trim();
           if (s === '00' || s === '01') stack.push({ t: 'bool', v: s === '01' });
-          else stack.push({ t: 'int', v: parseBigInt(s, at) });
+          else stack.push({ t: 'int', v: parseInteger(s, at) });
           break;
         }
-        case 'LONG': {
-          const { text, next } = await this.line(pos);
+        case 0x4c: { // LONG
+          const { text, next } = (this.lineFast(pos) ?? (await this.line(pos)));
           pos = next;
-          stack.push({ t: 'int', v: parseBigInt(text.toString('latin1').trim().replace(/L$/, ''), at) });
+          stack.push({ t: 'int', v: parseInteger(text.toString('latin1').trim().replace(/L$/, ''), at) });
           break;
         }
-        case 'FLOAT': {
-          const { next } = await this.line(pos);
+        case 0x46: { // FLOAT
+          const { next } = (this.lineFast(pos) ?? (await this.line(pos)));
           pos = next;
           stack.push({ t: 'float' });
           break;
         }
-        case 'BININT':
-          stack.push({ t: 'int', v: BigInt((await this.take(pos, 4)).readInt32LE(0)) });
+        case 0x4a: // BININT
+          stack.push({ t: 'int', v: BigInt(((this.takeFast(pos, 4) ?? (await this.take(pos, 4)))).readInt32LE(0)) });
           pos += 4;
           break;
-        case 'BININT1':
-          stack.push({ t: 'int', v: BigInt((await this.take(pos, 1))[0]) });
+        case 0x4b: // BININT1
+          stack.push({ t: 'int', v: BigInt(((this.takeFast(pos, 1) ?? (await this.take(pos, 1))))[0]) });
           pos += 1;
           break;
-        case 'BININT2':
-          stack.push({ t: 'int', v: BigInt((await this.take(pos, 2)).readUInt16LE(0)) });
+        case 0x4d: // BININT2
+          stack.push({ t: 'int', v: BigInt(((this.takeFast(pos, 2) ?? (await this.take(pos, 2)))).readUInt16LE(0)) });
           pos += 2;
           break;
-        case 'BINFLOAT':
-          await this.take(pos, 8);
+        case 0x47: // BINFLOAT
+          if (!this.takeFast(pos, 8)) await this.take(pos, 8);
           pos += 8;
           stack.push({ t: 'float' });
           break;
-        case 'LONG1':
-        case 'LONG4': {
-          const { data, next } = await this.lengthPrefixed(pos, op.arg, at);
+        case 0x8a: // LONG1
+        case 0x8b: { // LONG4
+          const { data, next } = (this.lengthPrefixedFast(pos, op.arg) ?? (await this.lengthPrefixed(pos, op.arg, at)));
           pos = next;
           stack.push({ t: 'int', v: data ? leSignedBigInt(data) : 0n });
           break;
         }
-        case 'STRING': {
-          const { text, next } = await this.line(pos);
+        case 0x53: { // STRING
+          const { text, next } = (this.lineFast(pos) ?? (await this.line(pos)));
           pos = next;
           const v: PValue = { t: 'str', s: decodePyStringLiteral(text.toString('latin1'), at) };
-          await this.maybeNested(v, at);
+          const nested = this.nestedIn(v);
+          if (nested) await this.walkNested(nested, at);
           stack.push(compact(v));
           break;
         }
-        case 'UNICODE': {
-          const { text, next } = await this.line(pos);
+        case 0x56: { // UNICODE
+          const { text, next } = (this.lineFast(pos) ?? (await this.line(pos)));
           pos = next;
           const v: PValue = { t: 'str', s: decodeRawUnicodeEscape(text) };
-          await this.maybeNested(v, at);
+          const nested = this.nestedIn(v);
+          if (nested) await this.walkNested(nested, at);
           stack.push(compact(v));
           break;
         }
-        case 'BINSTRING':
-        case 'SHORT_BINSTRING':
-        case 'BINUNICODE':
-        case 'SHORT_BINUNICODE':
-        case 'BINUNICODE8': {
-          const { data, n, next } = await this.lengthPrefixed(pos, op.arg, at);
+        case 0x54: // BINSTRING
+        case 0x55: // SHORT_BINSTRING
+        case 0x58: // BINUNICODE
+        case 0x8c: // SHORT_BINUNICODE
+        case 0x8d: { // BINUNICODE8
+          const { data, n, next } = (this.lengthPrefixedFast(pos, op.arg) ?? (await this.lengthPrefixed(pos, op.arg, at)));
           pos = next;
           const v: PValue = data ? { t: 'str', s: data.toString(op.name.includes('UNICODE') ? 'utf8' : 'latin1') } : { t: 'bytes', n };
-          await this.maybeNested(v, at);
+          const nested = this.nestedIn(v);
+          if (nested) await this.walkNested(nested, at);
           stack.push(compact(v));
           break;
         }
-        case 'BINBYTES':
-        case 'SHORT_BINBYTES':
-        case 'BINBYTES8':
-        case 'BYTEARRAY8': {
-          const { data, n, next } = await this.lengthPrefixed(pos, op.arg, at);
+        case 0x42: // BINBYTES
+        case 0x43: // SHORT_BINBYTES
+        case 0x8e: // BINBYTES8
+        case 0x96: { // BYTEARRAY8
+          const { data, n, next } = (this.lengthPrefixedFast(pos, op.arg) ?? (await this.lengthPrefixed(pos, op.arg, at)));
           pos = next;
           const v: PValue = { t: 'bytes', n, b: data };
-          await this.maybeNested(v, at);
+          const nested = this.nestedIn(v);
+          if (nested) await this.walkNested(nested, at);
           stack.push(compact(v));
           break;
         }
-        case 'NEXT_BUFFER':
+        case 0x97: // NEXT_BUFFER
           stack.push({ t: 'buffer' });
           break;
-        case 'READONLY_BUFFER':
+        case 0x98: // READONLY_BUFFER
           top(at);
           break;
-        case 'EMPTY_TUPLE':
+        case 0x29: // EMPTY_TUPLE
           stack.push({ t: 'tuple', items: [] });
           break;
-        case 'TUPLE1':
-        case 'TUPLE2':
-        case 'TUPLE3': {
+        case 0x85: // TUPLE1
+        case 0x86: // TUPLE2
+        case 0x87: { // TUPLE3
           const n = op.name === 'TUPLE1' ? 1 : op.name === 'TUPLE2' ? 2 : 3;
           if (stack.length < n) throw new PickleError(`stack underflow at offset ${at}`, at);
           stack.push({ t: 'tuple', items: stack.splice(stack.length - n, n) });
           break;
         }
-        case 'TUPLE': {
+        case 0x74: { // TUPLE
           // popMark replaces `stack`, so it must run before `stack.push` is evaluated.
           const items = popMark(at).slice(0, MAX_ITEMS);
           stack.push({ t: 'tuple', items });
           break;
         }
-        case 'EMPTY_LIST':
+        case 0x5d: // EMPTY_LIST
           stack.push({ t: 'list', items: [] });
           break;
-        case 'LIST': {
+        case 0x6c: { // LIST
           const items = popMark(at).slice(0, MAX_ITEMS);
           stack.push({ t: 'list', items });
           break;
         }
-        case 'EMPTY_DICT':
+        case 0x7d: // EMPTY_DICT
           stack.push({ t: 'dict', entries: [] });
           break;
-        case 'DICT': {
+        case 0x64: { // DICT
           const items = popMark(at);
           stack.push({ t: 'dict', entries: pairs(items) });
           break;
         }
-        case 'EMPTY_SET':
+        case 0x8f: // EMPTY_SET
           stack.push({ t: 'set', items: [] });
           break;
-        case 'FROZENSET': {
+        case 0x91: { // FROZENSET
           const items = popMark(at).slice(0, MAX_ITEMS);
           stack.push({ t: 'set', items });
           break;
         }
-        case 'APPEND': {
+        case 0x61: { // APPEND
           const v = pop(at);
           addItems(top(at), [v]);
           break;
         }
-        case 'APPENDS':
-        case 'ADDITEMS': {
+        case 0x65: // APPENDS
+        case 0x90: { // ADDITEMS
           const items = popMark(at);
           addItems(top(at), items);
           break;
         }
-        case 'SETITEM': {
+        case 0x73: { // SETITEM
           const v = pop(at);
           const k = pop(at);
           addEntries(top(at), [[k, v]]);
           break;
         }
-        case 'SETITEMS': {
+        case 0x75: { // SETITEMS
           const items = popMark(at);
           addEntries(top(at), pairs(items));
           break;
         }
-        case 'GLOBAL':
-        case 'INST': {
-          const a = await this.line(pos);
+        case 0x63: // GLOBAL
+        case 0x69: { // INST
+          const a = (this.lineFast(pos) ?? (await this.line(pos)));
           const b = await this.line(a.next);
           pos = b.next;
           const module = decodeUtf8Strict(a.text, at);
@@ -557,7 +590,7 @@ class Walker {
           }
           break;
         }
-        case 'STACK_GLOBAL': {
+        case 0x93: { // STACK_GLOBAL
           const name = pop(at);
           const module = pop(at);
           const m = stringOf(module);
@@ -570,44 +603,44 @@ class Walker {
           }
           break;
         }
-        case 'EXT1':
-        case 'EXT2':
-        case 'EXT4': {
+        case 0x82: // EXT1
+        case 0x83: // EXT2
+        case 0x84: { // EXT4
           const n = op.arg === 'u1' ? 1 : op.arg === 'u2' ? 2 : 4;
-          const b = await this.take(pos, n);
+          const b = this.takeFast(pos, n) ?? (await this.take(pos, n));
           pos += n;
           const code = n === 1 ? b[0] : n === 2 ? b.readUInt16LE(0) : b.readInt32LE(0);
           this.tamper('extension-code', at, `${op.name} ${code} imports a global registered with copyreg.add_extension`);
           stack.push({ t: 'any' });
           break;
         }
-        case 'REDUCE': {
+        case 0x52: { // REDUCE
           const args = pop(at);
           const fn = pop(at);
           stack.push({ t: 'obj', fn, args });
           break;
         }
-        case 'NEWOBJ': {
+        case 0x81: { // NEWOBJ
           const args = pop(at);
           const cls = pop(at);
           stack.push({ t: 'obj', fn: cls, args });
           break;
         }
-        case 'NEWOBJ_EX': {
+        case 0x92: { // NEWOBJ_EX
           pop(at);
           const args = pop(at);
           const cls = pop(at);
           stack.push({ t: 'obj', fn: cls, args });
           break;
         }
-        case 'OBJ': {
+        case 0x6f: { // OBJ
           const items = popMark(at);
           const cls = items.shift();
           if (cls === undefined) throw new PickleError(`OBJ without a class at offset ${at}`, at);
           stack.push({ t: 'obj', fn: cls, args: { t: 'tuple', items } });
           break;
         }
-        case 'BUILD': {
+        case 0x62: { // BUILD
           const state = pop(at);
           const target = top(at);
           this.checkBuild(target, state, at);
@@ -619,30 +652,30 @@ class Walker {
           }
           break;
         }
-        case 'PERSID': {
-          const { next } = await this.line(pos);
+        case 0x50: { // PERSID
+          const { next } = (this.lineFast(pos) ?? (await this.line(pos)));
           pos = next;
           stack.push({ t: 'pid' });
           break;
         }
-        case 'BINPERSID':
+        case 0x51: // BINPERSID
           pop(at);
           stack.push({ t: 'pid' });
           break;
-        case 'PUT':
-        case 'BINPUT':
-        case 'LONG_BINPUT':
-        case 'MEMOIZE': {
+        case 0x70: // PUT
+        case 0x71: // BINPUT
+        case 0x72: // LONG_BINPUT
+        case 0x94: { // MEMOIZE
           let idx: number;
           if (op.name === 'PUT') {
-            const { text, next } = await this.line(pos);
+            const { text, next } = (this.lineFast(pos) ?? (await this.line(pos)));
             pos = next;
-            idx = Number(parseBigInt(text.toString('latin1').trim(), at));
+            idx = Number(parseInteger(text.toString('latin1').trim(), at));
           } else if (op.name === 'BINPUT') {
-            idx = (await this.take(pos, 1))[0];
+            idx = ((this.takeFast(pos, 1) ?? (await this.take(pos, 1))))[0];
             pos += 1;
           } else if (op.name === 'LONG_BINPUT') {
-            idx = (await this.take(pos, 4)).readUInt32LE(0);
+            idx = ((this.takeFast(pos, 4) ?? (await this.take(pos, 4)))).readUInt32LE(0);
             pos += 4;
           } else {
             idx = memo.size;
@@ -650,19 +683,19 @@ class Walker {
           memo.set(idx, top(at));
           break;
         }
-        case 'GET':
-        case 'BINGET':
-        case 'LONG_BINGET': {
+        case 0x67: // GET
+        case 0x68: // BINGET
+        case 0x6a: { // LONG_BINGET
           let idx: number;
           if (op.name === 'GET') {
-            const { text, next } = await this.line(pos);
+            const { text, next } = (this.lineFast(pos) ?? (await this.line(pos)));
             pos = next;
-            idx = Number(parseBigInt(text.toString('latin1').trim(), at));
+            idx = Number(parseInteger(text.toString('latin1').trim(), at));
           } else if (op.name === 'BINGET') {
-            idx = (await this.take(pos, 1))[0];
+            idx = ((this.takeFast(pos, 1) ?? (await this.take(pos, 1))))[0];
             pos += 1;
           } else {
-            idx = (await this.take(pos, 4)).readUInt32LE(0);
+            idx = ((this.takeFast(pos, 4) ?? (await this.take(pos, 4)))).readUInt32LE(0);
             pos += 4;
           }
           const v = memo.get(idx);
@@ -777,7 +810,20 @@ function describeKeys(state: PValue): string {
   return keys.length > 0 ? ` (${keys.slice(0, 8).join(', ')})` : '';
 }
 
-function parseBigInt(s: string, at: number): bigint {
+/** Parses a decimal integer: a number when it is exact, a bigint beyond 2^53. */
+function parseInteger(s: string, at: number): number | bigint {
+  if (s.length > 0 && s.length < 16) {
+    let v = 0;
+    let i = s[0] === '-' || s[0] === '+' ? 1 : 0;
+    if (i < s.length) {
+      for (; i < s.length; i++) {
+        const c = s.charCodeAt(i) - 48;
+        if (c < 0 || c > 9) break;
+        v = v * 10 + c;
+      }
+      if (i === s.length) return s[0] === '-' ? -v : v;
+    }
+  }
   if (!/^[+-]?\d+$/.test(s)) throw new PickleError(`invalid integer ${JSON.stringify(s.slice(0, 40))} at offset ${at}`, at);
   return BigInt(s);
 }
@@ -801,6 +847,7 @@ function decodeUtf8Strict(b: Buffer, at: number): string {
 /** Decodes the `raw-unicode-escape` text of a protocol-0 UNICODE opcode. */
 function decodeRawUnicodeEscape(b: Buffer): string {
   const s = b.toString('latin1');
+  if (!s.includes('\\')) return s;
   return s.replace(/\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})/g, (_, u4: string | undefined, u8: string | undefined) =>
     String.fromCodePoint(Math.min(parseInt(u4 ?? u8 ?? '0', 16), 0x10ffff)),
   );
