@@ -20,10 +20,12 @@ function walk(dir: string, out: string[] = []): string[] {
 
 export async function scanFixture(folder: string): Promise<{ assets: Asset[]; notes: Note[] }> {
   const base = join(ROOT, folder);
-  const files = new Map(walk(base).map((p) => {
-    const rel = relative(base, p).split('\\').join('/');
-    return [rel, bufferFile(rel, readFileSync(p))];
-  }));
+  return scanFiles(Object.fromEntries(walk(base).map((p) => [relative(base, p).split('\\').join('/'), readFileSync(p)])));
+}
+
+/** Runs the packages analyzer over in-memory files (path → content), e.g. an installed `node_modules` tree. */
+export async function scanFiles(content: Record<string, string | Buffer>): Promise<{ assets: Asset[]; notes: Note[] }> {
+  const files = new Map(Object.entries(content).map(([rel, c]) => [rel, bufferFile(rel, c)]));
   const ctx: AnalyzerContext = {
     signal: new AbortController().signal,
     deadline: Date.now() + 60_000,

@@ -3,7 +3,7 @@
  * entry by entry: normalised name, version or specifier, pinned, direct, file and line.
  */
 import { describe, expect, it } from 'vitest';
-import { scanFixture, summary } from './harness.js';
+import { scanFiles, scanFixture, summary } from './harness.js';
 
 describe('Python manifests', () => {
   it('requirements.txt: includes, constraints, extras, markers, hashes, continuations, URLs, comments', async () => {
@@ -146,7 +146,11 @@ describe('npm manifests', () => {
   });
 
   it('installed node_modules/*/package.json', async () => {
-    const { assets } = await scanFixture('node-modules');
+    // Built here rather than committed: a committed node_modules/ folder looks like vendored dependencies.
+    const { assets } = await scanFiles({
+      'node_modules/mcp-remote/package.json': '{\n  "name": "mcp-remote",\n  "version": "0.1.15",\n  "bin": { "mcp-remote": "dist/proxy.js" }\n}\n',
+      'node_modules/@langchain/core/package.json': '{\n  "name": "@langchain/core",\n  "version": "0.3.40",\n  "type": "module"\n}\n',
+    });
     expect(summary(assets)).toEqual(['npm:@langchain/core@0.3.40 node_modules/@langchain/core/package.json:3 pinned', 'npm:mcp-remote@0.1.15 node_modules/mcp-remote/package.json:3 pinned']);
   });
 });
