@@ -40,7 +40,7 @@ export async function buildProgram(argv: string[]): Promise<Command> {
   // --cache-dir is read where the cache is used (src/vuln/store.ts) through AIGIS_CACHE_DIR.
   program.hook('preAction', (_program, action) => {
     applyEnvironment(action);
-    const dir = action.opts().cacheDir as string | undefined;
+    const dir = action.optsWithGlobals().cacheDir as string | undefined;
     if (dir) process.env.AIGIS_CACHE_DIR = path.resolve(dir);
   });
   return program;
