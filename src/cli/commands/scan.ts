@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Analyzer, Enricher } from '../../core/analyzer.js';
-import type { Finding } from '../../core/model.js';
+import type { Finding, Report } from '../../core/model.js';
 import { atLeast, severityRank } from '../../core/severity.js';
 import { DEFAULT_SKIP_DIRS } from '../../core/target.js';
 import { runPipeline, type PipelineResult } from '../../pipeline/scan.js';
@@ -14,7 +14,7 @@ import { collectList } from '../options.js';
 import { checkOutput } from '../output.js';
 import { writeReport } from '../write-report.js';
 import { progressReporter } from '../progress.js';
-import { resolveScanSettings, type IgnoreSet, type ScanFlags } from '../scan-settings.js';
+import { resolveScanSettings, type IgnoreSet, type ScanFlags, type ScanSettings } from '../scan-settings.js';
 
 export function registerScan(program: Command): void {
   // No commander defaults on options that aigis.yaml can set: an unset flag must be distinguishable
@@ -54,6 +54,14 @@ export async function scanCommand(targetPath: string, flags: ScanFlags, deps: Sc
   // Fail on a bad --format or an unwritable --output before scanning, not after.
   if (!formatters[settings.format]) throw new CliError(`unknown format "${settings.format}" (use ${Object.keys(formatters).join(', ')})`);
   if (settings.output) checkOutput(settings.output);
+  const report = await scanReport(targetPath, settings, deps);
+  writeReport(report, settings.format, settings.output);
+  const failOn = settings.failOn;
+  return failOn && report.findings.some((f) => atLeast(f.severity, failOn)) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The scan itself, without output: also the programmatic `scan()` of src/index.ts. */
+export async function scanReport(targetPath: string, settings: ScanSettings, deps: ScanDeps = {}): Promise<Report> {
   const target = await openTarget(targetPath, {
     skipDirs: [...DEFAULT_SKIP_DIRS, ...settings.skipDirs],
     skipFiles: settings.skipFiles,
@@ -84,10 +92,7 @@ export async function scanCommand(targetPath: string, flags: ScanFlags, deps: Sc
     }
     // Files finish in any order; sort suppressed findings so that reports are stable run to run.
     result.suppressed.sort((a, b) => compareFindings(a.finding, b.finding));
-    const report = buildReport('scan', { name: target.name, type: target.type }, result);
-    writeReport(report, settings.format, settings.output);
-    const failOn = settings.failOn;
-    return failOn && report.findings.some((f) => atLeast(f.severity, failOn)) ? EXIT_FINDINGS : EXIT_OK;
+    return buildReport('scan', { name: target.name, type: target.type }, result);
   } finally {
     await target.close?.();
   }
