@@ -185,12 +185,14 @@ describe('bidi and control characters never reach human output (issue 9.8)', () 
       const r = run(['scan', dir, '-q', '-f', format]);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/evil\?gnp\\?\.py\?\\?\[2J/);
+      // eslint-disable-next-line no-control-regex -- the control characters are what must not appear
       expect(r.stdout).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u001b]/);
     });
   }
   it('bom table too', () => {
     const r = run(['bom', dir, '-q']);
     expect(r.stdout).toContain('evil?gnp.py');
+    // eslint-disable-next-line no-control-regex -- the control characters are what must not appear
     expect(r.stdout).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u001b]/);
   });
 });
