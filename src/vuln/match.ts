@@ -127,3 +127,25 @@ export function nearestFix(entries: CompactAffected[], version: string): string 
   }
   return best;
 }
+
+/**
+ * For ranges closed by `last_affected` (no `fixed` event): the highest last affected version at or
+ * above `version` across the matching entries, so that the remedy can say "upgrade past X" instead of
+ * "no fix is known" when the record simply names the last bad release.
+ */
+export function lastAffected(entries: CompactAffected[], version: string): string | undefined {
+  let best: string | undefined;
+  for (const entry of entries) {
+    const eco = entry.ecosystem;
+    for (const r of entry.ranges) {
+      if (!inRange(eco, version, r)) continue;
+      for (const e of r.events) {
+        if (e.last_affected === undefined) continue;
+        const v = parseVersion(eco, e.last_affected);
+        if (v === undefined || compareVersions(eco, v, version) < 0) continue;
+        if (best === undefined || compareVersions(eco, v, parseVersion(eco, best)!) > 0) best = e.last_affected;
+      }
+    }
+  }
+  return best;
+}
