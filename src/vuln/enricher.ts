@@ -1,5 +1,5 @@
 /**
- * The vulnerability enricher: matches every `package` asset (PyPI, npm) against the advisory
+ * The vulnerability enricher: matches every `package` asset (PyPI, npm, Go) against the advisory
  * database. Pinned/locked/installed versions give one finding per (location, advisory) — an advisory
  * known under several ids (GHSA, PYSEC, CVE) is merged beforehand and reported once, under its
  * primary id with the others in `properties.aliases`. Requirements that are only ranges give a low
@@ -21,10 +21,10 @@ import { normalizePackageName } from '../packages/normalize.js';
 import { PACKAGE_PARSERS } from '../packages/parsers/index.js';
 import { fileInfo } from '../core/file-info.js';
 
-/** `PyPI`/`npm` from the asset's `ecosystem` property (any case) or, failing that, its purl type. */
+/** `PyPI`/`npm`/`Go` from the asset's `ecosystem` property (any case) or, failing that, its purl type. */
 function ecosystemOf(asset: Asset): Ecosystem | undefined {
-  const raw = typeof asset.properties.ecosystem === 'string' ? asset.properties.ecosystem.toLowerCase() : asset.id.startsWith('pkg:pypi/') ? 'pypi' : asset.id.startsWith('pkg:npm/') ? 'npm' : '';
-  return raw === 'pypi' ? 'PyPI' : raw === 'npm' ? 'npm' : undefined;
+  const raw = typeof asset.properties.ecosystem === 'string' ? asset.properties.ecosystem.toLowerCase() : /^pkg:([a-z]+)\//.exec(asset.id)?.[1] ?? '';
+  return raw === 'pypi' ? 'PyPI' : raw === 'npm' ? 'npm' : raw === 'go' || raw === 'golang' ? 'Go' : undefined;
 }
 
 function references(record: AdvisoryRecord) {
@@ -69,6 +69,7 @@ function allows(eco: Ecosystem, specifier: string, version: string): boolean {
     if (spec === '' || spec === '*') return !pep440.explain(version)?.is_prerelease;
     return pep440.satisfies(version, spec);
   }
+  if (eco === 'Go') return false; // go.mod requirements are exact versions (minimal version selection)
   if (semver.validRange(spec) === null) return false; // tags, URLs, git refs: unknown
   return semver.satisfies(version, spec);
 }
@@ -164,7 +165,7 @@ function matchPinned(asset: Asset, eco: Ecosystem, records: AdvisoryRecord[], fi
 }
 
 /** Lockfile names whose entries pin what the manifests beside them (or below them) ask for. */
-const LOCKFILES = new Set(['uv.lock', 'poetry.lock', 'pipfile.lock', 'pdm.lock', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml']);
+const LOCKFILES = new Set(['go.sum', 'uv.lock', 'poetry.lock', 'pipfile.lock', 'pdm.lock', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml']);
 
 function dirOf(path: string): string {
   const i = path.lastIndexOf('/');

@@ -93,7 +93,7 @@ function listed(entry: CompactAffected, version: string): boolean {
   const idx = listedIndex(entry);
   if (idx.raw.has(version)) return true;
   if (entry.ecosystem === 'PyPI') return idx.publicKeys.has(pypiKey(version, false)) || idx.localKeys.has(pypiKey(version));
-  return idx.normalised.some((l) => sameRelease('npm', version, l));
+  return idx.normalised.some((l) => sameRelease(entry.ecosystem, version, l));
 }
 
 /** True when `version` (already normalised) is affected by this `affected` entry. */

@@ -192,3 +192,34 @@ describe('vulnerability enricher', () => {
     });
   });
 });
+
+describe('Go modules', () => {
+  // Shaped like OSV's Go records (id GO-…, versions without the `v`, `ECOSYSTEM`/`SEMVER` ranges);
+  // test data, not a real advisory.
+  const goRecord = compact({
+    schema_version: '1.6.0',
+    id: 'GO-2099-0001',
+    aliases: ['CVE-2099-1111'],
+    summary: 'Path traversal in model blob download',
+    affected: [{ package: { ecosystem: 'Go', name: 'github.com/ollama/ollama' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '0.1.34' }] }] }],
+    database_specific: { url: 'https://pkg.go.dev/vuln/GO-2099-0001' },
+  });
+  const goAsset = (version: string, line: number): Asset => ({
+    id: `pkg:golang/github.com/ollama/ollama@${version}`,
+    kind: 'package',
+    name: 'github.com/ollama/ollama',
+    version,
+    locations: [{ path: `svc${line}/go.mod`, startLine: line }],
+    properties: { ecosystem: 'Go', specifier: version, pinned: true, direct: true },
+    relations: [],
+  });
+
+  it('a v-prefixed module version matches the record and names the fix', async () => {
+    const db = new AdvisoryDatabase([goRecord]);
+    const res = await createVulnEnricher({ database: async () => db }).enrich({ assets: [goAsset('v0.1.30', 7), goAsset('v0.1.34', 8), goAsset('v0.0.0-20240101000000-abcdefabcdef', 9)], findings: [] });
+    expect(res.findings?.map((f) => [f.properties?.version, f.ruleId, f.properties?.fixedVersion])).toEqual([
+      ['v0.1.30', 'vuln/GO-2099-0001', '0.1.34'],
+      ['v0.0.0-20240101000000-abcdefabcdef', 'vuln/GO-2099-0001', '0.1.34'],
+    ]);
+  });
+});
