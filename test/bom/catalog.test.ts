@@ -14,6 +14,13 @@ describe('AI image catalogue', () => {
     ['ollama/ollama', 'Ollama'],
     ['quay.io/jupyter/pytorch-notebook:latest', 'Jupyter'],
     ['nvidia/cuda:12.4.1-runtime-ubuntu22.04', 'CUDA'],
+    // Issue 13.4: images real serving repositories run that the first catalogue missed.
+    ['rayproject/ray-llm:2.44.1-py311-cu124', 'Ray LLM'],
+    ['ghcr.io/llm-d/llm-d-cuda:v0.3.0', 'llm-d'],
+    ['lmcache/vllm-openai:v0.3.7', 'LMCache'],
+    ['lmsysorg/sglang:v0.5.2-cu126', 'SGLang'],
+    ['nvcr.io/nvidia/k8s/container-toolkit:v1.17.8-ubuntu20.04', 'NVIDIA Container Toolkit'],
+    ['langflowai/langflow:1.5.0', 'Langflow'],
   ])('%s is %s', (ref, name) => {
     expect(classifyImage(ref)?.name).toBe(name);
   });
