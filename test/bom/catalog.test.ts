@@ -85,3 +85,14 @@ describe('id shapes', () => {
     expect(providerModelId('https://x/y')).toBeUndefined();
   });
 });
+
+describe('placeholders are not assets (issue 13.2)', () => {
+  it('documentation endpoints name no service; real ones still do', async () => {
+    const { classifyEndpoint } = await import('../../src/catalog/ai-endpoints.js');
+    for (const v of ['https://your-endpoint.openai.azure.com/', 'https://YOUR_RESOURCE_NAME.openai.azure.com', 'https://example.cognitiveservices.azure.com/', 'https://{resource}.openai.azure.com']) {
+      expect(classifyEndpoint(v), v).toBeUndefined();
+    }
+    expect(classifyEndpoint('https://contoso-eastus.openai.azure.com/')?.host).toBe('contoso-eastus.openai.azure.com');
+    expect(classifyEndpoint('https://api.openai.com/v1')?.host).toBe('api.openai.com');
+  });
+});
