@@ -4,6 +4,7 @@ import { severityRank } from '../core/severity.js';
 import type { PipelineResult } from '../pipeline/scan.js';
 import { redactSecretsIn } from '../secrets/redact-text.js';
 import { VERSION } from '../version.js';
+import { orderAssets } from './asset-order.js';
 
 /**
  * Findings kept per rule and per report. A hostile target (300,000 overlapping zip entries) can
@@ -43,7 +44,7 @@ export function buildReport(command: string, target: { name: string; type: Targe
     createdAt: new Date().toISOString(),
     findings: findings.map((f) => redactFinding(f, redact)),
     suppressed: suppressed.map((s) => ({ ...s, finding: redactFinding(s.finding, redact) })),
-    assets: result.assets.map((a) => redactDeep(a, redact) as Asset),
+    assets: orderAssets(result.assets).map((a) => redactDeep(a, redact) as Asset),
     notes: [...notes, ...capNotes].map((n) => ({ ...n, message: redact(n.message), ...(n.path !== undefined ? { path: redact(n.path) } : {}) })),
     stats: result.stats,
     rules: result.rules,
