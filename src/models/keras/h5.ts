@@ -134,12 +134,7 @@ function spawn(): Worker {
     eval: true,
     workerData: { h5wasmUrl: resolveH5wasm(), maxWasmBytes: H5_WASM_MEMORY_BYTES },
     resourceLimits: RESOURCE_LIMITS,
-    stdout: true,
-    stderr: true,
   });
-  // Nothing is printed (the console is silenced inside), but the pipes are drained in case.
-  w.stdout.resume();
-  w.stderr.resume();
   w.unref();
   return w;
 }
