@@ -86,6 +86,7 @@ parentPort.on('message', async ({ id, bytes }) => {
   let reply;
   try {
     const { h5, mod } = await ready;
+    parentPort.postMessage({ id, started: true });
     const name = '/aigis-' + ++counter + '.h5';
     mod.FS.writeFile(name, bytes);
     let file;
@@ -105,7 +106,7 @@ parentPort.on('message', async ({ id, bytes }) => {
 });
 `;
 
-type Reply = { id: number; ok: true; attrs: H5KerasAttrs } | { id: number; ok: false; error: string; memory: boolean };
+type Reply = { id: number; started: true } | { id: number; ok: true; attrs: H5KerasAttrs } | { id: number; ok: false; error: string; memory: boolean };
 
 let h5wasmUrl: string | undefined;
 
@@ -163,7 +164,9 @@ export async function readH5KerasAttrs(bytes: Buffer, opts: H5Options = {}): Pro
     };
     const onMessage = (r: Reply) => {
       if (r.id !== id) return;
-      if (r.ok) finish(true, () => resolve(r.attrs));
+      // The guard counts from the start of the parse, not from worker start-up (slow on a loaded machine).
+      if ('started' in r) timer = setTimeout(onGuard, guardMs);
+      else if (r.ok) finish(true, () => resolve(r.attrs));
       else if (r.memory) finish(false, () => reject(new H5StoppedError(`HDF5 analysis stopped: the parser needed more than ${H5_WASM_MEMORY_BYTES >> 20} MiB (memory budget); ${r.error}`, 'memory')));
       else finish(true, () => reject(new Error(r.error)));
     };
@@ -173,7 +176,8 @@ export async function readH5KerasAttrs(bytes: Buffer, opts: H5Options = {}): Pro
     };
     const onExit = () => finish(false, () => reject(new H5StoppedError('HDF5 analysis stopped: the parser exited', 'crash')));
     const onAbort = () => finish(false, () => reject(new H5StoppedError('HDF5 analysis stopped: the file time budget ran out while HDF5 was parsing', 'time')));
-    const timer = setTimeout(() => finish(false, () => reject(new H5StoppedError(`HDF5 analysis stopped: the parser ran for more than ${guardMs / 1000} s (malformed file loops)`, 'time'))), guardMs);
+    const onGuard = () => finish(false, () => reject(new H5StoppedError(`HDF5 analysis stopped: the parser ran for more than ${guardMs / 1000} s (malformed file loops)`, 'time')));
+    let timer: NodeJS.Timeout | undefined;
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
