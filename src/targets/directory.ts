@@ -74,14 +74,17 @@ export class DirectoryTarget implements Target {
   }
 
   private async walk(rel: string, abs: string | Buffer): Promise<void> {
-    let entries: { name: string; raw?: Buffer; e: Dirent<string> | Dirent<Buffer> }[];
+    let entries: { name: string; raw?: Buffer; invalid?: boolean; e: Dirent<string> | Dirent<Buffer> }[];
     try {
       const at = await this.longPaths.resolve(abs);
       const plain = await readdir(at, { withFileTypes: true });
       // Node decodes names as UTF-8 and turns invalid bytes into U+FFFD, after which such a name cannot
       // be opened: read the directory again as bytes, open by the raw name, report an escaped one.
       entries = plain.some((e) => e.name.includes('\uFFFD'))
-        ? (await readdir(at, { withFileTypes: true, encoding: 'buffer' })).map((e) => ({ name: displayName(e.name), raw: e.name, e }))
+        ? (await readdir(at, { withFileTypes: true, encoding: 'buffer' })).map((e) => {
+            const name = displayName(e.name);
+            return { name, raw: e.name, invalid: name !== e.name.toString('utf8'), e };
+          })
         : plain.map((e) => ({ name: e.name, e }));
     } catch (err) {
       this.notes.push({ level: 'warning', path: rel || '.', message: `cannot read directory: ${errMessage(err)}`, source: 'target' });
@@ -110,7 +113,7 @@ export class DirectoryTarget implements Target {
     for (const c of entries) {
       const e = c.e;
       const childRel = rel ? `${rel}/${c.name}` : c.name;
-      if (c.raw) this.notes.push({ level: 'info', path: childRel, message: 'its name is not valid UTF-8; shown with \\x escapes', source: 'target' });
+      if (c.invalid) this.notes.push({ level: 'info', path: childRel, message: 'its name is not valid UTF-8; shown with \\x escapes', source: 'target' });
       if (e.isSymbolicLink()) {
         if (!this.isSkippedFile(c.name) && !this.isSkippedFile(childRel)) this.notes.push(await this.symlinkNote(childRel, await this.longPaths.resolve(childAbs(c)).catch(() => childAbs(c))));
         continue;

@@ -8,7 +8,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
 import type { Report } from '../../src/core/model.js';
+import { tarOf } from '../targets/image-builder.js';
 
 const root = path.resolve(__dirname, '../..');
 const cli = path.join(root, 'dist/cli/main.js');
@@ -126,5 +128,29 @@ describe('issue 9 hostile parser inputs through the CLI', () => {
     const { code, report } = await scan(dir, '--fail-on', 'high');
     expect(code).toBe(1);
     expect(report.findings.some((f) => f.location.path === 'model\\xff.pkl' && f.ruleId.startsWith('model/pickle-'))).toBe(true);
+  });
+
+  it('item 6: an image archive listing one large layer 200 times reads the layer once', async () => {
+    const layer = gzipSync(await tarOf([{ name: 'data/big.bin', content: Buffer.alloc(64 << 20) }, { name: 'app/model.pkl', content: Buffer.concat([Buffer.from([0x80, 0x02]), OS_SYSTEM]) }]));
+    const name = 'a'.repeat(64) + '/layer.tar';
+    const file = path.join(tmp, 'repeated.tar');
+    const manifest = [{ Config: 'config.json', RepoTags: ['t:1'], Layers: Array(200).fill(name) }];
+    writeFileSync(file, await tarOf([{ name, content: layer }, { name: 'config.json', content: '{}' }, { name: 'manifest.json', content: JSON.stringify(manifest) }]));
+    const { code, report } = await scan(file, '--fail-on', 'high');
+    expect(code).toBe(1);
+    expect(report.findings.some((f) => f.location.path === 'app/model.pkl')).toBe(true);
+    expect(report.notes.some((n) => /repeats the layer below it; applied once/.test(n.message))).toBe(true);
+  });
+
+  it('item 8: an image layer entry named ../../model.pkl is scanned where a runtime extracts it', async () => {
+    const layer = await tarOf([{ name: '../../model.pkl', content: Buffer.concat([Buffer.from([0x80, 0x02]), OS_SYSTEM]) }]);
+    const name = 'b'.repeat(64) + '/layer.tar';
+    const file = path.join(tmp, 'climb.tar');
+    const manifest = [{ Config: 'config.json', RepoTags: ['t:1'], Layers: [name] }];
+    writeFileSync(file, await tarOf([{ name, content: layer }, { name: 'config.json', content: '{}' }, { name: 'manifest.json', content: JSON.stringify(manifest) }]));
+    const { code, report } = await scan(file, '--fail-on', 'high');
+    expect(code).toBe(1);
+    expect(report.findings.some((f) => f.location.path === 'model.pkl' && f.ruleId.startsWith('model/pickle-'))).toBe(true);
+    expect(report.notes.some((n) => n.path === '../../model.pkl' && /climbs above the image root; scanned at \/model.pkl/.test(n.message))).toBe(true);
   });
 });
