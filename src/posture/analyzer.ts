@@ -37,6 +37,7 @@ export function postureAnalyzer<D, P>(opts: PostureAnalyzerOptions<D, P>): Analy
     rules: rules.map((r) => r.meta),
     match: (file) => kind.match(file),
     async analyze(file) {
+      await kind.ready?.();
       const parsed = await file.parsed(parser);
       const notes: Note[] = (parsed.notes ?? []).map((message) => ({ level: 'warning', path: file.path, message: `${kind.name}: ${message}`, source }));
       return { notes, document: parsed.document };
