@@ -224,22 +224,44 @@ function term(n: TS.Node, b: Budget, depth: number): TfExpr {
 }
 
 function template(n: TS.Node, b: Budget, depth: number): TfExpr {
-  const heredoc = n.type === 'heredoc_template';
+  if (n.type === 'heredoc_template') return heredoc(n, b, depth);
   const parts: (string | TfExpr)[] = [];
   for (const k of named(n)) {
-    if (k.type === 'template_literal') parts.push(heredoc ? k.text : unescape(k.text));
+    if (k.type === 'template_literal') parts.push(unescape(k.text));
     else if (k.type === 'template_interpolation') {
       const e = named(k).find((x) => x.type === 'expression');
       if (e) parts.push(expr(e, b, depth + 1));
     } else if (k.type === 'template_directive') parts.push(other(k));
   }
-  if (heredoc) {
-    const indent = /^<<-/.test(n.text);
-    return indent ? { t: 'tpl', parts: dedent(parts) } : { t: 'tpl', parts };
-  }
   if (parts.length === 1 && typeof parts[0] === 'string') return { t: 'lit', v: parts[0] };
   if (parts.length === 0) return { t: 'lit', v: '' };
   return { t: 'tpl', parts };
+}
+
+/**
+ * Heredocs are read from the source between the opening line and the closing marker's line (the
+ * grammar's literal nodes leave out leading whitespace), with interpolations in between.
+ */
+function heredoc(n: TS.Node, b: Budget, depth: number): TfExpr {
+  const raw = n.text;
+  const base = n.startIndex;
+  const kids = named(n);
+  const idents = kids.filter((k) => k.type === 'heredoc_identifier');
+  if (idents.length < 2) return other(n);
+  let pos = raw.indexOf('\n', idents[0].endIndex - base) + 1;
+  const end = raw.lastIndexOf('\n', idents[idents.length - 1].startIndex - base) + 1;
+  if (pos <= 0 || end < pos) return { t: 'lit', v: '' };
+  const parts: (string | TfExpr)[] = [];
+  for (const k of kids) {
+    if (k.type !== 'template_interpolation' && k.type !== 'template_directive') continue;
+    parts.push(raw.slice(pos, k.startIndex - base));
+    const e = named(k).find((x) => x.type === 'expression');
+    parts.push(k.type === 'template_interpolation' && e ? expr(e, b, depth + 1) : other(k));
+    pos = k.endIndex - base;
+  }
+  parts.push(raw.slice(pos, end));
+  const out = /^<<-/.test(raw) ? dedent(parts) : parts;
+  return out.length === 1 && typeof out[0] === 'string' ? { t: 'lit', v: out[0] } : { t: 'tpl', parts: out };
 }
 
 /** `<<-EOT` heredocs strip the smallest indentation of their literal lines. */
