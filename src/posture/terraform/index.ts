@@ -19,6 +19,7 @@ import { diskRawEncryptionKey } from './disk-raw-encryption-key.js';
 import { gcsBucketNoCmek } from './gcs-bucket-no-cmek.js';
 import { gcsBucketPublic } from './gcs-bucket-public.js';
 import { gcsBucketUniformAccess } from './gcs-bucket-uniform-access.js';
+import { kendraIndexNoKms } from './kendra-index-no-kms.js';
 import { iamAiWildcard } from './iam-ai-wildcard.js';
 import { iamPassroleWildcard } from './iam-passrole-wildcard.js';
 import { s3BucketNoPublicAccessBlock } from './s3-bucket-no-public-access-block.js';
@@ -57,6 +58,7 @@ export const terraformRules: TfRule[] = [
   gcsBucketPublic,
   gcsBucketUniformAccess,
   iamAiWildcard,
+  kendraIndexNoKms,
   iamPassroleWildcard,
   s3BucketNoPublicAccessBlock,
   s3BucketPublic,
