@@ -33,6 +33,7 @@ export function postureAnalyzer<D, P>(opts: PostureAnalyzerOptions<D, P>): Analy
   const source = `posture-${kind.name}`;
   return {
     name: source,
+    scanner: 'misconfig',
     version: opts.version ?? 1,
     rules: rules.map((r) => r.meta),
     match: (file) => kind.match(file),

@@ -40,7 +40,8 @@ export function registerRules(program: Command): void {
       }
       for (const r of rules) {
         const refs = [...(r.references.cve ?? []), ...(r.references.cwe ?? []), ...(r.references.owaspLlm ?? []), ...(r.references.atlas ?? [])];
-        process.stdout.write(`${r.id.padEnd(44)} ${r.severity.padEnd(8)} ${r.title}${refs.length ? `  [${refs.join(', ')}]` : ''}\n`);
+        const aliases = r.aliases?.length ? `  (aliases: ${r.aliases.join(', ')})` : '';
+        process.stdout.write(`${r.id.padEnd(44)} ${r.severity.padEnd(8)} ${r.title}${refs.length ? `  [${refs.join(', ')}]` : ''}${aliases}\n`);
       }
       process.stdout.write(`${rules.length} rules\n`);
     });

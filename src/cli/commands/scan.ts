@@ -12,6 +12,7 @@ import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { collectList } from '../options.js';
 import { writeReport } from '../output.js';
 import { progressReporter } from '../progress.js';
+import { parseScanners, ruleSelector, selectFindings, selectScanners } from '../select.js';
 import { resolveScanSettings, type IgnoreSet, type ScanFlags } from '../scan-settings.js';
 
 export function registerScan(program: Command): void {
@@ -32,9 +33,19 @@ export function registerScan(program: Command): void {
     .option('--config <file>', 'settings file (default: ./aigis.yaml, else aigis.yaml at the target root)')
     .option('--ignore-file <file>', 'suppressions with reasons and expiry dates (default: .aigisignore at the target root)')
     .option('-q, --quiet', 'no progress output')
+    .option('--scanners <list>', 'only these scanners: secret, model, vuln, misconfig (comma-separated; inventory always runs)', collectList)
+    .option('--check <ids>', 'only report these rule ids or globs, e.g. tf/*,secret/openai-api-key (repeatable)', collectList)
+    .option('--skip-check <ids>', 'never report these rule ids or globs (repeatable)', collectList)
     .action(async (targetPath: string, flags: ScanFlags) => {
       process.exitCode = await scanCommand(targetPath, flags);
     });
+}
+
+/** Selection flags (--scanners, --check, --skip-check); see ../select.ts. */
+export interface SelectFlags {
+  scanners?: string[];
+  check?: string[];
+  skipCheck?: string[];
 }
 
 /** Test seam: tests inject a tiny analyzer here instead of touching the production registry. */
@@ -46,8 +57,10 @@ export interface ScanDeps {
   cwd?: string;
 }
 
-export async function scanCommand(targetPath: string, flags: ScanFlags, deps: ScanDeps = {}): Promise<number> {
+export async function scanCommand(targetPath: string, flags: ScanFlags & SelectFlags, deps: ScanDeps = {}): Promise<number> {
   const settings = resolveScanSettings(targetPath, flags, deps.cwd);
+  const scanners = parseScanners(flags.scanners);
+  const keepRule = ruleSelector(flags.check, flags.skipCheck);
   // Fail on a bad --format before scanning, not after.
   if (!formatters[settings.format]) throw new CliError(`unknown format "${settings.format}" (use ${Object.keys(formatters).join(', ')})`);
   const target = await openTarget(targetPath, {
@@ -59,11 +72,13 @@ export async function scanCommand(targetPath: string, flags: ScanFlags, deps: Sc
     // Loaded on demand: the analyzers pull in every parser, which other commands should not pay for.
     const registry = deps.analyzers && deps.enrichers ? undefined : await import('../../analyzers/index.js');
     const result = await runPipeline(target, {
-      analyzers: deps.analyzers ?? registry!.analyzers,
-      enrichers: deps.enrichers ?? registry!.enrichers,
+      analyzers: selectScanners(deps.analyzers ?? registry!.analyzers, scanners),
+      enrichers: selectScanners(deps.enrichers ?? registry!.enrichers, scanners),
       fileTimeoutMs: settings.timeoutMs,
       onProgress: progressReporter(!settings.quiet),
     });
+    result.findings = selectFindings(result.findings, keepRule);
+    result.suppressed = selectFindings(result.suppressed, keepRule);
     applySuppressionSets(result, settings.ignores, deps.today ?? todayUtc());
     const severities = settings.severities;
     if (severities) {

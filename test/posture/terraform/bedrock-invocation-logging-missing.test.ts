@@ -8,7 +8,7 @@ const logging = 'resource "aws_bedrock_model_invocation_logging_configuration" "
 
 ruleTester(terraformKind, bedrockInvocationLoggingMissing, {
   filename: 'main.tf',
-  valid: [agent + logging, { name: 'no Bedrock at all', code: 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n' }],
+  valid: [agent + logging, { name: 'no Bedrock at all', files: { 'main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n' } }],
   invalid: [
     { code: agent, errors: [{ line: 1, message: 'declares no aws_bedrock_model_invocation_logging_configuration' }] },
     { name: 'logging in another module does not count', files: { 'app/main.tf': agent, 'logging/main.tf': logging }, errors: [{ path: 'app/main.tf', line: 1 }] },

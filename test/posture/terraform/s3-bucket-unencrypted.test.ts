@@ -12,8 +12,8 @@ ruleTester(terraformKind, s3BucketUnencrypted, {
   valid: [
     bucket + sse,
     { name: 'encryption in another file of the module', files: { 'infra/s3.tf': bucket, 'infra/sse.tf': sse } },
-    { name: 'legacy inline block', code: 'resource "aws_s3_bucket" "b" {\n  server_side_encryption_configuration {\n    rule {\n      apply_server_side_encryption_by_default {\n        sse_algorithm = "aws:kms"\n      }\n    }\n  }\n}\n' },
-    { name: 'matched by bucket name', code: bucket + 'resource "aws_s3_bucket_server_side_encryption_configuration" "x" {\n  bucket = "acme-training-data"\n}\n' },
+    { name: 'legacy inline block', files: { 'main.tf': 'resource "aws_s3_bucket" "b" {\n  server_side_encryption_configuration {\n    rule {\n      apply_server_side_encryption_by_default {\n        sse_algorithm = "aws:kms"\n      }\n    }\n  }\n}\n' } },
+    { name: 'matched by bucket name', files: { 'main.tf': bucket + 'resource "aws_s3_bucket_server_side_encryption_configuration" "x" {\n  bucket = "acme-training-data"\n}\n' } },
   ],
   invalid: [
     { name: 'no encryption declared', code: bucket, errors: [{ line: 1, severity: 'medium', message: 'declares no server-side encryption' }] },
