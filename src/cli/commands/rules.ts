@@ -48,7 +48,8 @@ export function registerRules(program: Command): void {
       const lines: string[] = [];
       for (const r of rules) {
         const refs = [...(r.references.cve ?? []), ...(r.references.cwe ?? []), ...(r.references.owaspLlm ?? []), ...(r.references.atlas ?? [])];
-        lines.push(`${r.id.padEnd(44)} ${r.severity.padEnd(8)} ${r.title}${refs.length ? `  [${refs.join(', ')}]` : ''}\n`);
+        const aliases = r.aliases?.length ? `  (aliases: ${r.aliases.join(', ')})` : '';
+        lines.push(`${r.id.padEnd(44)} ${r.severity.padEnd(8)} ${r.title}${refs.length ? `  [${refs.join(', ')}]` : ''}${aliases}\n`);
       }
       writeStdout(`${lines.join('')}${rules.length} rules\n`);
     });
