@@ -206,7 +206,7 @@ async function probeTarget(target: ProbeTarget, fingerprints: Fingerprint[], opt
 
   const identified = res.assets.some((a) => a.properties.service !== undefined && a.properties.service !== 'metrics');
   if (!identified) {
-    const denied = [...s.answers.values()].filter((a) => a.result.ok && DENIED_STATUSES.includes(a.result.response.status)).length;
+    const denied = [...s.answers.values()].filter((a) => a.result.ok && isDenied(a.result.response)).length;
     if (denied > 0) {
       res.assets.push({
         id: `ai-server:unidentified@${where}`,
@@ -217,7 +217,7 @@ async function probeTarget(target: ProbeTarget, fingerprints: Fingerprint[], opt
         relations: [],
         confidence: 0.3,
       });
-      note('info', `no known AI service identified; ${denied} request(s) were refused with 401/403/407 (protected or not an AI endpoint)`);
+      note('info', `no known AI service identified; ${denied} request(s) were refused (401/403/407 or a redirect to a login page: protected or not an AI endpoint)`);
     } else note('info', 'no known AI service identified');
   }
   // Findings without a service asset of their own (metrics) hang on the target's main asset.
@@ -237,6 +237,13 @@ async function probeTarget(target: ProbeTarget, fingerprints: Fingerprint[], opt
   res.requests += s.sentCount;
   res.bytes = s.bytes;
   return res;
+}
+
+/** 401/403/407, or a redirect to a login or single-sign-on page (Jupyter, Kubeflow behind Dex, oauth2-proxy). */
+export function isDenied(res: HttpResponse | undefined): boolean {
+  if (!res) return false;
+  if (DENIED_STATUSES.includes(res.status)) return true;
+  return res.status >= 301 && res.status <= 308 && /login|signin|sign_in|oauth|\/dex\/|\/auth\b|sso/i.test(res.headers.location ?? '');
 }
 
 /** Requests with `after`: sent in order once their prerequisite answered 2xx, carrying the MCP session. */
@@ -284,13 +291,11 @@ function judge(s: TargetSession, fp: Fingerprint): Judgement {
     return { state: 'open', url: `${s.target.origin}${path}`, line, status: res.status, evidence, body: res.body };
   }
   const prot = hit(fp.protected);
-  const denied = fp.requests.some((r) => {
-    const res = resOf(r.id);
-    return res !== undefined && DENIED_STATUSES.includes(res.status);
-  });
+  const denied = fp.requests.some((r) => isDenied(resOf(r.id)));
   const anchor = prot ?? present;
   const url = anchor ? `${s.target.origin}${s.resolvePath(reqs.get(anchor.request)!.path)}` : undefined;
-  if (prot && (!fp.requirePresent || present || !fp.present?.length)) return { state: 'protected', url };
+  // Protected matchers name the service themselves (a vendor-specific refusal), so they need no `present`.
+  if (prot) return { state: 'protected', url };
   if (present && denied) return { state: 'protected', url };
   if (present) return { state: 'identified', url };
   return { state: 'absent' };
