@@ -53,6 +53,7 @@ class TargetSession {
   sentCount = 0;
   bytes = 0;
   skipped = 0;
+  private readonly hostLimiter = new Limiter(PER_HOST_SOCKETS);
 
   constructor(
     readonly target: ProbeTarget,
@@ -85,7 +86,9 @@ class TargetSession {
     const req: HttpRequest = { method, url: this.target.origin + this.resolvePath(path), json, headers };
     const placeholder: Sent = { req, result: { ok: false, error: 'pending' } };
     this.answers.set(k, placeholder);
-    const result = await this.limiter.run(() => (this.opts.send ?? realSend)(req, this.http));
+    // The per-host slot first, then the global one: a request holds a global slot only while it can
+    // actually use a connection, so one busy target cannot starve the others.
+    const result = await this.hostLimiter.run(() => this.limiter.run(() => (this.opts.send ?? realSend)(req, this.http)));
     placeholder.result = result;
     if (result.ok) this.bytes += result.response.body.length;
     return result;
@@ -101,10 +104,18 @@ export async function runProbe(targets: ProbeTarget[], options: Partial<ProbeOpt
   const opts: ProbeOptions = { ...DEFAULT_PROBE_OPTIONS, ...options };
   const fingerprints = opts.fingerprints ?? FINGERPRINTS;
   const limiter = new Limiter(Math.max(1, opts.concurrency));
-  const agents = makeAgents(Math.max(1, opts.concurrency));
-  const http: HttpOptions = { timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, insecure: opts.insecure, agents };
-  try {
-    const perTarget = await mapPool(targets, Math.max(1, opts.concurrency), (t) => probeTarget(t, fingerprints, opts, limiter, http));
+  {
+    // One keep-alive agent per target, closed when the target is done: a few connections per host are
+    // reused for all its requests (instead of one connection per request), and none outlive the target.
+    const perTarget = await mapPool(targets, Math.max(1, opts.concurrency), async (t) => {
+      const agents = makeAgents(PER_HOST_SOCKETS);
+      try {
+        return await probeTarget(t, fingerprints, opts, limiter, { timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, insecure: opts.insecure, agents });
+      } finally {
+        agents.http.destroy();
+        agents.https.destroy();
+      }
+    });
     const out: ProbeResult = { findings: [], assets: [], notes: [], rules: [], stats: { targets: targets.length, requests: 0, bytes: 0, unreachable: 0 } };
     const rules = new Map<string, RuleMeta>();
     for (const r of perTarget) {
@@ -118,11 +129,11 @@ export async function runProbe(targets: ProbeTarget[], options: Partial<ProbeOpt
     }
     out.rules = [...rules.values()].sort((a, b) => a.id.localeCompare(b.id));
     return out;
-  } finally {
-    agents.http.destroy();
-    agents.https.destroy();
   }
 }
+
+/** Connections per target: enough to overlap requests, few enough not to look like a flood. */
+const PER_HOST_SOCKETS = 4;
 
 interface TargetResult {
   findings: Finding[];
