@@ -88,10 +88,31 @@ class TargetSession {
     this.answers.set(k, placeholder);
     // The per-host slot first, then the global one: a request holds a global slot only while it can
     // actually use a connection, so one busy target cannot starve the others.
-    const result = await this.hostLimiter.run(() => this.limiter.run(() => (this.opts.send ?? realSend)(req, this.http)));
+    let result = await this.hostLimiter.run(() => this.limiter.run(() => (this.opts.send ?? realSend)(req, this.http)));
+    // The one redirect followed: to the same path with a trailing slash on the same origin (Starlette
+    // mounts, e.g. FastMCP's `/mcp` → `/mcp/`), method and body kept; it counts against the budget.
+    const slash = result.ok ? this.slashRedirect(req, result.response) : undefined;
+    if (slash && this.sentCount < this.opts.maxRequests) {
+      this.sentCount++;
+      const again: HttpRequest = { ...req, url: slash };
+      result = await this.hostLimiter.run(() => this.limiter.run(() => (this.opts.send ?? realSend)(again, this.http)));
+    }
     placeholder.result = result;
     if (result.ok) this.bytes += result.response.body.length;
     return result;
+  }
+
+  private slashRedirect(req: HttpRequest, res: HttpResponse): string | undefined {
+    if (![301, 302, 307, 308].includes(res.status) || !res.headers.location) return undefined;
+    if ((res.status === 301 || res.status === 302) && req.method !== 'GET') return undefined;
+    let to: URL;
+    try {
+      to = new URL(res.headers.location, req.url);
+    } catch {
+      return undefined;
+    }
+    const from = new URL(req.url);
+    return to.origin === from.origin && to.pathname === `${from.pathname}/` && to.search === from.search ? to.href : undefined;
   }
 
   response(method: Method, path: string, json?: unknown): HttpResponse | undefined {

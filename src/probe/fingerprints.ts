@@ -101,11 +101,15 @@ export const FINGERPRINTS: Fingerprint[] = [
     requests: [
       { id: 'root', method: 'GET', path: '/' },
       { id: 'search', method: 'GET', path: '/api/2.0/mlflow/experiments/search?max_results=5' },
+      { id: 'default', method: 'GET', path: '/api/2.0/mlflow/experiments/get-by-name?experiment_name=Default' },
     ],
-    open: [{ request: 'search', status: [200], body: ['"experiments"'], headers: { 'content-type': 'json' } }],
+    open: [
+      { request: 'search', status: [200], body: ['"experiments"'], headers: { 'content-type': 'json' } },
+      { request: 'default', status: [200], json: ['experiment.experiment_id'] },
+    ],
     protected: [{ request: 'search', status: [401], headers: { 'www-authenticate': 'realm="mlflow"' } }],
     present: [{ request: 'root', status: [200], body: ['<title>MLflow'] }],
-    evidence: ['experiments.*.name'],
+    evidence: ['experiments.*.name', 'experiment.name'],
     sources: ['https://mlflow.org/docs/latest/rest-api.html#search-experiments', 'https://github.com/mlflow/mlflow/blob/master/mlflow/server/auth/__init__.py'],
   },
   {
@@ -180,8 +184,9 @@ export const FINGERPRINTS: Fingerprint[] = [
     references: refs({ cve: ['CVE-2023-43654'], owaspLlm: ['LLM03'], atlas: ['AML.T0049', 'AML.T0010'], urls: ['https://pytorch.org/serve/management_api.html', 'https://pytorch.org/serve/token_authorization_api.html'] }),
     requests: [{ id: 'models', method: 'GET', path: '/models' }],
     open: [{ request: 'models', status: [200], json: ['models'], body: ['"modelName"|"models"\\s*:\\s*\\[\\s*\\]'] }],
+    protected: [{ request: 'models', status: [401], body: ['Token Authorization failed'] }],
     evidence: ['models.*.modelName', 'models.*.modelUrl'],
-    sources: ['https://pytorch.org/serve/management_api.html#list-models'],
+    sources: ['https://pytorch.org/serve/management_api.html#list-models', 'https://pytorch.org/serve/token_authorization_api.html'],
   },
   {
     id: 'torchserve-inference',

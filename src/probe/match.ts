@@ -16,8 +16,19 @@ function re(source: string): RegExp {
   return r;
 }
 
-/** The JSON document of a response, if it carries one (plain JSON or the first SSE data event). */
+const parsed = new WeakMap<HttpResponse, { doc: unknown }>();
+
+/** The JSON document of a response, if it carries one (plain JSON or the first SSE data event); parsed once. */
 export function jsonOf(res: HttpResponse): unknown {
+  let memo = parsed.get(res);
+  if (!memo) {
+    memo = { doc: parseJson(res) };
+    parsed.set(res, memo);
+  }
+  return memo.doc;
+}
+
+function parseJson(res: HttpResponse): unknown {
   const text = res.body.trimStart();
   if (text.startsWith('{') || text.startsWith('[') || text.startsWith('"')) {
     try {

@@ -177,6 +177,11 @@ export const SERVICES: Record<string, { open: Route; protected?: Route; expectRu
     expectRule: 'probe/mcp-streamable-http-unauthenticated',
     expectProtectedAsset: 'mcp-streamable-http',
   },
+  'mcp-http-mounted': {
+    // FastMCP / Starlette mount: `/mcp` answers 307 to `/mcp/`.
+    open: (req) => (req.path === '/mcp' ? { status: 307, headers: { location: '/mcp/' } } : MCP_OPEN({ ...req, path: req.path === '/mcp/' ? '/mcp' : req.path })),
+    expectRule: 'probe/mcp-streamable-http-unauthenticated',
+  },
   'mcp-sse': {
     open: (req) => (req.method === 'GET' && req.path === '/sse' ? { status: 200, headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' }, body: 'event: endpoint\ndata: /messages?sessionId=4c1e7a\n\n', stream: true } : text(404, 'Not Found')),
     protected: (req) => (req.path === '/sse' ? json(401, { error: 'invalid_token' }, { 'www-authenticate': 'Bearer resource_metadata="http://127.0.0.1/.well-known/oauth-protected-resource"' }) : text(404, 'Not Found')),
