@@ -1,6 +1,6 @@
 /**
  * The package inventory analyzer: every dependency manifest, lockfile and installed-package metadata
- * file becomes `package` assets (PyPI, npm, conda) with file + line, AI packages classified by the
+ * file becomes `package` assets (PyPI, npm, conda, Go modules) with file + line, AI packages classified by the
  * catalogue. Vulnerability matching happens later, in the `vuln` enricher, over these assets.
  * Note: `node_modules` is skipped by the directory walker by default; image targets include it.
  */
@@ -16,15 +16,30 @@ function parserFor(file: FileInfo): PackageParser | undefined {
   return PACKAGE_PARSERS.find((p) => p.match(file));
 }
 
+/**
+ * Manifests of ecosystems aigis does not inventory: the report says so (an info note per file)
+ * rather than staying silent, so that an empty package list is not read as "no dependencies".
+ */
+const UNREAD_MANIFESTS: Record<string, string> = {
+  'cargo.toml': 'Rust (crates.io)', 'cargo.lock': 'Rust (crates.io)', 'pom.xml': 'Java (Maven)', 'build.gradle': 'Java (Gradle)',
+  'build.gradle.kts': 'Java (Gradle)', 'gemfile': 'Ruby (RubyGems)', 'gemfile.lock': 'Ruby (RubyGems)', 'composer.json': 'PHP (Packagist)',
+  'composer.lock': 'PHP (Packagist)', 'packages.lock.json': '.NET (NuGet)', 'package.resolved': 'Swift (SwiftPM)', 'pubspec.lock': 'Dart (pub)',
+  'mix.lock': 'Elixir (Hex)', 'renv.lock': 'R (CRAN)',
+};
+
 export const packagesAnalyzer: Analyzer = {
   name: 'packages',
   version: 1,
   rules: [],
   match(file) {
-    return parserFor(file) !== undefined;
+    return parserFor(file) !== undefined || file.name in UNREAD_MANIFESTS || file.ext === '.csproj';
   },
   async analyze(file: ScanFile, ctx: AnalyzerContext): Promise<AnalyzerResult> {
-    const parser = parserFor(file)!;
+    const parser = parserFor(file);
+    if (!parser) {
+      const eco = UNREAD_MANIFESTS[file.name] ?? '.NET (NuGet)';
+      return { notes: [{ level: 'info', path: file.path, message: `packages: ${eco} dependencies are not inventoried by aigis (no vulnerability matching for this ecosystem)`, source: 'packages' }] };
+    }
     if (file.size > MAX_MANIFEST_BYTES) {
       return { notes: [{ level: 'warning', path: file.path, message: `${parser.id}: file of ${file.size} bytes is over the ${MAX_MANIFEST_BYTES}-byte limit for manifests; not read`, source: 'packages' }] };
     }

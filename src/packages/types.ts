@@ -2,7 +2,7 @@
 import type { FileInfo, ScanFile } from '../core/analyzer.js';
 import type { Note } from '../core/model.js';
 
-export type PackageEcosystem = 'PyPI' | 'npm' | 'conda';
+export type PackageEcosystem = 'PyPI' | 'npm' | 'conda' | 'Go';
 
 export interface PackageEntry {
   ecosystem: PackageEcosystem;

@@ -181,8 +181,10 @@ function applyRule(rule: CallRule, call: Call, path: string, compat: { provider:
     }
     case 'agent': {
       const name = t.name ? literal(call, t.name) : undefined;
-      const label = name && name.length <= 100 ? name : `${t.framework} agent`;
-      return [asset('agent', `agent:code:${path}:${call.line}`, label, loc, { framework: t.framework, definedIn: 'code' }, { confidence: 0.85 })];
+      // A templated role (`{topic} Researcher`) is filled in at run time: it names no agent.
+      const templated = name !== undefined && /\{[^}]*\}|\$\{/.test(name);
+      const label = name && !templated && name.length <= 100 ? name : `${t.framework} agent`;
+      return [asset('agent', `agent:code:${path}:${call.line}`, label, loc, { framework: t.framework, definedIn: 'code', nameTemplate: templated ? name : undefined }, { confidence: 0.85 })];
     }
     case 'vector-store': {
       const where = t.url ? literal(call, t.url) : undefined;

@@ -152,3 +152,15 @@ describe('code discovery: more SDK shapes', () => {
     expect((await analyze(codeAnalyzer, 'm.py', other)).assets).toEqual([]);
   });
 });
+
+describe('code discovery: templated agent roles (issue 13.2)', () => {
+  it('a role filled in at run time is not the agent name', async () => {
+    const src = 'from crewai import Agent\nresearcher = Agent(role="{topic} Senior Data Researcher", goal="find", backstory="b")\nwriter = Agent(role="Report Writer", goal="write", backstory="b")\n';
+    const res = await analyze(codeAnalyzer, 'crew/agents.py', src);
+    const agents = res.assets.filter((a) => a.kind === 'agent').map((a) => [a.name, a.properties.nameTemplate]);
+    expect(agents).toEqual([
+      ['CrewAI agent', '{topic} Senior Data Researcher'],
+      ['Report Writer', undefined],
+    ]);
+  });
+});
