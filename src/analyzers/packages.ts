@@ -7,7 +7,9 @@
 import type { Analyzer, AnalyzerContext, AnalyzerResult, FileInfo, ScanFile } from '../core/analyzer.js';
 import { PACKAGE_PARSERS } from '../packages/parsers/index.js';
 import { entriesToAssets } from '../packages/to-assets.js';
-import type { PackageParser } from '../packages/types.js';
+import type { PackageParser, ParseOutput } from '../packages/types.js';
+import type { Asset } from '../core/model.js';
+import { packageUrl } from '../packages/normalize.js';
 
 /** Lockfiles of large monorepos reach tens of MB; beyond this they are skipped with a note. */
 const MAX_MANIFEST_BYTES = 48 * 1024 * 1024;
@@ -26,6 +28,27 @@ const UNREAD_MANIFESTS: Record<string, string> = {
   'composer.lock': 'PHP (Packagist)', 'packages.lock.json': '.NET (NuGet)', 'package.resolved': 'Swift (SwiftPM)', 'pubspec.lock': 'Dart (pub)',
   'mix.lock': 'Elixir (Hex)', 'renv.lock': 'R (CRAN)',
 };
+
+/**
+ * Naming conventions of packaged MCP servers (`@modelcontextprotocol/server-filesystem`,
+ * `mcp-server-git`, `awslabs.aws-documentation-mcp-server`, `github-mcp-server`): a project that
+ * publishes one is an MCP server (issue 13.4), whatever its code looks like.
+ */
+const MCP_SERVER_PACKAGE = /^(?:@modelcontextprotocol\/server-[\w.-]+|(?:@[\w.-]+\/)?mcp-server-[\w.-]+|(?:@[\w.-]+\/)?[\w.-]+[-.]mcp[-.]server|(?:@[\w.-]+\/)?[\w.-]+-mcp)$/i;
+
+function packagedMcpServer(project: NonNullable<ParseOutput['project']>, path: string): Asset | undefined {
+  if (!MCP_SERVER_PACKAGE.test(project.name)) return undefined;
+  return {
+    id: `mcp-server:${project.name}`,
+    kind: 'mcp-server',
+    name: project.name,
+    ...(project.version ? { version: project.version } : {}),
+    locations: [{ path, startLine: project.line }],
+    properties: { definedIn: 'package', package: project.name, ecosystem: project.ecosystem, transport: 'stdio' },
+    relations: [{ type: 'depends-on', target: packageUrl(project.ecosystem, project.name) }],
+    confidence: 0.85,
+  };
+}
 
 export const packagesAnalyzer: Analyzer = {
   name: 'packages',
@@ -52,7 +75,8 @@ export const packagesAnalyzer: Analyzer = {
     if (text === undefined) return { notes: [{ level: 'warning', path: file.path, message: `${parser.id}: binary content, not a manifest`, source: 'packages' }] };
     try {
       const out = await parser.parse(text, file.path, { open: (p) => ctx.open(p) });
-      return { assets: entriesToAssets(out.entries), notes: out.notes };
+      const server = out.project ? packagedMcpServer(out.project, file.path) : undefined;
+      return { assets: [...entriesToAssets(out.entries), ...(server ? [server] : [])], notes: out.notes };
     } catch (e) {
       const msg = (e as Error).message.split('\n')[0].slice(0, 200);
       return { notes: [{ level: 'warning', path: file.path, message: `${parser.id}: cannot parse (${msg}); dependencies of this file are not inventoried`, source: 'packages' }] };

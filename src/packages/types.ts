@@ -27,6 +27,8 @@ export interface PackageEntry {
 export interface ParseOutput {
   entries: PackageEntry[];
   notes: Note[];
+  /** The project the manifest itself declares (`package.json` `name`, `[project] name`), when it names one. */
+  project?: { ecosystem: PackageEcosystem; name: string; version?: string; line: number; bin?: boolean };
 }
 
 export interface ParseContext {

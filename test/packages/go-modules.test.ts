@@ -104,3 +104,18 @@ describe('ecosystems aigis does not read', () => {
     ]);
   });
 });
+
+describe('packaged MCP servers (issue 13.4)', () => {
+  it('a project named like an MCP server is one; others are not', async () => {
+    const { assets } = await scanFiles({
+      'src/filesystem/package.json': '{\n  "name": "@modelcontextprotocol/server-filesystem",\n  "version": "0.6.2",\n  "bin": {"mcp-server-filesystem": "dist/index.js"},\n  "dependencies": {"@modelcontextprotocol/sdk": "1.12.0"}\n}\n',
+      'src/git/pyproject.toml': '[project]\nname = "mcp-server-git"\nversion = "0.6.2"\ndependencies = ["mcp>=1.0.0"]\n',
+      'web/package.json': '{"name": "dashboard", "dependencies": {"react": "19.0.0"}}',
+      'tools/pyproject.toml': '[project]\nname = "mcp-tools-utils"\n',
+    });
+    expect(assets.filter((a) => a.kind === 'mcp-server').map((a) => `${a.id}@${a.locations[0].path}:${a.locations[0].startLine} ${a.version}`).sort()).toEqual([
+      'mcp-server:@modelcontextprotocol/server-filesystem@src/filesystem/package.json:2 0.6.2',
+      'mcp-server:mcp-server-git@src/git/pyproject.toml:2 0.6.2',
+    ]);
+  });
+});
