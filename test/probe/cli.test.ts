@@ -2,6 +2,9 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as jose from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { endpointsFromReport, parseTarget, parseTargetsFile } from '../../src/probe/targets.js';
 import { SERVICES, startFake, type FakeServer } from './fake-services.js';
@@ -83,6 +86,38 @@ describe('aigis probe (built CLI)', () => {
     const jwt = await run(['probe', '127.0.0.1:1', '--jwt', 'not-a-jwt']);
     expect(jwt.code).toBe(2);
     expect(jwt.stderr).toMatch(/compact JWS/);
+  });
+
+  it('--jwt with --jwks FILE and --jwt-key FILE: key confusion and a missing exp check are named', async () => {
+    const { publicKey, privateKey } = await jose.generateKeyPair('RS256', { extractable: true });
+    const pem = await jose.exportSPKI(publicKey);
+    // Broken gateway: lets the token choose HS256 (public PEM as secret), and never checks exp.
+    const gw = http.createServer(async (req, res) => {
+      const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+      let ok = false;
+      try {
+        const { alg } = jose.decodeProtectedHeader(token);
+        const key = alg?.startsWith('HS') ? new TextEncoder().encode(pem) : publicKey;
+        await jose.compactVerify(token, key);
+        ok = true;
+      } catch {
+        ok = false;
+      }
+      res.writeHead(ok ? 200 : 401).end();
+    });
+    await new Promise<void>((r) => gw.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(gw.address() as AddressInfo).port}/v1/chat`;
+    const dir = mkdtempSync(path.join(tmpdir(), 'aigis-probe-jwt-'));
+    writeFileSync(path.join(dir, 'jwks.json'), JSON.stringify({ keys: [{ ...(await jose.exportJWK(publicKey)), kid: 'k1', alg: 'RS256' }] }));
+    writeFileSync(path.join(dir, 'key.pem'), await jose.exportPKCS8(privateKey));
+    const token = await new jose.SignJWT({ sub: 'alice' }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuedAt().setExpirationTime('1h').sign(privateKey);
+    const r = await run(['probe', url, '--jwt', token, '--jwks', path.join(dir, 'jwks.json'), '--jwt-key', path.join(dir, 'key.pem'), '--format', 'json', '-q']);
+    await new Promise<void>((done) => gw.close(() => done()));
+    expect(r.code, r.stderr).toBe(0);
+    const ids = JSON.parse(r.stdout).findings.map((f: { ruleId: string }) => f.ruleId);
+    expect(ids).toEqual(expect.arrayContaining(['probe/jwt-key-confusion', 'probe/jwt-expired-accepted', 'probe/jwt-nbf-ignored']));
+    expect(ids).not.toContain('probe/jwt-signature-not-verified');
+    expect(r.stdout).not.toContain(token);
   });
 
   it('aigis rules lists the probe rules', async () => {
