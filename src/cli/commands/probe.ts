@@ -9,8 +9,9 @@ import { JwtInputError, decodeToken, keysFromJwks } from '../../probe/jwt.js';
 import type { JwtSettings } from '../../probe/jwt-check.js';
 import { endpointsFromReport, parseTarget, parseTargetsFile, TargetParseError, type ProbeTarget } from '../../probe/targets.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exit.js';
-import { parseSeverityList, parseSeverityOption } from '../options.js';
-import { writeReport } from '../output.js';
+import { formatName, parseSeverityList, parseSeverityOption } from '../options.js';
+import { checkOutput } from '../output.js';
+import { writeReport } from '../write-report.js';
 
 interface ProbeFlags {
   format: string;
@@ -143,13 +144,16 @@ async function jwtSettings(flags: ProbeFlags, timeoutMs: number): Promise<JwtSet
   }
 }
 
-export async function probeCommand(args: string[], flags: ProbeFlags): Promise<number> {
+export async function probeCommand(args: string[], rawFlags: ProbeFlags): Promise<number> {
+  const flags = { ...rawFlags, format: formatName(rawFlags.format) };
   if (!formatters[flags.format]) throw new CliError(`unknown format "${flags.format}" (use ${Object.keys(formatters).join(', ')})`);
   const severities = flags.severity ? parseSeverityList(flags.severity) : undefined;
   const failOn: Severity | undefined = flags.failOn ? parseSeverityOption(flags.failOn) : undefined;
   const timeoutMs = positiveInt(flags.timeout, '--timeout');
   const maxRequests = positiveInt(flags.maxRequests, '--max-requests');
   const concurrency = positiveInt(flags.concurrency, '--concurrency');
+  // Fail on an unwritable --output before touching the network, not after.
+  if (flags.output) checkOutput(flags.output);
   const targets = collectTargets(args, flags);
   if (!targets.length) throw new CliError('name the endpoints to probe (URL or host:port), or use --targets FILE / --from-report FILE');
   const jwt = await jwtSettings(flags, timeoutMs);
