@@ -6,7 +6,6 @@ import { codeAnalyzer } from './code/analyzer.js';
 import { composeAnalyzer } from './infra/compose.js';
 import { dockerfileAnalyzer } from './infra/dockerfile.js';
 import { dotenvAnalyzer } from './infra/dotenv.js';
-import { ghActionsAnalyzer } from './infra/gh-actions.js';
 import { imageConfigAnalyzer } from './infra/image-config.js';
 import { k8sAnalyzer } from './infra/k8s.js';
 import { mcpConfigAnalyzer } from './infra/mcp-config.js';
@@ -25,7 +24,6 @@ export const discoveryAnalyzers: Analyzer[] = [
   mcpConfigAnalyzer,
   imageConfigAnalyzer,
   dotenvAnalyzer,
-  ghActionsAnalyzer,
 ];
 
 export { bomGraphEnricher } from './graph.js';

@@ -3,5 +3,6 @@
  * order. Explicit imports, no globbing at runtime (STYLE.md §6).
  */
 import type { Analyzer } from '../core/analyzer.js';
+import { workflowAnalyzer } from './workflow/index.js';
 
-export const postureAnalyzers: Analyzer[] = [];
+export const postureAnalyzers: Analyzer[] = [workflowAnalyzer];
