@@ -8,7 +8,6 @@ import { dockerfileAnalyzer } from './infra/dockerfile.js';
 import { dotenvAnalyzer } from './infra/dotenv.js';
 import { imageConfigAnalyzer } from './infra/image-config.js';
 import { k8sAnalyzer } from './infra/k8s.js';
-import { mcpConfigAnalyzer } from './infra/mcp-config.js';
 import { terraformAnalyzer } from './infra/terraform.js';
 import { modelFileAnalyzer } from './model-files.js';
 import { modelSidecarAnalyzer } from './model-sidecars.js';
@@ -21,7 +20,6 @@ export const discoveryAnalyzers: Analyzer[] = [
   composeAnalyzer,
   dockerfileAnalyzer,
   terraformAnalyzer,
-  mcpConfigAnalyzer,
   imageConfigAnalyzer,
   dotenvAnalyzer,
 ];

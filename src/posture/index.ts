@@ -3,6 +3,7 @@
  * order. Explicit imports, no globbing at runtime (STYLE.md §6).
  */
 import type { Analyzer } from '../core/analyzer.js';
+import { agentConfigAnalyzer } from './agent-config/index.js';
 import { workflowAnalyzer } from './workflow/index.js';
 
-export const postureAnalyzers: Analyzer[] = [workflowAnalyzer];
+export const postureAnalyzers: Analyzer[] = [workflowAnalyzer, agentConfigAnalyzer];
