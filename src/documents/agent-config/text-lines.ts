@@ -13,7 +13,7 @@ export function textLineOf(lines: string[], path: ConfigPath): number {
     if (typeof seg === 'number') continue;
     done.push(seg);
     const key = escape(seg);
-    const header = new RegExp(`^\\s*\\[\\[?\\s*${done.map((d) => `(?:"${escape(d)}"|'${escape(d)}'|${escape(d)})`).join('\\s*\\.\\s*')}\\s*\\]`);
+    const header = new RegExp(`^\\s*\\[\\[?\\s*${done.map((d) => `(?:"${escape(d)}"|'${escape(d)}'|${escape(d)})`).join('\\s*\\.\\s*')}\\s*[\\].]`);
     const member = new RegExp(`(?:^|[\\s{,])(?:"${key}"|'${key}'|${key})\\s*[:=]`);
     let hit = -1;
     for (let i = from; i < lines.length; i++) {
