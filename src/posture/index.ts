@@ -4,6 +4,7 @@
  */
 import type { Analyzer } from '../core/analyzer.js';
 import { agentConfigAnalyzer } from './agent-config/index.js';
+import { agentInstructionsAnalyzer } from './agent-instructions/index.js';
 import { workflowAnalyzer } from './workflow/index.js';
 
-export const postureAnalyzers: Analyzer[] = [workflowAnalyzer, agentConfigAnalyzer];
+export const postureAnalyzers: Analyzer[] = [workflowAnalyzer, agentConfigAnalyzer, agentInstructionsAnalyzer];
