@@ -53,10 +53,8 @@ export function discoverWorkflows(project: WorkflowProject): Asset[] {
           job: job.id,
         }, { confidence: 0.95, relations }));
       }
-      if (!agents.length && !aiSecrets.length) continue;
-      for (const s of aiSecrets) {
+      for (const s of agents.length ? [] : aiSecrets) {
         const provider = providerOfEnvKey(s)!;
-        if (agents.length) continue;
         assets.push(providerAsset(provider, at(path, job.line), { via: `secret ${s}` }, 0.7));
         jobRel.push({ type: 'uses', target: providerId(provider) });
       }
@@ -67,8 +65,8 @@ export function discoverWorkflows(project: WorkflowProject): Asset[] {
         permissions: effectivePermissions(doc, job),
         secrets,
         aiSecrets,
-        callsAi: true,
-      }, { confidence: 0.9, relations: uniqueRelations(jobRel) }));
+        callsAi: agents.length > 0 || aiSecrets.length > 0,
+      }, { confidence: agents.length || aiSecrets.length ? 0.9 : 0.6, relations: uniqueRelations(jobRel) }));
     }
   }
   return assets;

@@ -4,7 +4,7 @@ import { safeUrl } from '../../documents/agent-config/launch.js';
 import type { PostureHit, PostureRule } from '../rule.js';
 import { configsOf, serverHit } from './shared.js';
 
-const LOOPBACK = /^(?:localhost|127(?:\.\d+){3}|\[::1\]|host\.docker\.internal)$/i;
+const LOOPBACK = /^(?:localhost|0\.0\.0\.0|127(?:\.\d+){3}|\[::1\]|host\.docker\.internal)$/i;
 
 export const mcpPlainHttp: PostureRule<AgentConfigProject> = {
   meta: {

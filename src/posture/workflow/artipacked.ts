@@ -5,7 +5,7 @@
 import { actionName, evidenceAt, jobLabel } from '../../documents/workflow/model.js';
 import type { WorkflowProject } from '../../documents/workflow/types.js';
 import type { PostureHit, PostureRule } from '../rule.js';
-import { refs } from './shared.js';
+import { refs, jobAssetId } from './shared.js';
 
 export const artipacked: PostureRule<WorkflowProject> = {
   meta: {
@@ -40,6 +40,7 @@ export const artipacked: PostureRule<WorkflowProject> = {
             evidence: evidenceAt(doc, line),
             severity: root ? 'high' : 'medium',
             key: `${job.id}/${s.index}`,
+            assetId: jobAssetId(path, job.id),
           });
         }
       }

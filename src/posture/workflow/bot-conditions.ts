@@ -5,7 +5,7 @@
 import { expressions, jobLabel, privilegedTriggers, triggerNames } from '../../documents/workflow/model.js';
 import type { Located, WorkflowProject } from '../../documents/workflow/types.js';
 import type { PostureHit, PostureRule } from '../rule.js';
-import { refs } from './shared.js';
+import { refs, jobAssetId } from './shared.js';
 
 const SPOOFABLE = /\bgithub\.(?:actor|triggering_actor)\s*==\s*['"][^'"]*\[bot\]['"]|['"][^'"]*\[bot\]['"]\s*==\s*github\.(?:actor|triggering_actor)\b/;
 
@@ -36,7 +36,7 @@ export const botConditions: PostureRule<WorkflowProject> = {
           const text = expressions(v.value).map((e) => e.text).join(' ') || v.value;
           if (!SPOOFABLE.test(text)) continue;
           if (/github\.event\.pull_request\.user\.login/.test(text)) continue;
-          hits.push({ path, line: v.line, message: `${where} trusts the event because of the actor's name: \`${v.value.trim()}\``, evidence: v.value.trim().slice(0, 160), severity: privileged ? 'high' : 'medium', key });
+          hits.push({ path, line: v.line, message: `${where} trusts the event because of the actor's name: \`${v.value.trim()}\``, evidence: v.value.trim().slice(0, 160), severity: privileged ? 'high' : 'medium', key, assetId: jobAssetId(path, job.id) });
         }
       }
     }

@@ -6,7 +6,7 @@
 import { jobLabel, privilegedTriggers } from '../../documents/workflow/model.js';
 import type { WorkflowProject } from '../../documents/workflow/types.js';
 import type { PostureHit, PostureRule } from '../rule.js';
-import { refs } from './shared.js';
+import { refs, jobAssetId } from './shared.js';
 
 export const excessivePermissions: PostureRule<WorkflowProject> = {
   meta: {
@@ -32,7 +32,7 @@ export const excessivePermissions: PostureRule<WorkflowProject> = {
       }
       for (const job of doc.jobs) {
         if (job.permissions === 'write-all') {
-          hits.push({ path, line: job.permissionsLine ?? job.line, message: `${jobLabel(job)} grants \`permissions: write-all\``, evidence: 'permissions: write-all', severity: risky.length ? 'high' : 'medium', key: `${job.id}/write-all` });
+          hits.push({ path, line: job.permissionsLine ?? job.line, message: `${jobLabel(job)} grants \`permissions: write-all\``, evidence: 'permissions: write-all', severity: risky.length ? 'high' : 'medium', key: `${job.id}/write-all`, assetId: jobAssetId(path, job.id) });
         }
       }
       if (!risky.length || doc.permissions !== undefined) continue;

@@ -2,7 +2,7 @@
 import { evidenceAt, jobLabel, parseUses } from '../../documents/workflow/model.js';
 import type { WorkflowProject } from '../../documents/workflow/types.js';
 import type { PostureHit, PostureRule } from '../rule.js';
-import { refs } from './shared.js';
+import { refs, jobAssetId } from './shared.js';
 
 export const secretsInherit: PostureRule<WorkflowProject> = {
   meta: {
@@ -32,6 +32,7 @@ export const secretsInherit: PostureRule<WorkflowProject> = {
           evidence: evidenceAt(doc, line),
           severity: remote ? 'high' : 'medium',
           key: `${job.id}/secrets-inherit`,
+          assetId: jobAssetId(path, job.id),
         });
       }
     }

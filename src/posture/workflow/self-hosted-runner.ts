@@ -6,7 +6,7 @@ import { PULL_REQUEST_TRIGGERS } from '../../documents/workflow/contexts.js';
 import { evidenceAt, jobLabel, triggerNames } from '../../documents/workflow/model.js';
 import type { WorkflowProject } from '../../documents/workflow/types.js';
 import type { PostureHit, PostureRule } from '../rule.js';
-import { refs } from './shared.js';
+import { refs, jobAssetId } from './shared.js';
 
 export const selfHostedRunner: PostureRule<WorkflowProject> = {
   meta: {
@@ -29,7 +29,7 @@ export const selfHostedRunner: PostureRule<WorkflowProject> = {
       for (const job of doc.jobs) {
         const label = job.runsOn.find((l) => /^self-hosted$/i.test(l.value) || l.value.startsWith('group:'));
         if (!label) continue;
-        hits.push({ path, line: label.line, message: `${jobLabel(job)} runs on a self-hosted runner ('${label.value}') for ${prs.join(', ')} events`, evidence: evidenceAt(doc, label.line), key: `${job.id}/runs-on` });
+        hits.push({ path, line: label.line, message: `${jobLabel(job)} runs on a self-hosted runner ('${label.value}') for ${prs.join(', ')} events`, evidence: evidenceAt(doc, label.line), key: `${job.id}/runs-on`, assetId: jobAssetId(path, job.id) });
       }
     }
     return hits;

@@ -19,3 +19,8 @@ export const UNTRUSTED_INPUT = 'https://securitylab.github.com/resources/github-
 export function refs(extra: References): References {
   return { ...extra, urls: [...(extra.urls ?? []), GHA_HARDENING] };
 }
+
+/** The BOM asset of a job (discovery emits one per job: `ci-job:<path>#<job>`). */
+export function jobAssetId(path: string, jobId: string): string {
+  return `ci-job:${path}#${jobId}`;
+}

@@ -6,7 +6,7 @@
 import { actionName, expressions, jobLabel, lineIn, privilegedTriggers, reachedContexts, taintedEnv } from '../../documents/workflow/model.js';
 import type { Located, WorkflowProject } from '../../documents/workflow/types.js';
 import type { PostureHit, PostureRule } from '../rule.js';
-import { jobsOf, refs, UNTRUSTED_INPUT } from './shared.js';
+import { jobsOf, refs, UNTRUSTED_INPUT, jobAssetId } from './shared.js';
 
 export const templateInjection: PostureRule<WorkflowProject> = {
   meta: {
@@ -44,6 +44,7 @@ export const templateInjection: PostureRule<WorkflowProject> = {
               evidence: `\${{ ${e.text} }}`,
               severity: privileged ? 'high' : 'medium',
               key: `${job.id}/${step.index}/${where}/${e.text}`,
+              assetId: jobAssetId(path, job.id),
               properties: { contexts: ctx, job: job.id },
             });
           }

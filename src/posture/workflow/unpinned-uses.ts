@@ -7,7 +7,7 @@
 import { evidenceAt, isFirstParty, isShaPinned, jobLabel, parseUses } from '../../documents/workflow/model.js';
 import type { Located, WorkflowProject } from '../../documents/workflow/types.js';
 import type { PostureHit, PostureRule } from '../rule.js';
-import { refs } from './shared.js';
+import { refs, jobAssetId } from './shared.js';
 
 export const unpinnedUses: PostureRule<WorkflowProject> = {
   meta: {
@@ -40,6 +40,7 @@ export const unpinnedUses: PostureRule<WorkflowProject> = {
             message: `${what} \`${v.value}\`, ${u.kind === 'docker' ? 'an image without a digest' : u.ref ? `pinned to the mutable ref '${u.ref}'` : 'with no ref at all'}`,
             evidence: evidenceAt(doc, v.line),
             key,
+            assetId: jobAssetId(path, job.id),
             properties: { action: u.name, ref: u.ref },
           });
         }

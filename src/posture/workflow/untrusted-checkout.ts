@@ -7,7 +7,7 @@ import { PR_CHECKOUT_COMMANDS, PR_HEAD_REFS } from '../../documents/workflow/con
 import { actionName, evidenceAt, gatedToMaintainers, jobLabel, parseUses, triggerNames, writeScopes, effectivePermissions } from '../../documents/workflow/model.js';
 import type { Step, WorkflowProject } from '../../documents/workflow/types.js';
 import type { PostureHit, PostureRule } from '../rule.js';
-import { jobsOf, PWN_REQUEST, refs } from './shared.js';
+import { jobsOf, PWN_REQUEST, refs, jobAssetId } from './shared.js';
 
 const RISKY = ['pull_request_target', 'workflow_run', 'issue_comment'];
 
@@ -46,6 +46,7 @@ export const untrustedCheckout: PostureRule<WorkflowProject> = {
         evidence: evidenceAt(doc, line),
         severity: gated ? 'high' : 'critical',
         key: `${job.id}/${checkout.index}`,
+        assetId: jobAssetId(path, job.id),
         properties: { triggers, job: job.id, writeScopes: writes },
       });
     }

@@ -30,7 +30,7 @@ describe('GitHub Actions AI agents', () => {
 
   it('ignores workflows without AI actions', async () => {
     const { assets } = await analyze(ghActionsAnalyzer, '.github/workflows/ci.yml', 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-node@v4\n');
-    expect(assets).toEqual([]);
+    expect(assets.map((a) => [a.id, a.properties.callsAi])).toEqual([['ci-job:.github/workflows/ci.yml#t', false]]);
   });
 
   it('inventories a CI job that calls an AI service, with the names (never values) of its AI secrets', async () => {
