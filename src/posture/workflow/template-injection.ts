@@ -57,5 +57,5 @@ export const templateInjection: PostureRule<WorkflowProject> = {
 
 function dedupe(hits: PostureHit[]): PostureHit[] {
   const seen = new Set<string>();
-  return hits.filter((h) => (seen.has(h.key) ? false : (seen.add(h.key), true)));
+  return hits.filter((h) => (seen.has(`${h.path}\u0000${h.key}`) ? false : (seen.add(`${h.path}\u0000${h.key}`), true)));
 }

@@ -22,6 +22,11 @@ ruleTester(workflowKind, templateInjection, {
     { code: wf('[issue_comment]', '      - uses: actions/github-script@v7\n        with:\n          script: |\n            const b = "${{ github.event.comment.body }}"\n'), errors: [{ line: 9, message: 'github-script' }] },
     { name: 'through a tainted env entry', code: wf('pull_request_target', '      - env:\n          REF: ${{ github.event.pull_request.head.ref }}\n        run: echo ${{ env.REF }}\n'), errors: [{ line: 8, message: 'via env.REF' }] },
     { name: 'commits array and bracket syntax', code: wf('push', "      - run: echo ${{ github.event.commits[0].message }} ${{ github.event['head_commit']['message'] }}\n"), errors: [{ line: 6 }, { line: 6 }] },
+    {
+      name: 'the same step in two workflows reports in both',
+      files: { '.github/workflows/a.yml': wf('issues', '      - run: echo ${{ github.event.issue.title }}\n'), '.github/workflows/b.yml': wf('issues', '      - run: echo ${{ github.event.issue.title }}\n') },
+      errors: [{ path: '.github/workflows/a.yml', line: 6 }, { path: '.github/workflows/b.yml', line: 6 }],
+    },
     { name: 'serialised event', code: wf('issues', '      - run: echo \'${{ toJSON(github.event.issue) }}\' | jq\n'), errors: [{ line: 6, message: 'serialised' }] },
   ],
 });
