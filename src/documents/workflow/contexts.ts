@@ -85,3 +85,15 @@ export const PR_HEAD_REFS: readonly RegExp[] = [
 
 /** Run-step commands that fetch and switch to a pull request's code. */
 export const PR_CHECKOUT_COMMANDS: readonly RegExp[] = [/\bgh\s+pr\s+checkout\b/, /\bgit\s+fetch\b[^\n]*\bpull\/[^\s/]+\/(?:head|merge)/, /\bhub\s+pr\s+checkout\b/];
+
+/**
+ * Action inputs that are evaluated as code (CodeQL's and zizmor's code-injection sinks): an expansion
+ * into them is as dangerous as one into `run:`.
+ */
+export const CODE_SINK_INPUTS: Readonly<Record<string, readonly string[]>> = {
+  'actions/github-script': ['script'],
+  'mikefarah/yq': ['cmd'],
+  'addnab/docker-run-action': ['run'],
+  'appleboy/ssh-action': ['script'],
+  'jannekem/run-python-script-action': ['script'],
+};

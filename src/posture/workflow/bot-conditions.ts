@@ -33,7 +33,9 @@ export const botConditions: PostureRule<WorkflowProject> = {
         if (job.if) conds.push({ v: job.if, key: `${job.id}/if`, where: jobLabel(job) });
         for (const s of job.steps) if (s.if) conds.push({ v: s.if, key: `${job.id}/${s.index}/if`, where: `${jobLabel(job)} step ${s.index + 1}` });
         for (const { v, key, where } of conds) {
-          const text = expressions(v.value).map((e) => e.text).join(' ') || v.value;
+          // Contexts are case-insensitive and may be written index-style (`github['actor']`).
+          const raw = expressions(v.value).map((e) => e.text).join(' ') || v.value;
+          const text = raw.replace(/\bgithub\s*\[\s*['"](\w+)['"]\s*\]/gi, 'github.$1').replace(/\bgithub\.(actor|triggering_actor)\b/gi, (_m, c: string) => `github.${c.toLowerCase()}`).replace(/\bGITHUB\./g, 'github.');
           if (!SPOOFABLE.test(text)) continue;
           if (/github\.event\.pull_request\.user\.login/.test(text)) continue;
           hits.push({ path, line: v.line, message: `${where} trusts the event because of the actor's name: \`${v.value.trim()}\``, evidence: v.value.trim().slice(0, 160), severity: privileged ? 'high' : 'medium', key, assetId: jobAssetId(path, job.id) });

