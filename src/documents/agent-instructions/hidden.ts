@@ -17,7 +17,7 @@ export interface HiddenFinding {
 const TAG = /[\u{E0000}-\u{E007F}]+/gu;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
 /** Zero-width and invisible formatting characters (ZWJ only outside emoji sequences). */
-const ZW = /[\u200B\u200C\u200D\u2060-\u2064\uFEFF\u180E\u00AD]+/g;
+const ZW = /(?:\u200B|\u200C|\u200D|[\u2060-\u2064]|\uFEFF|\u180E|\u00AD)+/g;
 const MARKUP = /<!--([\s\S]*?)-->|<(IMPORTANT|SYSTEM|INSTRUCTIONS?|SECRET|HIDDEN)\b[^>]*>([\s\S]*?)<\/\2\s*>/gi;
 /** Imperatives aimed at a model, and the usual targets of exfiltration. */
 const INSTRUCTION = /\b(?:ignore\s+(?:all|any|the|previous|prior|above)|disregard|do\s+not\s+(?:tell|mention|reveal|inform|show|disclose)|don'?t\s+(?:tell|mention|reveal)|without\s+(?:telling|asking|informing|mentioning)|never\s+(?:tell|mention|reveal)|secretly|silently|exfiltrat\w*|you\s+must|before\s+using\s+this\s+tool|always\s+(?:run|execute|call|include)|run\s+the\s+following|execute\s+the|send\s+(?:it|them|the\s+\w+|all)\s+to|upload\s+(?:it|them)|curl\s|wget\s|base64|~\/\.ssh|id_rsa|\.aws\/credentials|mcp\.json|\.env\b|api[_\s-]?keys?|passwords?|credentials|private\s+keys?|system\s+prompt)\b/i;

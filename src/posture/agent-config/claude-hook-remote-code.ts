@@ -6,7 +6,7 @@
 import { isRecord } from '../../discovery/json-doc.js';
 import type { AgentConfigProject } from '../../documents/agent-config/types.js';
 import type { PostureHit, PostureRule } from '../rule.js';
-import { CLAUDE_SETTINGS, configHit, configsOf } from './shared.js';
+import { configHit, configsOf } from './shared.js';
 
 /** Download piped or substituted into an interpreter, or a download-then-execute pair. */
 export const FETCH_AND_RUN = [

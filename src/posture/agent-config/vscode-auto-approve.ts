@@ -10,7 +10,7 @@ import type { PostureHit, PostureRule } from '../rule.js';
 import { configHit, configsOf } from './shared.js';
 
 const GLOBAL_KEYS = ['chat.tools.autoApprove', 'chat.tools.global.autoApprove'];
-/** A terminal rule that matches every command line: `/.*​/`, `/^.*$/`, `*`. */
+/** A terminal rule that matches every command line: the regex dot-star between slashes (optionally anchored), or a bare star. */
 const MATCH_ALL = /^(?:\/\^?\.[*+]\$?\/[a-z]*|\*|\.\*)$/;
 
 export const vscodeAutoApprove: PostureRule<AgentConfigProject> = {
