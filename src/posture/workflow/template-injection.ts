@@ -22,7 +22,7 @@ export const templateInjection: PostureRule<WorkflowProject> = {
       'Pass the value through an environment variable and quote it in the script: `env: { TITLE: ${{ github.event.issue.title }} }` then `run: echo "$TITLE"` (in github-script read `context.payload` instead of expanding it).',
     references: refs({ cwe: ['CWE-78', 'CWE-94'], owaspLlm: ['LLM05'], attack: ['T1059'], urls: [UNTRUSTED_INPUT] }),
     tags: ['github-actions', 'injection'],
-    aliases: ['zizmor/template-injection', 'CKV_GHA_2'],
+    aliases: ['zizmor/template-injection', 'CKV_GHA_2', 'kics/20f14e1a-a899-4e79-9f09-b6a84cd4649b', 'kics/62ff6823-927a-427f-acf9-f1ea2932d616'],
   },
   check(project) {
     const hits: PostureHit[] = [];

@@ -21,7 +21,7 @@ export const unpinnedUses: PostureRule<WorkflowProject> = {
     remediation: 'Pin to the full 40-character commit SHA and keep the tag as a comment (`uses: owner/action@<sha> # v4.1.2`); let Dependabot or Renovate update the pins. Pin images by `@sha256:` digest.',
     references: refs({ cve: ['CVE-2025-30066'], cwe: ['CWE-829', 'CWE-1357'], attack: ['T1195.001'] }),
     tags: ['github-actions', 'supply-chain'],
-    aliases: ['zizmor/unpinned-uses'],
+    aliases: ['zizmor/unpinned-uses', 'kics/555ab8f9-2001-455e-a077-f2d0f41e2fb9'],
   },
   check(project) {
     const hits: PostureHit[] = [];
