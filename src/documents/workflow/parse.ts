@@ -10,7 +10,7 @@ type Path = (string | number)[];
 
 export function parseWorkflow(path: string, text: string): { document?: WorkflowDoc; notes?: string[] } {
   const parsed = parseYamlDocs(text, 1);
-  const notes = [...parsed.errors];
+  const notes = [...parsed.errors, ...(parsed.warnings ?? []).map((w) => `YAML: ${w}`)];
   const doc = parsed.docs[0];
   if (!doc || !isRecord(doc.value)) return { notes };
   const root = doc.value;
