@@ -14,7 +14,9 @@ export async function analyze(analyzer: Analyzer, path: string, content: Buffer 
     open: (p) => files.get(p),
   };
   const r = await analyzer.analyze(file, ctx);
-  return { assets: r.assets ?? [], findings: r.findings ?? [], notes: r.notes ?? [] };
+  // Analyzers with a whole-target stage (posture kinds) report from `finish` over the collected document.
+  const f = analyzer.finish && r.document !== undefined ? await analyzer.finish([{ file: { path: file.path, name: file.name, ext: file.ext, size: file.size }, document: r.document }]) : {};
+  return { assets: [...(r.assets ?? []), ...(f.assets ?? [])], findings: [...(r.findings ?? []), ...(f.findings ?? [])], notes: [...(r.notes ?? []), ...(f.notes ?? [])] };
 }
 
 /** `id@line` for compact assertions. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mcpConfigAnalyzer } from '../../../src/discovery/infra/mcp-config.js';
+import { agentConfigAnalyzer as mcpConfigAnalyzer } from '../../../src/posture/agent-config/index.js';
 import { terraformAnalyzer } from '../../../src/discovery/infra/terraform.js';
 import { analyze, analyzeFiles, sightings } from '../helpers.js';
 
@@ -83,6 +83,7 @@ describe('MCP client configs', () => {
   });
 
   it('ignores unrelated settings.json files', () => {
-    expect(mcpConfigAnalyzer.match({ path: '.vscode/settings.json', name: 'settings.json', ext: '.json', size: 10 })).toBe(false);
+    expect(mcpConfigAnalyzer.match({ path: 'config/settings.json', name: 'settings.json', ext: '.json', size: 10 })).toBe(false);
+    expect(mcpConfigAnalyzer.match({ path: 'app/config.toml', name: 'config.toml', ext: '.toml', size: 10 })).toBe(true);
   });
 });
