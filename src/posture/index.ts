@@ -3,5 +3,16 @@
  * order. Explicit imports, no globbing at runtime (STYLE.md §6).
  */
 import type { Analyzer } from '../core/analyzer.js';
+import { composeKind } from '../documents/compose/index.js';
+import { dockerfileKind } from '../documents/dockerfile/index.js';
+import { kubernetesKind } from '../documents/kubernetes/index.js';
+import { postureAnalyzer } from './analyzer.js';
+import { composeRules } from './compose/index.js';
+import { dockerfileRules } from './dockerfile/index.js';
+import { kubernetesRules } from './kubernetes/index.js';
 
-export const postureAnalyzers: Analyzer[] = [];
+export const postureAnalyzers: Analyzer[] = [
+  postureAnalyzer({ kind: kubernetesKind, rules: kubernetesRules }),
+  postureAnalyzer({ kind: composeKind, rules: composeRules }),
+  postureAnalyzer({ kind: dockerfileKind, rules: dockerfileRules }),
+];

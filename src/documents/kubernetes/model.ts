@@ -55,6 +55,8 @@ export interface PodView {
   role?: RunView['role'];
   containers: ContainerView[];
   gpu: boolean;
+  /** Flags the operator adds to every container's command (Ray `rayStartParams` → `ray start --k=v`). */
+  extraArgs: Located<string>[];
   /** Line of a YAML path of this object. */
   lineOf(path: YamlPath): number;
 }

@@ -57,14 +57,14 @@ function parentOf(root: unknown, p: YamlPath): unknown {
 }
 
 /** Ray pods carry labels the operator adds (`ray.io/node-type`, `ray.io/cluster`), which Services select. */
-function rayGroup(obj: K8sObject, p: YamlPath, group: unknown): { role: 'ray-head' | 'ray-worker'; labels: Record<string, string>; gpus: boolean } | undefined {
+function rayGroup(obj: K8sObject, p: YamlPath, group: unknown): { role: 'ray-head' | 'ray-worker'; labels: Record<string, string>; gpus: boolean; params: Record<string, unknown>; at: YamlPath } | undefined {
   if (!/(?:^|\.)ray\.io\//.test(obj.apiVersion)) return undefined;
   const head = p.includes('headGroupSpec');
   if (!head && !p.includes('workerGroupSpecs')) return undefined;
   const labels: Record<string, string> = { 'ray.io/node-type': head ? 'head' : 'worker' };
   if (obj.kind === 'RayCluster') labels['ray.io/cluster'] = obj.name;
   const params = isObj(group) && isObj(group.rayStartParams) ? group.rayStartParams : {};
-  return { role: head ? 'ray-head' : 'ray-worker', labels, gpus: Number(params['num-gpus'] ?? 0) > 0 };
+  return { role: head ? 'ray-head' : 'ray-worker', labels, gpus: Number(params['num-gpus'] ?? 0) > 0, params, at: [...p.slice(0, -2), 'rayStartParams'] };
 }
 
 function makePod(
@@ -82,7 +82,8 @@ function makePod(
   if (model) containers.push(container(model.value, 'model', [...at, model.list], model.list, lineOf));
   const role = ray?.role ?? (obj.kind === 'Notebook' ? 'notebook' : KSERVE_KINDS.has(obj.kind) ? 'model-server' : undefined);
   const gpu = containers.some((c) => c.gpu) || !!ray?.gpus || gpuScheduling(spec);
-  return { object: obj, at, spec, labels: { ...labels, ...ray?.labels }, role, containers, gpu, lineOf };
+  const extraArgs = ray ? Object.entries(ray.params).map(([k, v]) => ({ value: `--${k}=${String(v as string)}`, line: lineOf([...ray.at, k]) })) : [];
+  return { object: obj, at, spec, labels: { ...labels, ...ray?.labels }, role, containers, gpu, extraArgs, lineOf };
 }
 
 function container(c: Record<string, unknown>, list: string, at: YamlPath, name: string, lineOf: (p: YamlPath) => number): ContainerView {

@@ -100,6 +100,7 @@ function runView(pod: PodView, c: ContainerView, exposure: Exposure[]): RunView 
       for (const t of splitArgs(String(x))) argv.push({ value: t, line });
     });
   }
+  argv.push(...pod.extraArgs);
   const env: EnvVar[] = [];
   if (Array.isArray(c.value.env)) {
     c.value.env.forEach((e, i) => {
