@@ -30,6 +30,8 @@ export interface YamlParse {
 
 export interface YamlOptions {
   maxDocs?: number;
+  /** Called with the raw text of each document before it is parsed; true drops it (cheapest). */
+  skipText?(text: string): boolean;
   /** Called with the document's top-level map before conversion; true drops the document. */
   skip?(top: { get(key: string): unknown }): boolean;
 }
@@ -42,28 +44,65 @@ export interface YamlOptions {
 const LINES = new WeakMap<object, Map<string, number> | number[]>();
 
 export function parseYamlDocs(text: string, opts: YamlOptions | number = {}): YamlParse {
-  const { maxDocs = 1000, skip } = typeof opts === 'number' ? { maxDocs: opts } : opts;
-  const lc = new LineCounter();
-  const parser = new Parser(lc.addNewLine);
-  const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
+  const { maxDocs = 1000, skip, skipText } = typeof opts === 'number' ? { maxDocs: opts } : opts;
   const docs: YamlDoc[] = [];
   const errors: string[] = [];
   let seen = 0;
-  for (const d of composer.compose(parser.parse(text), true, text.length)) {
-    if (++seen > maxDocs) break;
-    if (d.errors.length) {
-      const e = d.errors[0];
-      errors.push(`${e.message.split('\n')[0]} (line ${lc.linePos(e.pos[0]).line})`);
+  for (const chunk of chunks(text)) {
+    if (skipText?.(chunk.text)) {
+      seen++;
       continue;
     }
-    if (skip && isMap(d.contents) && skip({ get: (k) => (d.contents as { get(k: string): unknown }).get(k) })) continue;
-    const doc = toYamlDoc(d, lc, errors);
-    if (doc) docs.push(doc);
+    const lc = new LineCounter();
+    const parser = new Parser(lc.addNewLine);
+    const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
+    const lineAt = (offset: number) => lc.linePos(offset).line + chunk.line - 1;
+    for (const d of composer.compose(parser.parse(chunk.text), true, chunk.text.length)) {
+      if (++seen > maxDocs) return { docs, errors };
+      if (d.errors.length) {
+        const e = d.errors[0];
+        errors.push(`${e.message.split('\n')[0]} (line ${lineAt(e.pos[0])})`);
+        continue;
+      }
+      if (skip && isMap(d.contents) && skip({ get: (k) => (d.contents as { get(k: string): unknown }).get(k) })) continue;
+      const doc = toYamlDoc(d, lineAt, errors);
+      if (doc) docs.push(doc);
+    }
   }
   return { docs, errors };
 }
 
-function toYamlDoc(d: Document.Parsed, lc: LineCounter, errors: string[]): YamlDoc | undefined {
+/**
+ * The text split at document markers (`---` at the start of a line, which YAML forbids inside any
+ * scalar, so the split is exact), so that each document's tokens and AST are garbage before the next
+ * one is read; a directive (`%YAML`) stays with the document it introduces.
+ */
+function* chunks(text: string): Generator<{ text: string; line: number }> {
+  const re = /^---(?=[ \t]|\r?$)/gm;
+  let start = 0;
+  let line = 1;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m.index === start) continue;
+    // Directive lines (`%YAML 1.2`) at the end of a chunk belong to the document that follows.
+    const tail = /(?:^|\n)((?:%[^\n]*\n|#[^\n]*\n|[ \t]*\r?\n)*)$/.exec(text.slice(start, m.index));
+    const cut = tail && /^%/m.test(tail[1]) ? m.index - tail[1].length : m.index;
+    if (cut === start) continue;
+    const before = text.slice(start, cut);
+    yield { text: before, line };
+    line += countLines(before);
+    start = cut;
+  }
+  yield { text: text.slice(start), line };
+}
+
+function countLines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function toYamlDoc(d: Document.Parsed, lineAt: (offset: number) => number, errors: string[]): YamlDoc | undefined {
   let value: unknown;
   try {
     value = d.toJS({ maxAliasCount: 100 });
@@ -71,7 +110,7 @@ function toYamlDoc(d: Document.Parsed, lc: LineCounter, errors: string[]): YamlD
     errors.push(err instanceof Error ? err.message : String(err));
     return undefined;
   }
-  const line = (n: Node | null | undefined): number | undefined => (n && n.range ? lc.linePos(n.range[0]).line : undefined);
+  const line = (n: Node | null | undefined): number | undefined => (n && n.range ? lineAt(n.range[0]) : undefined);
   const startLine = (isNode(d.contents) && line(d.contents)) || 1;
   record(d.contents, value, line, 0);
   return { value, startLine, lineOf: (path) => lineOfPath(value, path, startLine) };

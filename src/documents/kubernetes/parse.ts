@@ -7,6 +7,8 @@ import { parseYamlDocs, type YamlDoc, type YamlPath } from '../yaml.js';
 import type { K8sFile, K8sObject } from './model.js';
 
 const SKIPPED_KINDS = new Set(['CustomResourceDefinition', 'APIService', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration']);
+/** A top-level (column 0) `kind:` of a skipped kind: the document is dropped before it is even tokenised. */
+const SKIPPED_TEXT = /^kind:[ \t]*["']?(?:CustomResourceDefinition|APIService|MutatingWebhookConfiguration|ValidatingWebhookConfiguration)["']?[ \t]*(?:#.*)?\r?$/m;
 
 /** Cheap test on the text: a manifest names `apiVersion:` and `kind:`. */
 export function looksLikeManifest(text: string): boolean {
@@ -19,7 +21,7 @@ export function isHelmTemplate(path: string, text: string): boolean {
 }
 
 export function parseManifest(path: string, text: string): K8sFile {
-  const parsed = parseYamlDocs(text, { skip: (top) => SKIPPED_KINDS.has(String(top.get('kind'))) });
+  const parsed = parseYamlDocs(text, { skipText: (doc) => SKIPPED_TEXT.test(doc), skip: (top) => SKIPPED_KINDS.has(String(top.get('kind'))) });
   const objects: K8sObject[] = [];
   for (const doc of parsed.docs) {
     const v = doc.value;
