@@ -11,7 +11,7 @@ ruleTester(dockerfileKind, ldPreloadGpuImage, {
   valid: [
     'FROM python:3.12-slim\nENV LD_PRELOAD=/usr/lib/libjemalloc.so',
     'FROM nvidia/cuda:12.4.1-runtime-ubuntu22.04\nENV PATH=/opt/bin:$PATH',
-    { name: 'LD_PRELOAD only in a build stage', code: 'FROM nvidia/cuda:12.4.1-devel-ubuntu22.04 AS build\nENV LD_PRELOAD=/x.so\nFROM python:3.12-slim\nCOPY --from=build /a /a' },
+    { name: 'LD_PRELOAD only in a build stage', files: { Dockerfile: 'FROM nvidia/cuda:12.4.1-devel-ubuntu22.04 AS build\nENV LD_PRELOAD=/x.so\nFROM python:3.12-slim\nCOPY --from=build /a /a' } },
   ],
   invalid: [
     { code: 'FROM nvidia/cuda:12.4.1-runtime-ubuntu22.04\nENV LD_PRELOAD=/proc/self/cwd/poc.so\nADD poc.so /', errors: [{ line: 2, severity: 'critical' }] },
