@@ -10,7 +10,7 @@ import { asset, at } from '../assets.js';
 import { hfRepoId } from '../ids.js';
 import { isRecord } from '../json-doc.js';
 import { yamlDocsParser, type YamlDoc, type YamlParse } from '../../documents/yaml.js';
-import { COMPOSE_NAME, kubernetesKind } from '../../documents/kubernetes/index.js';
+import { COMPOSE_NAME, HELM_VALUES, kubernetesKind } from '../../documents/kubernetes/index.js';
 import { isHelmTemplate, looksLikeManifest } from '../../documents/kubernetes/parse.js';
 import { kindParser } from '../../posture/analyzer.js';
 import { addEnv, addGpu, addImage, addModels, emptyFound, isAccelerator, modelsFromArgs, tokens } from './signals.js';
@@ -34,9 +34,10 @@ export const k8sAnalyzer: Analyzer = {
   async analyze(file, ctx): Promise<AnalyzerResult> {
     const text = await file.text();
     if (text === undefined) return {};
-    if (/^values[\w.-]*\.ya?ml$/.test(file.name)) {
+    if (HELM_VALUES.test(file.name)) {
       const dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : '';
-      if (ctx.exists?.(`${dir}Chart.yaml`)) return helmValues(file.path, dir, await file.parsed(yamlDocsParser));
+      const values = ctx.exists?.(`${dir}Chart.yaml`) ? (await file.parsed(kubernetesParser)).document?.values : undefined;
+      if (values) return helmValues(file.path, dir, values);
     }
     if (!looksLikeManifest(text)) return {};
     if (isHelmTemplate(file.path, text)) {

@@ -3,7 +3,7 @@
  * of their pod templates, and the project view (every object of the target) on which exposure is
  * computed across files.
  */
-import type { YamlDoc, YamlPath } from '../yaml.js';
+import type { YamlDoc, YamlParse, YamlPath } from '../yaml.js';
 import type { RunView } from '../run-view.js';
 
 export interface K8sObject {
@@ -26,6 +26,8 @@ export interface K8sFile {
   objects: K8sObject[];
   /** YAML documents that could not be read (reported by discovery as notes). */
   errors: string[];
+  /** A Helm values file (`values*.yaml`): its documents, read by the BOM and the toolkit-version check. */
+  values?: YamlParse;
 }
 
 export interface Located<T> {
@@ -63,6 +65,8 @@ export interface PodView {
 
 export interface K8sProject {
   objects: K8sObject[];
+  /** Helm values files of the target, by path. */
+  values: { path: string; parse: YamlParse }[];
   pods: PodView[];
   /** One run view per container, with the exposures that reach it. */
   runs: (RunView & { pod: PodView; container: ContainerView })[];

@@ -85,7 +85,8 @@ export function buildProject(files: { path: string; document: K8sFile }[]): K8sP
   }
 
   const runs = pods.flatMap((pod) => pod.containers.filter((c) => c.list !== 'initContainers').map((c) => ({ ...runView(pod, c, exposures.get(pod) ?? []), pod, container: c })));
-  return { objects, pods, runs };
+  const values = files.filter((f) => f.document.values).map((f) => ({ path: f.path, parse: f.document.values! }));
+  return { objects, pods, runs, values };
 }
 
 function runView(pod: PodView, c: ContainerView, exposure: Exposure[]): RunView {

@@ -162,3 +162,11 @@ ruleTester(kubernetesKind, modelServerImageUnpinned, {
     { code: deployment({ image: 'ollama/ollama' }), errors: [{ message: 'not tagged' }] },
   ],
 });
+
+ruleTester(kubernetesKind, nvidiaToolkitVulnerable, {
+  filename: 'gpu-operator/values.yaml',
+  valid: ['operator:\n  repository: nvcr.io/nvidia\n  version: v25.3.1\ntoolkit:\n  enabled: true\n  version: v1.17.8-ubuntu20.04\n', 'toolkit:\n  enabled: true\n'],
+  invalid: [
+    { code: 'operator:\n  version: v24.6.1\ntoolkit:\n  enabled: true\n  version: v1.16.1-ubuntu20.04\n', errors: [{ line: 2, message: 'GPU Operator v24.6.1' }, { line: 5, message: 'CVE-2025-23266, CVE-2024-0132' }] },
+  ],
+});
