@@ -30,14 +30,15 @@ describe('YAML documents', () => {
 });
 
 describe('Kubernetes kind', () => {
-  it('reads List items, drops CRDs before parsing, skips unrendered Helm templates', () => {
+  it('reads List items, drops CRDs before parsing, skips unrendered Helm templates, keeps Helm values', () => {
     const list = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: s}\n';
     const crd = 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: x}\nspec: {group: [unclosed\n';
     const doc = kubernetesKind.parse({ path: 'a.yaml', text: `${list}---\n${crd}` }).document!;
     expect(doc.objects.map((o) => [o.ref, o.line])).toEqual([['Service/default/s', 5]]);
     expect(doc.errors).toEqual([]);
     expect(kubernetesKind.parse({ path: 'chart/templates/d.yaml', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.name }}\n' })).toEqual({});
-    expect(kubernetesKind.parse({ path: 'values.yaml', text: 'replicas: 1\n' })).toEqual({});
+    expect(kubernetesKind.parse({ path: 'notes.yaml', text: 'replicas: 1\n' })).toEqual({});
+    expect(kubernetesKind.parse({ path: 'chart/values.yaml', text: 'replicas: 1\n' }).document?.values?.docs[0].value).toEqual({ replicas: 1 });
   });
 
   it('finds pod templates of AI CRDs with their roles and GPU placement', () => {
