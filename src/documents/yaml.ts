@@ -26,6 +26,8 @@ export interface YamlDoc {
 export interface YamlParse {
   docs: YamlDoc[];
   errors: string[];
+  /** Library warnings (e.g. Helm templates: "Keys with collection values will be stringified"): notes, never stderr. */
+  warnings?: string[];
 }
 
 export interface YamlOptions {
@@ -47,6 +49,8 @@ export function parseYamlDocs(text: string, opts: YamlOptions | number = {}): Ya
   const { maxDocs = 1000, skip, skipText } = typeof opts === 'number' ? { maxDocs: opts } : opts;
   const docs: YamlDoc[] = [];
   const errors: string[] = [];
+  const warnings: string[] = [];
+  const result = () => ({ docs, errors, warnings: [...new Set(warnings)].slice(0, 10) });
   let seen = 0;
   for (const chunk of chunks(text)) {
     if (skipText?.(chunk.text)) {
@@ -58,18 +62,34 @@ export function parseYamlDocs(text: string, opts: YamlOptions | number = {}): Ya
     const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
     const lineAt = (offset: number) => lc.linePos(offset).line + chunk.line - 1;
     for (const d of composer.compose(parser.parse(chunk.text), true, chunk.text.length)) {
-      if (++seen > maxDocs) return { docs, errors };
+      if (++seen > maxDocs) return result();
       if (d.errors.length) {
         const e = d.errors[0];
         errors.push(`${e.message.split('\n')[0]} (line ${lineAt(e.pos[0])})`);
         continue;
       }
       if (skip && isMap(d.contents) && skip({ get: (k) => (d.contents as { get(k: string): unknown }).get(k) })) continue;
-      const doc = toYamlDoc(d, lineAt, errors);
+      const doc = toYamlDoc(d, lineAt, errors, warnings);
       if (doc) docs.push(doc);
     }
   }
-  return { docs, errors };
+  return result();
+}
+
+/**
+ * The yaml library reports some problems from toJS through process.emitWarning, i.e. on stderr.
+ * toJS is synchronous, so swapping the function for its duration collects exactly its warnings.
+ */
+function captureWarnings<T>(fn: () => T, into: string[]): T {
+  const original = process.emitWarning;
+  process.emitWarning = ((w: string | Error) => {
+    into.push(typeof w === 'string' ? w : w.message);
+  }) as typeof process.emitWarning;
+  try {
+    return fn();
+  } finally {
+    process.emitWarning = original;
+  }
 }
 
 /**
@@ -102,10 +122,10 @@ function countLines(s: string): number {
   return n;
 }
 
-function toYamlDoc(d: Document.Parsed, lineAt: (offset: number) => number, errors: string[]): YamlDoc | undefined {
+function toYamlDoc(d: Document.Parsed, lineAt: (offset: number) => number, errors: string[], warnings: string[]): YamlDoc | undefined {
   let value: unknown;
   try {
-    value = d.toJS({ maxAliasCount: 100 });
+    value = captureWarnings(() => d.toJS({ maxAliasCount: 100 }), warnings);
   } catch (err) {
     errors.push(err instanceof Error ? err.message : String(err));
     return undefined;

@@ -7,11 +7,15 @@ import { composeKind } from '../documents/compose/index.js';
 import { dockerfileKind } from '../documents/dockerfile/index.js';
 import { kubernetesKind } from '../documents/kubernetes/index.js';
 import { postureAnalyzer } from './analyzer.js';
+import { cloudFormationPostureAnalyzer } from './cloudformation/analyzer.js';
 import { composeRules } from './compose/index.js';
 import { dockerfileRules } from './dockerfile/index.js';
 import { kubernetesRules } from './kubernetes/index.js';
+import { terraformPostureAnalyzer } from './terraform/analyzer.js';
 
 export const postureAnalyzers: Analyzer[] = [
+  terraformPostureAnalyzer,
+  cloudFormationPostureAnalyzer,
   postureAnalyzer({ kind: kubernetesKind, rules: kubernetesRules }),
   postureAnalyzer({ kind: composeKind, rules: composeRules }),
   postureAnalyzer({ kind: dockerfileKind, rules: dockerfileRules }),

@@ -34,6 +34,7 @@ export interface ComposeFile {
   doc?: YamlDoc;
   services: ComposeService[];
   errors: string[];
+  warnings?: string[];
 }
 
 export interface ComposeProject {
@@ -59,7 +60,7 @@ export function parseCompose(path: string, text: string): ComposeFile {
       services.push({ name, value: svc, line: lineOf(), lineOf, ports: publishedPorts(svc.ports), gpu: gpuReservation(svc) });
     }
   }
-  return { path, doc, services, errors: parsed.errors };
+  return { path, doc, services, errors: parsed.errors, warnings: parsed.warnings };
 }
 
 /** The asset id discovery gives a compose service. */

@@ -26,6 +26,8 @@ export interface K8sFile {
   objects: K8sObject[];
   /** YAML documents that could not be read (reported by discovery as notes). */
   errors: string[];
+  /** YAML library warnings (reported by discovery as notes). */
+  warnings?: string[];
   /** A Helm values file (`values*.yaml`): its documents, read by the BOM and the toolkit-version check. */
   values?: YamlParse;
 }

@@ -33,7 +33,7 @@ export function parseManifest(path: string, text: string): K8sFile {
       objects.push(makeObject(path, doc, v, []));
     }
   }
-  return { objects, errors: parsed.errors };
+  return { objects, errors: parsed.errors, warnings: parsed.warnings };
 }
 
 function makeObject(path: string, doc: YamlDoc, value: Record<string, unknown>, base: YamlPath): K8sObject {
