@@ -5,29 +5,29 @@
 import type { Analyzer, AnalyzerResult, FileInfo } from '../../core/analyzer.js';
 import type { Asset, AssetKind, Note } from '../../core/model.js';
 import { classifyImage } from '../../catalog/ai-images.js';
+import { composeAssetId, composeEnv, composeKind } from '../../documents/compose/index.js';
+import { kindParser } from '../../posture/analyzer.js';
 import { asset, at } from '../assets.js';
-import { isRecord } from '../json-doc.js';
-import { COMPOSE_NAME, yamlDocsParser } from './k8s.js';
 import { addEnv, addImage, addModels, emptyFound, modelsFromArgs, tokens } from './signals.js';
+
+/** The memoised compose document parser, shared with the posture checks. */
+const composeParser = kindParser(composeKind);
 
 export const composeAnalyzer: Analyzer = {
   name: 'bom-compose',
   version: 1,
   rules: [],
   match(f: FileInfo) {
-    return COMPOSE_NAME.test(f.name) && f.size < 4 * 1024 * 1024;
+    return composeKind.match(f);
   },
   async analyze(file): Promise<AnalyzerResult> {
-    const parsed = await file.parsed(yamlDocsParser);
+    const parsed = (await file.parsed(composeParser)).document;
+    if (!parsed) return {};
     const notes: Note[] = parsed.errors.map((e) => ({ level: 'warning' as const, path: file.path, message: `bom-compose: ${e}`, source: 'bom-compose' }));
     for (const w of parsed.warnings ?? []) notes.push({ level: 'info', path: file.path, message: `bom-compose: YAML: ${w}`, source: 'bom-compose' });
-    const doc = parsed.docs[0];
-    if (!doc || !isRecord(doc.value) || !isRecord(doc.value.services)) return { notes };
     const assets: Asset[] = [];
-    for (const [name, svc] of Object.entries(doc.value.services)) {
-      if (!isRecord(svc)) continue;
-      const base = ['services', name];
-      const lineOf = (...p: (string | number)[]) => doc.lineOf([...base, ...p]);
+    for (const service of parsed.services) {
+      const { name, value: svc, lineOf } = service;
       const found = emptyFound();
       let serving = false;
       if (typeof svc.image === 'string') {
@@ -39,21 +39,12 @@ export const composeAnalyzer: Analyzer = {
         const list = typeof v === 'string' ? [v] : Array.isArray(v) ? v : [];
         addModels(found, modelsFromArgs(tokens(list)), at(file.path, lineOf(key)), key);
       }
-      const env = svc.environment;
-      if (Array.isArray(env)) {
-        env.forEach((e, i) => {
-          if (typeof e !== 'string') return;
-          const eq = e.indexOf('=');
-          addEnv(found, eq > 0 ? e.slice(0, eq) : e, eq > 0 ? e.slice(eq + 1) : undefined, at(file.path, lineOf('environment', i)));
-        });
-      } else if (isRecord(env)) {
-        for (const [k, v] of Object.entries(env)) addEnv(found, k, typeof v === 'string' ? v : undefined, at(file.path, lineOf('environment', k)));
-      }
-      const gpus = gpuReservation(svc);
+      for (const e of composeEnv(service)) addEnv(found, e.name, e.value, at(file.path, e.line));
+      const gpus = service.gpu;
       if (gpus) found.reasons.push(`accelerator ${gpus}`);
       if (!found.reasons.length) continue;
-      const id = `compose:${file.path}#${name}`;
-      const ports = publishedPorts(svc.ports);
+      const id = composeAssetId(file.path, name);
+      const ports = service.ports;
       const kind: AssetKind = serving ? 'ai-server' : gpus ? 'gpu-workload' : 'workload';
       for (const p of ports) {
         if (p.published === undefined) continue;
@@ -70,43 +61,3 @@ export const composeAnalyzer: Analyzer = {
     return { assets, notes };
   },
 };
-
-function gpuReservation(svc: Record<string, unknown>): string | undefined {
-  if (svc.runtime === 'nvidia') return 'runtime nvidia';
-  const deploy = svc.deploy;
-  const devices = isRecord(deploy) && isRecord(deploy.resources) && isRecord(deploy.resources.reservations) ? deploy.resources.reservations.devices : undefined;
-  if (Array.isArray(devices)) {
-    for (const d of devices) {
-      if (!isRecord(d)) continue;
-      const caps = Array.isArray(d.capabilities) ? d.capabilities : [];
-      if (caps.includes('gpu') || d.driver === 'nvidia') return `gpu${d.count !== undefined ? ` x${String(d.count)}` : ''}`;
-    }
-  }
-  return undefined;
-}
-
-interface Port {
-  index: number;
-  raw: string;
-  published?: number;
-  target?: number;
-  hostIp?: string;
-}
-
-function publishedPorts(v: unknown): Port[] {
-  if (!Array.isArray(v)) return [];
-  const out: Port[] = [];
-  for (let index = 0; index < v.length; index++) {
-    const p: unknown = v[index];
-    if (typeof p === 'string' || typeof p === 'number') {
-      const s = String(p).replace(/\/(?:tcp|udp)$/, '');
-      const parts = s.split(':');
-      if (parts.length === 1) out.push({ index, raw: s, target: Number(parts[0]) || undefined });
-      else if (parts.length === 2) out.push({ index, raw: s, published: Number(parts[0]) || undefined, target: Number(parts[1]) || undefined });
-      else out.push({ index, raw: s, hostIp: parts.slice(0, -2).join(':'), published: Number(parts[parts.length - 2]) || undefined, target: Number(parts[parts.length - 1]) || undefined });
-    } else if (isRecord(p)) {
-      out.push({ index, raw: JSON.stringify(p), published: Number(p.published) || undefined, target: Number(p.target) || undefined, hostIp: typeof p.host_ip === 'string' ? p.host_ip : undefined });
-    }
-  }
-  return out;
-}

@@ -4,36 +4,39 @@
  */
 import type { Analyzer, AnalyzerResult, FileInfo } from '../../core/analyzer.js';
 import type { Asset } from '../../core/model.js';
+import { dockerfileKind } from '../../documents/dockerfile/index.js';
+import { kindParser } from '../../posture/analyzer.js';
 import { asset, at } from '../assets.js';
 import { npmPurl, providerModelId, pypiPurl } from '../ids.js';
 import { aiCategoryOf, parsePipArg } from '../package-class.js';
 import { addEnv, addImage, addModels, emptyFound, modelsFromArgs, tokens } from './signals.js';
 
-/** Loaded on first Dockerfile only. */
-let dockerfileAst: Promise<typeof import('dockerfile-ast')> | undefined;
+/** The memoised Dockerfile document parser, shared with the posture checks. */
+const dockerfileParser = kindParser(dockerfileKind);
 
 export const dockerfileAnalyzer: Analyzer = {
   name: 'bom-dockerfile',
   version: 1,
   rules: [],
   match(f: FileInfo) {
-    return (f.name === 'dockerfile' || f.name.startsWith('dockerfile.') || f.name.endsWith('.dockerfile') || f.name === 'containerfile') && f.size < 1024 * 1024;
+    return dockerfileKind.match(f);
   },
   async analyze(file): Promise<AnalyzerResult> {
-    const text = await file.text();
-    if (text === undefined) return {};
-    dockerfileAst ??= import('dockerfile-ast');
-    const df = (await dockerfileAst).DockerfileParser.parse(text);
+    const df = (await file.parsed(dockerfileParser)).document;
+    if (!df) return {};
     const found = emptyFound();
     const packages: Asset[] = [];
     const stages = new Set<string>();
     const bases: string[] = [];
-    for (const ins of df.getInstructions()) {
-      const kw = ins.getKeyword();
-      const line = ins.getRange().start.line + 1;
-      const args = ins.getArguments().map((a) => a.getValue());
+    for (const ins of df.instructions) {
+      const kw = ins.keyword;
+      const line = ins.line;
+      const args = ins.args;
       if (kw === 'FROM') {
-        const image = args.find((a) => !a.startsWith('--'));
+        // With build arguments resolved (`FROM nvidia/cuda:${CUDA_VERSION}-runtime`); an unresolved one stays as written.
+        const written = args.find((a) => !a.startsWith('--'));
+        const resolved = df.stages.find((st) => st.line === line)?.from?.image;
+        const image = resolved && !resolved.startsWith(':') && !resolved.endsWith(':') ? resolved : written;
         const asIdx = args.findIndex((a) => a.toUpperCase() === 'AS');
         if (image && !stages.has(image.toLowerCase())) {
           bases.push(image);
@@ -58,7 +61,7 @@ export const dockerfileAnalyzer: Analyzer = {
         }
         if (args.length === 2 && !args[0].includes('=')) addEnv(found, args[0], args[1], at(file.path, line));
       } else if (kw === 'CMD' || kw === 'ENTRYPOINT') {
-        const raw = ins.getArgumentsContent() ?? '';
+        const raw = ins.content;
         let list: unknown[] = args;
         try {
           const j: unknown = JSON.parse(raw);

@@ -3,22 +3,24 @@
  * containers run AI images, request accelerators, serve a model or use an LLM provider; their
  * images, models, providers and the Services that expose them. Non-AI workloads are not reported.
  */
-import type { Analyzer, AnalyzerResult, FileInfo, Parser } from '../../core/analyzer.js';
+import type { Analyzer, AnalyzerResult, FileInfo } from '../../core/analyzer.js';
 import type { Asset, AssetKind, Note, Relation } from '../../core/model.js';
 import { classifyImage } from '../../catalog/ai-images.js';
 import { asset, at } from '../assets.js';
 import { hfRepoId } from '../ids.js';
 import { isRecord } from '../json-doc.js';
-import { parseYamlDocs, type YamlDoc, type YamlParse } from '../yaml-docs.js';
+import { yamlDocsParser, type YamlDoc, type YamlParse } from '../../documents/yaml.js';
+import { COMPOSE_NAME, HELM_VALUES, kubernetesKind } from '../../documents/kubernetes/index.js';
+import { isHelmTemplate, looksLikeManifest } from '../../documents/kubernetes/parse.js';
+import { kindParser } from '../../posture/analyzer.js';
 import { addEnv, addGpu, addImage, addModels, emptyFound, isAccelerator, modelsFromArgs, tokens } from './signals.js';
 import { aiKind, WORKLOAD_KINDS } from './k8s-kinds.js';
 
-export const yamlDocsParser: Parser<YamlParse> = {
-  id: 'yaml-docs',
-  parse: ({ text }) => (text === undefined ? { docs: [], errors: ['binary content'] } : parseYamlDocs(text)),
-};
+/** Re-exported for the other YAML analyzers (the parsers live in src/documents). */
+export { COMPOSE_NAME, yamlDocsParser };
 
-export const COMPOSE_NAME = /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/;
+/** The memoised Kubernetes document parser: the posture checks read the same parse. */
+const kubernetesParser = kindParser(kubernetesKind);
 const MAX_NODES = 20000;
 type Path = (string | number)[];
 
@@ -32,50 +34,36 @@ export const k8sAnalyzer: Analyzer = {
   async analyze(file, ctx): Promise<AnalyzerResult> {
     const text = await file.text();
     if (text === undefined) return {};
-    if (/^values[\w.-]*\.ya?ml$/.test(file.name)) {
+    if (HELM_VALUES.test(file.name)) {
       const dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : '';
-      if (ctx.exists?.(`${dir}Chart.yaml`)) return helmValues(file.path, dir, await file.parsed(yamlDocsParser));
+      const values = ctx.exists?.(`${dir}Chart.yaml`) ? (await file.parsed(kubernetesParser)).document?.values : undefined;
+      if (values) return helmValues(file.path, dir, values);
     }
-    if (!/^\s*kind\s*:/m.test(text) || !/apiVersion\s*:/.test(text)) return {};
-    if (text.includes('{{') && /(?:^|\/)templates\//.test(file.path)) {
+    if (!looksLikeManifest(text)) return {};
+    if (isHelmTemplate(file.path, text)) {
       return { notes: [{ level: 'info', path: file.path, message: 'bom-k8s: Helm template not rendered; render it (helm template) to inventory it', source: 'bom-k8s' }] };
     }
-    const parsed = await file.parsed(yamlDocsParser);
+    const parsed = (await file.parsed(kubernetesParser)).document;
+    if (!parsed) return {};
     const notes: Note[] = parsed.errors.map((e) => ({ level: 'warning' as const, path: file.path, message: `bom-k8s: YAML document skipped: ${e}`, source: 'bom-k8s' }));
     for (const w of parsed.warnings ?? []) notes.push({ level: 'info', path: file.path, message: `bom-k8s: YAML: ${w}`, source: 'bom-k8s' });
     const assets: Asset[] = [];
     const aiSelectors: { labels: Record<string, string>; id: string; namespace: string }[] = [];
     const services: { doc: YamlDoc; obj: Record<string, unknown>; base: Path }[] = [];
-    for (const doc of parsed.docs) {
-      for (const { obj, base } of objects(doc.value)) {
-        const kind = obj.kind as string;
-        if (kind === 'Service') {
-          services.push({ doc, obj, base });
-          continue;
-        }
-        const res = k8sObject(file.path, doc, obj, base);
-        if (!res) continue;
-        assets.push(...res.assets);
-        for (const labels of res.podLabels) aiSelectors.push({ labels, id: res.id, namespace: res.namespace });
+    for (const { doc, value: obj, base, kind } of parsed.objects) {
+      if (kind === 'Service') {
+        services.push({ doc, obj, base });
+        continue;
       }
+      const res = k8sObject(file.path, doc, obj, base);
+      if (!res) continue;
+      assets.push(...res.assets);
+      for (const labels of res.podLabels) aiSelectors.push({ labels, id: res.id, namespace: res.namespace });
     }
     for (const s of services) assets.push(...service(file.path, s.doc, s.obj, s.base, aiSelectors, assets));
     return { assets, notes };
   },
 };
-
-function* objects(value: unknown): Generator<{ obj: Record<string, unknown>; base: Path }> {
-  if (!isRecord(value)) return;
-  if (value.kind === 'List' && Array.isArray(value.items)) {
-    for (let i = 0; i < value.items.length; i++) if (isK8s(value.items[i])) yield { obj: value.items[i] as Record<string, unknown>, base: ['items', i] };
-    return;
-  }
-  if (isK8s(value)) yield { obj: value, base: [] };
-}
-
-function isK8s(v: unknown): v is Record<string, unknown> {
-  return isRecord(v) && typeof v.apiVersion === 'string' && typeof v.kind === 'string';
-}
 
 interface ObjResult {
   id: string;
