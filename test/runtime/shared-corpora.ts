@@ -1,14 +1,13 @@
 /**
- * The shared corpora live beside the checkout (`../shared/corpora`, as in CI); developer worktrees one
- * level deeper (`/work/wt/<name>`) find them at `../../shared`.
+ * Runtime corpora, copied into the repository (test/fixtures/runtime) so that tests read nothing outside
+ * it: SigmaHQ's CloudTrail and Kubernetes audit rules (Detection Rule License 1.1) and Stratus Red Team's
+ * CloudTrail detonation logs (Apache-2.0); credits and licences in NOTICE and beside the files.
  */
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/runtime/', import.meta.url));
 
 export function corpus(...parts: string[]): string {
-  for (const base of ['../shared/corpora', '../../shared/corpora']) {
-    const p = resolve(base, ...parts);
-    if (existsSync(p)) return p;
-  }
-  return resolve('../shared/corpora', ...parts);
+  return resolve(FIXTURES, ...parts);
 }
