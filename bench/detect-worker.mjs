@@ -13,6 +13,7 @@ const cpu0 = process.cpuUsage();
 // Alerts are counted, not kept (as `aigis detect -f jsonl` streams them), so memory reflects the engine.
 const session = new DetectSession(rules, { keep: false });
 await readInput(session, fileInput(file));
+session.finish();
 const ms = performance.now() - started;
 const cpu = process.cpuUsage(cpu0);
 const cpuMs = (cpu.user + cpu.system) / 1000;

@@ -90,7 +90,11 @@ export async function detectCommand(sources: string[], flags: DetectFlags): Prom
   const started = Date.now();
 
   const { rules, problems } = loadRules(flags);
-  if (rules.length === 0) throw new CliError('no rules to run (all rule files failed to load, or --no-builtin without --rules)');
+  if (rules.length === 0) {
+    // Say why each rule was refused: "no rules" alone leaves the user guessing.
+    const why = problems.map((p) => `\n  ${p.file}${p.ruleId ? ` (rule ${p.ruleId})` : ''}: ${p.message}`).join('');
+    throw new CliError(`no rules to run (${problems.length ? `every rule was refused:${why}` : '--no-builtin without --rules, or no .yml/.yaml files'})`);
+  }
   // JSON lines to stdout are written as alerts happen and not kept: constant memory for any input.
   const streaming = flags.format === 'jsonl' && !flags.output;
   const keep = (f: Finding): boolean => !severities || severities.includes(f.severity);
@@ -100,6 +104,7 @@ export async function detectCommand(sources: string[], flags: DetectFlags): Prom
     since,
     until,
     keep: !streaming,
+    refused: problems,
     onFinding: streaming
       ? (f) => {
           if (!keep(f)) return;
@@ -149,6 +154,7 @@ export async function detectCommand(sources: string[], flags: DetectFlags): Prom
     for (const input of inputs) await readInput(session, input);
   }
 
+  session.finish();
   const findings = session.findings.filter(keep);
   const s = session.stats;
   notes.push(...session.notes);

@@ -43,7 +43,14 @@ export class DetectionEngine {
   /** Per candidate list: one case-insensitive regex of all their gate literals (null: a rule has none). */
   private readonly gates = new WeakMap<DetectionRule[], RegExp | null>();
 
-  constructor(rules: AnyRule[]) {
+  /** Correlations judged when their windows close (conditions with an upper bound). */
+  private readonly deferred: CorrelationState[] = [];
+
+  /**
+   * `refused`: problems of the rules that failed to load; a refused correlation's `silences` keeps its
+   * referenced rules from alerting on their own, as they would have been silent had it loaded.
+   */
+  constructor(rules: AnyRule[], refused: RuleProblem[] = []) {
     for (const r of rules) {
       if (r.type === 'detection') this.detections.push(r);
       else this.correlations.push(r);
@@ -53,7 +60,11 @@ export class DetectionEngine {
       byRef.set(d.id, d);
       if (d.name) byRef.set(d.name, d);
     }
-    const corrRefs = new Set<string>(this.correlations.flatMap((c) => [c.id, c.name].filter((x): x is string => !!x)));
+    const corrByRef = new Map<string, CorrelationRule>();
+    for (const c of this.correlations) for (const k of [c.id, c.name]) if (k) corrByRef.set(k, c);
+    // Rules (detection or correlation) referenced by a correlation that is not evaluated: they stay
+    // silent unless that correlation set `generate` (spec, "Generate").
+    const silencedRefs = new Set<string>(refused.flatMap((p) => p.silences ?? []));
     const usable: CorrelationRule[] = [];
     for (const c of this.correlations) {
       const refs: DetectionRule[] = [];
@@ -62,21 +73,28 @@ export class DetectionEngine {
         const d = byRef.get(ref);
         if (!d) {
           ok = false;
-          const chained = corrRefs.has(ref);
+          const chained = corrByRef.has(ref);
           this.problems.push({
             file: c.file,
             ruleId: c.id,
             title: c.title,
-            message: chained ? `correlation of correlation "${ref}" is not supported (chained correlations)` : `correlation refers to unknown rule "${ref}"`,
+            message: chained
+              ? `correlation "${c.name ?? c.id}" cannot be evaluated: it refers to correlation "${ref}" (chained correlations are not supported)`
+              : `correlation "${c.name ?? c.id}" refers to unknown rule "${ref}"`,
             kind: chained ? 'unsupported' : 'invalid',
+            error: true,
           });
           break;
         }
         refs.push(d);
       }
-      if (!ok) continue;
+      if (!ok) {
+        if (!c.generate) for (const ref of c.rules) silencedRefs.add(ref);
+        continue;
+      }
       usable.push(c);
       const state = new CorrelationState(c, refs);
+      if (state.deferred) this.deferred.push(state);
       refs.forEach((d, pos) => {
         const list = this.feeds.get(d) ?? [];
         list.push({ state, pos });
@@ -84,7 +102,20 @@ export class DetectionEngine {
         if (!c.generate) this.silent.add(d);
       });
     }
-    this.correlations.splice(0, this.correlations.length, ...usable);
+    // A refused chain's inner correlations are silenced too (only the outermost one would alert).
+    this.correlations.splice(0, this.correlations.length, ...usable.filter((c) => !(silencedRefs.has(c.id) || (c.name && silencedRefs.has(c.name)))));
+    for (const c of usable) {
+      if (this.correlations.includes(c)) continue;
+      this.problems.push({ file: c.file, ruleId: c.id, title: c.title, message: 'not evaluated: the correlation that refers to it was refused, and it does not alert on its own', kind: 'unsupported' });
+    }
+    const silencedStates = new Set(usable.filter((c) => !this.correlations.includes(c)));
+    for (const [d, list] of this.feeds) {
+      const kept = list.filter((f) => !silencedStates.has(f.state.rule));
+      if (kept.length) this.feeds.set(d, kept);
+      else this.feeds.delete(d);
+    }
+    this.deferred.splice(0, this.deferred.length, ...this.deferred.filter((s) => !silencedStates.has(s.rule)));
+    for (const d of this.detections) if (silencedRefs.has(d.id) || (d.name && silencedRefs.has(d.name))) this.silent.add(d);
 
     for (const d of this.detections) {
       if (!d.kind) {
@@ -173,6 +204,9 @@ export class DetectionEngine {
   /** Runs every candidate rule on one event. `now` stands in for events without a time. */
   process(ev: RuntimeEvent, now = Date.now()): Hit[] {
     const out: Hit[] = [];
+    if (this.deferred.length && ev.time !== undefined) {
+      for (const state of this.deferred) for (const hit of state.advance(ev.time)) out.push({ type: 'correlation', ...hit });
+    }
     for (const rule of this.candidates(ev)) {
       let matched: boolean;
       try {
@@ -184,12 +218,16 @@ export class DetectionEngine {
       if (!this.silent.has(rule)) out.push({ type: 'detection', rule, event: ev });
       const feeds = this.feeds.get(rule);
       if (feeds) {
-        for (const { state, pos } of feeds) {
-          const hit = state.feed(pos, ev, now);
-          if (hit) out.push({ type: 'correlation', ...hit });
-        }
+        for (const { state, pos } of feeds) for (const hit of state.feed(pos, ev, now)) out.push({ type: 'correlation', ...hit });
       }
     }
+    return out;
+  }
+
+  /** End of the input: judges the correlation windows still open (conditions with an upper bound). */
+  finish(): Hit[] {
+    const out: Hit[] = [];
+    for (const state of this.deferred) for (const hit of state.finish()) out.push({ type: 'correlation', ...hit });
     return out;
   }
 }

@@ -76,14 +76,14 @@ function loadCorrelation(doc: Record<string, unknown>, m: SigmaMeta): Correlatio
     if (typeof c.condition !== 'object' || c.condition === null) throw new SigmaSyntaxError('correlation condition must be a map');
     for (const [k, v] of Object.entries(c.condition as Record<string, unknown>)) {
       if (k === 'field') cond.field = str(v);
-      else if (k === 'gt' || k === 'gte' || k === 'lt' || k === 'lte' || k === 'eq') cond[k] = Number(v);
-      else throw new SigmaUnsupportedError(`correlation condition "${k}"`);
+      else if (k === 'gt' || k === 'gte' || k === 'lt' || k === 'lte' || k === 'eq' || k === 'neq') {
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new SigmaSyntaxError(`correlation condition ${k} needs a non-negative integer, got ${JSON.stringify(v)}`);
+        cond[k] = v;
+      } else throw new SigmaUnsupportedError(`correlation condition "${k}"`);
     }
   }
-  if (type === 'event_count' || type === 'value_count') {
-    if (cond.gt === undefined && cond.gte === undefined && cond.eq === undefined) {
-      throw new SigmaUnsupportedError('correlation condition with only an upper bound (lt/lte)', 'needs evaluation when the window closes; use gt/gte/eq');
-    }
+  if ((type === 'event_count' || type === 'value_count') && Object.keys(cond).every((k) => k === 'field')) {
+    throw new SigmaSyntaxError(`${type} needs a condition (gt, gte, lt, lte, eq or neq)`);
   }
   if (type === 'value_count' && !cond.field) throw new SigmaSyntaxError('value_count needs condition.field');
   const aliases: Record<string, Record<string, string>> = {};
@@ -134,7 +134,14 @@ export function loadRuleText(text: string, file: string, builtin = false): LoadR
       out.problems.push({ file, message: `YAML: ${d.errors[0].message}`, kind: 'invalid' });
       return;
     }
-    const doc = d.toJS({ maxAliasCount: 50 }) as unknown;
+    let doc: unknown;
+    try {
+      // maxAliasCount stops alias bombs ("billion laughs"): the document becomes a note, not a crash.
+      doc = d.toJS({ maxAliasCount: 50 }) as unknown;
+    } catch (err) {
+      out.problems.push({ file, message: `YAML: ${(err as Error).message}`, kind: 'invalid' });
+      return;
+    }
     if (doc === null || doc === undefined) return;
     if (typeof doc !== 'object' || Array.isArray(doc)) {
       out.problems.push({ file, message: 'a rule document must be a map', kind: 'invalid' });
@@ -151,7 +158,11 @@ export function loadRuleText(text: string, file: string, builtin = false): LoadR
     } catch (err) {
       const unsupported = err instanceof SigmaUnsupportedError;
       if (!unsupported && !(err instanceof SigmaSyntaxError) && !(err instanceof Error)) throw err;
-      out.problems.push({ file, ruleId: str(r.id), title: str(r.title), message: (err as Error).message, kind: unsupported ? 'unsupported' : 'invalid' });
+      const problem: RuleProblem = { file, ruleId: str(r.id), title: str(r.title), message: (err as Error).message, kind: unsupported ? 'unsupported' : 'invalid' };
+      // A refused correlation still keeps the rules it references from alerting on their own.
+      const c = r.correlation as Record<string, unknown> | undefined;
+      if (c && typeof c === 'object' && c.generate !== true && r.generate !== true) problem.silences = strList(c.rules);
+      out.problems.push(problem);
     }
   });
   return out;
