@@ -68,7 +68,7 @@ export class DetectSession {
   }
 
   /** Pre-parse screen for the splitter: false when the record cannot match any rule (it is counted here). */
-  readonly screen = (raw: string): boolean => {
+  readonly screen = (raw: Buffer): boolean => {
     if (this.opts.since !== undefined || this.opts.until !== undefined) return true;
     const verdict = this.engine.screen(raw, this.opts.source);
     if (verdict === 'parse') return true;

@@ -8,6 +8,7 @@ import type { RuntimeEvent } from '../event.js';
 import { CorrelationState, type CorrelationHit } from './correlation.js';
 import { compileField, type FieldGetter } from './field.js';
 import { INDEX_FIELD } from './loader.js';
+import { scanTopLevel } from './screen.js';
 import type { AnyRule, CorrelationRule, DetectionRule, EventKind, RuleProblem } from './types.js';
 
 export interface DetectionHit {
@@ -15,10 +16,7 @@ export interface DetectionHit {
   event: RuntimeEvent;
 }
 
-/** Keys that decide the kind of a record, and backslashes (escapes could hide literals). */
-const MARKERS = /"(eventName|eventSource|auditID|rule)"|\\|audit\.k8s\.io/g;
-/** After the `"eventName"` key: `: "Value"` (no escapes: records with a backslash are parsed). */
-const EVENT_NAME_VALUE = /^\s*:\s*"([^"]{0,256})"/;
+const MAX_NAME = 256;
 
 /** What the raw text of a record says before it is parsed (see DetectionEngine.screen). */
 export type Screen = 'parse' | 'event' | 'unrecognised';
@@ -148,39 +146,28 @@ export class DetectionEngine {
   }
 
   /**
-   * Decides from a record's raw JSON text whether it must be parsed: 'event' is a CloudTrail event that
+   * Decides from a record's raw JSON bytes whether it must be parsed: 'event' is a CloudTrail event that
    * no rule can match (its eventName selects no rule, and no literal gate of the remaining candidates
-   * occurs in it), 'unrecognised' a record that classify() would reject. Any doubt gives 'parse':
-   * backslashes (escapes could hide a literal), several "eventName" keys, other event kinds.
-   * `raw` is the record's bytes decoded as latin1 (one byte, one char: cheap, and every needle here is
-   * ASCII, so a search in it is a search in the bytes).
+   * occurs in it). Any doubt gives 'parse': a record the top-level scan does not understand, an
+   * eventName with escapes or given twice, a backslash when a gate must be tested (escapes could hide
+   * a literal), records of other kinds. Only CloudTrail is screened: it is the bulk of any input.
    */
-  screen(raw: string, forced?: EventKind): Screen {
-    // One regex pass finds every key that matters (and any backslash), instead of one scan per needle.
-    MARKERS.lastIndex = 0;
-    let at = -1;
-    let names = 0;
-    let source = false;
-    let other = false;
-    for (let mk = MARKERS.exec(raw); mk; mk = MARKERS.exec(raw)) {
-      const k = mk[1];
-      if (k === undefined) {
-        if (mk[0] === '\\') return 'parse';
-        other = true; // audit.k8s.io
-      } else if (k === 'eventName') {
-        if (++names > 1) return 'parse';
-        at = mk.index;
-      } else if (k === 'eventSource') source = true;
-      else other = true;
-    }
-    const ct = forced ? forced === 'cloudtrail' : at !== -1 && source;
-    if (!ct) return forced || other ? 'parse' : 'unrecognised';
-    if (at === -1 || (!forced && other)) return 'parse';
-    const m = EVENT_NAME_VALUE.exec(raw.slice(at + 11, at + 11 + 300));
-    if (!m) return 'parse';
+  screen(raw: Buffer, forced?: EventKind): Screen {
+    if (forced && forced !== 'cloudtrail') return 'parse';
+    const top = scanTopLevel(raw);
+    if (!top.ok) return 'parse';
+    // classify(): CloudTrail when the top level has eventSource and eventName strings.
+    const ct = forced ? top.nameStart >= 0 : top.nameStart >= 0 && top.source;
+    if (!ct || top.nameTwice) return 'parse';
+    const i = top.nameStart;
+    const end = top.nameEnd;
+    if (end - i > MAX_NAME) return 'parse';
+    for (let k = i; k < end; k++) if (raw[k] === 0x5c) return 'parse'; // an escaped name: let JSON.parse decode it
     const idx = this.index.get('cloudtrail');
     if (!idx) return 'event';
-    const candidates = idx.byKey.get(m[1].toLowerCase()) ?? idx.unindexed;
+    // Names are ASCII in CloudTrail; latin1 keeps any other byte distinct (no false index hits).
+    const name = raw.toString('latin1', i, end).toLowerCase();
+    const candidates = idx.byKey.get(name) ?? idx.unindexed;
     if (candidates.length === 0) return 'event';
     let gate = this.gates.get(candidates);
     if (gate === undefined) {
@@ -189,8 +176,8 @@ export class DetectionEngine {
       gate = lits ? new RegExp(lits.map((l) => l.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'i') : null;
       this.gates.set(candidates, gate);
     }
-    if (gate === null) return 'parse';
-    return gate.test(raw) ? 'parse' : 'event';
+    if (gate === null || top.backslash) return 'parse';
+    return gate.test(raw.toString('latin1')) ? 'parse' : 'event';
   }
 
   /** Candidate rules for an event (tests use it to check the index). */

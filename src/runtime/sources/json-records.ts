@@ -71,8 +71,6 @@ export class RecordSplitter {
   private line = 0;
   readonly stats: SplitStats = { records: 0, malformed: 0, problems: [] };
 
-  /** `buf` decoded as latin1, made once per push when a screen needs record text (records are O(1) slices). */
-  private latin1: string | undefined;
   /** Start of a top-level object that may turn out to be a record itself (no Records array in it). */
   private topStart = -1;
 
@@ -81,7 +79,7 @@ export class RecordSplitter {
     /** Largest record kept (bytes); longer ones are skipped and counted. */
     private readonly maxRecord = MAX_RECORD,
     /** Optional pre-parse screen over the record's bytes as latin1 text: false skips JSON.parse. */
-    private readonly screen?: (raw: string) => boolean,
+    private readonly screen?: (raw: Buffer) => boolean,
   ) {}
 
   private problem(msg: string): void {
@@ -91,7 +89,7 @@ export class RecordSplitter {
 
   private emit(bytes: Buffer): void {
     let v: unknown;
-    if (this.screen && bytes[0] === LBRACE && bytes[bytes.length - 1] === RBRACE && !this.screen(this.rawText(bytes))) {
+    if (this.screen && bytes[0] === LBRACE && bytes[bytes.length - 1] === RBRACE && !this.screen(bytes)) {
       this.stats.records++;
       return;
     }
@@ -117,14 +115,6 @@ export class RecordSplitter {
     }
     this.stats.records++;
     this.sink(rec);
-  }
-
-  /** The latin1 text of a record that is a view into `buf`, without decoding it on its own. */
-  private rawText(bytes: Buffer): string {
-    const off = bytes.byteOffset - this.buf.byteOffset;
-    if (bytes.buffer !== this.buf.buffer || off < 0 || off + bytes.length > this.buf.length) return bytes.toString('latin1');
-    this.latin1 ??= this.buf.toString('latin1');
-    return this.latin1.slice(off, off + bytes.length);
   }
 
   private emitValue(x: unknown): void {
@@ -176,11 +166,9 @@ export class RecordSplitter {
       this.start += n;
       this.buf = this.buf.subarray(n);
     }
-    this.latin1 = undefined;
   }
 
   push(chunk: Buffer): void {
-    this.latin1 = undefined;
     if (this.skipLine) {
       // The rest of an over-long line: nothing of it is kept.
       const nl = chunk.indexOf(NL);
