@@ -107,8 +107,8 @@ describe('aigis rules export --format sigma', () => {
   it('exports the AI image list as a Falco list and macro', () => {
     const r = run(['rules', 'export', '--format', 'falco']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^- list: ai_images\n  items: \[.*"vllm\/vllm-openai".*\]$/m);
-    expect(r.stdout).toMatch(/^- macro: ai_container\n  condition: \(container and \(container\.image\.repository in \(ai_images\).* or container\.image\.repository glob "nvcr\.io\/nim\/\*"/m);
+    expect(r.stdout).toMatch(/^- list: ai_images\n {2}items: \[.*"vllm\/vllm-openai".*\]$/m);
+    expect(r.stdout).toMatch(/^- macro: ai_container\n {2}condition: \(container and \(container\.image\.repository in \(ai_images\).* or container\.image\.repository glob "nvcr\.io\/nim\/\*"/m);
   });
   it('writes a multi-document YAML stream to stdout', () => {
     const r = run(['rules', 'export']);
