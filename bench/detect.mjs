@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmark: `aigis detect` (the built CLI, built-in AI pack) against jq running the seed's single MFA
 // query on the same CloudTrail events in the same run, at 50k, 200k and 1M events; also with `-o FILE`,
-// on the {"Records":[…]} form, and with the SigmaHQ CloudTrail rules added (test/fixtures/runtime/sigma,
+// on the {"Records":[…]} form, and with the SigmaHQ CloudTrail rules added (test/fixtures/corpora/sigma,
 // Detection Rule License 1.1). Needs `npm run build` first and `jq` on the PATH
 // (`apt-get install -y jq`). Reads nothing outside the repository.
 //
@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SIZES = (process.argv[2] ?? '50000,200000,1000000').split(',').map(Number);
-const sigmaDir = join(root, 'test/fixtures/runtime/sigma/cloudtrail');
+const sigmaDir = join(root, 'test/fixtures/corpora/sigma/cloudtrail');
 const cli = join(root, 'dist/cli/main.js');
 if (!existsSync(cli)) throw new Error('run `npm run build` first');
 if (spawnSync('jq', ['--version']).status !== 0) throw new Error('jq is not on the PATH (apt-get install -y jq)');

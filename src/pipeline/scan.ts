@@ -3,7 +3,7 @@
  * accepts it, collect findings/assets/notes, then run enrichers over the whole set.
  * Errors in one file or one analyzer become notes; the scan always finishes.
  */
-import type { Analyzer, AnalyzerContext, AnalyzerResult, Enricher, FileInfo, ScanFile } from '../core/analyzer.js';
+import type { Analyzer, AnalyzerContext, AnalyzerResult, CollectedDocument, Enricher, FileInfo, ScanFile } from '../core/analyzer.js';
 import { BudgetExceededError } from '../core/analyzer.js';
 import type { Asset, Finding, Note, Report, RuleMeta, SuppressedFinding } from '../core/model.js';
 import type { Target } from '../core/target.js';
@@ -46,6 +46,8 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
   const notes: Note[] = [];
   let done = 0;
   let bytes = 0;
+  /** Documents kept for analyzers with a whole-target stage (`finish`). */
+  const collected = new Map<Analyzer, CollectedDocument[]>();
 
   const analyzeFile = async (file: ScanFile): Promise<void> => {
     const fileFindings: Finding[] = [];
@@ -58,19 +60,47 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
       if (res.findings) fileFindings.push(...res.findings.map((f) => withLayer(f, file)));
       if (res.assets) assets.push(...res.assets);
       if (res.notes) notes.push(...res.notes);
+      if (analyzer.finish && res.document !== undefined) {
+        const list = collected.get(analyzer) ?? [];
+        list.push({ file: infoOf(file), document: res.document });
+        collected.set(analyzer, list);
+      }
     }
-    if (fileFindings.length) {
-      const text = file.size <= 16 * 1024 * 1024 ? await file.text().catch(() => undefined) : undefined;
-      const split = inlineSuppressions(fileFindings, text);
-      findings.push(...split.kept);
-      suppressed.push(...split.suppressed);
-    }
+    if (fileFindings.length) await keepUnsuppressed(fileFindings, file);
     done++;
     bytes += file.size;
     opts.onProgress?.({ files: done, total: wanted.length, bytes });
   };
 
+  const keepUnsuppressed = async (list: Finding[], file: ScanFile | undefined): Promise<void> => {
+    const text = file && file.size <= 16 * 1024 * 1024 ? await file.text().catch(() => undefined) : undefined;
+    const split = inlineSuppressions(list, text);
+    findings.push(...split.kept);
+    suppressed.push(...split.suppressed);
+  };
+
   await forEachConcurrent(target.open(wanted), opts.concurrency ?? 8, analyzeFile);
+
+  // Whole-target stages, in registry order, over documents sorted by path (deterministic).
+  for (const analyzer of opts.analyzers) {
+    if (!analyzer.finish) continue;
+    const docs = (collected.get(analyzer) ?? []).sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0));
+    let res: AnalyzerResult;
+    try {
+      res = await analyzer.finish(docs);
+    } catch (err) {
+      res = { notes: [{ level: 'error', message: `${analyzer.name}: ${errorText(err)}`, source: analyzer.name }] };
+    }
+    if (res.assets) assets.push(...res.assets);
+    if (res.notes) notes.push(...res.notes);
+    // Inline `aigis-ignore` comments apply as for per-file findings: group by file, read it once.
+    const byPath = new Map<string, Finding[]>();
+    for (const f of res.findings ?? []) {
+      const key = f.location.path ?? '';
+      byPath.set(key, [...(byPath.get(key) ?? []), f]);
+    }
+    for (const [path, list] of byPath) await keepUnsuppressed(list, path ? target.get(path) : undefined);
+  }
 
   const merged = mergeAssets(assets);
   for (const enricher of opts.enrichers ?? []) {
@@ -93,6 +123,10 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
     stats: { files: done, bytes, skipped: all.length - wanted.length, durationMs: Date.now() - started },
     rules: uniqueRules(rules),
   };
+}
+
+function infoOf(file: ScanFile): FileInfo {
+  return { path: file.path, name: file.name, ext: file.ext, size: file.size, layer: file.layer };
 }
 
 /** Image targets: say which layer a file (and so its finding) came from, unless the analyzer did. */

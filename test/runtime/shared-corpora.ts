@@ -1,13 +1,12 @@
 /**
- * Runtime corpora, copied into the repository (test/fixtures/runtime) so that tests read nothing outside
- * it: SigmaHQ's CloudTrail and Kubernetes audit rules (Detection Rule License 1.1) and Stratus Red Team's
- * CloudTrail detonation logs (Apache-2.0); credits and licences in NOTICE and beside the files.
+ * Third-party corpora (Sigma rules, Stratus Red Team CloudTrail logs) copied into the repository under
+ * test/fixtures/corpora/ with their licences (credited in NOTICE): the tests read nothing outside it.
  */
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const FIXTURES = fileURLToPath(new URL('../fixtures/runtime/', import.meta.url));
+const CORPORA = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/corpora');
 
 export function corpus(...parts: string[]): string {
-  return resolve(FIXTURES, ...parts);
+  return resolve(CORPORA, ...parts);
 }

@@ -1,9 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadBuiltinRules } from '../../runtime/builtin-rules.js';
 import { exportFalco, exportSigma } from '../../runtime/export.js';
 import { CliError } from '../exit.js';
+import { writeOutput, writeStdout } from '../output.js';
+import { formatName } from '../options.js';
 
 /**
  * `aigis rules export --format sigma|falco [--output DIR]`: the built-in runtime pack as Sigma YAML for
@@ -15,21 +17,22 @@ export function registerRulesExport(program: Command): void {
   rules
     .command('export')
     .description('write the built-in runtime detection pack (Sigma YAML) or the AI image list (Falco list/macro) to stdout or a directory')
-    .option('-f, --format <format>', 'sigma or falco', 'sigma')
+    .option('-f, --format <format>', 'sigma or falco (default: sigma)')
     .option('-o, --output <dir>', 'write the files into this directory')
-    .action((flags: { format: string; output?: string }, cmd: Command) => {
+    .action((flags: { format?: string; output?: string }, cmd: Command) => {
       // The parent `rules` command has its own --format and takes the flag when given after `export`.
-      if (cmd.parent?.getOptionValueSource('format') === 'cli') flags.format = String(cmd.parent.opts().format);
-      if (flags.format !== 'sigma' && flags.format !== 'falco') throw new CliError(`unknown export format "${flags.format}" (use sigma or falco)`);
+      const given = cmd.parent?.getOptionValueSource('format') === 'cli' ? String(cmd.parent.opts().format) : flags.format;
+      const format = formatName(given ?? 'sigma');
+      if (format !== 'sigma' && format !== 'falco') throw new CliError(`unknown export format "${given}" (use sigma or falco)`);
       const loaded = loadBuiltinRules();
       if (loaded.problems.length) throw new CliError(`the built-in pack has problems: ${loaded.problems.map((p) => `${p.file}: ${p.message}`).join('; ')}`);
-      const files = flags.format === 'sigma' ? exportSigma() : [{ file: 'aigis_ai_images.yaml', text: exportFalco() }];
+      const files = format === 'sigma' ? exportSigma() : [{ file: 'aigis_ai_images.yaml', text: exportFalco() }];
       if (flags.output) {
         mkdirSync(flags.output, { recursive: true });
-        for (const f of files) writeFileSync(join(flags.output, f.file), f.text);
-        process.stderr.write(`aigis: wrote ${files.length} ${flags.format === 'sigma' ? `Sigma rule files (${loaded.rules.length} rules)` : 'Falco rules file'} to ${flags.output}\n`);
+        for (const f of files) writeOutput(join(flags.output, f.file), f.text);
+        process.stderr.write(`aigis: wrote ${files.length} ${format === 'sigma' ? `Sigma rule files (${loaded.rules.length} rules)` : 'Falco rules file'} to ${flags.output}\n`);
         return;
       }
-      process.stdout.write(files.map((f) => f.text.trimEnd() + '\n').join('---\n'));
+      writeStdout(files.map((f) => f.text.trimEnd() + '\n').join('---\n'));
     });
 }

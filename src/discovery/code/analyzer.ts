@@ -8,11 +8,21 @@ import { detectAssets } from './detect.js';
 import { extractFacts } from './facts.js';
 import { NotebookError, notebookSource } from './notebook.js';
 import { mayYieldAssets } from './prefilter.js';
+import { MAX_BRACKET_DEPTH, nestsDeeperThan } from './nesting.js';
+import type { Note } from '../../core/model.js';
 import { languageOf, parseCode } from './tree-sitter.js';
 
 /** Source files above this size are generated or vendored more often than written; skip them with a note. */
 const MAX_CODE_BYTES = 2 * 1024 * 1024;
 const SKIP_PATH = /(?:^|\/)(?:site-packages|dist-packages|__pycache__|\.venv|venv|\.tox|bower_components)\//;
+
+function deepNote(path: string): Note {
+  return { level: 'warning', path, message: `bom-code: not parsed, brackets nest more than ${MAX_BRACKET_DEPTH} deep (Python allows 200); no source file nests like that`, source: 'bom-code' };
+}
+
+function budgetNote(path: string): Note {
+  return { level: 'warning', path, message: 'bom-code: stopped at the syntax-node budget; assets found before it are reported', source: 'bom-code' };
+}
 
 export const codeAnalyzer: Analyzer = {
   name: 'bom-code',
@@ -35,22 +45,24 @@ export const codeAnalyzer: Analyzer = {
         throw err;
       }
       if (nb.language !== 'python' || !nb.source.trim() || !mayYieldAssets('python', nb.source)) return {};
+      if (nestsDeeperThan(nb.source)) return { notes: [deepNote(file.path)] };
       const tree = await parseCode('python', nb.source);
       if (!tree) return {};
       try {
         const facts = extractFacts('python', tree, (row) => nb.rowLines[row] ?? nb.rowLines[nb.rowLines.length - 1] ?? 1);
-        return { assets: detectAssets(facts, file.path, 'python') };
+        return { assets: detectAssets(facts, file.path, 'python'), notes: facts.truncated ? [budgetNote(file.path)] : [] };
       } finally {
         tree.delete();
       }
     }
     const lang = languageOf(file.ext)!;
     if (!mayYieldAssets(lang === 'python' ? 'python' : 'js', text)) return {};
+    if (nestsDeeperThan(text)) return { notes: [deepNote(file.path)] };
     const tree = await parseCode(lang, text);
     if (!tree) return {};
     try {
       const facts = extractFacts(lang, tree);
-      return { assets: detectAssets(facts, file.path, lang === 'python' ? 'python' : 'js') };
+      return { assets: detectAssets(facts, file.path, lang === 'python' ? 'python' : 'js'), notes: facts.truncated ? [budgetNote(file.path)] : [] };
     } finally {
       tree.delete();
     }

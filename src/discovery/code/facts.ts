@@ -35,10 +35,23 @@ export interface ImportFact {
   aliases?: [string, string][];
 }
 
+/** A string literal bound to a name: `DEFAULT_LLM_MODEL = "gpt-4.1-mini"`, `{"model": "openai:gpt-4o"}`, `model: 'x'`. */
+export interface NamedValue {
+  /** `variable` (assignment, declaration, attribute), `key` (dict key / object property) or `env` (environment default). */
+  via: 'variable' | 'key' | 'env';
+  name: string;
+  value: string;
+  line: number;
+}
+
 export interface CodeFacts {
+  /** Set when the node budget stopped the walk: the facts are those of the nodes visited so far. */
+  truncated?: boolean;
   imports: ImportFact[];
   calls: Call[];
   strings: { value: string; line: number }[];
+  /** Literal strings assigned to variables, attributes, dict keys and object properties. */
+  values: NamedValue[];
 }
 
 /** Maps a 0-based row of the parsed source to a 1-based line of the scanned file (notebooks shift rows). */
@@ -48,16 +61,40 @@ const MAX_STRING = 2048;
 /** Nested call/object arguments are followed this deep (hostile input can nest thousands deep). */
 const MAX_NESTING = 16;
 
-export function extractFacts(lang: CodeLanguage, tree: SyntaxTree, lineMap: LineMap = (r) => r + 1): CodeFacts {
-  return lang === 'python' ? pythonFacts(tree.rootNode, lineMap) : jsFacts(tree.rootNode, lineMap);
+/**
+ * Most syntax nodes the fact extraction looks at per file (matched nodes and the arguments followed
+ * into them). Counts work, not time: the same file stops at the same node on every machine.
+ */
+export const MAX_FACT_NODES = 1_000_000;
+let nodesLeft = 0;
+
+class NodeBudget extends Error {}
+
+/** Charges `n` nodes to the budget of the running extraction. */
+function charge(n = 1): void {
+  nodesLeft -= n;
+  if (nodesLeft < 0) throw new NodeBudget();
+}
+
+export function extractFacts(lang: CodeLanguage, tree: SyntaxTree, lineMap: LineMap = (r) => r + 1, maxNodes = MAX_FACT_NODES): CodeFacts {
+  const facts: CodeFacts = { imports: [], calls: [], strings: [], values: [] };
+  nodesLeft = maxNodes; // extraction is synchronous, so one counter per module is safe
+  try {
+    if (lang === 'python') pythonFacts(tree.rootNode, lineMap, facts);
+    else jsFacts(tree.rootNode, lineMap, facts);
+  } catch (e) {
+    if (!(e instanceof NodeBudget)) throw e;
+    facts.truncated = true;
+  }
+  return facts;
 }
 
 // ---------------------------------------------------------------- Python
 
-function pythonFacts(root: SyntaxNode, lineMap: LineMap): CodeFacts {
-  const facts: CodeFacts = { imports: [], calls: [], strings: [] };
-  for (const n of root.descendantsOfType(['import_statement', 'import_from_statement', 'call', 'string'])) {
+function pythonFacts(root: SyntaxNode, lineMap: LineMap, facts: CodeFacts): void {
+  for (const n of root.descendantsOfType(['import_statement', 'import_from_statement', 'call', 'string', 'assignment', 'pair'])) {
     if (!n) continue;
+    charge();
     const line = lineMap(n.startPosition.row);
     if (n.type === 'import_statement') {
       for (const c of n.namedChildren) {
@@ -82,12 +119,20 @@ function pythonFacts(root: SyntaxNode, lineMap: LineMap): CodeFacts {
     } else if (n.type === 'string') {
       const v = pythonString(n);
       if (v !== undefined && v.length <= MAX_STRING && /[.:]/.test(v)) facts.strings.push({ value: v, line });
+    } else {
+      // `NAME = "x"`, `self.model = "x"`, `model: str = "x"` and dict pairs `"model": "x"`.
+      const key = n.childForFieldName(n.type === 'assignment' ? 'left' : 'key');
+      const value = n.childForFieldName(n.type === 'assignment' ? 'right' : 'value');
+      if (!key || value?.type !== 'string') continue;
+      const name = key.type === 'identifier' ? key.text : key.type === 'attribute' ? key.childForFieldName('attribute')?.text : key.type === 'string' ? pythonString(key) : undefined;
+      const v = pythonString(value);
+      if (name && v !== undefined && v.length <= 256) facts.values.push({ via: n.type === 'pair' ? 'key' : 'variable', name, value: v, line: lineMap(value.startPosition.row) });
     }
   }
-  return facts;
 }
 
 function pythonCall(n: SyntaxNode, lineMap: LineMap, depth = 0): Call | undefined {
+  if (depth > 0) charge();
   const fn = n.childForFieldName('function');
   const argList = n.childForFieldName('arguments');
   if (!fn || !argList) return undefined;
@@ -114,6 +159,19 @@ function pythonArg(v: SyntaxNode, lineMap: LineMap, depth: number): Arg {
     return { str: parts.every((p) => p !== undefined) ? parts.join('') : undefined, line };
   }
   if (v.type === 'call' && depth < MAX_NESTING) return { nested: pythonCall(v, lineMap, depth + 1), line };
+  if (v.type === 'dictionary' && depth < MAX_NESTING) {
+    // A dict literal reads like a JS object: its string keys become the nested call's kwargs
+    // (`MultiServerMCPClient({"docs": {"url": …}})`, `mcp_servers={"fs": {"command": …}}`).
+    const kwargs = new Map<string, Arg>();
+    for (const p of v.namedChildren) {
+      if (p?.type !== 'pair') continue;
+      const k = p.childForFieldName('key');
+      const val = p.childForFieldName('value');
+      const key = k?.type === 'string' ? pythonString(k) : undefined;
+      if (key !== undefined && val) kwargs.set(key, pythonArg(val, lineMap, depth + 1));
+    }
+    return { nested: { callee: '{}', name: '{}', isNew: false, args: [], kwargs, line, endLine: lineMap(v.endPosition.row) }, line };
+  }
   return { line };
 }
 
@@ -150,10 +208,10 @@ function pythonCallee(fn: SyntaxNode, depth = 0): string {
 
 // ---------------------------------------------------------------- JavaScript / TypeScript
 
-function jsFacts(root: SyntaxNode, lineMap: LineMap): CodeFacts {
-  const facts: CodeFacts = { imports: [], calls: [], strings: [] };
-  for (const n of root.descendantsOfType(['import_statement', 'export_statement', 'call_expression', 'new_expression', 'string', 'template_string'])) {
+function jsFacts(root: SyntaxNode, lineMap: LineMap, facts: CodeFacts): void {
+  for (const n of root.descendantsOfType(['import_statement', 'export_statement', 'call_expression', 'new_expression', 'string', 'template_string', 'variable_declarator', 'pair', 'assignment_expression', 'binary_expression'])) {
     if (!n) continue;
+    charge();
     const line = lineMap(n.startPosition.row);
     if (n.type === 'import_statement' || n.type === 'export_statement') {
       const src = n.childForFieldName('source');
@@ -167,12 +225,38 @@ function jsFacts(root: SyntaxNode, lineMap: LineMap): CodeFacts {
       } else {
         facts.calls.push(call);
       }
-    } else {
+    } else if (n.type === 'string' || n.type === 'template_string') {
       const v = jsString(n);
       if (v !== undefined && v.length <= MAX_STRING && /[.:]/.test(v)) facts.strings.push({ value: v, line });
+    } else {
+      const named = jsNamedValue(n);
+      if (named) facts.values.push({ via: named.via, name: named.name, value: named.value, line: lineMap(named.node.startPosition.row) });
     }
   }
-  return facts;
+}
+
+/**
+ * `const MODEL = "x"`, `{ model: "x" }`, `this.model = "x"`, and environment defaults
+ * `process.env.MODEL_ID ?? "x"` / `|| "x"` (named by the variable).
+ */
+function jsNamedValue(n: SyntaxNode): { via: NamedValue['via']; name: string; value: string; node: SyntaxNode } | undefined {
+  let key: SyntaxNode | null;
+  let value: SyntaxNode | null;
+  if (n.type === 'variable_declarator') [key, value] = [n.childForFieldName('name'), n.childForFieldName('value')];
+  else if (n.type === 'pair') [key, value] = [n.childForFieldName('key'), n.childForFieldName('value')];
+  else if (n.type === 'assignment_expression') [key, value] = [n.childForFieldName('left'), n.childForFieldName('right')];
+  else {
+    const op = n.childForFieldName('operator')?.text;
+    if (op !== '??' && op !== '||') return undefined;
+    [key, value] = [n.childForFieldName('left'), n.childForFieldName('right')];
+    if (!key || !/^process\.env\.\w+$/.test(key.text)) return undefined;
+  }
+  if (!key || !value || (value.type !== 'string' && value.type !== 'template_string')) return undefined;
+  const name = key.type === 'string' ? jsString(key) : key.type === 'member_expression' ? key.childForFieldName('property')?.text : key.text;
+  const v = jsString(value);
+  if (!name || !/^[\w$]+$/.test(name) || v === undefined || v.length > 256) return undefined;
+  const via = n.type === 'pair' ? 'key' : n.type === 'binary_expression' ? 'env' : 'variable';
+  return { via, name, value: v, node: value };
 }
 
 function jsImportNames(n: SyntaxNode): string[] {
@@ -200,6 +284,7 @@ function jsImportAliases(n: SyntaxNode): [string, string][] {
 }
 
 function jsCall(n: SyntaxNode, lineMap: LineMap, depth = 0): Call | undefined {
+  if (depth > 0) charge();
   const isNew = n.type === 'new_expression';
   const fn = n.childForFieldName(isNew ? 'constructor' : 'function');
   const argList = n.childForFieldName('arguments');
@@ -219,6 +304,7 @@ function jsCall(n: SyntaxNode, lineMap: LineMap, depth = 0): Call | undefined {
 }
 
 function jsObject(obj: SyntaxNode, lineMap: LineMap, depth: number): Map<string, Arg> {
+  charge();
   const out = new Map<string, Arg>();
   for (const p of obj.namedChildren) {
     if (p?.type !== 'pair') continue;
