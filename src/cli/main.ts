@@ -21,6 +21,7 @@ const COMMANDS: Record<string, Array<() => Promise<Register>>> = {
   hash: [() => import('./commands/hash.js').then((m) => m.registerHash)],
   verify: [() => import('./commands/verify.js').then((m) => m.registerVerify)],
   detect: [() => import('./commands/detect.js').then((m) => m.registerDetect)],
+  probe: [() => import('./commands/probe.js').then((m) => m.registerProbe)],
   db: [() => import('./commands/db.js').then((m) => m.registerDb)],
   rules: [() => import('./commands/rules.js').then((m) => m.registerRules), () => import('./commands/rules-export.js').then((m) => m.registerRulesExport)],
 };

@@ -6,10 +6,8 @@ import { codeAnalyzer } from './code/analyzer.js';
 import { composeAnalyzer } from './infra/compose.js';
 import { dockerfileAnalyzer } from './infra/dockerfile.js';
 import { dotenvAnalyzer } from './infra/dotenv.js';
-import { ghActionsAnalyzer } from './infra/gh-actions.js';
 import { imageConfigAnalyzer } from './infra/image-config.js';
 import { k8sAnalyzer } from './infra/k8s.js';
-import { mcpConfigAnalyzer } from './infra/mcp-config.js';
 import { terraformAnalyzer } from './infra/terraform.js';
 import { modelFileAnalyzer } from './model-files.js';
 import { modelSidecarAnalyzer } from './model-sidecars.js';
@@ -22,10 +20,8 @@ export const discoveryAnalyzers: Analyzer[] = [
   composeAnalyzer,
   dockerfileAnalyzer,
   terraformAnalyzer,
-  mcpConfigAnalyzer,
   imageConfigAnalyzer,
   dotenvAnalyzer,
-  ghActionsAnalyzer,
 ];
 
 export { bomGraphEnricher } from './graph.js';

@@ -3,5 +3,10 @@
  * order. Explicit imports, no globbing at runtime (STYLE.md §6).
  */
 import type { Analyzer } from '../core/analyzer.js';
+import { agentConfigAnalyzer } from './agent-config/index.js';
+import { agentInstructionsAnalyzer } from './agent-instructions/index.js';
+import { cloudFormationPostureAnalyzer } from './cloudformation/analyzer.js';
+import { terraformPostureAnalyzer } from './terraform/analyzer.js';
+import { workflowAnalyzer } from './workflow/index.js';
 
-export const postureAnalyzers: Analyzer[] = [];
+export const postureAnalyzers: Analyzer[] = [terraformPostureAnalyzer, cloudFormationPostureAnalyzer, workflowAnalyzer, agentConfigAnalyzer, agentInstructionsAnalyzer];

@@ -86,7 +86,8 @@ export function summaryLine(report: Report): string {
   const extra = [suppressedText(s), s.expiredIgnores ? `${s.expiredIgnores} expired ignore ${s.expiredIgnores === 1 ? 'entry' : 'entries'}` : '']
     .filter(Boolean)
     .join('; ');
-  return `Findings: ${s.findings} (${counts})${extra ? `; ${extra}` : ''} — ${s.files} ${s.files === 1 ? 'file' : 'files'}, ${formatBytes(s.bytes)} in ${s.durationMs} ms`;
+  const unit = report.target.type === 'endpoints' ? 'endpoint' : 'file';
+  return `Findings: ${s.findings} (${counts})${extra ? `; ${extra}` : ''} — ${s.files} ${s.files === 1 ? unit : `${unit}s`}, ${formatBytes(s.bytes)} in ${s.durationMs} ms`;
 }
 
 export function formatBytes(n: number): string {

@@ -56,7 +56,7 @@ describe('aigis scan on a hostile directory', () => {
     expect(note('huge.bin')).toMatch(/^1073741824 bytes, over the read budget/);
   });
 
-  it('a file that cannot be opened (its name is not valid UTF-8) gets a note and the scan finishes', () => {
+  it('a file whose name is not valid UTF-8 is read under an escaped name, with a note, and the scan finishes', () => {
     const d = path.join(tmp, 'badname');
     mkdirSync(d, { recursive: true });
     writeFileSync(Buffer.concat([Buffer.from(`${d}/creds`), Buffer.from([0xff]), Buffer.from('.env')]), 'OPENAI_API_KEY=unreadable\n');
@@ -64,7 +64,8 @@ describe('aigis scan on a hostile directory', () => {
     const { code, report } = scan(d, '--fail-on', 'low');
     expect(code).toBe(0);
     const note = report.notes.find((n) => n.path?.startsWith('creds'));
-    expect(note).toMatchObject({ level: 'warning', message: expect.stringMatching(/its name is not valid UTF-8/) });
+    expect(note).toMatchObject({ level: 'info', path: 'creds\\xff.env', message: expect.stringMatching(/its name is not valid UTF-8/) });
+    expect(report.notes.some((n) => /cannot (stat|read)/.test(n.message))).toBe(false);
   });
 
   it('binary and invalid UTF-8 files that an analyzer reads as text get a note', () => {

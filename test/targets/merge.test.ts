@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeLayers, normalizeEntryPath, type LayerEntry } from '../../src/targets/image/merge.js';
+import { mergeLayers, climbsAboveRoot, normalizeEntryPath, type LayerEntry } from '../../src/targets/image/merge.js';
 
 const file = (name: string, size = 1): LayerEntry => ({ name, type: 'file', size });
 const dir = (name: string): LayerEntry => ({ name, type: 'directory', size: 0 });
@@ -12,9 +12,11 @@ describe('normalizeEntryPath', () => {
     expect(normalizeEntryPath('/etc//passwd')).toBe('etc/passwd');
     expect(normalizeEntryPath('a/../b')).toBe('b');
   });
-  it('rejects names that climb above the root', () => {
-    expect(normalizeEntryPath('../x')).toBeUndefined();
-    expect(normalizeEntryPath('a/../../x')).toBeUndefined();
+  it('keeps names that climb above the root at the root, as container runtimes extract them', () => {
+    expect(normalizeEntryPath('../x')).toBe('x');
+    expect(normalizeEntryPath('a/../../x')).toBe('x');
+    expect(climbsAboveRoot('a/../../x')).toBe(true);
+    expect(climbsAboveRoot('a/../x')).toBe(false);
   });
 });
 
@@ -76,10 +78,10 @@ describe('mergeLayers', () => {
     expect(r.symlinks.get('app/sib')?.escapes).toBe(false);
   });
 
-  it('ignores entries whose names climb above the root, with a note', () => {
+  it('maps entries whose names climb above the root onto the root (scanned there), with a note', () => {
     const r = mergeLayers(layers([file('../../etc/cron.d/x'), file('ok')]));
-    expect(paths(r)).toEqual(['ok']);
-    expect(r.notes.map((n) => n.path)).toEqual(['../../etc/cron.d/x']);
+    expect(paths(r)).toEqual(['etc/cron.d/x', 'ok']);
+    expect(r.notes.map((n) => [n.path, n.message])).toEqual([['../../etc/cron.d/x', expect.stringMatching(/climbs above the image root; scanned at \/etc\/cron.d\/x/)]]);
   });
 
   it('ignores absurdly long entry names (over PATH_MAX), with a note', () => {

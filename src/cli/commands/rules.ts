@@ -4,17 +4,18 @@ import type { Command } from 'commander';
 import { ruleDocFiles } from '../../report/rule-docs.js';
 import type { RuleMeta } from '../../core/model.js';
 import { runtimeRuleMetas } from '../../runtime/catalog.js';
+import { probeRules } from '../../probe/rules.js';
 import { CliError } from '../exit.js';
 import { writeOutput, writeStdout } from '../output.js';
 import { formatName } from '../options.js';
 
 const FORMATS = ['table', 'json'];
 
-/** Every rule aigis knows: the static analyzers, the enrichers and the built-in runtime (Sigma) pack. */
+/** Every rule aigis knows: the static analyzers, the enrichers, the built-in runtime (Sigma) pack and the probe checks. */
 export async function allRules(): Promise<RuleMeta[]> {
   const { analyzers, enrichers } = await import('../../analyzers/index.js'); // on demand, see scan.ts
   const byId = new Map<string, RuleMeta>();
-  for (const r of [...analyzers.flatMap((a) => a.rules), ...enrichers.flatMap((e) => e.rules), ...runtimeRuleMetas()]) byId.set(r.id, r);
+  for (const r of [...analyzers.flatMap((a) => a.rules), ...enrichers.flatMap((e) => e.rules), ...runtimeRuleMetas(), ...probeRules()]) byId.set(r.id, r);
   return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 
@@ -48,7 +49,8 @@ export function registerRules(program: Command): void {
       const lines: string[] = [];
       for (const r of rules) {
         const refs = [...(r.references.cve ?? []), ...(r.references.cwe ?? []), ...(r.references.owaspLlm ?? []), ...(r.references.atlas ?? [])];
-        lines.push(`${r.id.padEnd(44)} ${r.severity.padEnd(8)} ${r.title}${refs.length ? `  [${refs.join(', ')}]` : ''}\n`);
+        const aliases = r.aliases?.length ? `  (aliases: ${r.aliases.join(', ')})` : '';
+        lines.push(`${r.id.padEnd(44)} ${r.severity.padEnd(8)} ${r.title}${refs.length ? `  [${refs.join(', ')}]` : ''}${aliases}\n`);
       }
       writeStdout(`${lines.join('')}${rules.length} rules\n`);
     });

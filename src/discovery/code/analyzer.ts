@@ -17,7 +17,7 @@ const MAX_CODE_BYTES = 2 * 1024 * 1024;
 const SKIP_PATH = /(?:^|\/)(?:site-packages|dist-packages|__pycache__|\.venv|venv|\.tox|bower_components)\//;
 
 function deepNote(path: string): Note {
-  return { level: 'warning', path, message: `bom-code: not parsed, brackets nest more than ${MAX_BRACKET_DEPTH} deep (Python allows 200); no source file nests like that`, source: 'bom-code' };
+  return { level: 'warning', path, message: `bom-code: not parsed, brackets nest more than ${MAX_BRACKET_DEPTH} deep (Python allows 200); no hand-written source nests like that`, source: 'bom-code' };
 }
 
 function budgetNote(path: string): Note {

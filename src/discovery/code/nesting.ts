@@ -5,8 +5,11 @@
  * engines overflow their stack long before 10,000 — so such a file is skipped with a note.
  */
 
-/** Deepest bracket nesting parsed; the Python limit is 200, this leaves room for generated JS. */
-export const MAX_BRACKET_DEPTH = 1000;
+/**
+ * Deepest bracket nesting parsed. CPython stops at 200, but tree-sitter copes with a few thousand
+ * (about a millisecond per level), so generated code and deep-but-finite input are still read.
+ */
+export const MAX_BRACKET_DEPTH = 5000;
 
 /**
  * True when `(`, `[` or `{` nest deeper than `limit` anywhere in `text`. Brackets inside strings and

@@ -7,7 +7,7 @@
  *    by digest under `blobs/<alg>/<hex>` (Docker ≥ 25 writes both this and `manifest.json`).
  */
 import type { Note } from '../../core/model.js';
-import { normalizeEntryPath } from './merge.js';
+import { climbsAboveRoot, normalizeEntryPath } from './merge.js';
 import type { BlobLocation } from './source.js';
 
 export interface ImagePlan {
@@ -48,7 +48,8 @@ const ARTIFACT_EXT: [RegExp, string][] = [
 
 function artifactPath(desc: Record<string, unknown>): string {
   const title = annotations(desc)['org.opencontainers.image.title'];
-  const fromTitle = typeof title === 'string' ? normalizeEntryPath(title) : undefined;
+  // ORAS refuses to pull a title that climbs out of the output directory: such a title is not used.
+  const fromTitle = typeof title === 'string' && !climbsAboveRoot(title) ? normalizeEntryPath(title) : undefined;
   if (fromTitle) return fromTitle;
   const media = typeof desc.mediaType === 'string' ? desc.mediaType : '';
   const ext = ARTIFACT_EXT.find(([re]) => re.test(media))?.[1] ?? '';

@@ -13,14 +13,14 @@ describe('bom-code on hostile source', () => {
     const n = 300_000;
     const src = `import openai\nx = ${'f('.repeat(n)}1${')'.repeat(n)}\n`;
     const r = await codeAnalyzer.analyze(bufferFile('deep.py', Buffer.from(src)), ctx);
-    expect(r.notes?.[0]?.message).toMatch(/brackets nest more than 1000 deep/);
+    expect(r.notes?.[0]?.message).toMatch(/brackets nest more than 5000 deep/);
     expect(r.assets ?? []).toEqual([]);
   });
 
   it('parses ordinary nesting (the safe twin) and counts brackets linearly', async () => {
-    expect(nestsDeeperThan(`${'('.repeat(1000)}${')'.repeat(1000)}`)).toBe(false);
-    expect(nestsDeeperThan(`${'[('.repeat(501)}`)).toBe(true);
-    expect(nestsDeeperThan(')))' + '('.repeat(999))).toBe(false); // closing brackets never go below zero
+    expect(nestsDeeperThan(`${'('.repeat(5000)}${')'.repeat(5000)}`)).toBe(false);
+    expect(nestsDeeperThan(`${'[('.repeat(2501)}`)).toBe(true);
+    expect(nestsDeeperThan(')))' + '('.repeat(4999))).toBe(false); // closing brackets never go below zero
     const src = 'import openai\nclient = openai.OpenAI()\nclient.chat.completions.create(model="gpt-4o", messages=[])\n';
     const r = await codeAnalyzer.analyze(bufferFile('ok.py', Buffer.from(src)), ctx);
     expect(r.notes ?? []).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ghActionsAnalyzer } from '../../../src/discovery/infra/gh-actions.js';
+import { workflowAnalyzer as ghActionsAnalyzer } from '../../../src/posture/workflow/index.js';
 import { analyze, sightings } from '../helpers.js';
 
 const wf = [
@@ -30,6 +30,15 @@ describe('GitHub Actions AI agents', () => {
 
   it('ignores workflows without AI actions', async () => {
     const { assets } = await analyze(ghActionsAnalyzer, '.github/workflows/ci.yml', 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-node@v4\n');
-    expect(assets).toEqual([]);
+    expect(assets.map((a) => [a.id, a.properties.callsAi])).toEqual([['ci-job:.github/workflows/ci.yml#t', false]]);
+  });
+
+  it('inventories a CI job that calls an AI service, with the names (never values) of its AI secrets', async () => {
+    const job = 'on: push\njobs:\n  evals:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python evals.py\n        env:\n          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n          PYPI: ${{ secrets.PYPI_TOKEN }}\n';
+    const { assets } = await analyze(ghActionsAnalyzer, '.github/workflows/evals.yml', job);
+    const ci = assets.find((a) => a.id === 'ci-job:.github/workflows/evals.yml#evals')!;
+    expect(ci.properties).toMatchObject({ aiSecrets: ['OPENAI_API_KEY'], secrets: ['OPENAI_API_KEY', 'PYPI_TOKEN'], permissions: 'default' });
+    expect(ci.relations).toEqual([{ type: 'uses', target: 'llm-provider:openai' }]);
+    expect(JSON.stringify(assets)).not.toContain('${{');
   });
 });

@@ -1,0 +1,24 @@
+import { workflowKind } from '../../../src/documents/workflow/kind.js';
+import { untrustedCheckout } from '../../../src/posture/workflow/untrusted-checkout.js';
+import { ruleTester } from '../../support/rule-tester.js';
+
+const wf = (trigger: string, steps: string, jobIf = '') => `on: ${trigger}\njobs:\n  build:\n    runs-on: ubuntu-latest\n${jobIf}    steps:\n${steps}`;
+const headCheckout = '      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n';
+
+ruleTester(workflowKind, untrustedCheckout, {
+  filename: '.github/workflows/pr.yml',
+  valid: [
+    // Ordinary pull_request: fork code runs without secrets.
+    wf('pull_request', `${headCheckout}      - run: npm test\n`),
+    // pull_request_target checking out the base (default ref) and building it.
+    wf('pull_request_target', '      - uses: actions/checkout@v4\n      - run: npm ci && npm test\n'),
+    // Head checkout but nothing executes it (labeler-style job).
+    wf('pull_request_target', `${headCheckout}      - uses: actions/labeler@v5\n`),
+  ],
+  invalid: [
+    { code: wf('pull_request_target', `${headCheckout}      - run: npm ci && npm test\n`), errors: [{ line: 8, severity: 'critical' }] },
+    { name: 'merge ref and a local action', code: wf('pull_request_target', '      - uses: actions/checkout@v4\n        with:\n          ref: refs/pull/${{ github.event.number }}/merge\n      - uses: ./.github/actions/build\n'), errors: [{ line: 8 }] },
+    { name: 'issue_comment with gh pr checkout', code: wf('issue_comment', '      - uses: actions/checkout@v4\n      - run: gh pr checkout ${{ github.event.issue.number }}\n      - run: make\n'), errors: [{ line: 7, message: 'issue_comment' }] },
+    { name: 'maintainer gate lowers severity', code: wf('[pull_request_target]', `${headCheckout}      - run: make\n`, "    if: github.event.pull_request.author_association == 'OWNER'\n"), errors: [{ line: 9, severity: 'high' }] },
+  ],
+});
