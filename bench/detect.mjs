@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// Benchmark: the built-in AI pack plus the SigmaHQ CloudTrail rules over a few hundred thousand
-// CloudTrail events, against jq running the seed's single MFA query on the same files in the same run.
-// Needs `npm run build` first and `jq` on the PATH.
+// Benchmark: `aigis detect` (the built CLI, built-in AI pack) against jq running the seed's single MFA
+// query on the same CloudTrail events in the same run, at 50k, 200k and 1M events; also with `-o FILE`,
+// on the {"Records":[…]} form, and with the SigmaHQ CloudTrail rules added (test/fixtures/corpora/sigma,
+// Detection Rule License 1.1). Needs `npm run build` first and `jq` on the PATH
+// (`apt-get install -y jq`). Reads nothing outside the repository.
 //
-//   node bench/detect.mjs [events=300000]
+//   node bench/detect.mjs [sizes=50000,200000,1000000]     (KEEP=DIR keeps the generated files in DIR)
 //
-// Prints events/second for aigis and jq on the {"Records":[…]} form and on JSON lines, the ratio, and
-// aigis's peak RSS at two input sizes (memory should stay flat as the input grows).
+// Each run is one process measured by /usr/bin/time (wall, user+sys CPU, peak RSS), so start-up, reading,
+// parsing and writing the alerts are all counted. Ratios above 1 mean aigis is faster. CPU time is the
+// fairer figure on a shared machine; both are printed.
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,10 +17,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const N = Number(process.argv[2] ?? 300_000);
-const sigmaDir = [join(root, 'test/fixtures/corpora/sigma/cloudtrail')].find(existsSync);
-if (!existsSync(join(root, 'dist/runtime/session.js'))) throw new Error('run `npm run build` first');
-if (spawnSync('jq', ['--version']).status !== 0) throw new Error('jq is not on the PATH');
+const SIZES = (process.argv[2] ?? '50000,200000,1000000').split(',').map(Number);
+const sigmaDir = join(root, 'test/fixtures/corpora/sigma/cloudtrail');
+const cli = join(root, 'dist/cli/main.js');
+if (!existsSync(cli)) throw new Error('run `npm run build` first');
+if (spawnSync('jq', ['--version']).status !== 0) throw new Error('jq is not on the PATH (apt-get install -y jq)');
+if (!existsSync('/usr/bin/time')) throw new Error('/usr/bin/time is needed (apt-get install -y time)');
 
 // --- a realistic CloudTrail mix (deterministic pseudo-random) ---
 let seed = 42;
@@ -76,12 +81,13 @@ function event(i) {
   return ev;
 }
 
-function write(n, dir) {
+function write(n, dir, records) {
   const rec = join(dir, `trail-${n}.json`);
   const lines = join(dir, `trail-${n}.jsonl`);
-  const a = openSync(rec, 'w');
+  seed = 42;
+  const a = records ? openSync(rec, 'w') : -1;
   const b = openSync(lines, 'w');
-  writeSync(a, '{"Records":[');
+  if (records) writeSync(a, '{"Records":[');
   let bufA = [];
   let bufB = [];
   for (let i = 0; i < n; i++) {
@@ -89,68 +95,79 @@ function write(n, dir) {
     bufA.push(i ? ',' + s : s);
     bufB.push(s + '\n');
     if (bufA.length === 5000) {
-      writeSync(a, bufA.join(''));
+      if (records) writeSync(a, bufA.join(''));
       writeSync(b, bufB.join(''));
       bufA = [];
       bufB = [];
     }
   }
-  writeSync(a, bufA.join('') + ']}\n');
+  if (records) {
+    writeSync(a, bufA.join('') + ']}\n');
+    closeSync(a);
+  }
   writeSync(b, bufB.join(''));
-  closeSync(a);
   closeSync(b);
-  return { rec, lines };
+  return { rec: records ? rec : undefined, lines };
 }
 
-function aigis(file, withSigmaHQ = true) {
-  const r = spawnSync(process.execPath, [join(root, 'bench/detect-worker.mjs'), file, withSigmaHQ ? (sigmaDir ?? '') : ''], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout);
+/** Runs one command under /usr/bin/time; returns wall and CPU milliseconds and peak RSS in MiB. */
+function timed(cmd, args, stdoutFile) {
+  const script = `/usr/bin/time -f '@@ %e %U %S %M' "$@" > "${stdoutFile}"`;
+  const r = spawnSync('bash', ['-c', script, 'bash', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const m = /@@ ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr);
+  if (!m || (r.status !== 0 && r.status !== 1)) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
+  return { ms: Number(m[1]) * 1000, cpuMs: (Number(m[2]) + Number(m[3])) * 1000, rssMiB: Number(m[4]) / 1024 };
 }
+const lineCount = (f) => Number(spawnSync('wc', ['-l', f], { encoding: 'utf8' }).stdout.trim().split(/\s+/)[0]);
 
 const JQ_FILTER = 'select(.additionalEventData.MFAUsed == "No") | {username: .userIdentity.userName, time: .eventTime, ip: .sourceIPAddress}';
-// bash's `times` prints the CPU time of the children (jq), so the comparison also holds on a busy machine.
-function jq(file, records) {
-  const t = performance.now();
-  const script = `jq -c '${records ? '.Records[] | ' : ''}${JQ_FILTER}' "$1" > "$2"; wc -l < "$2"; times`;
-  const r = spawnSync('bash', ['-c', script, 'bash', file, `${file}.jq-out`], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(r.stderr);
-  const [count, , children] = r.stdout.trim().split('\n');
-  const secs = (children.match(/(\d+)m([\d.]+)s/g) ?? []).map((x) => {
-    const [, m, s] = /(\d+)m([\d.]+)s/.exec(x);
-    return Number(m) * 60 + Number(s);
-  });
-  return { ms: performance.now() - t, cpuMs: (secs[0] + secs[1]) * 1000, matches: Number(count) };
+function jq(file, records, out) {
+  const r = timed('jq', ['-c', `${records ? '.Records[] | ' : ''}${JQ_FILTER}`, file], out);
+  return { ...r, matches: lineCount(out) };
+}
+function aigis(file, out, extra = []) {
+  const o = extra.includes('-o') ? '/dev/null' : out;
+  const r = timed(process.execPath, [cli, 'detect', file, '-f', 'jsonl', '-q', ...extra], o);
+  return { ...r, alerts: lineCount(extra.includes('-o') ? extra[extra.indexOf('-o') + 1] : out) };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'aigis-detect-bench-'));
+const dir = process.env.KEEP ? mkdtempSync(join(process.env.KEEP, 'aigis-detect-bench-')) : mkdtempSync(join(tmpdir(), 'aigis-detect-bench-'));
+const eps = (n, ms) => Math.round(n / (ms / 1000)).toLocaleString('en-US').padStart(10);
+const ratio = (j, a) => (j / a).toFixed(2) + 'x';
+function row(label, n, a, j) {
+  process.stdout.write(
+    `  ${label.padEnd(34)} aigis ${eps(n, a.cpuMs)} ev/s CPU ${eps(n, a.ms)} ev/s wall, peak RSS ${a.rssMiB.toFixed(0).padStart(4)} MiB, ${String(a.alerts).padStart(6)} alerts` +
+      (j ? ` | jq ${eps(n, j.cpuMs)} ev/s CPU ${eps(n, j.ms)} ev/s wall | ratio CPU ${ratio(j.cpuMs, a.cpuMs)}, wall ${ratio(j.ms, a.ms)}` : '') +
+      '\n',
+  );
+}
 try {
-  const small = Math.round(N / 3);
-  process.stdout.write(`generating ${small} and ${N} CloudTrail events in ${dir} …\n`);
-  const s = write(small, dir);
-  const l = write(N, dir);
-  const mib = (f) => (statSync(f).size / 1024 / 1024).toFixed(0);
-  process.stdout.write(`sizes: ${mib(l.rec)} MiB ({"Records":[…]}), ${mib(l.lines)} MiB (JSON lines); SigmaHQ rules: ${sigmaDir ?? 'not found'}\n\n`);
-  const eps = (n, ms) => Math.round(n / (ms / 1000));
-  const rows = [];
-  for (const [form, file, records] of [['{"Records":[…]}', l.rec, true], ['JSON lines', l.lines, false]]) {
-    const a = aigis(file);
-    const j = jq(file, records);
-    rows.push({ form, a, j });
-    const f = (n) => n.toLocaleString('en-US').padStart(9);
-    process.stdout.write(
-      `${form}: aigis ${a.rules} rules, ${a.alerts} alerts, peak RSS ${a.maxRssMiB.toFixed(0)} MiB; jq 1 query, ${j.matches} matches\n` +
-        `  wall time: aigis ${f(eps(a.events, a.ms))} ev/s | jq ${f(eps(N, j.ms))} ev/s | ratio ${(j.ms / a.ms).toFixed(2)}x\n` +
-        `  CPU time:  aigis ${f(eps(a.events, a.cpuMs))} ev/s | jq ${f(eps(N, j.cpuMs))} ev/s | ratio ${(j.cpuMs / a.cpuMs).toFixed(2)}x\n`,
-    );
+  process.stdout.write(`aigis detect vs jq (${process.version}, ${spawnSync('jq', ['--version'], { encoding: 'utf8' }).stdout.trim()}); ev/s = events per second\n`);
+  const rss = [];
+  for (const n of SIZES) {
+    const records = n === 200_000;
+    const f = write(n, dir, records);
+    const mib = (x) => (statSync(x).size / 1024 / 1024).toFixed(0);
+    process.stdout.write(`\n${n.toLocaleString('en-US')} events (${mib(f.lines)} MiB of JSON lines${records ? `, ${mib(f.rec)} MiB as {"Records":[…]}` : ''}):\n`);
+    const out = join(dir, 'out');
+    const j = jq(f.lines, false, out);
+    const a = aigis(f.lines, out);
+    row('JSON lines, built-in pack, stdout', n, a, j);
+    const ao = aigis(f.lines, out, ['-o', join(dir, 'alerts.jsonl')]);
+    row('JSON lines, built-in pack, -o FILE', n, ao, j);
+    rss.push([n, a.rssMiB, ao.rssMiB]);
+    if (records) {
+      const jr = jq(f.rec, true, out);
+      row('{"Records":[…]}, built-in pack', n, aigis(f.rec, out), jr);
+      row('JSON lines, + SigmaHQ CloudTrail rules', n, aigis(f.lines, out, ['--rules', sigmaDir]), j);
+    }
+    if (!process.env.KEEP) {
+      rmSync(f.lines, { force: true });
+      if (f.rec) rmSync(f.rec, { force: true });
+    }
   }
-  // For reference only: the built-in AI pack alone (the SigmaHQ rule "AWS STS AssumeRole Misuse" matches
-  // every assumed-role event, so with SigmaHQ loaded most events alert and alert creation dominates).
-  const b = aigis(l.lines, false);
-  process.stdout.write(`JSON lines, built-in pack only (${b.rules} rules, ${b.alerts} alerts): ${eps(b.events, b.ms).toLocaleString('en-US')} ev/s wall, ${eps(b.events, b.cpuMs).toLocaleString('en-US')} ev/s CPU, peak RSS ${b.maxRssMiB.toFixed(0)} MiB\n`);
-  const aSmall = aigis(s.rec);
-  const aLarge = rows[0].a;
-  process.stdout.write(`\npeak RSS, {"Records":[…]} form: ${small} events → ${aSmall.maxRssMiB.toFixed(0)} MiB; ${N} events → ${aLarge.maxRssMiB.toFixed(0)} MiB\n`);
+  process.stdout.write(`\npeak RSS by input size (stdout / -o FILE): ${rss.map(([n, x, y]) => `${n.toLocaleString('en-US')}: ${x.toFixed(0)} / ${y.toFixed(0)} MiB`).join('; ')}\n`);
 } finally {
   if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
+  else process.stdout.write(`kept the generated files in ${dir}\n`);
 }

@@ -6,7 +6,7 @@
 import type { Finding, Note, RuleMeta } from '../core/model.js';
 import { hitToFinding, metaFor } from './alerts.js';
 import { classify, makeEvent } from './event.js';
-import { DetectionEngine } from './sigma/engine.js';
+import { DetectionEngine, type Hit } from './sigma/engine.js';
 import type { AnyRule, EventKind, RuleProblem } from './sigma/types.js';
 import type { SplitStats } from './sources/json-records.js';
 
@@ -26,6 +26,8 @@ export interface SessionOptions {
    * stays flat however many alerts fire; `counts` still records them.
    */
   keep?: boolean;
+  /** Problems of the rules that failed to load (a refused correlation silences its helper rules). */
+  refused?: RuleProblem[];
 }
 
 export interface DetectStats {
@@ -52,13 +54,13 @@ export class DetectSession {
   private readonly ruleMetas = new Map<string, RuleMeta>();
 
   constructor(rules: AnyRule[], private readonly opts: SessionOptions = {}) {
-    this.engine = new DetectionEngine(rules);
+    this.engine = new DetectionEngine(rules, opts.refused);
   }
 
   /** Problems of the loaded rules, as report notes. */
   ruleNotes(problems: RuleProblem[]): Note[] {
     return [...problems, ...this.engine.problems].map((p) => ({
-      level: p.kind === 'unsupported' ? 'warning' : 'error',
+      level: p.kind === 'unsupported' && !p.error ? 'warning' : 'error',
       path: p.file,
       message: `${p.ruleId ? `rule ${p.ruleId}${p.title ? ` (${p.title})` : ''}: ` : ''}${p.message}`,
       source: 'sigma',
@@ -66,7 +68,7 @@ export class DetectSession {
   }
 
   /** Pre-parse screen for the splitter: false when the record cannot match any rule (it is counted here). */
-  readonly screen = (raw: string): boolean => {
+  readonly screen = (raw: Buffer): boolean => {
     if (this.opts.since !== undefined || this.opts.until !== undefined) return true;
     const verdict = this.engine.screen(raw, this.opts.source);
     if (verdict === 'parse') return true;
@@ -89,9 +91,18 @@ export class DetectSession {
       }
     }
     this.stats.events++;
-    for (const hit of this.engine.process(ev)) {
+    this.emit(this.engine.process(ev));
+  }
+
+  /** End of all input: correlation windows still open are judged (conditions with an upper bound). */
+  finish(): void {
+    this.emit(this.engine.finish());
+  }
+
+  private emit(hits: Hit[]): void {
+    for (const hit of hits) {
       const meta = metaFor(hit.rule);
-      const ids = hit.type === 'correlation' ? hit.eventIds.join(',') : ev.id;
+      const ids = hit.type === 'correlation' ? hit.eventIds.join(',') : hit.event.id;
       const key = `${meta.id}\u0000${ids}`;
       if (this.seen.has(key)) continue; // the same audit event logged at several stages
       if (this.seen.size >= MAX_SEEN) this.seen = new Set();

@@ -182,15 +182,39 @@ const CASES: Record<string, Case> = {
     ],
   },
   'falco-shell-in-ai-container': {
-    valid: [[falco('Terminal shell in container', 'docker.io/rayproject/ray')], [falco('Run shell untrusted', 'vllm/vllm-openai')]],
-    invalid: [[falco('Terminal shell in container', 'docker.io/library/nginx')], [falco('Read sensitive file untrusted', 'docker.io/rayproject/ray')]],
+    valid: [
+      [falco('Terminal shell in container', 'docker.io/rayproject/ray')],
+      [falco('Run shell untrusted', 'vllm/vllm-openai')],
+      // A rule renamed or added upstream is still recognised by its `shell` tag.
+      [falco('Shell spawned by a model server', 'vllm/vllm-openai', { tags: ['maturity_incubating', 'container', 'shell', 'mitre_execution', 'T1059'] })],
+      // No container.image.repository: the image in the output text, then the pod name.
+      [falco('Terminal shell in container', '', { output_fields: { 'k8s.pod.name': 'web-1', 'proc.name': 'bash' }, output: 'Notice A shell was spawned (user=root container_image=vllm/vllm-openai container_image_tag=v0.6)' })],
+      [falco('Terminal shell in container', '', { output_fields: { 'container.image.repository': '', 'k8s.pod.name': 'vllm-7d9f8-x2' }, output: 'Notice A shell was spawned (user=root)' })],
+    ],
+    invalid: [
+      [falco('Terminal shell in container', 'docker.io/library/nginx')],
+      [falco('Read sensitive file untrusted', 'docker.io/rayproject/ray')],
+      // The fallbacks apply only when the image is unknown: a known non-AI image is not overridden by the pod name.
+      [falco('Terminal shell in container', 'docker.io/library/nginx', { output_fields: { 'container.image.repository': 'docker.io/library/nginx', 'k8s.pod.name': 'vllm-proxy' } })],
+      [falco('Terminal shell in container', '', { output_fields: { 'k8s.pod.name': 'web-1' }, output: 'Notice A shell was spawned (user=root container_image=nginx command=python -m vllm)' })],
+    ],
   },
   'falco-outbound-from-ai-container': {
-    valid: [[falco('Unexpected outbound connection destination', 'ghcr.io/huggingface/text-generation-inference', { priority: 'Warning' })]],
-    invalid: [[falco('Unexpected outbound connection destination', 'docker.io/library/redis')]],
+    valid: [
+      [falco('Unexpected outbound connection destination', 'ghcr.io/huggingface/text-generation-inference', { priority: 'Warning' })],
+      [falco('Exfiltration over a new channel', 'vllm/vllm-openai', { tags: ['maturity_sandbox', 'container', 'network', 'mitre_exfiltration'] })],
+    ],
+    invalid: [
+      [falco('Unexpected outbound connection destination', 'docker.io/library/redis')],
+      // A miner-pool connection is one alert, the miner rule's (see falco-miner-in-ai-container).
+      [falco('Detect outbound connections to common miner pool ports', 'vllm/vllm-openai', { tags: ['maturity_sandbox', 'host', 'container', 'network', 'mitre_impact', 'T1496'] })],
+    ],
   },
   'falco-miner-in-ai-container': {
-    valid: [[falco('Detect crypto miners using the Stratum protocol', 'pytorch/pytorch', { priority: 'Critical' })]],
+    valid: [
+      [falco('Detect crypto miners using the Stratum protocol', 'pytorch/pytorch', { priority: 'Critical' })],
+      [falco('Detect outbound connections to common miner pool ports', 'vllm/vllm-openai', { tags: ['maturity_sandbox', 'host', 'container', 'network', 'mitre_impact', 'T1496'] })],
+    ],
     invalid: [[falco('Detect crypto miners using the Stratum protocol', 'docker.io/library/alpine')], [falco('Terminal shell in container', 'docker.io/library/alpine')]],
   },
 };

@@ -87,6 +87,29 @@ describe('aigis rules export --format sigma', () => {
     expect(back.problems).toEqual([]);
     expect(back.rules.map((x) => x.id).sort()).toEqual(loadRulePath(path.join(root, 'rules/runtime')).rules.map((x) => x.id).sort());
   });
+  it('exports SIEM-ready Sigma: experimental status, ATLAS/OWASP as references, bare helper rules (issue 14)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'aigis-export-'));
+    expect(run(['rules', 'export', '--output', dir]).code).toBe(0);
+    const back = loadRulePath(dir);
+    const byName = new Map(back.rules.map((x) => [x.name ?? x.id, x]));
+    for (const x of back.rules) expect(x.tags.filter((t) => /^(atlas|owasp)\./.test(t))).toEqual([]);
+    // Sigma tags appendix namespaces only (pySigma's validator rejects others).
+    for (const x of back.rules) for (const t of x.tags) expect(t).toMatch(/^(attack|car|cve|d3fend|detection|stp|tlp)\./);
+    const miner = byName.get('falco-miner-in-ai-container')!;
+    expect(miner.status).toBe('experimental');
+    expect(miner.references).toContain('https://atlas.mitre.org/techniques/AML.T0034');
+    // A helper of the LLMjacking correlation: title, id, name, logsource, detection and nothing else.
+    const corr = back.rules.find((x) => x.name === 'bedrock-llmjacking-recon-then-invoke');
+    expect(corr?.type === 'correlation' && corr.status).toBe('experimental');
+    const helperName = corr?.type === 'correlation' ? corr.rules[0] : '';
+    expect(Object.keys(byName.get(helperName)!.raw).sort()).toEqual(['detection', 'id', 'logsource', 'name', 'title']);
+  });
+  it('exports the AI image list as a Falco list and macro', () => {
+    const r = run(['rules', 'export', '--format', 'falco']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^- list: ai_images\n {2}items: \[.*"vllm\/vllm-openai".*\]$/m);
+    expect(r.stdout).toMatch(/^- macro: ai_container\n {2}condition: \(container and \(container\.image\.repository in \(ai_images\).* or container\.image\.repository glob "nvcr\.io\/nim\/\*"/m);
+  });
   it('writes a multi-document YAML stream to stdout', () => {
     const r = run(['rules', 'export']);
     expect(r.code).toBe(0);

@@ -114,7 +114,7 @@ describe('loader', () => {
   it('names unsupported correlation features', () => {
     const bad = (c: string): string => loadRuleText(`title: c\ncorrelation:\n${c}`, 'c.yml').problems[0]?.message ?? '';
     expect(bad('  type: value_sum\n  rules: [a]\n  timespan: 1h\n')).toContain('correlation type "value_sum"');
-    expect(bad('  type: event_count\n  rules: [a]\n  timespan: 1h\n  condition: {lt: 3}\n')).toContain('only an upper bound');
+    expect(bad('  type: event_count\n  rules: [a]\n  timespan: 1h\n')).toContain('needs a condition');
     expect(bad('  type: event_count\n  rules: [a]\n  timespan: 1 hour\n  condition: {gte: 3}\n')).toContain('timespan');
   });
 });

@@ -68,6 +68,27 @@ describe('RecordSplitter', () => {
     const lines = split(`{"a":"${'a'.repeat(300)}"}\n{"b":2}\n`, 16, 100);
     expect(lines.recs).toEqual([{ b: 2 }]);
   });
+  // Issue 9: one 150 MB JSON string through detect cost 666 MB and quadratic time. The same shapes at a
+  // small limit: the work (bytes copied) stays linear in the input and the buffer within ~2× the limit.
+  it('skips one huge string in every framing with linear work and bounded memory, then goes on', () => {
+    const max = 64 * 1024;
+    const body = 'a'.repeat(2 * 1024 * 1024);
+    const cases: [string, unknown[]][] = [
+      [`"${body}"\n{"eventName":"after"}\n`, [{ eventName: 'after' }]],
+      [`{"Records":[{"a":"${body}"},{"eventName":"after"}]}`, [{ eventName: 'after' }]],
+      [`[{"a":"${body}"},{"eventName":"after"}]`, [{ eventName: 'after' }]],
+      [`{"a":"${body}"}\n{"eventName":"after"}\n`, [{ eventName: 'after' }]],
+      [`{"a":"${body.slice(0, 1000)}\\\\${body}"}\n{"eventName":"after"}\n`, [{ eventName: 'after' }]],
+    ];
+    for (const [text, want] of cases) {
+      const { recs, splitter } = split(text, 4096, max);
+      expect(recs).toEqual(want);
+      expect(splitter.stats.malformed).toBe(1);
+      expect(splitter.stats.problems[0]).toMatch(/longer than/);
+      expect(splitter.copied).toBeLessThan(4 * text.length);
+      expect(splitter.peak).toBeLessThanOrEqual(2 * (max + 4096) + 64 * 1024);
+    }
+  });
   it('reads a single pretty-printed event and concatenated objects', () => {
     const one = JSON.stringify({ kind: 'Event', auditID: 'x', objectRef: { resource: 'pods' } }, null, 2);
     expect(split(one).recs).toEqual([{ kind: 'Event', auditID: 'x', objectRef: { resource: 'pods' } }]);

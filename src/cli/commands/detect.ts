@@ -1,3 +1,4 @@
+import { closeSync, constants, openSync, writeSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Finding, Note } from '../../core/model.js';
 import { atLeast, type Severity } from '../../core/severity.js';
@@ -30,6 +31,51 @@ interface DetectFlags {
   listen?: string;
   token?: string;
   quiet?: boolean;
+}
+
+/**
+ * JSON lines written as alerts happen, in batches of about 64 KiB (one write per alert costs a system
+ * call each), to stdout or to the -o file. The file is opened without following a final symbolic link.
+ */
+class LineWriter {
+  private pending: string[] = [];
+  private size = 0;
+  private readonly fd: number;
+  /** `immediate`: --follow and --listen show each alert as it happens. */
+  constructor(
+    private readonly path: string | undefined,
+    private readonly immediate = false,
+  ) {
+    if (!path) this.fd = 1;
+    else {
+      try {
+        this.fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0), 0o644);
+      } catch (err) {
+        throw new CliError(`cannot write ${path}: ${(err as Error).message}`);
+      }
+    }
+  }
+  line(text: string): void {
+    this.pending.push(text, '\n');
+    this.size += text.length + 1;
+    if (this.immediate || this.size >= 65536) this.flush();
+  }
+  flush(): void {
+    if (!this.pending.length) return;
+    const text = this.pending.join('');
+    this.pending = [];
+    this.size = 0;
+    try {
+      if (this.fd === 1) process.stdout.write(text);
+      else writeSync(this.fd, text);
+    } catch (err) {
+      throw new CliError(`cannot write ${this.path ?? 'stdout'}: ${(err as Error).message}`);
+    }
+  }
+  close(): void {
+    this.flush();
+    if (this.fd !== 1) closeSync(this.fd);
+  }
 }
 
 const SOURCES: Record<string, EventKind | undefined> = { auto: undefined, cloudtrail: 'cloudtrail', 'k8s-audit': 'k8s-audit', k8s: 'k8s-audit', falco: 'falco' };
@@ -101,9 +147,14 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
   const started = Date.now();
 
   const { rules, problems } = loadRules(flags);
-  if (rules.length === 0) throw new CliError('no rules to run (all rule files failed to load, or --no-builtin without --rules)');
-  // JSON lines to stdout are written as alerts happen and not kept: constant memory for any input.
-  const streaming = flags.format === 'jsonl' && !flags.output;
+  if (rules.length === 0) {
+    // Say why each rule was refused: "no rules" alone leaves the user guessing.
+    const why = problems.map((p) => `\n  ${p.file}${p.ruleId ? ` (rule ${p.ruleId})` : ''}: ${p.message}`).join('');
+    throw new CliError(`no rules to run (${problems.length ? `every rule was refused:${why}` : '--no-builtin without --rules, or no .yml/.yaml files'})`);
+  }
+  // JSON lines (to stdout or -o) are written as alerts happen and not kept: constant memory for any input.
+  const streaming = flags.format === 'jsonl';
+  const writer = streaming ? new LineWriter(flags.output, !!(flags.follow || flags.listen)) : undefined;
   const keep = (f: Finding): boolean => !severities || severities.includes(f.severity);
   let worst: Finding['severity'] | undefined;
   const session = new DetectSession(rules, {
@@ -111,11 +162,12 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
     since,
     until,
     keep: !streaming,
+    refused: problems,
     onFinding: streaming
       ? (f) => {
           if (!keep(f)) return;
           if (!worst || atLeast(f.severity, worst)) worst = f.severity;
-          process.stdout.write(JSON.stringify(f) + '\n');
+          writer!.line(JSON.stringify(f));
         }
       : undefined,
   });
@@ -160,6 +212,8 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
     for (const input of inputs) await readInput(session, input);
   }
 
+  session.finish();
+  writer?.close();
   const findings = session.findings.filter(keep);
   const s = session.stats;
   notes.push(...session.notes);
@@ -180,7 +234,7 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
   );
   if (!streaming) writeReport(report, flags.format, flags.output);
   else if (!flags.quiet) for (const n of notes.filter((x) => x.level !== 'info')) process.stderr.write(`aigis: [${n.level}] ${n.path ? `${n.path}: ` : ''}${n.message}\n`);
-  if (!flags.quiet && flags.format !== 'table' && !flags.output) {
+  if (!flags.quiet && flags.format !== 'table' && (!flags.output || streaming)) {
     const warn = notes.filter((n) => n.level !== 'info').length;
     const alerts = streaming ? Object.values(session.counts).reduce((a, b) => a + b, 0) : findings.length;
     process.stderr.write(`aigis: ${s.events} events, ${alerts} alerts${s.malformed ? `, ${s.malformed} malformed records` : ''}${warn ? `, ${warn} notes` : ''}\n`);

@@ -1,13 +1,25 @@
 /**
- * Sigma correlation rules evaluated over a stream, with bounded state: at most MAX_GROUPS groups per
- * rule (least recently used evicted), at most MAX_ENTRIES entries per group, and entries older than the
- * timespan dropped as time advances. A group that fires is cleared, so one burst gives one alert.
+ * Sigma correlation rules evaluated over a stream (correlation specification v2), with bounded state:
+ * at most MAX_GROUPS groups per rule (least recently used evicted), at most MAX_ENTRIES entries per
+ * group, and entries older than the timespan dropped as time advances.
  *
- * After an alert, the group is quiet for one timespan (one alert per burst, not one per extra event).
+ * Two ways to judge a window, chosen by the condition (spec, "Condition"):
+ * - a condition with only a lower bound (`gt`/`gte`) is met for good once reached, so it fires at the
+ *   event that reaches it, over a window that slides with event time; the group is then quiet for one
+ *   timespan (one alert per burst, not one per extra event).
+ * - a condition with an upper bound (`eq`, `lt`, `lte`, `neq`, or a range) can still be broken by later
+ *   events, so it is judged when the window closes: a group's window opens at its first event, closes
+ *   one timespan later (when a later event passes that time, or at the end of the input: `finish()`),
+ *   and the count of the closed window decides.
  *
- * Windows slide with event time (not wall-clock time). Events are expected roughly in time order, as
- * CloudTrail, audit and Falco logs are; an event older than the newest one of its group still counts
- * when it falls inside the window that ends at the newest event.
+ * Counting choices the spec leaves open, documented in docs/runtime-detection.md:
+ * - value_count counts distinct values exactly as written (case-sensitive), as the SIEM backends that
+ *   Sigma targets count them (`dc()`/`cardinality`); `Admin` and `admin` are two values.
+ * - temporal counts the referenced rules that matched; one event matching two rules counts for both.
+ * - temporal_ordered needs distinct events in the order of `rules`: one event matching every rule does
+ *   not satisfy it (an event cannot follow itself).
+ * - Windows use event time; an event older than the newest one of its group still counts when it falls
+ *   inside the window.
  */
 import { compileField, type FieldGetter } from './field.js';
 import { eventText } from './modifiers.js';
@@ -26,6 +38,15 @@ interface Entry {
   k: number | string;
 }
 
+interface Group {
+  entries: Entry[];
+  /** Deferred windows: the window's start, the number of events in it and its latest event. */
+  start: number;
+  total: number;
+  last?: RuntimeEvent;
+  vals: string[];
+}
+
 export interface CorrelationHit {
   rule: CorrelationRule;
   event: RuntimeEvent;
@@ -34,8 +55,9 @@ export interface CorrelationHit {
   count: number;
 }
 
-function meets(c: CountCondition, n: number): boolean {
+export function meets(c: CountCondition, n: number): boolean {
   if (c.eq !== undefined && n !== c.eq) return false;
+  if (c.neq !== undefined && n === c.neq) return false;
   if (c.gt !== undefined && !(n > c.gt)) return false;
   if (c.gte !== undefined && !(n >= c.gte)) return false;
   if (c.lt !== undefined && !(n < c.lt)) return false;
@@ -43,13 +65,22 @@ function meets(c: CountCondition, n: number): boolean {
   return true;
 }
 
+/** True when later events can break the condition, so it must wait for the window to close. */
+export function hasUpperBound(c: CountCondition): boolean {
+  return c.eq !== undefined || c.lt !== undefined || c.lte !== undefined || c.neq !== undefined;
+}
+
 export class CorrelationState {
-  private readonly groups = new Map<string, Entry[]>();
+  private readonly groups = new Map<string, Group>();
   /** Group → event time until which it stays quiet after an alert (bounded like `groups`). */
   private readonly quietUntil = new Map<string, number>();
+  /** Deferred windows in the order they opened (so roughly by closing time): [close time, key, group]. */
+  private closing: [number, string, Group][] = [];
+  private closingHead = 0;
   /** Per referenced-rule position: the getters of the group-by fields (aliases resolved). */
   private readonly groupGetters: FieldGetter[][];
   private readonly valueGetter?: FieldGetter;
+  readonly deferred: boolean;
 
   constructor(
     readonly rule: CorrelationRule,
@@ -65,65 +96,138 @@ export class CorrelationState {
       }),
     );
     if (rule.correlationType === 'value_count' && rule.condition.field) this.valueGetter = compileField(rule.condition.field);
+    this.deferred = hasUpperBound(rule.condition);
   }
 
-  /** Feeds one event that matched the referenced rule at `pos`; returns a hit when the correlation fires. */
-  feed(pos: number, ev: RuntimeEvent, now: number): CorrelationHit | undefined {
+  /** Feeds one event that matched the referenced rule at `pos`; returns the hits this causes. */
+  feed(pos: number, ev: RuntimeEvent, now: number): CorrelationHit[] {
     const t = ev.time ?? now;
     const groupVals: string[] = [];
     for (const g of this.groupGetters[pos]) {
       const v = g(ev.data).map(eventText).find((x) => x !== undefined && x !== '');
       // An event without a group-by value belongs to no group (as in a SIEM's `by` clause): counting
       // all such events together would correlate unrelated identities.
-      if (v === undefined) return undefined;
+      if (v === undefined) return [];
       groupVals.push(v);
     }
-    const key = JSON.stringify(groupVals);
-    const quiet = this.quietUntil.get(key);
-    if (quiet !== undefined) {
-      if (t <= quiet) return undefined;
-      this.quietUntil.delete(key);
-    }
-    let entries = this.groups.get(key);
-    if (entries) this.groups.delete(key);
-    else {
-      entries = [];
-      if (this.groups.size >= MAX_GROUPS) this.groups.delete(this.groups.keys().next().value as string);
-    }
-    this.groups.set(key, entries);
-
     let k: number | string = pos;
     if (this.valueGetter) {
       const v = this.valueGetter(ev.data).map(eventText).find((x) => x !== undefined);
-      if (v === undefined) return undefined;
-      k = v.toLowerCase();
+      if (v === undefined) return [];
+      k = v;
     }
+    const key = JSON.stringify(groupVals);
+    return this.deferred ? this.feedDeferred(key, groupVals, { t, id: ev.id, k }, ev) : this.feedSliding(key, groupVals, { t, id: ev.id, k }, ev);
+  }
+
+  private touch(key: string, vals: string[], start: number): Group {
+    let g = this.groups.get(key);
+    if (g) this.groups.delete(key);
+    else {
+      g = { entries: [], start, total: 0, vals };
+      if (this.groups.size >= MAX_GROUPS) this.groups.delete(this.groups.keys().next().value as string);
+    }
+    this.groups.set(key, g);
+    return g;
+  }
+
+  private static insert(entries: Entry[], e: Entry): void {
     // Insert in time order (usually an append).
     let i = entries.length;
-    while (i > 0 && entries[i - 1].t > t) i--;
-    entries.splice(i, 0, { t, id: ev.id, k });
+    while (i > 0 && entries[i - 1].t > e.t) i--;
+    entries.splice(i, 0, e);
+    if (entries.length > MAX_ENTRIES) entries.splice(0, entries.length - MAX_ENTRIES);
+  }
+
+  private feedSliding(key: string, vals: string[], entry: Entry, ev: RuntimeEvent): CorrelationHit[] {
+    const quiet = this.quietUntil.get(key);
+    if (quiet !== undefined) {
+      if (entry.t <= quiet) return [];
+      this.quietUntil.delete(key);
+    }
+    const g = this.touch(key, vals, entry.t);
+    const entries = g.entries;
+    CorrelationState.insert(entries, entry);
     const span = this.rule.timespanMs;
     const newest = entries[entries.length - 1].t;
     let drop = 0;
     while (drop < entries.length && entries[drop].t < newest - span) drop++;
     if (drop) entries.splice(0, drop);
-    if (entries.length > MAX_ENTRIES) entries.splice(0, entries.length - MAX_ENTRIES);
 
-    const result = this.evaluate(entries);
-    if (!result) return undefined;
+    const result = this.evaluate(entries, entries.length);
+    if (!result) return [];
     this.groups.delete(key);
     if (this.quietUntil.size >= MAX_GROUPS) this.quietUntil.delete(this.quietUntil.keys().next().value as string);
     this.quietUntil.set(key, newest + span);
+    return [this.hit(vals, ev, result)];
+  }
+
+  private feedDeferred(key: string, vals: string[], entry: Entry, ev: RuntimeEvent): CorrelationHit[] {
+    const out: CorrelationHit[] = [];
+    const open = this.groups.get(key);
+    if (open && entry.t > open.start + this.rule.timespanMs) {
+      // This event is past the group's window: judge the window first, then open a new one.
+      const h = this.close(key, open);
+      if (h) out.push(h);
+    }
+    const fresh = !this.groups.has(key);
+    const g = this.touch(key, vals, entry.t);
+    if (fresh) this.closing.push([entry.t + this.rule.timespanMs, key, g]);
+    CorrelationState.insert(g.entries, entry);
+    g.total++;
+    if (!g.last || (ev.time ?? 0) >= (g.last.time ?? 0)) g.last = ev;
+    return out;
+  }
+
+  /** Judges every deferred window that closed before `t` (event time of the stream). */
+  advance(t: number): CorrelationHit[] {
+    const out: CorrelationHit[] = [];
+    while (this.closingHead < this.closing.length && this.closing[this.closingHead][0] < t) {
+      const [, key, g] = this.closing[this.closingHead++];
+      if (this.groups.get(key) === g) {
+        const h = this.close(key, g);
+        if (h) out.push(h);
+      }
+    }
+    if (this.closingHead > 1024 && this.closingHead * 2 > this.closing.length) {
+      this.closing = this.closing.slice(this.closingHead);
+      this.closingHead = 0;
+    }
+    return out;
+  }
+
+  /** End of input: judges every window still open. */
+  finish(): CorrelationHit[] {
+    const out: CorrelationHit[] = [];
+    for (const [key, g] of [...this.groups]) {
+      const h = this.close(key, g);
+      if (h) out.push(h);
+    }
+    this.closing = [];
+    this.closingHead = 0;
+    return out;
+  }
+
+  private close(key: string, g: Group): CorrelationHit | undefined {
+    this.groups.delete(key);
+    if (!g.last) return undefined;
+    const result = this.evaluate(g.entries, g.total);
+    return result ? this.hit(g.vals, g.last, result) : undefined;
+  }
+
+  private hit(vals: string[], ev: RuntimeEvent, result: { ids: string[]; count: number }): CorrelationHit {
     const group: Record<string, string> = {};
-    this.rule.groupBy.forEach((f, j) => (group[f] = groupVals[j]));
+    this.rule.groupBy.forEach((f, j) => (group[f] = vals[j]));
     return { rule: this.rule, event: ev, eventIds: result.ids.slice(-MAX_EVIDENCE), group, count: result.count };
   }
 
-  private evaluate(entries: Entry[]): { ids: string[]; count: number } | undefined {
+  /** The count of a window (per correlation type) and whether the condition holds. */
+  private evaluate(entries: Entry[], total: number): { ids: string[]; count: number } | undefined {
     const r = this.rule;
+    const hasCondition = Object.keys(r.condition).some((c) => c !== 'field');
     switch (r.correlationType) {
       case 'event_count':
-        return meets(r.condition, entries.length) ? { ids: entries.map((e) => e.id), count: entries.length } : undefined;
+        return meets(r.condition, total) ? { ids: entries.map((e) => e.id), count: total } : undefined;
       case 'value_count': {
         const distinct = new Map<string | number, string>();
         for (const e of entries) distinct.set(e.k, e.id);
@@ -132,26 +236,22 @@ export class CorrelationState {
       case 'temporal': {
         const seen = new Map<number | string, string>();
         for (const e of entries) seen.set(e.k, e.id);
-        const hasCondition = Object.keys(r.condition).some((c) => c !== 'field');
         const ok = hasCondition ? meets(r.condition, seen.size) : seen.size === r.rules.length;
         return ok ? { ids: [...seen.values()], count: seen.size } : undefined;
       }
       case 'temporal_ordered': {
-        // Greedy from the end: the latest event of the last rule, then the latest earlier event of each
-        // rule before it; the chain must fit in the timespan.
-        const n = r.rules.length;
-        let j = entries.length - 1;
+        // The longest prefix of `rules` matched by distinct events in time order (earliest first is
+        // optimal for a subsequence); the window already bounds the chain to the timespan.
         const ids: string[] = [];
-        let lastT: number | undefined;
-        for (let p = n - 1; p >= 0; p--) {
-          while (j >= 0 && entries[j].k !== p) j--;
-          if (j < 0) return undefined;
-          if (lastT === undefined) lastT = entries[j].t;
-          ids.unshift(entries[j].id);
-          if (p === 0 && lastT - entries[j].t > r.timespanMs) return undefined;
-          j--;
+        let p = 0;
+        for (const e of entries) {
+          if (p < r.rules.length && e.k === p && e.id !== ids[p - 1]) {
+            ids.push(e.id);
+            p++;
+          }
         }
-        return { ids, count: n };
+        const ok = hasCondition ? meets(r.condition, p) : p === r.rules.length;
+        return ok ? { ids, count: p } : undefined;
       }
     }
   }

@@ -8,6 +8,7 @@ import type { RuntimeEvent } from '../event.js';
 import { CorrelationState, type CorrelationHit } from './correlation.js';
 import { compileField, type FieldGetter } from './field.js';
 import { INDEX_FIELD } from './loader.js';
+import { scanTopLevel } from './screen.js';
 import type { AnyRule, CorrelationRule, DetectionRule, EventKind, RuleProblem } from './types.js';
 
 export interface DetectionHit {
@@ -15,10 +16,7 @@ export interface DetectionHit {
   event: RuntimeEvent;
 }
 
-/** Keys that decide the kind of a record, and backslashes (escapes could hide literals). */
-const MARKERS = /"(eventName|eventSource|auditID|rule)"|\\|audit\.k8s\.io/g;
-/** After the `"eventName"` key: `: "Value"` (no escapes: records with a backslash are parsed). */
-const EVENT_NAME_VALUE = /^\s*:\s*"([^"]{0,256})"/;
+const MAX_NAME = 256;
 
 /** What the raw text of a record says before it is parsed (see DetectionEngine.screen). */
 export type Screen = 'parse' | 'event' | 'unrecognised';
@@ -43,7 +41,14 @@ export class DetectionEngine {
   /** Per candidate list: one case-insensitive regex of all their gate literals (null: a rule has none). */
   private readonly gates = new WeakMap<DetectionRule[], RegExp | null>();
 
-  constructor(rules: AnyRule[]) {
+  /** Correlations judged when their windows close (conditions with an upper bound). */
+  private readonly deferred: CorrelationState[] = [];
+
+  /**
+   * `refused`: problems of the rules that failed to load; a refused correlation's `silences` keeps its
+   * referenced rules from alerting on their own, as they would have been silent had it loaded.
+   */
+  constructor(rules: AnyRule[], refused: RuleProblem[] = []) {
     for (const r of rules) {
       if (r.type === 'detection') this.detections.push(r);
       else this.correlations.push(r);
@@ -53,7 +58,11 @@ export class DetectionEngine {
       byRef.set(d.id, d);
       if (d.name) byRef.set(d.name, d);
     }
-    const corrRefs = new Set<string>(this.correlations.flatMap((c) => [c.id, c.name].filter((x): x is string => !!x)));
+    const corrByRef = new Map<string, CorrelationRule>();
+    for (const c of this.correlations) for (const k of [c.id, c.name]) if (k) corrByRef.set(k, c);
+    // Rules (detection or correlation) referenced by a correlation that is not evaluated: they stay
+    // silent unless that correlation set `generate` (spec, "Generate").
+    const silencedRefs = new Set<string>(refused.flatMap((p) => p.silences ?? []));
     const usable: CorrelationRule[] = [];
     for (const c of this.correlations) {
       const refs: DetectionRule[] = [];
@@ -62,21 +71,28 @@ export class DetectionEngine {
         const d = byRef.get(ref);
         if (!d) {
           ok = false;
-          const chained = corrRefs.has(ref);
+          const chained = corrByRef.has(ref);
           this.problems.push({
             file: c.file,
             ruleId: c.id,
             title: c.title,
-            message: chained ? `correlation of correlation "${ref}" is not supported (chained correlations)` : `correlation refers to unknown rule "${ref}"`,
+            message: chained
+              ? `correlation "${c.name ?? c.id}" cannot be evaluated: it refers to correlation "${ref}" (chained correlations are not supported)`
+              : `correlation "${c.name ?? c.id}" refers to unknown rule "${ref}"`,
             kind: chained ? 'unsupported' : 'invalid',
+            error: true,
           });
           break;
         }
         refs.push(d);
       }
-      if (!ok) continue;
+      if (!ok) {
+        if (!c.generate) for (const ref of c.rules) silencedRefs.add(ref);
+        continue;
+      }
       usable.push(c);
       const state = new CorrelationState(c, refs);
+      if (state.deferred) this.deferred.push(state);
       refs.forEach((d, pos) => {
         const list = this.feeds.get(d) ?? [];
         list.push({ state, pos });
@@ -84,7 +100,20 @@ export class DetectionEngine {
         if (!c.generate) this.silent.add(d);
       });
     }
-    this.correlations.splice(0, this.correlations.length, ...usable);
+    // A refused chain's inner correlations are silenced too (only the outermost one would alert).
+    this.correlations.splice(0, this.correlations.length, ...usable.filter((c) => !(silencedRefs.has(c.id) || (c.name && silencedRefs.has(c.name)))));
+    for (const c of usable) {
+      if (this.correlations.includes(c)) continue;
+      this.problems.push({ file: c.file, ruleId: c.id, title: c.title, message: 'not evaluated: the correlation that refers to it was refused, and it does not alert on its own', kind: 'unsupported' });
+    }
+    const silencedStates = new Set(usable.filter((c) => !this.correlations.includes(c)));
+    for (const [d, list] of this.feeds) {
+      const kept = list.filter((f) => !silencedStates.has(f.state.rule));
+      if (kept.length) this.feeds.set(d, kept);
+      else this.feeds.delete(d);
+    }
+    this.deferred.splice(0, this.deferred.length, ...this.deferred.filter((s) => !silencedStates.has(s.rule)));
+    for (const d of this.detections) if (silencedRefs.has(d.id) || (d.name && silencedRefs.has(d.name))) this.silent.add(d);
 
     for (const d of this.detections) {
       if (!d.kind) {
@@ -117,39 +146,28 @@ export class DetectionEngine {
   }
 
   /**
-   * Decides from a record's raw JSON text whether it must be parsed: 'event' is a CloudTrail event that
+   * Decides from a record's raw JSON bytes whether it must be parsed: 'event' is a CloudTrail event that
    * no rule can match (its eventName selects no rule, and no literal gate of the remaining candidates
-   * occurs in it), 'unrecognised' a record that classify() would reject. Any doubt gives 'parse':
-   * backslashes (escapes could hide a literal), several "eventName" keys, other event kinds.
-   * `raw` is the record's bytes decoded as latin1 (one byte, one char: cheap, and every needle here is
-   * ASCII, so a search in it is a search in the bytes).
+   * occurs in it). Any doubt gives 'parse': a record the top-level scan does not understand, an
+   * eventName with escapes or given twice, a backslash when a gate must be tested (escapes could hide
+   * a literal), records of other kinds. Only CloudTrail is screened: it is the bulk of any input.
    */
-  screen(raw: string, forced?: EventKind): Screen {
-    // One regex pass finds every key that matters (and any backslash), instead of one scan per needle.
-    MARKERS.lastIndex = 0;
-    let at = -1;
-    let names = 0;
-    let source = false;
-    let other = false;
-    for (let mk = MARKERS.exec(raw); mk; mk = MARKERS.exec(raw)) {
-      const k = mk[1];
-      if (k === undefined) {
-        if (mk[0] === '\\') return 'parse';
-        other = true; // audit.k8s.io
-      } else if (k === 'eventName') {
-        if (++names > 1) return 'parse';
-        at = mk.index;
-      } else if (k === 'eventSource') source = true;
-      else other = true;
-    }
-    const ct = forced ? forced === 'cloudtrail' : at !== -1 && source;
-    if (!ct) return forced || other ? 'parse' : 'unrecognised';
-    if (at === -1 || (!forced && other)) return 'parse';
-    const m = EVENT_NAME_VALUE.exec(raw.slice(at + 11, at + 11 + 300));
-    if (!m) return 'parse';
+  screen(raw: Buffer, forced?: EventKind): Screen {
+    if (forced && forced !== 'cloudtrail') return 'parse';
+    const top = scanTopLevel(raw);
+    if (!top.ok) return 'parse';
+    // classify(): CloudTrail when the top level has eventSource and eventName strings.
+    const ct = forced ? top.nameStart >= 0 : top.nameStart >= 0 && top.source;
+    if (!ct || top.nameTwice) return 'parse';
+    const i = top.nameStart;
+    const end = top.nameEnd;
+    if (end - i > MAX_NAME) return 'parse';
+    for (let k = i; k < end; k++) if (raw[k] === 0x5c) return 'parse'; // an escaped name: let JSON.parse decode it
     const idx = this.index.get('cloudtrail');
     if (!idx) return 'event';
-    const candidates = idx.byKey.get(m[1].toLowerCase()) ?? idx.unindexed;
+    // Names are ASCII in CloudTrail; latin1 keeps any other byte distinct (no false index hits).
+    const name = raw.toString('latin1', i, end).toLowerCase();
+    const candidates = idx.byKey.get(name) ?? idx.unindexed;
     if (candidates.length === 0) return 'event';
     let gate = this.gates.get(candidates);
     if (gate === undefined) {
@@ -158,8 +176,8 @@ export class DetectionEngine {
       gate = lits ? new RegExp(lits.map((l) => l.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'i') : null;
       this.gates.set(candidates, gate);
     }
-    if (gate === null) return 'parse';
-    return gate.test(raw) ? 'parse' : 'event';
+    if (gate === null || top.backslash) return 'parse';
+    return gate.test(raw.toString('latin1')) ? 'parse' : 'event';
   }
 
   /** Candidate rules for an event (tests use it to check the index). */
@@ -173,6 +191,9 @@ export class DetectionEngine {
   /** Runs every candidate rule on one event. `now` stands in for events without a time. */
   process(ev: RuntimeEvent, now = Date.now()): Hit[] {
     const out: Hit[] = [];
+    if (this.deferred.length && ev.time !== undefined) {
+      for (const state of this.deferred) for (const hit of state.advance(ev.time)) out.push({ type: 'correlation', ...hit });
+    }
     for (const rule of this.candidates(ev)) {
       let matched: boolean;
       try {
@@ -184,12 +205,16 @@ export class DetectionEngine {
       if (!this.silent.has(rule)) out.push({ type: 'detection', rule, event: ev });
       const feeds = this.feeds.get(rule);
       if (feeds) {
-        for (const { state, pos } of feeds) {
-          const hit = state.feed(pos, ev, now);
-          if (hit) out.push({ type: 'correlation', ...hit });
-        }
+        for (const { state, pos } of feeds) for (const hit of state.feed(pos, ev, now)) out.push({ type: 'correlation', ...hit });
       }
     }
+    return out;
+  }
+
+  /** End of the input: judges the correlation windows still open (conditions with an upper bound). */
+  finish(): Hit[] {
+    const out: Hit[] = [];
+    for (const state of this.deferred) for (const hit of state.finish()) out.push({ type: 'correlation', ...hit });
     return out;
   }
 }

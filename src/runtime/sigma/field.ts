@@ -51,7 +51,25 @@ export function compileField(name: string): FieldGetter {
   };
 }
 
-/** True when the field is present with a value other than null (Sigma `|exists: true`). */
-export function fieldExists(values: unknown[]): boolean {
-  return values.some((v) => v !== null && v !== undefined);
+/**
+ * Presence of a field (Sigma `|exists`): true when the path leads to a key that is there, whatever its
+ * value, `null` and `[]` included (CloudTrail writes `"requestParameters": null` for calls without
+ * parameters; the field exists).
+ */
+export function compilePresence(name: string): (event: unknown) => boolean {
+  const parts = name.split('.');
+  const n = parts.length;
+  const joined: string[][] = parts.map((_, i) => parts.map((__, j) => (j >= i ? parts.slice(i, j + 1).join('.') : '')));
+  const walk = (node: unknown, i: number, depth: number): boolean => {
+    if (i === n) return true;
+    if (depth > MAX_DEPTH || node === null || typeof node !== 'object') return false;
+    if (Array.isArray(node)) return node.some((e) => walk(e, i, depth + 1));
+    const obj = node as Record<string, unknown>;
+    for (let j = n - 1; j >= i; j--) {
+      const key = joined[i][j];
+      if (Object.prototype.hasOwnProperty.call(obj, key) && walk(obj[key], j + 1, depth + 1)) return true;
+    }
+    return false;
+  };
+  return (event) => walk(event, 0, 0);
 }

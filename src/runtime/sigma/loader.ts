@@ -3,8 +3,9 @@
  * library. A rule that cannot be loaded becomes a RuleProblem naming the construct; the others load.
  */
 import { readdirSync, readFileSync, lstatSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import type * as Yaml from 'yaml';
 import { compileDetection } from './compile.js';
 import { SigmaSyntaxError, SigmaUnsupportedError } from './errors.js';
 import type { AnyRule, CorrelationRule, CorrelationType, CountCondition, DetectionRule, EventKind, LogSource, RuleProblem, SigmaMeta } from './types.js';
@@ -76,14 +77,14 @@ function loadCorrelation(doc: Record<string, unknown>, m: SigmaMeta): Correlatio
     if (typeof c.condition !== 'object' || c.condition === null) throw new SigmaSyntaxError('correlation condition must be a map');
     for (const [k, v] of Object.entries(c.condition as Record<string, unknown>)) {
       if (k === 'field') cond.field = str(v);
-      else if (k === 'gt' || k === 'gte' || k === 'lt' || k === 'lte' || k === 'eq') cond[k] = Number(v);
-      else throw new SigmaUnsupportedError(`correlation condition "${k}"`);
+      else if (k === 'gt' || k === 'gte' || k === 'lt' || k === 'lte' || k === 'eq' || k === 'neq') {
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new SigmaSyntaxError(`correlation condition ${k} needs a non-negative integer, got ${JSON.stringify(v)}`);
+        cond[k] = v;
+      } else throw new SigmaUnsupportedError(`correlation condition "${k}"`);
     }
   }
-  if (type === 'event_count' || type === 'value_count') {
-    if (cond.gt === undefined && cond.gte === undefined && cond.eq === undefined) {
-      throw new SigmaUnsupportedError('correlation condition with only an upper bound (lt/lte)', 'needs evaluation when the window closes; use gt/gte/eq');
-    }
+  if ((type === 'event_count' || type === 'value_count') && Object.keys(cond).every((k) => k === 'field')) {
+    throw new SigmaSyntaxError(`${type} needs a condition (gt, gte, lt, lte, eq or neq)`);
   }
   if (type === 'value_count' && !cond.field) throw new SigmaSyntaxError('value_count needs condition.field');
   const aliases: Record<string, Record<string, string>> = {};
@@ -118,12 +119,70 @@ export interface LoadResult {
   problems: RuleProblem[];
 }
 
+// `yaml` is loaded on first use: the built-in pack comes precompiled (builtin-rules.ts), so a detect run
+// with only the built-in pack never pays for loading the YAML library.
+let yamlLib: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+
+/** Loads one parsed rule document (a detection or a correlation rule) into `out`. */
+export function loadRuleDocument(doc: unknown, file: string, builtin: boolean, i: number, out: LoadResult): void {
+  if (doc === null || doc === undefined) return;
+  if (typeof doc !== 'object' || Array.isArray(doc)) {
+    out.problems.push({ file, message: 'a rule document must be a map', kind: 'invalid' });
+    return;
+  }
+  const r = doc as Record<string, unknown>;
+  try {
+    if (r.action !== undefined) throw new SigmaUnsupportedError(`rule collection action "${String(r.action)}"`, 'Sigma 1 global/repeat documents');
+    if (r.filter !== undefined && r.detection === undefined) throw new SigmaUnsupportedError('Sigma filter document', 'meta filters are not applied');
+    const m = meta(r, file, builtin, i);
+    if (r.correlation !== undefined) out.rules.push(loadCorrelation(r, m));
+    else if (r.detection !== undefined) out.rules.push(loadDetection(r, m));
+    else throw new SigmaSyntaxError('document has neither detection nor correlation');
+  } catch (err) {
+    const unsupported = err instanceof SigmaUnsupportedError;
+    if (!unsupported && !(err instanceof SigmaSyntaxError) && !(err instanceof Error)) throw err;
+    const problem: RuleProblem = { file, ruleId: str(r.id), title: str(r.title), message: (err as Error).message, kind: unsupported ? 'unsupported' : 'invalid' };
+    // A refused correlation still keeps the rules it references from alerting on their own.
+    const c = r.correlation as Record<string, unknown> | undefined;
+    if (c && typeof c === 'object' && c.generate !== true && r.generate !== true) problem.silences = strList(c.rules);
+    out.problems.push(problem);
+  }
+}
+
+/** The documents of one YAML text as plain data (errors as messages), for loading or precompiling. */
+export function parseRuleDocuments(text: string): { docs: unknown[]; errors: string[] } {
+  const docs: unknown[] = [];
+  const errors: string[] = [];
+  let parsed;
+  try {
+    parsed = yaml().parseAllDocuments(text);
+  } catch (err) {
+    return { docs, errors: [`YAML: ${(err as Error).message}`] };
+  }
+  for (const d of Array.isArray(parsed) ? parsed : [parsed]) {
+    if (d.errors.length) {
+      errors.push(`YAML: ${d.errors[0].message}`);
+      docs.push(undefined);
+      continue;
+    }
+    try {
+      // maxAliasCount stops alias bombs ("billion laughs"): the document becomes a note, not a crash.
+      docs.push(d.toJS({ maxAliasCount: 50 }) as unknown);
+    } catch (err) {
+      errors.push(`YAML: ${(err as Error).message}`);
+      docs.push(undefined);
+    }
+  }
+  return { docs, errors };
+}
+
 /** Loads every document of one YAML text. */
 export function loadRuleText(text: string, file: string, builtin = false): LoadResult {
   const out: LoadResult = { rules: [], problems: [] };
   let docs;
   try {
-    docs = parseAllDocuments(text);
+    docs = yaml().parseAllDocuments(text);
   } catch (err) {
     out.problems.push({ file, message: `YAML: ${(err as Error).message}`, kind: 'invalid' });
     return out;
@@ -134,25 +193,15 @@ export function loadRuleText(text: string, file: string, builtin = false): LoadR
       out.problems.push({ file, message: `YAML: ${d.errors[0].message}`, kind: 'invalid' });
       return;
     }
-    const doc = d.toJS({ maxAliasCount: 50 }) as unknown;
-    if (doc === null || doc === undefined) return;
-    if (typeof doc !== 'object' || Array.isArray(doc)) {
-      out.problems.push({ file, message: 'a rule document must be a map', kind: 'invalid' });
+    let doc: unknown;
+    try {
+      // maxAliasCount stops alias bombs ("billion laughs"): the document becomes a note, not a crash.
+      doc = d.toJS({ maxAliasCount: 50 }) as unknown;
+    } catch (err) {
+      out.problems.push({ file, message: `YAML: ${(err as Error).message}`, kind: 'invalid' });
       return;
     }
-    const r = doc as Record<string, unknown>;
-    try {
-      if (r.action !== undefined) throw new SigmaUnsupportedError(`rule collection action "${String(r.action)}"`, 'Sigma 1 global/repeat documents');
-      if (r.filter !== undefined && r.detection === undefined) throw new SigmaUnsupportedError('Sigma filter document', 'meta filters are not applied');
-      const m = meta(r, file, builtin, i);
-      if (r.correlation !== undefined) out.rules.push(loadCorrelation(r, m));
-      else if (r.detection !== undefined) out.rules.push(loadDetection(r, m));
-      else throw new SigmaSyntaxError('document has neither detection nor correlation');
-    } catch (err) {
-      const unsupported = err instanceof SigmaUnsupportedError;
-      if (!unsupported && !(err instanceof SigmaSyntaxError) && !(err instanceof Error)) throw err;
-      out.problems.push({ file, ruleId: str(r.id), title: str(r.title), message: (err as Error).message, kind: unsupported ? 'unsupported' : 'invalid' });
-    }
+    loadRuleDocument(doc, file, builtin, i, out);
   });
   return out;
 }

@@ -7,22 +7,68 @@
  * - `null` matches a missing field or a JSON null; `''` only an empty string;
  * - transformation modifiers (`base64`, `base64offset`, `utf16le`/`utf16be`/`wide`/`utf16`,
  *   `windash`) rewrite the value before it is compared, in the order written;
- * - `exists`, `gt`/`gte`/`lt`/`lte`, `cidr`, `re`, `fieldref` change the comparison itself.
+ * - `exists`, `gt`/`gte`/`lt`/`lte`, `neq`, `cidr`, `re`, `fieldref` change the comparison itself.
+ * - `exists` tests presence only ("not its value, be it empty or null", generic modifiers, v2.1.0) and
+ *   takes a boolean; anything else is an error.
+ * - `neq` ("the field is different from the specified values", generic and numeric modifiers, v2.1.0):
+ *   `field|neq: values` is exactly `not field: values` (the other modifiers kept): no value of the field
+ *   equals a listed value, numbers compared as the plain comparison does; an absent field matches.
+ * - Modifier combinations that pySigma rejects are errors here too, never a silently dropped modifier:
+ *   `i`/`m`/`s` only with `re`; `re` with nothing but `i`/`m`/`s`/`all`; at most one of
+ *   `contains`/`startswith`/`endswith`; one numeric comparison, alone; `cidr` and `exists` alone;
+ *   wildcards in a `fieldref` value.
+ * - Regular expressions run on RE2 (the re2js port): matching is linear in the value, so no rule can
+ *   make detect backtrack for ever on a crafted field (`(a+)+$`). RE2 has no look-around or
+ *   back-references; the spec's regex flavour (modifier appendix, "Regular Expression") needs neither,
+ *   and a rule using them is refused with the reason.
  * Event values that are objects are compared as their JSON text (SIEMs index CloudTrail's nested
  * `responseElements` as text, and SigmaHQ rules such as `responseElements|contains: 'Failure'` rely
  * on that); arrays match when any element matches.
  */
+import { RE2JS } from 're2js';
 import { compileCidr } from './cidr.js';
 import { SigmaSyntaxError, SigmaUnsupportedError } from './errors.js';
-import { compileField, fieldExists, type FieldGetter } from './field.js';
+import { compileField, compilePresence, type FieldGetter } from './field.js';
 import { compilePieces, escapeWildcards, parseWildcards, type StringTest } from './wildcard.js';
 
 export type EventPredicate = (event: unknown) => boolean;
 
 const KNOWN = new Set([
   'contains', 'startswith', 'endswith', 'all', 're', 'i', 'm', 's', 'cidr', 'exists', 'gt', 'gte', 'lt', 'lte',
-  'base64', 'base64offset', 'utf16le', 'utf16be', 'wide', 'utf16', 'windash', 'cased', 'fieldref',
+  'base64', 'base64offset', 'utf16le', 'utf16be', 'wide', 'utf16', 'windash', 'cased', 'fieldref', 'neq',
 ]);
+
+const POSITION = ['contains', 'startswith', 'endswith'];
+const NUMERIC = ['gt', 'gte', 'lt', 'lte'];
+
+/** Rejects the modifier combinations pySigma rejects (see the header). */
+function checkCombination(mods: string[]): void {
+  const has = (m: string): boolean => mods.includes(m);
+  const others = (allowed: string[]): string[] => mods.filter((m) => !allowed.includes(m));
+  const bad = (what: string): never => {
+    throw new SigmaSyntaxError(`invalid modifier combination "|${mods.join('|')}": ${what}`);
+  };
+  const seen = new Set<string>();
+  for (const m of mods) {
+    if (seen.has(m)) bad(`"${m}" given twice`);
+    seen.add(m);
+  }
+  for (const f of ['i', 'm', 's']) if (has(f) && !has('re')) bad(`"${f}" is a sub-modifier of "re"`);
+  if (has('re')) {
+    const extra = others(['re', 'i', 'm', 's', 'all']);
+    if (extra.length) bad(`"re" cannot be combined with ${extra.map((x) => `"${x}"`).join(', ')}`);
+  }
+  if (mods.filter((m) => POSITION.includes(m)).length > 1) bad('at most one of contains, startswith, endswith');
+  const num = mods.filter((m) => NUMERIC.includes(m));
+  if (num.length > 1) bad('at most one numeric comparison');
+  if (num.length && others([...num, 'all', 'neq']).length) bad(`"${num[0]}" compares numbers and takes no other modifier`);
+  if (has('cidr') && others(['cidr', 'all', 'neq']).length) bad('"cidr" takes no other modifier');
+  if (has('exists') && mods.length > 1) bad('"exists" takes no other modifier');
+  if (has('fieldref')) {
+    const extra = others(['fieldref', ...POSITION, 'cased', 'neq', 'all']);
+    if (extra.length) bad(`"fieldref" cannot be combined with ${extra.map((x) => `"${x}"`).join(', ')}`);
+  }
+}
 
 /** Modifiers of the spec that aigis does not evaluate, with the reason given to the user. */
 const UNSUPPORTED: Record<string, string> = {
@@ -106,16 +152,27 @@ export function compileItem(key: string, rawValue: unknown, fields: Map<string, 
     if (UNSUPPORTED[m]) throw new SigmaUnsupportedError(`modifier "${m}"`, UNSUPPORTED[m]);
     if (!KNOWN.has(m)) throw new SigmaUnsupportedError(`modifier "${m}"`, 'not in the Sigma modifier appendix');
   }
+  checkCombination(mods);
   const has = (m: string): boolean => mods.includes(m);
+  if (has('neq')) {
+    // `neq` is `not (field: values)` with the other modifiers kept (see the header).
+    if (fieldName === '') throw new SigmaSyntaxError('`neq` needs a field name');
+    const inner = compileItem([fieldName, ...mods.filter((m) => m !== 'neq')].join('|'), rawValue, fields);
+    return (e) => !inner(e);
+  }
   const getter = fieldName === '' ? undefined : getField(fieldName, fields);
   const values: unknown[] = Array.isArray(rawValue) ? rawValue : [rawValue];
   const all = has('all');
   // The spec forbids `all` on a single value; it is harmless, so it is accepted.
 
   if (has('exists')) {
-    if (!getter) throw new SigmaSyntaxError('`exists` needs a field name');
-    const want = values[0] === true || String(values[0]).toLowerCase() === 'true';
-    return (e) => fieldExists(getter(e)) === want;
+    if (fieldName === '') throw new SigmaSyntaxError('`exists` needs a field name');
+    if (values.length !== 1 || typeof values[0] !== 'boolean') {
+      throw new SigmaSyntaxError(`\`exists\` takes true or false, got ${JSON.stringify(rawValue)}`);
+    }
+    const want = values[0];
+    const present = compilePresence(fieldName);
+    return (e) => present(e) === want;
   }
 
   const combine = (tests: EventPredicate[]): EventPredicate =>
@@ -148,21 +205,15 @@ export function compileItem(key: string, rawValue: unknown, fields: Map<string, 
   }
 
   if (has('re')) {
-    const flags = (has('i') ? 'i' : '') + (has('m') ? 'm' : '') + (has('s') ? 's' : '');
+    const flags = (has('i') ? RE2JS.CASE_INSENSITIVE : 0) | (has('m') ? RE2JS.MULTILINE : 0) | (has('s') ? RE2JS.DOTALL : 0);
     const tests = values.map((v) => {
-      let src = toText(v);
-      let f = flags;
-      // PCRE's leading inline flag group (?i) is common in Sigma rules; JavaScript has no inline flags.
-      const inline = /^\(\?([ims]+)\)/.exec(src);
-      if (inline) {
-        src = src.slice(inline[0].length);
-        for (const c of inline[1]) if (!f.includes(c)) f += c;
-      }
-      let re: RegExp;
+      if (typeof v !== 'string' && typeof v !== 'number') throw new SigmaSyntaxError(`\`re\` needs a string, got ${JSON.stringify(v)}`);
+      const src = String(v);
+      let re: RE2JS;
       try {
-        re = new RegExp(simplifyRegex(src), f);
+        re = RE2JS.compile(simplifyRegex(src), flags);
       } catch (err) {
-        throw new SigmaUnsupportedError(`regular expression ${JSON.stringify(src)}`, (err as Error).message);
+        throw new SigmaUnsupportedError(`regular expression ${JSON.stringify(src)}`, `${(err as Error).message} (rule regexes run on RE2, which has no look-around or back-references)`);
       }
       const test = (s: string): boolean => re.test(s);
       return getter ? valueTest(getter, [test], false) : keywordTest([test], false);
@@ -176,7 +227,8 @@ export function compileItem(key: string, rawValue: unknown, fields: Map<string, 
     if (!getter) throw new SigmaSyntaxError('`fieldref` needs a field name');
     const wrap = has('contains') ? 'c' : has('startswith') ? 's' : has('endswith') ? 'e' : '';
     const tests = values.map((v) => {
-      const other = getField(toText(v), fields);
+      if (typeof v !== 'string' || /[*?]/.test(v)) throw new SigmaSyntaxError(`\`fieldref\` needs a plain field name, got ${JSON.stringify(v)}`);
+      const other = getField(v, fields);
       return (e: unknown) => {
         const refs = other(e).map(eventText).filter((x): x is string => x !== undefined).map((x) => (cased ? x : x.toLowerCase()));
         if (refs.length === 0) return false;
@@ -244,11 +296,13 @@ export function compileItem(key: string, rawValue: unknown, fields: Map<string, 
 
 /**
  * Drops a leading `.*`/`.+` and a trailing one, which change nothing in an unanchored search (`.+x`
- * matches exactly when `.x` does) but make V8 backtrack over the whole value at every position:
- * SigmaHQ's `'.+:assumed-role/aws:.+'` costs O(n²) per value as written. Only the plain forms are
- * touched (not `\.+`, not `.+?`, not inside groups).
+ * matches exactly when `.x` does) but make the search carry a match start from every position (RE2
+ * stays linear; this only saves work). Only the plain forms are touched (not `\.+`, not `.+?`, not
+ * inside groups); a leading inline flag group such as `(?i)` stays in front.
  */
 export function simplifyRegex(src: string): string {
+  const inline = /^\(\?[imsU]+\)/.exec(src);
+  if (inline) return inline[0] + simplifyRegex(src.slice(inline[0].length));
   let out = src;
   if (/^\.[*+](?![?*+{])/.test(out)) out = out[1] === '*' ? out.slice(2) : '.' + out.slice(2);
   const tail = /(^|[^\\])\.([*+])$/.exec(out);

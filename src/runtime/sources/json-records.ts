@@ -8,6 +8,11 @@
  * starts and ends (tracking strings, escapes and bracket depth over bytes, jumping from quote to quote
  * with Buffer.indexOf), then hands each record's bytes to JSON.parse. Memory is bounded by one record
  * (MAX_RECORD) plus one chunk; a truncated or corrupt record is counted, and the split continues.
+ *
+ * Work is linear in the input: chunks are appended into a buffer that grows by doubling and is
+ * compacted in place (never re-concatenated per chunk), every scan resumes where the last one stopped,
+ * and a line or record longer than MAX_RECORD is dropped as soon as it passes the limit and the rest of
+ * it is skipped without being kept (one 150 MB JSON string costs one pass and at most ~2×MAX_RECORD).
  */
 
 export const MAX_RECORD = 16 * 1024 * 1024;
@@ -35,7 +40,23 @@ type Mode = 'unknown' | 'container' | 'lines';
 const RECORDS_KEY = Buffer.from('Records');
 
 export class RecordSplitter {
+  /** The unconsumed bytes: a view into `store` from `start`. */
   private buf: Buffer = Buffer.alloc(0);
+  private store: Buffer = Buffer.alloc(0);
+  /** True when `store` is our own allocation (a chunk we were given is never written to). */
+  private owned = false;
+  private start = 0;
+  /** Backslashes that ended the consumed part of a string (an escape may straddle a consume). */
+  private carryBs = 0;
+  /** Lines mode: where the newline search resumes in `buf`, and whether the current line is being skipped. */
+  private lineScan = 0;
+  private skipLine = false;
+  /** Unknown mode: bytes of `buf` already searched for a newline. */
+  private headScan = 0;
+  /** Bytes copied between buffers so far (tests check that it stays linear in the input). */
+  copied = 0;
+  /** Largest buffer held so far (tests check the memory bound). */
+  peak = 0;
   private mode: Mode = 'unknown';
   // Container state (positions are offsets into this.buf).
   private pos = 0;
@@ -50,8 +71,6 @@ export class RecordSplitter {
   private line = 0;
   readonly stats: SplitStats = { records: 0, malformed: 0, problems: [] };
 
-  /** `buf` decoded as latin1, made once per push when a screen needs record text (records are O(1) slices). */
-  private latin1: string | undefined;
   /** Start of a top-level object that may turn out to be a record itself (no Records array in it). */
   private topStart = -1;
 
@@ -60,7 +79,7 @@ export class RecordSplitter {
     /** Largest record kept (bytes); longer ones are skipped and counted. */
     private readonly maxRecord = MAX_RECORD,
     /** Optional pre-parse screen over the record's bytes as latin1 text: false skips JSON.parse. */
-    private readonly screen?: (raw: string) => boolean,
+    private readonly screen?: (raw: Buffer) => boolean,
   ) {}
 
   private problem(msg: string): void {
@@ -70,7 +89,7 @@ export class RecordSplitter {
 
   private emit(bytes: Buffer): void {
     let v: unknown;
-    if (this.screen && bytes[0] === LBRACE && bytes[bytes.length - 1] === RBRACE && !this.screen(this.rawText(bytes))) {
+    if (this.screen && bytes[0] === LBRACE && bytes[bytes.length - 1] === RBRACE && !this.screen(bytes)) {
       this.stats.records++;
       return;
     }
@@ -98,14 +117,6 @@ export class RecordSplitter {
     this.sink(rec);
   }
 
-  /** The latin1 text of a record that is a view into `buf`, without decoding it on its own. */
-  private rawText(bytes: Buffer): string {
-    const off = bytes.byteOffset - this.buf.byteOffset;
-    if (bytes.buffer !== this.buf.buffer || off < 0 || off + bytes.length > this.buf.length) return bytes.toString('latin1');
-    this.latin1 ??= this.buf.toString('latin1');
-    return this.latin1.slice(off, off + bytes.length);
-  }
-
   private emitValue(x: unknown): void {
     if (x !== null && typeof x === 'object' && !Array.isArray(x)) {
       this.stats.records++;
@@ -113,9 +124,60 @@ export class RecordSplitter {
     } else this.problem(`record ${this.stats.records + this.stats.malformed + 1}: not a JSON object`);
   }
 
+  /** Appends a chunk to the unconsumed bytes, growing the store by doubling (amortised linear). */
+  private append(chunk: Buffer): void {
+    const len = this.buf.length;
+    if (len === 0) {
+      // Nothing pending: work on the chunk itself (the common case of whole records per chunk).
+      this.store = chunk;
+      this.owned = false;
+      this.start = 0;
+      this.buf = chunk;
+      return;
+    }
+    const end = this.start + len;
+    if (!this.owned || this.store.length - end < chunk.length) {
+      if (this.owned && len + chunk.length <= this.store.length / 2) {
+        this.store.copyWithin(0, this.start, end); // plenty of room once compacted
+        this.copied += len;
+      } else {
+        const next = Buffer.allocUnsafe(Math.max(64 * 1024, 2 * (len + chunk.length)));
+        this.store.copy(next, 0, this.start, end);
+        this.copied += len;
+        this.peak = Math.max(this.peak, next.length);
+        this.store = next;
+        this.owned = true;
+      }
+      this.start = 0;
+    }
+    chunk.copy(this.store, this.start + len);
+    this.copied += chunk.length;
+    this.buf = this.store.subarray(this.start, this.start + len + chunk.length);
+  }
+
+  /** Drops the first `n` bytes of `buf` (they were emitted or skipped). */
+  private consume(n: number): void {
+    if (n >= this.buf.length) {
+      this.buf = Buffer.alloc(0);
+      this.start = 0;
+      this.store = this.buf;
+      this.owned = false;
+    } else {
+      this.start += n;
+      this.buf = this.buf.subarray(n);
+    }
+  }
+
   push(chunk: Buffer): void {
-    this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
-    this.latin1 = undefined;
+    if (this.skipLine) {
+      // The rest of an over-long line: nothing of it is kept.
+      const nl = chunk.indexOf(NL);
+      if (nl === -1) return;
+      this.skipLine = false;
+      chunk = chunk.subarray(nl + 1);
+      if (chunk.length === 0) return;
+    }
+    this.append(chunk);
     if (this.mode === 'unknown') {
       const head = this.buf.subarray(0, 256).toString('utf8').replace(/^\uFEFF/, '');
       const trimmed = head.trimStart();
@@ -123,7 +185,8 @@ export class RecordSplitter {
       if (trimmed[0] === '[' || /^\{\s*"Records"\s*:/.test(trimmed)) this.mode = 'container';
       else if (trimmed[0] === '{') {
         // JSON lines if the first line is a complete value; otherwise one (pretty-printed) document.
-        const nl = this.buf.indexOf(NL);
+        const nl = this.buf.indexOf(NL, this.headScan);
+        this.headScan = this.buf.length;
         if (nl === -1 && this.buf.length <= this.maxRecord) return; // need more bytes to decide
         let firstLineParses = false;
         if (nl !== -1) {
@@ -151,31 +214,33 @@ export class RecordSplitter {
       this.scanContainer();
       if (this.recordStart >= 0 || this.depth > 0) this.problem('input ends inside a record (truncated file?)');
     }
-    this.buf = Buffer.alloc(0);
-    this.latin1 = undefined;
+    this.consume(this.buf.length);
+    this.skipLine = false;
   }
 
   private scanLines(final: boolean): void {
     let start = 0;
+    let from = this.lineScan;
     for (;;) {
-      const nl = this.buf.indexOf(NL, start);
+      const nl = this.buf.indexOf(NL, from);
       if (nl === -1) break;
       this.line++;
       this.lineRecord(this.buf.subarray(start, nl));
-      start = nl + 1;
+      start = from = nl + 1;
     }
-    let rest = this.buf.subarray(start);
-    if (final && rest.length) {
+    const rest = this.buf.length - start;
+    if (final && rest) {
       this.line++;
-      this.lineRecord(rest);
-      rest = Buffer.alloc(0);
-    } else if (rest.length > this.maxRecord) {
-      this.problem(`line ${this.line + 1}: longer than ${this.maxRecord} bytes, skipped`);
-      // Skip to the next newline: drop what we have and ignore bytes until one arrives.
-      rest = Buffer.alloc(0);
-    }
-    this.buf = Buffer.from(rest);
-    this.latin1 = undefined;
+      this.lineRecord(this.buf.subarray(start));
+      this.consume(this.buf.length);
+    } else if (rest > this.maxRecord) {
+      this.line++;
+      this.problem(`line ${this.line}: longer than ${this.maxRecord} bytes, skipped`);
+      // Drop what we have and ignore bytes until the next newline (see push).
+      this.consume(this.buf.length);
+      this.skipLine = true;
+    } else this.consume(start);
+    this.lineScan = this.buf.length;
   }
 
   private lineRecord(bytes: Buffer): void {
@@ -200,7 +265,9 @@ export class RecordSplitter {
         }
         // Count the backslashes before the quote: odd means escaped.
         let bs = 0;
-        for (let k = q - 1; k >= 0 && buf[k] === BACKSLASH; k--) bs++;
+        let k = q - 1;
+        for (; k >= 0 && buf[k] === BACKSLASH; k--) bs++;
+        if (k < 0) bs += this.carryBs;
         i = q + 1;
         if (bs % 2 === 0) {
           this.inString = false;
@@ -262,13 +329,27 @@ export class RecordSplitter {
     }
     let keep = this.recordStart >= 0 ? this.recordStart : i;
     if (this.topStart >= 0) keep = Math.min(keep, this.topStart);
+    // A key is kept only while it may still be "Records" (a longer string, e.g. a huge value, is not).
+    // (Padding of more than 4 KiB between a key and its value is not taken for a Records wrapper either.)
+    if (this.lastKeyStart > 0) {
+      const open = this.inString && this.lastKeyEnd < this.lastKeyStart;
+      if (open ? i - this.lastKeyStart > RECORDS_KEY.length : this.lastKeyEnd - this.lastKeyStart !== RECORDS_KEY.length || i - this.lastKeyEnd > 4096) {
+        this.lastKeyStart = this.lastKeyEnd = -1;
+      }
+    }
     if (this.recordStart < 0 && this.recordDepth === -1 && this.lastKeyStart > 0) keep = Math.min(keep, this.lastKeyStart - 1);
+    keep = Math.min(keep, n);
+    if (keep > 0 && this.inString) {
+      let k = keep - 1;
+      let bs = 0;
+      for (; k >= 0 && buf[k] === BACKSLASH; k--) bs++;
+      this.carryBs = k < 0 ? bs + this.carryBs : bs;
+    } else if (keep > 0) this.carryBs = 0;
     this.lastKeyStart -= keep;
     this.lastKeyEnd -= keep;
     if (this.recordStart >= 0) this.recordStart -= keep;
     if (this.topStart >= 0) this.topStart -= keep;
-    this.buf = keep >= n ? Buffer.alloc(0) : Buffer.from(buf.subarray(keep));
-    this.latin1 = undefined;
+    this.consume(keep);
     this.pos = i - keep;
   }
 

@@ -1,0 +1,101 @@
+/**
+ * `aigis rules export`: the built-in pack for other tools.
+ *
+ * Sigma (`--format sigma`): the rule documents as SIEM-ready Sigma, changed from the pack's own files in
+ * three ways (issue 14):
+ * - every exported rule starts at `status: experimental`, the SigmaHQ convention for rules new to a
+ *   repository (inside aigis the status sets the alert's confidence, so the pack keeps its own);
+ * - MITRE ATLAS and OWASP LLM tags (`atlas.*`, `owasp.*`) are not Sigma tag namespaces and pySigma's tag
+ *   validator rejects them: they move to `references`, as links to the technique or the risk;
+ * - a rule referenced by a correlation (without `generate`) carries only what the correlation spec
+ *   allows ("only the outermost correlation rule may define meta information such as status, level,
+ *   date or anything else"): title, id, name, logsource and detection.
+ *
+ * Falco (`--format falco`): the AI image catalogue as a Falco rules file that drops into Falco's rules
+ * directory: a list `ai_images` (exact repositories) and a macro `ai_container` (the list, plus the
+ * catalogue's wildcard entries as `glob` comparisons), for use in local rules.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type * as Yaml from 'yaml';
+import { aiImageCatalogue } from '../catalog/ai-images.js';
+import { RUNTIME_AI_CATEGORIES } from './ai-images.js';
+import { BUILTIN_RULES_DIR } from './builtin-rules.js';
+import { parseRuleDocuments } from './sigma/loader.js';
+
+const yaml = (): typeof Yaml => createRequire(import.meta.url)('yaml') as typeof Yaml;
+
+const HELPER_KEYS = ['title', 'id', 'name', 'logsource', 'detection'];
+
+function referenceOf(tag: string): string | undefined {
+  const t = tag.toLowerCase();
+  const atlas = /^atlas\.(aml\.t\d{4}(?:\.\d{3})?)$/.exec(t);
+  if (atlas) return `https://atlas.mitre.org/techniques/${atlas[1].toUpperCase()}`;
+  const owasp = /^owasp\.(llm\d{2})$/.exec(t);
+  if (owasp) return `https://genai.owasp.org/llm-top-10/ (${owasp[1].toUpperCase()}:2025)`;
+  return undefined;
+}
+
+/** One exported document. `helpers`: names and ids referenced by correlations without `generate`. */
+export function exportDocument(doc: Record<string, unknown>, helpers: Set<string>): Record<string, unknown> {
+  const isHelper = doc.correlation === undefined && [doc.id, doc.name].some((k) => typeof k === 'string' && helpers.has(k));
+  if (isHelper) return Object.fromEntries(HELPER_KEYS.filter((k) => doc[k] !== undefined).map((k) => [k, doc[k]]));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(doc)) {
+    if (k === 'status') out.status = 'experimental';
+    else if (k === 'tags' && Array.isArray(v)) {
+      out.tags = v.filter((t) => typeof t !== 'string' || !referenceOf(t));
+      const moved = v.map((t) => (typeof t === 'string' ? referenceOf(t) : undefined)).filter((x): x is string => !!x);
+      if (moved.length) out.references = [...new Set([...((doc.references as string[] | undefined) ?? []), ...moved])];
+    } else if (k === 'references' && out.references) continue;
+    else out[k] = v;
+  }
+  out.status = 'experimental';
+  return out;
+}
+
+/** The pack as Sigma YAML, one text per rule file. */
+export function exportSigma(dir = BUILTIN_RULES_DIR): { file: string; text: string }[] {
+  const files = readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort();
+  const parsed = files.map((file) => ({ file, docs: parseRuleDocuments(readFileSync(join(dir, file), 'utf8')).docs as Record<string, unknown>[] }));
+  const helpers = new Set<string>();
+  for (const { docs } of parsed) {
+    for (const d of docs) {
+      const c = d?.correlation as { rules?: unknown; generate?: unknown } | undefined;
+      if (c && c.generate !== true && d.generate !== true && Array.isArray(c.rules)) for (const r of c.rules) if (typeof r === 'string') helpers.add(r);
+    }
+  }
+  const y = yaml();
+  return parsed.map(({ file, docs }) => ({
+    file,
+    text: docs.map((d) => y.stringify(exportDocument(d, helpers), { lineWidth: 0 })).join('---\n'),
+  }));
+}
+
+const quote = (s: string): string => `"${s.replace(/["\\]/g, '\\$&')}"`;
+
+/** The AI image catalogue as a Falco list and macro (see the header). */
+export function exportFalco(): string {
+  const entries = aiImageCatalogue().filter((e) => RUNTIME_AI_CATEGORIES.includes(e.category));
+  const exact = new Set<string>();
+  const globs = new Set<string>();
+  for (const e of entries) {
+    const m = e.match.toLowerCase();
+    // Container runtimes report Docker Hub images with or without the docker.io/ prefix.
+    const forms = m.startsWith('docker.io/') ? [m, m.slice('docker.io/'.length)] : [m];
+    for (const f of forms) (f.includes('*') ? globs : exact).add(f.replace(/\*\*/g, '*'));
+  }
+  const lines = [
+    '# AI serving, training and notebook container images, from the aigis AI image catalogue.',
+    '# Generated by `aigis rules export --format falco`; drop into Falco\'s rules directory and use',
+    '# `ai_container` in local rules, e.g. `condition: spawned_process and ai_container and shell_procs`.',
+    '- list: ai_images',
+    `  items: [${[...exact].sort().map(quote).join(', ')}]`,
+    '',
+    '- macro: ai_container',
+    `  condition: (container and (container.image.repository in (ai_images)${[...globs].sort().map((g) => ` or container.image.repository glob ${quote(g)}`).join('')}))`,
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,116 @@
+/**
+ * One pass over a record's JSON bytes that finds what the pre-parse screen needs: the top-level
+ * `eventName` string value and whether a top-level `eventSource` string is there (classify()'s test for
+ * CloudTrail), and whether any backslash occurs. Only the top level counts, so a CloudTrail-looking key
+ * nested in another kind of record never decides anything.
+ *
+ * Why a JavaScript byte loop: Buffer.indexOf with a multi-byte needle costs several ns per byte per
+ * needle and the screen needs five of them; a regex with alternatives tries every position. This loop
+ * reads each byte once (strings, which are most of a CloudTrail record, in a tight inner loop).
+ * It is a screen, not a parser: anything unexpected answers `ok: false` and the record is parsed.
+ */
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const LBRACE = 0x7b;
+const RBRACE = 0x7d;
+const LBRACKET = 0x5b;
+const RBRACKET = 0x5d;
+
+export interface TopLevel {
+  /** False when the bytes are not one JSON object the loop understands (the caller parses). */
+  ok: boolean;
+  /** Byte range of the top-level eventName string value (nameStart -1: none, or not a string). */
+  nameStart: number;
+  nameEnd: number;
+  /** eventName appears more than once at the top level (JSON.parse keeps the last: parse to be exact). */
+  nameTwice: boolean;
+  /** A top-level eventSource whose value is a string. */
+  source: boolean;
+  backslash: boolean;
+}
+
+const out: TopLevel = { ok: false, nameStart: -1, nameEnd: -1, nameTwice: false, source: false, backslash: false };
+
+// "eventName" and "eventSource" as bytes, to compare keys without building strings.
+const EVENT_NAME = Buffer.from('eventName');
+const EVENT_SOURCE = Buffer.from('eventSource');
+
+function keyIs(b: Buffer, start: number, end: number, key: Buffer): boolean {
+  if (end - start !== key.length) return false;
+  for (let k = 0; k < key.length; k++) if (b[start + k] !== key[k]) return false;
+  return true;
+}
+
+/** Scans `b` (one record, `{…}`); the result object is reused between calls. */
+export function scanTopLevel(b: Buffer): TopLevel {
+  out.ok = false;
+  out.nameStart = out.nameEnd = -1;
+  out.nameTwice = false;
+  out.source = false;
+  out.backslash = false;
+  const n = b.length;
+  if (n < 2 || b[0] !== LBRACE) return out;
+  let depth = 0;
+  let expectKey = false;
+  /** 1: the value of eventName comes next, 2: of eventSource, 0: neither. */
+  let pending = 0;
+  let sawName = false;
+  let i = 0;
+  while (i < n) {
+    const c = b[i];
+    if (c === QUOTE) {
+      const start = i + 1;
+      let j = start;
+      for (;;) {
+        if (j >= n) return out; // unterminated string
+        const d = b[j];
+        if (d === QUOTE) break;
+        if (d === BACKSLASH) {
+          out.backslash = true;
+          j += 2;
+        } else j++;
+      }
+      if (depth === 1) {
+        if (expectKey) {
+          pending = keyIs(b, start, j, EVENT_NAME) ? 1 : keyIs(b, start, j, EVENT_SOURCE) ? 2 : 0;
+          if (pending === 1) {
+            if (sawName) out.nameTwice = true;
+            sawName = true;
+            out.nameStart = out.nameEnd = -1; // a later non-string value must not leave an old range
+          }
+          expectKey = false;
+        } else if (pending === 1) {
+          out.nameStart = start;
+          out.nameEnd = j;
+          pending = 0;
+        } else if (pending === 2) {
+          out.source = true;
+          pending = 0;
+        }
+      }
+      i = j + 1;
+      continue;
+    }
+    if (c === LBRACE || c === LBRACKET) {
+      depth++;
+      if (depth === 1) expectKey = c === LBRACE;
+      else if (depth === 2) pending = 0; // an object or array value: not a string
+    } else if (c === RBRACE || c === RBRACKET) {
+      depth--;
+      if (depth === 0) {
+        out.ok = i === n - 1;
+        return out;
+      }
+    } else if (depth === 1) {
+      if (c === COMMA) {
+        expectKey = true;
+        pending = 0;
+      } else if (c !== COLON && c > 0x20) pending = 0; // a number, true, false or null value
+    }
+    i++;
+  }
+  return out;
+}
