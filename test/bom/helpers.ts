@@ -8,7 +8,6 @@ export async function analyze(analyzer: Analyzer, path: string, content: Buffer 
   if (!analyzer.match(file)) return { assets: [], findings: [], notes: [] };
   const files = new Map<string, ScanFile>(Object.entries(siblings).map(([p, c]) => [p, bufferFile(p, c)]));
   const ctx: AnalyzerContext = {
-    signal: new AbortController().signal,
     deadline: Date.now() + 30_000,
     exists: (p) => files.has(p),
     open: (p) => files.get(p),

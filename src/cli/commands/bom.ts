@@ -43,7 +43,7 @@ export function registerBom(program: Command): void {
     .option('--skip-dirs <globs>', 'directory names or globs to skip (repeatable, comma-separated)', collectList, [])
     .option('--skip-files <globs>', 'file globs to skip (repeatable, comma-separated)', collectList, [])
     .option('--max-file-size <size>', 'largest file read whole', '64MB')
-    .option('--timeout <ms>', 'time budget per file and analyzer, in milliseconds', '30000')
+    .option('--timeout <ms>', 'last-resort time guard per file and analyzer, in milliseconds (work budgets decide what is analysed)', '30000')
     .option('-q, --quiet', 'no progress output')
     .action(async (targetPath: string, flags: BomFlags) => {
       process.exitCode = await bomCommand(targetPath, flags);
