@@ -12,23 +12,28 @@ import { MAX_LOCATIONS_PER_ASSET } from '../pipeline/merge-assets.js';
  */
 export function entriesToAssets(entries: PackageEntry[]): Asset[] {
   const byId = new Map<string, Asset>();
-  const seen = new Map<string, Set<string>>();
+  const seen = new Map<string, Map<string, Set<number>>>();
+  // A purl costs a URL encode per segment; lockfiles repeat the same name/version many times.
+  const ids = new Map<string, string>();
   for (const e of entries) {
-    const id = packageUrl(e.ecosystem, e.name, e.version);
+    const triple = `${e.ecosystem}\u0000${e.name}\u0000${e.version ?? ''}`;
+    let id = ids.get(triple);
+    if (id === undefined) ids.set(triple, (id = packageUrl(e.ecosystem, e.name, e.version)));
     const location = { path: e.path, startLine: e.line };
     const existing = byId.get(id);
     if (existing) {
-      const keys = seen.get(id)!;
-      const key = `${e.path}\u0000${e.line ?? ''}`;
-      if (!keys.has(key)) {
-        keys.add(key);
+      const byPath = seen.get(id)!;
+      let lines = byPath.get(e.path);
+      if (!lines) byPath.set(e.path, (lines = new Set()));
+      if (!lines.has(e.line)) {
+        lines.add(e.line);
         if (existing.locations.length < MAX_LOCATIONS_PER_ASSET) existing.locations.push(location);
         else existing.properties.locationsOmitted = ((existing.properties.locationsOmitted as number | undefined) ?? 0) + 1;
       }
       existing.properties.direct = existing.properties.direct === true || e.direct;
       continue;
     }
-    seen.set(id, new Set([`${e.path}\u0000${e.line ?? ''}`]));
+    seen.set(id, new Map([[e.path, new Set([e.line])]]));
     const ai = classifyPackage(e.ecosystem, e.name);
     byId.set(id, {
       id,

@@ -9,7 +9,8 @@ export const MAX_LOCATIONS_PER_ASSET = 100;
 
 interface Entry {
   asset: Asset;
-  locations: Set<string>;
+  /** Lines seen per place (path, or path + member + url): numbers hash without building a string per location. */
+  locations: Map<string, Set<number>>;
   relations: Set<string>;
   omitted: number;
 }
@@ -28,7 +29,7 @@ export function mergeAssets(assets: readonly Asset[]): Asset[] {
       const { locationsOmitted, ...properties } = a.properties;
       e = {
         asset: { ...a, locations: [], relations: [], properties },
-        locations: new Set(),
+        locations: new Map(),
         relations: new Set(),
         omitted: typeof locationsOmitted === 'number' ? locationsOmitted : 0,
       };
@@ -54,9 +55,12 @@ export function mergeAssets(assets: readonly Asset[]): Asset[] {
 }
 
 function addLocation(e: Entry, loc: Location): void {
-  const key = `${loc.path}\u0000${loc.startLine ?? ''}\u0000${loc.member ?? ''}\u0000${loc.url ?? ''}`;
-  if (e.locations.has(key)) return;
-  e.locations.add(key);
+  const place = loc.member === undefined && loc.url === undefined ? (loc.path ?? '') : `${loc.path}\u0000${loc.member ?? ''}\u0000${loc.url ?? ''}`;
+  let lines = e.locations.get(place);
+  if (!lines) e.locations.set(place, (lines = new Set()));
+  const line = loc.startLine ?? -1;
+  if (lines.has(line)) return;
+  lines.add(line);
   if (e.asset.locations.length < MAX_LOCATIONS_PER_ASSET) e.asset.locations.push(loc);
   else e.omitted++;
 }
