@@ -96,13 +96,15 @@ export const KEYWORDS: { keyword: string; rules: number[]; exact: Map<string, nu
   return [...map].map(([keyword, e]) => ({ keyword, rules: [...e.rules], exact: e.exact }));
 })();
 
-const AUTOMATON = new KeywordAutomaton(KEYWORDS.map((k) => k.keyword));
+// Built on first use, not at load: start-up of a run that reads no text (an empty directory,
+// `aigis hash`) should not pay for it.
+let automaton: KeywordAutomaton | undefined;
 
 /** Which rules may match, from the raw bytes (no decoding): a rule runs only if one of its keywords occurs. */
 export function candidateRules(haystack: Buffer | string): Set<number> {
   const buf = typeof haystack === 'string' ? Buffer.from(haystack, 'utf8') : haystack;
   const out = new Set<number>();
-  for (const id of AUTOMATON.find(buf)) {
+  for (const id of (automaton ??= new KeywordAutomaton(KEYWORDS.map((k) => k.keyword))).find(buf)) {
     const k = KEYWORDS[id];
     for (const r of k.rules) out.add(r);
     for (const [exact, rules] of k.exact) {
