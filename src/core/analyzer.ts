@@ -86,6 +86,13 @@ export interface Analyzer {
   version: number;
   /** Metadata of every rule this analyzer can report. */
   rules: RuleMeta[];
+  /**
+   * What the analyzer can want, declared so that the pipeline offers it only files with one of these
+   * extensions or base names (lower-cased, as in FileInfo): one map lookup per file instead of a
+   * `match` call per file and analyzer. `match` still decides among the files offered. Absent: every
+   * file is offered to `match`.
+   */
+  wants?: { extensions?: readonly string[]; names?: readonly string[] };
   /** Cheap path/size test; no I/O. */
   match(file: FileInfo): boolean;
   analyze(file: ScanFile, ctx: AnalyzerContext): Promise<AnalyzerResult> | AnalyzerResult;

@@ -35,8 +35,9 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
   const paths = new Set(all.map((f) => f.path));
   const plan = new Map<string, Analyzer[]>();
   const wanted: FileInfo[] = [];
+  const dispatch = new Dispatch(opts.analyzers);
   for (const info of all) {
-    const list = opts.analyzers.filter((a) => safeMatch(a, info));
+    const list = dispatch.candidates(info).filter((a) => safeMatch(a, info));
     if (list.length) {
       plan.set(info.path, list);
       wanted.push(info);
@@ -126,6 +127,38 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
 function sortedNotes(list: readonly Note[]): Note[] {
   const key = (n: Note) => `${n.path ?? ''}\u0000${n.message}`;
   return [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/**
+ * Offers each file only to the analyzers that declared its extension or name (`Analyzer.wants`),
+ * plus those that declared nothing; the registry order is kept.
+ */
+class Dispatch {
+  private readonly always: number[] = [];
+  private readonly byExt = new Map<string, number[]>();
+  private readonly byName = new Map<string, number[]>();
+
+  constructor(private readonly analyzers: readonly Analyzer[]) {
+    analyzers.forEach((a, i) => {
+      if (!a.wants) return void this.always.push(i);
+      for (const e of a.wants.extensions ?? []) push(this.byExt, e, i);
+      for (const n of a.wants.names ?? []) push(this.byName, n, i);
+    });
+  }
+
+  candidates(info: FileInfo): Analyzer[] {
+    const ext = this.byExt.get(info.ext);
+    const name = this.byName.get(info.name);
+    if (!ext && !name) return this.always.map((i) => this.analyzers[i]);
+    const ids = [...new Set([...this.always, ...(ext ?? []), ...(name ?? [])])].sort((a, b) => a - b);
+    return ids.map((i) => this.analyzers[i]);
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
 }
 
 /** What one file contributed (absent fields: nothing). */
