@@ -71,11 +71,12 @@ function zip(files) {
 }
 
 // --- 1. records -------------------------------------------------------------------------------
-const seedDir = resolve(root, '../../shared/advisories/osv');
-const seeds = existsSync(seedDir)
-  ? readdirSync(seedDir).filter((n) => n.endsWith('.json')).map((n) => JSON.parse(readFileSync(join(seedDir, n), 'utf8')))
-  : [];
-if (seeds.length === 0) throw new Error(`no seed records in ${seedDir}`);
+// Seeds: the advisory corpus beside a development checkout when there is one, else the snapshot
+// bundled in data/ (so the benchmark runs from a clean clone).
+const seedDir = [resolve(root, '../shared/advisories/osv'), resolve(root, '../../shared/advisories/osv')].find((d) => existsSync(d));
+let seeds = seedDir ? readdirSync(seedDir).filter((n) => n.endsWith('.json')).map((n) => JSON.parse(readFileSync(join(seedDir, n), 'utf8'))) : [];
+if (seeds.length === 0) seeds = JSON.parse(readFileSync(join(root, 'data/osv-snapshot.json'), 'utf8')).records;
+if (seeds.length === 0) throw new Error('no seed records (neither ../shared/advisories/osv nor data/osv-snapshot.json)');
 const recDir = join(work, 'records');
 mkdirSync(recDir);
 const files = [];
