@@ -8,6 +8,7 @@ import { secretsAnalyzer } from '../secrets/analyzer.js';
 import { modelPickleAnalyzer } from './model-pickle.js';
 import { modelFormatsAnalyzer } from '../models/formats-analyzer.js';
 import { packagesAnalyzer } from './packages.js';
+import { postureAnalyzers } from '../posture/index.js';
 import { vulnEnricher } from '../vuln/enricher.js';
 
 export const analyzers: Analyzer[] = [
@@ -16,6 +17,7 @@ export const analyzers: Analyzer[] = [
   modelFormatsAnalyzer,
   packagesAnalyzer,
   ...discoveryAnalyzers,
+  ...postureAnalyzers,
 ];
 
 /** Whole-report enrichers (advisory matching, attack paths), run after all analyzers. */

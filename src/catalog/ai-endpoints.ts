@@ -29,6 +29,8 @@ function tail(host: string): string {
 }
 
 /** The endpoint entry of a URL-ish string (`https://x.openai.azure.com/openai/…`, `http://localhost:11434`), if any. */
+const PLACEHOLDER_LABEL = /^(?:your|my|some|example|sample|test|dummy|placeholder|xxx+|todo|changeme|foo|bar|resource|endpoint|instance|name)(?:[-_]|$)/i;
+
 export function classifyEndpoint(value: string): (EndpointEntry & { host: string; url: string }) | undefined {
   if (value.length > 2048) return undefined;
   const m = /^(?:(https?|wss?):\/\/)?([a-z0-9.-]+)(?::(\d{1,5}))?(?:[/?#]|$)/i.exec(value.trim());
@@ -36,6 +38,9 @@ export function classifyEndpoint(value: string): (EndpointEntry & { host: string
   // A bare host without scheme must still look like a host (a dot or a port) to avoid matching words.
   if (!m[1] && !m[3] && !m[2].includes('.')) return undefined;
   const host = m[2].toLowerCase();
+  // Documentation placeholders (`your-endpoint.openai.azure.com`, `YOUR_RESOURCE.openai.azure.com`,
+  // `example.cognitiveservices.azure.com`) name no real service.
+  if (PLACEHOLDER_LABEL.test(host.split('.')[0]) || /[{}<>$]/.test(value)) return undefined;
   const t = tail(host);
   if (!TAILS.has(t)) return undefined;
   const hostPort = m[3] ? `${host}:${m[3]}` : host;

@@ -16,7 +16,7 @@ export interface AiPackageInfo {
 
 interface CatalogueFile {
   categories: Record<AiCategory, string>;
-  packages: { ecosystem: 'PyPI' | 'npm'; name: string; category: AiCategory }[];
+  packages: { ecosystem: 'PyPI' | 'npm' | 'Go'; name: string; category: AiCategory }[];
 }
 
 /** Conda package names that differ from the PyPI name of the same project. */
@@ -41,9 +41,23 @@ export function classifyPackage(ecosystem: string, name: string): AiPackageInfo 
   const t = load();
   if (ecosystem === 'PyPI') return t.get(`PyPI\u0000${pep503(name)}`);
   if (ecosystem === 'npm') return t.get(`npm\u0000${name.trim()}`);
+  if (ecosystem === 'Go') return goModule(t, name.trim());
   if (ecosystem === 'conda') {
     const n = pep503(name);
     return t.get(`PyPI\u0000${CONDA_TO_PYPI[n] ?? n}`);
+  }
+  return undefined;
+}
+
+/**
+ * Go: a catalogued module path, or a major-version suffix of one (`github.com/openai/openai-go/v2`),
+ * or a package inside one (`github.com/ollama/ollama/api` is the `github.com/ollama/ollama` module).
+ */
+function goModule(t: Map<string, AiPackageInfo>, path: string): AiPackageInfo | undefined {
+  const parts = path.replace(/\/v\d+$/, '').split('/');
+  for (let n = parts.length; n >= 2; n--) {
+    const hit = t.get(`Go\u0000${parts.slice(0, n).join('/')}`);
+    if (hit) return hit;
   }
   return undefined;
 }
@@ -54,9 +68,9 @@ export function aiPackageCount(): number {
 }
 
 /** Every catalogue entry (`{ecosystem, name, category}`), e.g. for docs and BOM tables. */
-export function aiPackages(): { ecosystem: 'PyPI' | 'npm'; name: string; category: AiCategory }[] {
+export function aiPackages(): { ecosystem: 'PyPI' | 'npm' | 'Go'; name: string; category: AiCategory }[] {
   return [...load().entries()].map(([key, info]) => {
-    const [ecosystem, name] = key.split('\u0000') as ['PyPI' | 'npm', string];
+    const [ecosystem, name] = key.split('\u0000') as ['PyPI' | 'npm' | 'Go', string];
     return { ecosystem, name, category: info.category };
   });
 }

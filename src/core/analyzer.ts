@@ -48,6 +48,17 @@ export interface AnalyzerResult {
   findings?: Finding[];
   assets?: Asset[];
   notes?: Note[];
+  /**
+   * The file's parsed document, for analyzers with a whole-target stage (`finish`): the pipeline
+   * keeps it and hands every file's document to `finish` once all files were seen.
+   */
+  document?: unknown;
+}
+
+/** A document kept for an analyzer's whole-target stage, with the file it came from. */
+export interface CollectedDocument {
+  file: FileInfo;
+  document: unknown;
 }
 
 export interface AnalyzerContext {
@@ -96,6 +107,13 @@ export interface Analyzer {
   /** Cheap path/size test; no I/O. */
   match(file: FileInfo): boolean;
   analyze(file: ScanFile, ctx: AnalyzerContext): Promise<AnalyzerResult> | AnalyzerResult;
+  /**
+   * Optional whole-target stage, for checks that span files (a Service in one manifest exposing a
+   * Deployment in another; a Terraform bucket encrypted by a separate resource of its module).
+   * Receives the `document` that `analyze` returned for each file, sorted by path so that the
+   * result never depends on the order in which files finished.
+   */
+  finish?(documents: CollectedDocument[]): Promise<AnalyzerResult> | AnalyzerResult;
 }
 
 /** Analyzers that work on the whole set of assets/findings after all files were seen (advisory matching, attack paths). */

@@ -17,7 +17,7 @@ function purlSegment(s: string): string {
 
 /** `pkg:pypi/torch@2.5.1`, `pkg:npm/%40langchain/core@0.3.1`; without version when there is none. */
 export function packageUrl(ecosystem: string, name: string, version?: string): string {
-  const type = ecosystem === 'PyPI' ? 'pypi' : ecosystem === 'npm' ? 'npm' : ecosystem.toLowerCase();
+  const type = ecosystem === 'PyPI' ? 'pypi' : ecosystem === 'npm' ? 'npm' : ecosystem === 'Go' ? 'golang' : ecosystem.toLowerCase();
   const n = normalizePackageName(ecosystem, name);
   return `pkg:${type}/${purlSegment(n)}${version ? `@${encodeURIComponent(version)}` : ''}`;
 }

@@ -2,7 +2,7 @@
 import type { FileInfo, ScanFile } from '../core/analyzer.js';
 import type { Note } from '../core/model.js';
 
-export type PackageEcosystem = 'PyPI' | 'npm' | 'conda';
+export type PackageEcosystem = 'PyPI' | 'npm' | 'conda' | 'Go';
 
 export interface PackageEntry {
   ecosystem: PackageEcosystem;
@@ -27,6 +27,8 @@ export interface PackageEntry {
 export interface ParseOutput {
   entries: PackageEntry[];
   notes: Note[];
+  /** The project the manifest itself declares (`package.json` `name`, `[project] name`), when it names one. */
+  project?: { ecosystem: PackageEcosystem; name: string; version?: string; line: number; bin?: boolean };
 }
 
 export interface ParseContext {

@@ -3,7 +3,7 @@
  * accepts it, collect findings/assets/notes, then run enrichers over the whole set.
  * Errors in one file or one analyzer become notes; the scan always finishes.
  */
-import type { Analyzer, AnalyzerContext, AnalyzerResult, Enricher, FileInfo, ScanFile } from '../core/analyzer.js';
+import type { Analyzer, AnalyzerContext, AnalyzerResult, CollectedDocument, Enricher, FileInfo, ScanFile } from '../core/analyzer.js';
 import { BudgetExceededError } from '../core/analyzer.js';
 import type { Asset, Finding, Note, Report, RuleMeta, SuppressedFinding } from '../core/model.js';
 import type { Target } from '../core/target.js';
@@ -51,6 +51,8 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
   const perFile: (FileOutcome | undefined)[] = new Array<FileOutcome | undefined>(wanted.length);
   let done = 0;
   let bytes = 0;
+  /** Documents kept for analyzers with a whole-target stage (`finish`). */
+  const collected = new Map<Analyzer, CollectedDocument[]>();
 
   const siblings = {
     exists: (p: string) => paths.has(p),
@@ -67,6 +69,11 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
       if (res.findings) for (const f of res.findings) fileFindings.push(withLayer(f, file));
       if (res.assets?.length) (out.assets ??= []).push(...res.assets);
       if (res.notes?.length) (out.notes ??= []).push(...res.notes);
+      if (analyzer.finish && res.document !== undefined) {
+        const list = collected.get(analyzer) ?? [];
+        list.push({ file: infoOf(file), document: res.document });
+        collected.set(analyzer, list);
+      }
     }
     if (fileFindings.length) {
       const text = file.size <= 16 * 1024 * 1024 ? await file.text().catch(() => undefined) : undefined;
@@ -99,6 +106,34 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
     if (out.notes) for (const n of out.notes) notes.push(n);
   }
   perFile.length = 0;
+
+  const keepUnsuppressed = async (list: Finding[], file: ScanFile | undefined): Promise<void> => {
+    const text = file && file.size <= 16 * 1024 * 1024 ? await file.text().catch(() => undefined) : undefined;
+    const split = inlineSuppressions(list, text);
+    findings.push(...split.kept);
+    suppressed.push(...split.suppressed);
+  };
+
+  // Whole-target stages, in registry order, over documents sorted by path (deterministic).
+  for (const analyzer of opts.analyzers) {
+    if (!analyzer.finish) continue;
+    const docs = (collected.get(analyzer) ?? []).sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0));
+    let res: AnalyzerResult;
+    try {
+      res = await analyzer.finish(docs);
+    } catch (err) {
+      res = { notes: [{ level: 'error', message: `${analyzer.name}: ${errorText(err)}`, source: analyzer.name }] };
+    }
+    if (res.assets) assets.push(...res.assets);
+    if (res.notes) notes.push(...res.notes);
+    // Inline `aigis-ignore` comments apply as for per-file findings: group by file, read it once.
+    const byPath = new Map<string, Finding[]>();
+    for (const f of res.findings ?? []) {
+      const key = f.location.path ?? '';
+      byPath.set(key, [...(byPath.get(key) ?? []), f]);
+    }
+    for (const [path, list] of byPath) await keepUnsuppressed(list, path ? target.get(path) : undefined);
+  }
 
   const merged = mergeAssets(assets);
   for (const enricher of opts.enrichers ?? []) {
@@ -167,6 +202,10 @@ interface FileOutcome {
   suppressed?: SuppressedFinding[];
   assets?: Asset[];
   notes?: Note[];
+}
+
+function infoOf(file: ScanFile): FileInfo {
+  return { path: file.path, name: file.name, ext: file.ext, size: file.size, layer: file.layer };
 }
 
 /** Image targets: say which layer a file (and so its finding) came from, unless the analyzer did. */

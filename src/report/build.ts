@@ -2,6 +2,7 @@ import type { Report, TargetType } from '../core/model.js';
 import { severityRank } from '../core/severity.js';
 import type { PipelineResult } from '../pipeline/scan.js';
 import { VERSION } from '../version.js';
+import { orderAssets } from './asset-order.js';
 
 /** Assembles the Report that every formatter renders; findings sorted most severe first, then by place. */
 export function buildReport(command: string, target: { name: string; type: TargetType }, result: PipelineResult): Report {
@@ -20,7 +21,7 @@ export function buildReport(command: string, target: { name: string; type: Targe
     createdAt: new Date().toISOString(),
     findings,
     suppressed: result.suppressed,
-    assets: result.assets,
+    assets: orderAssets(result.assets),
     notes: result.notes,
     stats: result.stats,
     rules: result.rules,

@@ -64,6 +64,6 @@ function describe(a: Asset): string {
     default:
       bits.push(p.product ?? p.platform, p.accelerators ? `accelerators ${JSON.stringify(p.accelerators)}` : undefined, p.endpoint);
   }
-  if (p.inTest) bits.push('test code only');
+  if (p.seenOnlyIn) bits.push(`${p.seenOnlyIn} only`);
   return bits.filter((b) => b !== undefined && b !== '').map(String).join(', ');
 }

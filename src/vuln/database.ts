@@ -84,9 +84,17 @@ export function mergeByAlias(records: AdvisoryRecord[]): AdvisoryRecord[] {
         }
       }
     }
+    const ownIds: Record<string, string> = {};
+    for (const r of group) {
+      for (const a of r.affected) {
+        const key = `${a.ecosystem}\u0000${a.name}`;
+        if (!(key in ownIds)) ownIds[key] = r.id; // group is sorted by rank: the first is the best
+      }
+    }
     out.push({
       ...primary,
       aliases: [...ids].sort(),
+      ownIds,
       summary: primary.summary ?? group.find((r) => r.summary)?.summary,
       severity: severityOwner?.severity ?? group.reduce<Severity | undefined>((s, r) => maxSeverity(s, r.severity), undefined),
       severitySource: severityOwner?.severitySource,
@@ -99,6 +107,17 @@ export function mergeByAlias(records: AdvisoryRecord[]): AdvisoryRecord[] {
     });
   }
   return out;
+}
+
+/**
+ * The record as one package should see it: its primary id is the best-ranked merged record that
+ * names this package; every other id of the advisory becomes an alias.
+ */
+export function recordForPackage(record: AdvisoryRecord, eco: Ecosystem, name: string): AdvisoryRecord {
+  const own = record.ownIds?.[`${eco}\u0000${name}`];
+  if (!own || own === record.id) return record;
+  const aliases = [record.id, ...record.aliases].filter((a) => a !== own).sort();
+  return { ...record, id: own, aliases };
 }
 
 export class AdvisoryDatabase {

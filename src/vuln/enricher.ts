@@ -1,5 +1,5 @@
 /**
- * The vulnerability enricher: matches every `package` asset (PyPI, npm) against the advisory
+ * The vulnerability enricher: matches every `package` asset (PyPI, npm, Go) against the advisory
  * database. Pinned/locked/installed versions give one finding per (location, advisory) — an advisory
  * known under several ids (GHSA, PYSEC, CVE) is merged beforehand and reported once, under its
  * primary id with the others in `properties.aliases`. Requirements that are only ranges give a low
@@ -11,8 +11,8 @@ import type { Enricher, AnalyzerResult } from '../core/analyzer.js';
 import type { Asset, Finding, RuleMeta } from '../core/model.js';
 import { makeFinding } from '../core/finding.js';
 import { classifyPackage } from '../catalog/ai-packages.js';
-import type { AdvisoryDatabase } from './database.js';
-import { affectedBy, matchRecord, nearestFix } from './match.js';
+import { recordForPackage, type AdvisoryDatabase } from './database.js';
+import { affectedBy, lastAffected, matchRecord, nearestFix } from './match.js';
 import type { AdvisoryRecord, CompactAffected } from './record.js';
 import { advisoryRule, UNPINNED_AI_PACKAGE } from './rules.js';
 import { openDatabase } from './store.js';
@@ -21,10 +21,10 @@ import { normalizePackageName } from '../packages/normalize.js';
 import { PACKAGE_PARSERS } from '../packages/parsers/index.js';
 import { fileInfo } from '../core/file-info.js';
 
-/** `PyPI`/`npm` from the asset's `ecosystem` property (any case) or, failing that, its purl type. */
+/** `PyPI`/`npm`/`Go` from the asset's `ecosystem` property (any case) or, failing that, its purl type. */
 function ecosystemOf(asset: Asset): Ecosystem | undefined {
-  const raw = typeof asset.properties.ecosystem === 'string' ? asset.properties.ecosystem.toLowerCase() : asset.id.startsWith('pkg:pypi/') ? 'pypi' : asset.id.startsWith('pkg:npm/') ? 'npm' : '';
-  return raw === 'pypi' ? 'PyPI' : raw === 'npm' ? 'npm' : undefined;
+  const raw = typeof asset.properties.ecosystem === 'string' ? asset.properties.ecosystem.toLowerCase() : /^pkg:([a-z]+)\//.exec(asset.id)?.[1] ?? '';
+  return raw === 'pypi' ? 'PyPI' : raw === 'npm' ? 'npm' : raw === 'go' || raw === 'golang' ? 'Go' : undefined;
 }
 
 function references(record: AdvisoryRecord) {
@@ -69,6 +69,7 @@ function allows(eco: Ecosystem, specifier: string, version: string): boolean {
     if (spec === '' || spec === '*') return !pep440.explain(version)?.is_prerelease;
     return pep440.satisfies(version, spec);
   }
+  if (eco === 'Go') return false; // go.mod requirements are exact versions (minimal version selection)
   if (semver.validRange(spec) === null) return false; // tags, URLs, git refs: unknown
   return semver.satisfies(version, spec);
 }
@@ -98,16 +99,17 @@ export function createVulnEnricher(opts: VulnEnricherOptions = {}): Enricher {
           rules.push(r);
         }
       };
+      const locked = lockedPackages(assets);
       for (const asset of assets) {
         if (asset.kind !== 'package') continue;
         const eco = ecosystemOf(asset);
         if (!eco) continue;
         // Other analyzers (Dockerfile `pip install`, image history) may spell names as written.
         const pkg = { ...asset, name: normalizePackageName(eco, asset.name) };
-        const records = db.forPackage(eco, pkg.name);
+        const records = db.forPackage(eco, pkg.name).map((r) => recordForPackage(r, eco, pkg.name));
         if (records.length === 0) continue;
         if (pkg.version !== undefined && pkg.properties.pinned !== false) matchPinned(pkg, eco, records, findings, seen, addRule);
-        else matchRange(pkg, eco, records, findings, seen);
+        else matchRange(pkg, eco, records, findings, seen, locked.get(`${eco}\u0000${pkg.name}`) ?? []);
       }
       return { findings };
     },
@@ -122,6 +124,7 @@ function matchPinned(asset: Asset, eco: Ecosystem, records: AdvisoryRecord[], fi
     if (hits.length === 0) continue;
     const all = record.affected.filter((a) => a.ecosystem === eco && a.name === asset.name);
     const fix = record.malicious ? undefined : nearestFix(all, version);
+    const last = record.malicious || fix ? undefined : lastAffected(all, version);
     const rule = advisoryRule(record);
     addRule(rule);
     for (const loc of asset.locations) {
@@ -133,10 +136,12 @@ function matchPinned(asset: Asset, eco: Ecosystem, records: AdvisoryRecord[], fi
         ? `Remove ${asset.name} ${asset.version} now, rebuild from a clean environment and rotate credentials the build or runtime could read; install a release not listed in the advisory.`
         : fix
           ? `Upgrade ${asset.name} to ${fix} or later.`
-          : `No fixed release: isolate / replace ${asset.name} (remove it, or keep it off untrusted networks and inputs until a fix ships).`;
+          : last
+            ? `Upgrade ${asset.name} to a release later than ${last}, the last affected version the advisory names.`
+            : `No fixed release: isolate / replace ${asset.name} (remove it, or keep it off untrusted networks and inputs until a fix ships).`;
       findings.push(makeFinding(rule, {
         location: { path: loc.path, startLine: loc.startLine, ...(loc.layer ? { layer: loc.layer } : {}) },
-        message: `${asset.name} ${asset.version} ${what}${record.summary ? `: ${record.summary.replace(/[.\s]+$/, '')}` : ''}.${fix ? ` Fixed in ${fix}.` : record.malicious ? '' : ' No fixed release is known.'}`,
+        message: `${asset.name} ${asset.version} ${what}${record.summary ? `: ${record.summary.replace(/[.\s]+$/, '')}` : ''}.${fix ? ` Fixed in ${fix}.` : record.malicious ? '' : last ? ` Releases up to ${last} are affected.` : ' No fixed release is known.'}`,
         evidence: `${asset.name} ${String(asset.properties.specifier ?? asset.version)}`,
         severity: record.severity ?? 'medium',
         remediation,
@@ -150,6 +155,7 @@ function matchPinned(asset: Asset, eco: Ecosystem, records: AdvisoryRecord[], fi
           package: asset.name,
           version: asset.version,
           ...(fix ? { fixedVersion: fix } : {}),
+          ...(last ? { lastAffected: last } : {}),
           ...(record.cvss ? { cvss: record.cvss, cvssScore: record.score } : {}),
           severitySource: record.severitySource ?? 'default',
           ...(record.malicious ? { malicious: true } : {}),
@@ -160,8 +166,40 @@ function matchPinned(asset: Asset, eco: Ecosystem, records: AdvisoryRecord[], fi
   }
 }
 
-function matchRange(asset: Asset, eco: Ecosystem, records: AdvisoryRecord[], findings: Finding[], seen: Set<string>): void {
+/** Lockfile names whose entries pin what the manifests beside them (or below them) ask for. */
+const LOCKFILES = new Set(['go.sum', 'uv.lock', 'poetry.lock', 'pipfile.lock', 'pdm.lock', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml']);
+
+function dirOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+/** Directories whose lockfile pins each package (`<ecosystem>\u0000<name>` → directories). */
+function lockedPackages(assets: Asset[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const a of assets) {
+    if (a.kind !== 'package' || a.version === undefined) continue;
+    const eco = ecosystemOf(a);
+    if (!eco) continue;
+    for (const l of a.locations) {
+      if (!l.path || !LOCKFILES.has(l.path.slice(l.path.lastIndexOf('/') + 1).toLowerCase())) continue;
+      const key = `${eco}\u0000${normalizePackageName(eco, a.name)}`;
+      out.set(key, [...(out.get(key) ?? []), dirOf(l.path)]);
+    }
+  }
+  return out;
+}
+
+/** A lockfile in the manifest's directory or above it (a workspace root) pins the package. */
+function lockedAt(path: string, lockDirs: string[]): boolean {
+  const dir = dirOf(path);
+  return lockDirs.some((d) => d === '' || d === dir || dir.startsWith(`${d}/`));
+}
+
+function matchRange(asset: Asset, eco: Ecosystem, records: AdvisoryRecord[], findings: Finding[], seen: Set<string>, lockDirs: string[]): void {
   if (!asset.properties.aiCategory && !classifyPackage(eco, asset.name)) return;
+  // A library's extras are ranges for its users to resolve, not the application's own pins.
+  if (typeof asset.properties.scope === 'string' && /^(extra:|optional)/.test(asset.properties.scope)) return;
   // No specifier at all: not a declared requirement (e.g. a package seen only as a code import).
   if (typeof asset.properties.specifier !== 'string') return;
   const specifier = asset.properties.specifier;
@@ -175,7 +213,7 @@ function matchRange(asset: Asset, eco: Ecosystem, records: AdvisoryRecord[], fin
   if (critical.length === 0) return;
   // Only declarations are "requirements": an asset merged from a code import (same purl, no
   // version) also carries the import's location, which must not get a pinning note.
-  for (const loc of asset.locations.filter((l) => l.path !== undefined && isManifest(l.path))) {
+  for (const loc of asset.locations.filter((l) => l.path !== undefined && isManifest(l.path) && !lockedAt(l.path, lockDirs))) {
     const key = `${loc.path}\u0000${loc.startLine}\u0000${asset.name}\u0000unpinned`;
     if (seen.has(key)) continue;
     seen.add(key);

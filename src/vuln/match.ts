@@ -93,7 +93,7 @@ function listed(entry: CompactAffected, version: string): boolean {
   const idx = listedIndex(entry);
   if (idx.raw.has(version)) return true;
   if (entry.ecosystem === 'PyPI') return idx.publicKeys.has(pypiKey(version, false)) || idx.localKeys.has(pypiKey(version));
-  return idx.normalised.some((l) => sameRelease('npm', version, l));
+  return idx.normalised.some((l) => sameRelease(entry.ecosystem, version, l));
 }
 
 /** True when `version` (already normalised) is affected by this `affected` entry. */
@@ -122,6 +122,28 @@ export function nearestFix(entries: CompactAffected[], version: string): string 
         // The fix must actually leave every matching entry unaffected, else it is no remedy.
         if (entries.some((other) => affectedBy(other, f))) continue;
         if (best === undefined || compareVersions(eco, f, parseVersion(eco, best)!) < 0) best = e.fixed;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * For ranges closed by `last_affected` (no `fixed` event): the highest last affected version at or
+ * above `version` across the matching entries, so that the remedy can say "upgrade past X" instead of
+ * "no fix is known" when the record simply names the last bad release.
+ */
+export function lastAffected(entries: CompactAffected[], version: string): string | undefined {
+  let best: string | undefined;
+  for (const entry of entries) {
+    const eco = entry.ecosystem;
+    for (const r of entry.ranges) {
+      if (!inRange(eco, version, r)) continue;
+      for (const e of r.events) {
+        if (e.last_affected === undefined) continue;
+        const v = parseVersion(eco, e.last_affected);
+        if (v === undefined || compareVersions(eco, v, version) < 0) continue;
+        if (best === undefined || compareVersions(eco, v, parseVersion(eco, best)!) > 0) best = e.last_affected;
       }
     }
   }

@@ -44,6 +44,12 @@ export interface AdvisoryRecord {
   /** Malicious-package entry (OSV `MAL-` records or our own). */
   malicious?: boolean;
   affected: CompactAffected[];
+  /**
+   * Set when records were merged by alias: for each package (`<ecosystem>\u0000<name>`), the id of the
+   * best-ranked merged record that names it. A package is told the advisory id that names it, never
+   * the id of another package's record (Products.CMFPlone is not affected by the PYSEC record of plone).
+   */
+  ownIds?: Record<string, string>;
 }
 
 export class InvalidRecordError extends Error {

@@ -6,9 +6,9 @@
 import * as pep440 from '@renovatebot/pep440';
 import semver from 'semver';
 
-export type Ecosystem = 'PyPI' | 'npm';
+export type Ecosystem = 'PyPI' | 'npm' | 'Go';
 
-export const SUPPORTED_ECOSYSTEMS: readonly Ecosystem[] = ['PyPI', 'npm'];
+export const SUPPORTED_ECOSYSTEMS: readonly Ecosystem[] = ['PyPI', 'npm', 'Go'];
 
 /** A version normalised for comparison; undefined when the string is not a version of that ecosystem. */
 const pypiCache = new Map<string, string | null>();
@@ -37,9 +37,17 @@ export function npmVersion(v: string): string | undefined {
   return semver.valid(v.trim(), { loose: true }) ?? undefined;
 }
 
+/**
+ * Go module versions are SemVer with a `v` prefix (`v1.2.3`, pseudo-versions `v0.0.0-2024…-abcdef`,
+ * `+incompatible`); OSV Go records write them without the `v`. Both normalise to the bare SemVer.
+ */
+export function goVersion(v: string): string | undefined {
+  return semver.valid(v.trim().replace(/^v/, '')) ?? undefined;
+}
+
 /** Normalised version for the ecosystem, or undefined when `v` is not a valid version there. */
 export function parseVersion(eco: Ecosystem, v: string): string | undefined {
-  return eco === 'PyPI' ? pypiVersion(v) : npmVersion(v);
+  return eco === 'PyPI' ? pypiVersion(v) : eco === 'Go' ? goVersion(v) : npmVersion(v);
 }
 
 /**
@@ -135,14 +143,14 @@ export function compareVersions(eco: Ecosystem, a: string, b: string): number {
  * when X has none (so `2.5.1+cu121` is the release `2.5.1`); SemVer ignores build metadata.
  */
 export function sameRelease(eco: Ecosystem, candidate: string, listed: string): boolean {
-  if (eco === 'npm') return semver.eq(candidate, listed, { loose: true });
+  if (eco !== 'PyPI') return semver.eq(candidate, listed, { loose: true });
   if (pep440.compare(candidate, listed) === 0) return true;
   if (!listed.includes('+') && candidate.includes('+')) return pep440.compare(candidate.split('+')[0], listed) === 0;
   return false;
 }
 
 export function isEcosystem(v: string): v is Ecosystem {
-  return v === 'PyPI' || v === 'npm';
+  return v === 'PyPI' || v === 'npm' || v === 'Go';
 }
 
 const keyCache = new Map<string, string>();

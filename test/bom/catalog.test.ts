@@ -14,6 +14,13 @@ describe('AI image catalogue', () => {
     ['ollama/ollama', 'Ollama'],
     ['quay.io/jupyter/pytorch-notebook:latest', 'Jupyter'],
     ['nvidia/cuda:12.4.1-runtime-ubuntu22.04', 'CUDA'],
+    // Issue 13.4: images real serving repositories run that the first catalogue missed.
+    ['rayproject/ray-llm:2.44.1-py311-cu124', 'Ray LLM'],
+    ['ghcr.io/llm-d/llm-d-cuda:v0.3.0', 'llm-d'],
+    ['lmcache/vllm-openai:v0.3.7', 'LMCache'],
+    ['lmsysorg/sglang:v0.5.2-cu126', 'SGLang'],
+    ['nvcr.io/nvidia/k8s/container-toolkit:v1.17.8-ubuntu20.04', 'NVIDIA Container Toolkit'],
+    ['langflowai/langflow:1.5.0', 'Langflow'],
   ])('%s is %s', (ref, name) => {
     expect(classifyImage(ref)?.name).toBe(name);
   });
@@ -76,5 +83,16 @@ describe('id shapes', () => {
     expect(providerModelId('model')).toBeUndefined();
     expect(providerModelId('my model')).toBeUndefined();
     expect(providerModelId('https://x/y')).toBeUndefined();
+  });
+});
+
+describe('placeholders are not assets (issue 13.2)', () => {
+  it('documentation endpoints name no service; real ones still do', async () => {
+    const { classifyEndpoint } = await import('../../src/catalog/ai-endpoints.js');
+    for (const v of ['https://your-endpoint.openai.azure.com/', 'https://YOUR_RESOURCE_NAME.openai.azure.com', 'https://example.cognitiveservices.azure.com/', 'https://{resource}.openai.azure.com']) {
+      expect(classifyEndpoint(v), v).toBeUndefined();
+    }
+    expect(classifyEndpoint('https://contoso-eastus.openai.azure.com/')?.host).toBe('contoso-eastus.openai.azure.com');
+    expect(classifyEndpoint('https://api.openai.com/v1')?.host).toBe('api.openai.com');
   });
 });

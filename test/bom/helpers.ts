@@ -3,7 +3,7 @@ import type { Analyzer, AnalyzerContext, AnalyzerResult, ScanFile } from '../../
 import { bufferFile } from '../../src/core/buffer-file.js';
 import type { Asset } from '../../src/core/model.js';
 
-export async function analyze(analyzer: Analyzer, path: string, content: Buffer | string, siblings: Record<string, Buffer | string> = {}): Promise<Required<AnalyzerResult>> {
+export async function analyze(analyzer: Analyzer, path: string, content: Buffer | string, siblings: Record<string, Buffer | string> = {}): Promise<Required<Omit<AnalyzerResult, 'document'>>> {
   const file = bufferFile(path, content);
   if (!analyzer.match(file)) return { assets: [], findings: [], notes: [] };
   const files = new Map<string, ScanFile>(Object.entries(siblings).map(([p, c]) => [p, bufferFile(p, c)]));

@@ -31,7 +31,7 @@ async function run(assets: Asset[], ids = ALL) {
 }
 
 describe('vulnerability enricher', () => {
-  it('ray with no fix: critical, no-fix remediation, location of the pin', async () => {
+  it('ray (last_affected range): critical, upgrade past the last affected release, location of the pin', async () => {
     const { findings, rules } = await run([pkg('PyPI', 'ray', { version: '2.9.3', specifier: '==2.9.3', pinned: true }, ['requirements.txt', 2])]);
     expect(findings).toHaveLength(1);
     const f = findings[0];
@@ -39,7 +39,10 @@ describe('vulnerability enricher', () => {
     expect(f.category).toBe('vulnerability');
     expect(f.severity).toBe('critical');
     expect(f.location).toEqual({ path: 'requirements.txt', startLine: 2 });
-    expect(f.remediation).toMatch(/^No fixed release: isolate \/ replace ray/);
+    // The record closes its range with `last_affected: 2.49.2`: later releases exist and are the remedy.
+    expect(f.remediation).toBe('Upgrade ray to a release later than 2.49.2, the last affected version the advisory names.');
+    expect(f.properties?.lastAffected).toBe('2.49.2');
+    expect(f.message).toContain('Releases up to 2.49.2 are affected.');
     expect(f.properties?.aliases).toEqual(['CVE-2023-48022']);
     expect(f.references.cve).toEqual(['CVE-2023-48022']);
     expect(f.references.cwe).toEqual(['CWE-829', 'CWE-918']);
@@ -106,7 +109,53 @@ describe('vulnerability enricher', () => {
     expect(findings.map((f) => [f.ruleId, f.severity, f.remediation])).toEqual([['vuln/GHSA-7f8r-222p-6f5g', 'critical', 'Upgrade @modelcontextprotocol/inspector to 0.14.1 or later.']]);
   });
 
+  it('a range with neither fix nor last_affected still says no fixed release is known', async () => {
+    const open = compact({ ...raw('GHSA-6wgj-66m2-xxp2'), affected: [{ package: { ecosystem: 'PyPI', name: 'ray' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }] }] }] });
+    const db = new AdvisoryDatabase([open]);
+    const res = await createVulnEnricher({ database: async () => db }).enrich({ assets: [pkg('PyPI', 'ray', { version: '2.9.3', specifier: '==2.9.3', pinned: true }, ['r.txt', 1])], findings: [] });
+    expect(res.findings?.[0].remediation).toMatch(/^No fixed release: isolate \/ replace ray/);
+  });
+
+  it('records merged by alias: each package is told the id of the record that names it', async () => {
+    // Two records of one advisory (shared CVE alias), each naming a different package, as PYSEC does
+    // for `plone` and GHSA for `Products.CMFPlone`.
+    const base = raw('GHSA-6wgj-66m2-xxp2');
+    const ghsa = compact({ ...base, id: 'GHSA-aaaa-bbbb-cccc', aliases: ['CVE-2099-0001'], affected: [{ package: { ecosystem: 'PyPI', name: 'Products.CMFPlone' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '6.0.5' }] }] }] });
+    const pysec = compact({ ...base, id: 'PYSEC-2099-1', aliases: ['CVE-2099-0001'], affected: [{ package: { ecosystem: 'PyPI', name: 'plone' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '6.0.5' }] }] }] });
+    const db = new AdvisoryDatabase([ghsa, pysec]);
+    expect(db.size).toBe(1);
+    const res = await createVulnEnricher({ database: async () => db }).enrich({
+      assets: [
+        pkg('PyPI', 'products-cmfplone', { version: '6.0.0', specifier: '==6.0.0', pinned: true }, ['requirements.txt', 1]),
+        pkg('PyPI', 'plone', { version: '6.0.0', specifier: '==6.0.0', pinned: true }, ['requirements.txt', 2]),
+      ],
+      findings: [],
+    });
+    expect(res.findings?.map((f) => [f.properties?.package, f.ruleId, f.properties?.aliases])).toEqual([
+      ['products-cmfplone', 'vuln/GHSA-aaaa-bbbb-cccc', ['CVE-2099-0001', 'PYSEC-2099-1']],
+      ['plone', 'vuln/PYSEC-2099-1', ['CVE-2099-0001', 'GHSA-aaaa-bbbb-cccc']],
+    ]);
+  });
+
   describe('unpinned AI packages', () => {
+    it('stays quiet where a lockfile in the same directory or a workspace root above pins the package', async () => {
+      const ranged = pkg('PyPI', 'langchain-core', { specifier: '>=0.3,<2', pinned: false }, ['pyproject.toml', 4], ['packages/agent/pyproject.toml', 9], ['other/requirements.txt', 2]);
+      const lockedRoot = pkg('PyPI', 'langchain-core', { version: '1.2.5', specifier: '==1.2.5', pinned: true }, ['uv.lock', 120]);
+      const { findings } = await run([ranged, lockedRoot]);
+      // Only the manifest outside the lockfile's tree... which is none here: the root lock covers all.
+      expect(findings).toEqual([]);
+      const lockedSub = pkg('PyPI', 'langchain-core', { version: '1.2.5', specifier: '==1.2.5', pinned: true }, ['packages/agent/uv.lock', 120]);
+      const sub = await run([ranged, lockedSub]);
+      expect(sub.findings.map((f) => `${f.location.path}:${f.location.startLine}`).sort()).toEqual(['other/requirements.txt:2', 'pyproject.toml:4']);
+    });
+
+    it("a library's extras are not the application's pins", async () => {
+      const extra = pkg('PyPI', 'langchain-core', { specifier: '>=0.3,<2', pinned: false }, ['pyproject.toml', 30]);
+      extra.properties.scope = 'extra:langchain';
+      const { findings } = await run([extra]);
+      expect(findings).toEqual([]);
+    });
+
     it('fires (low) when the range allows a critically affected version', async () => {
       const { findings } = await run([
         pkg('PyPI', 'langchain-core', { specifier: '>=0.3,<2', pinned: false }, ['requirements.txt', 4]),
@@ -141,5 +190,36 @@ describe('vulnerability enricher', () => {
       const res = await createVulnEnricher({ database: async () => db }).enrich({ assets: [pkg('PyPI', 'left-pad-py', { specifier: '>=1', pinned: false }, ['r.txt', 1])], findings: [] });
       expect(res.findings).toEqual([]);
     });
+  });
+});
+
+describe('Go modules', () => {
+  // Shaped like OSV's Go records (id GO-…, versions without the `v`, `ECOSYSTEM`/`SEMVER` ranges);
+  // test data, not a real advisory.
+  const goRecord = compact({
+    schema_version: '1.6.0',
+    id: 'GO-2099-0001',
+    aliases: ['CVE-2099-1111'],
+    summary: 'Path traversal in model blob download',
+    affected: [{ package: { ecosystem: 'Go', name: 'github.com/ollama/ollama' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '0.1.34' }] }] }],
+    database_specific: { url: 'https://pkg.go.dev/vuln/GO-2099-0001' },
+  });
+  const goAsset = (version: string, line: number): Asset => ({
+    id: `pkg:golang/github.com/ollama/ollama@${version}`,
+    kind: 'package',
+    name: 'github.com/ollama/ollama',
+    version,
+    locations: [{ path: `svc${line}/go.mod`, startLine: line }],
+    properties: { ecosystem: 'Go', specifier: version, pinned: true, direct: true },
+    relations: [],
+  });
+
+  it('a v-prefixed module version matches the record and names the fix', async () => {
+    const db = new AdvisoryDatabase([goRecord]);
+    const res = await createVulnEnricher({ database: async () => db }).enrich({ assets: [goAsset('v0.1.30', 7), goAsset('v0.1.34', 8), goAsset('v0.0.0-20240101000000-abcdefabcdef', 9)], findings: [] });
+    expect(res.findings?.map((f) => [f.properties?.version, f.ruleId, f.properties?.fixedVersion])).toEqual([
+      ['v0.1.30', 'vuln/GO-2099-0001', '0.1.34'],
+      ['v0.0.0-20240101000000-abcdefabcdef', 'vuln/GO-2099-0001', '0.1.34'],
+    ]);
   });
 });

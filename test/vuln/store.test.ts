@@ -152,10 +152,17 @@ describe('db import', () => {
   });
 
   it('records of other known ecosystems are accepted and skipped (nothing to match)', async () => {
+    const maven = { id: 'GHSA-2222-3333-4444', modified: '2024-01-01T00:00:00Z', affected: [{ package: { ecosystem: 'Maven', name: 'org.example:x' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }] }] }] };
+    await writeFile(join(work, 'maven.json'), JSON.stringify(maven));
+    const out = await readSource(join(work, 'maven.json'));
+    expect(out.records).toHaveLength(0);
+    expect(out.skipped).toBe(1);
+  });
+
+  it('Go records are read (go.mod modules are matched)', async () => {
     const go = { id: 'GO-2024-0001', modified: '2024-01-01T00:00:00Z', affected: [{ package: { ecosystem: 'Go', name: 'example.com/x' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }] }] }] };
     await writeFile(join(work, 'go.json'), JSON.stringify(go));
     const out = await readSource(join(work, 'go.json'));
-    expect(out.records).toHaveLength(0);
-    expect(out.skipped).toBe(1);
+    expect(out.records.map((r) => [r.id, r.affected[0].ecosystem])).toEqual([['GO-2024-0001', 'Go']]);
   });
 });

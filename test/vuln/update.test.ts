@@ -19,6 +19,7 @@ beforeAll(async () => {
   const zips: Record<string, Buffer> = {
     '/good/PyPI/all.zip': makeZip({ 'GHSA-6wgj-66m2-xxp2.json': JSON.stringify(raw('GHSA-6wgj-66m2-xxp2')) }),
     '/good/npm/all.zip': makeZip({ 'GHSA-6xpm-ggf7-wc3p.json': JSON.stringify(raw('GHSA-6xpm-ggf7-wc3p')) }),
+    '/good/Go/all.zip': makeZip({ 'GO-2099-0001.json': JSON.stringify({ id: 'GO-2099-0001', modified: '2099-01-01T00:00:00Z', affected: [{ package: { ecosystem: 'Go', name: 'github.com/ollama/ollama' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '0.1.34' }] }] }] }) }),
     '/corrupt/PyPI/all.zip': Buffer.from('PK\x03\x04 this is not a zip'),
     '/corrupt/npm/all.zip': makeZip({}),
   };
@@ -42,13 +43,14 @@ afterAll(async () => {
 });
 
 describe('db update', () => {
-  it('downloads the PyPI and npm exports and replaces the database', async () => {
+  it('downloads the PyPI, npm and Go exports and replaces the database', async () => {
     const store = await updateDatabase({ baseUrl: `${base}/good`, dir });
     expect(requests).toContain('/good/PyPI/all.zip');
     expect(requests).toContain('/good/npm/all.zip');
+    expect(requests).toContain('/good/Go/all.zip');
     expect(store.bundled).toBe(false);
     const { records } = await effectiveRecords(dir);
-    expect(records.map((r) => r.id).sort()).toEqual(['GHSA-6wgj-66m2-xxp2', 'GHSA-6xpm-ggf7-wc3p']);
+    expect(records.map((r) => r.id).sort()).toEqual(['GHSA-6wgj-66m2-xxp2', 'GHSA-6xpm-ggf7-wc3p', 'GO-2099-0001']);
   });
 
   it('a corrupt download is an error and leaves the database as it was', async () => {

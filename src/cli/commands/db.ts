@@ -53,7 +53,7 @@ export function registerDb(program: Command): void {
     });
 
   db.command('update')
-    .description(`download the PyPI and npm OSV exports and replace the database (network; default ${DEFAULT_OSV_BASE_URL})`)
+    .description(`download the PyPI, npm and Go OSV exports and replace the database (network; default ${DEFAULT_OSV_BASE_URL})`)
     .option('--base-url <url>', 'OSV export mirror (also AIGIS_OSV_BASE_URL)')
     .option('--timeout <ms>', 'download timeout per file, in milliseconds', '300000')
     .action(async (flags: { baseUrl?: string; timeout: string }) => {

@@ -18,6 +18,8 @@ export type CallTarget =
   | { kind: 'dataset'; arg: ArgSpec }
   | { kind: 'provider'; provider: string; arg?: ArgSpec; values?: Record<string, string> }
   | { kind: 'mcp-server'; arg: ArgSpec; framework: string }
+  /** A map of MCP server name → connection (`url`, `command`/`args`, `transport`) passed to a client. */
+  | { kind: 'mcp-server-map'; arg: ArgSpec; framework: string }
   | { kind: 'vector-store'; store: string; url?: ArgSpec }
   | { kind: 'agent'; framework: string; name?: ArgSpec };
 
@@ -124,6 +126,13 @@ export const CALL_RULES: CallRule[] = [
   { callee: 'createReactAgent', requires: ['@langchain/*'], target: { kind: 'agent', framework: 'LangGraph.js', name: kw('name') } },
   { callee: 'Agent', requires: ['crewai'], target: { kind: 'agent', framework: 'CrewAI', name: kw('role') } },
   { callee: 'Agent', requires: ['pydantic-ai'], target: { kind: 'agent', framework: 'Pydantic AI', name: kw('name') } },
+  // AutoGen model clients name their model in the constructor.
+  { callee: 'OpenAIChatCompletionClient', requires: ['autogen-ext'], target: { kind: 'provider-model', provider: 'openai', arg: kw('model') } },
+  { callee: 'AzureOpenAIChatCompletionClient', requires: ['autogen-ext'], target: { kind: 'provider-model', provider: 'azure-openai', arg: kw('model') } },
+  { callee: 'AnthropicChatCompletionClient', requires: ['autogen-ext'], target: { kind: 'provider-model', provider: 'anthropic', arg: kw('model') } },
+  { callee: 'OllamaChatCompletionClient', requires: ['autogen-ext'], target: { kind: 'provider-model', provider: 'ollama', arg: kw('model') } },
+  // MCP servers declared in code (LangChain MCP adapters, agent SDKs taking an `mcp_servers` map).
+  { callee: 'MultiServerMCPClient', target: { kind: 'mcp-server-map', arg: pos0('connections', 'mcpServers', 'mcp_servers'), framework: 'LangChain MCP adapters' } },
   { callee: 'AssistantAgent', requires: ['autogen-agentchat'], target: { kind: 'agent', framework: 'AutoGen', name: pos0('name') } },
   { callee: 'CodeAgent', requires: ['smolagents'], target: { kind: 'agent', framework: 'smolagents', name: kw('name') } },
   { callee: 'ToolCallingAgent', requires: ['smolagents'], target: { kind: 'agent', framework: 'smolagents', name: kw('name') } },

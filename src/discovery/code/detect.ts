@@ -7,7 +7,8 @@ import { classifyNpmImport, classifyPythonImport, type ImportMatch } from '../..
 import { asset, at, datasetAsset, hfModelAsset, importedPackageAsset, providerAsset, providerId, providerModelAsset } from '../assets.js';
 import { hfDatasetId, hfRepoId, providerModelId } from '../ids.js';
 import { AI_SDK_PROVIDERS, CALL_RULES, type ArgSpec, type CallRule } from './call-rules.js';
-import type { Arg, Call, CodeFacts } from './facts.js';
+import type { Arg, Call, CodeFacts, NamedValue } from './facts.js';
+import { MODEL_PROVIDER_PREFIXES, providerOfModel } from '../../catalog/model-families.js';
 
 const OPENAI_COMPAT = 'openai-compatible';
 
@@ -53,6 +54,8 @@ export function detectAssets(facts: CodeFacts, path: string, lang: 'python' | 'j
     }
   }
 
+  out.push(...namedModelIds(facts, path, packages.size > 0));
+
   const inTest = TEST_PATH.test(path);
   if (!inTest) {
     for (const s of facts.strings) {
@@ -66,6 +69,66 @@ export function detectAssets(facts: CodeFacts, path: string, lang: 'python' | 'j
     }
   }
   return out;
+}
+
+/** Names that hold a model id: `MODEL`, `MODEL_ID`, `DEFAULT_LLM_MODEL`, `embedding_model`, `modelName`. */
+const MODEL_NAME = /(?:^|_)(?:model|llm)(?:_(?:id|name))?$/;
+const ENV_DEFAULT = /^(?:os\.getenv|getenv|os\.environ\.get|environ\.get|os\.environ\.setdefault)$/;
+
+function snake(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+/**
+ * Model ids bound to names rather than passed to a client call (issue 13.3): constants and settings
+ * (`DEFAULT_LLM_MODEL = "gpt-4.1-mini"`), config objects (`{"id": "openai:gpt-4o"}`), and
+ * environment defaults (`os.getenv("MODEL_ID", "Qwen/Qwen2.5-7B-Instruct")`). Only literals that
+ * resolve to a known shape count: `provider:model`, a Hugging Face repo id, or a hosted family.
+ */
+function namedModelIds(facts: CodeFacts, path: string, importsAi: boolean): Asset[] {
+  const named: NamedValue[] = [...facts.values];
+  for (const c of facts.calls) {
+    if (ENV_DEFAULT.test(c.callee) && c.args[0]?.str && c.args[1]?.str !== undefined) named.push({ via: 'env', name: c.args[0].str, value: c.args[1].str, line: c.args[1].line });
+  }
+  const out: Asset[] = [];
+  for (const v of named) {
+    const key = snake(v.name);
+    const modelKey = MODEL_NAME.test(key);
+    if (!modelKey && key !== 'id') continue;
+    // A dict key or object property names a model only in the explicit `provider:model` form: a
+    // `{"model": "gpt-4o"}` payload in a script that imports no AI library is not an inventory entry.
+    const ref = modelReference(v.value, modelKey && (v.via !== 'key' || importsAi));
+    if (!ref) continue;
+    const loc = at(path, v.line);
+    if (ref.hf) out.push(hfModelAsset(ref.hf, loc, { via: v.name }, 0.7));
+    else out.push(providerModelAsset(ref.provider!, ref.model!, loc, { via: v.name }, 0.75), providerAsset(ref.provider!, loc, {}, 0.7));
+  }
+  return out;
+}
+
+function modelReference(value: string, modelKey: boolean): { provider?: string; model?: string; hf?: string } | undefined {
+  const v = value.trim();
+  const m = /^([a-z][a-z0-9_-]*)[:/](.+)$/.exec(v);
+  if (m && MODEL_PROVIDER_PREFIXES[m[1]]) {
+    const model = providerModelId(m[2]);
+    return model ? { provider: MODEL_PROVIDER_PREFIXES[m[1]], model } : undefined;
+  }
+  // An `id` field only counts in the explicit `provider:model` form above.
+  if (!modelKey) return undefined;
+  const provider = providerOfModel(v);
+  if (provider) return { provider, model: v };
+  const hf = v.includes('/') ? hfRepoId(v) : undefined;
+  return hf ? { hf } : undefined;
+}
+
+/** A URL without credentials, query or fragment (tokens often ride there). */
+function publicUrl(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return undefined;
+  }
 }
 
 function unalias(c: Call, aliases: Map<string, string>): Call {
@@ -179,10 +242,31 @@ function applyRule(rule: CallRule, call: Call, path: string, compat: { provider:
       const id = name && /^[\w.@/ -]{1,100}$/.test(name) ? `mcp-server:${name}` : `mcp-server:${path}`;
       return [asset('mcp-server', id, name ?? path, loc, { framework: t.framework, definedIn: 'code' }, { confidence: 0.9 })];
     }
+    case 'mcp-server-map': {
+      const arg = argValue(call, t.arg);
+      // JS passes one object: `{ mcpServers: {…} }` or the map itself; Python a dict positionally.
+      const map = arg?.nested?.kwargs ?? (call.kwargs.get('mcpServers')?.nested?.kwargs ?? (call.args[0]?.str === undefined && !call.args[0]?.nested ? call.kwargs : undefined));
+      const out: Asset[] = [];
+      for (const [name, def] of map ?? []) {
+        const conf = def.nested?.kwargs;
+        if (!conf || !/^[\w.@/ -]{1,100}$/.test(name)) continue;
+        const url = conf.get('url')?.str;
+        const command = conf.get('command')?.str;
+        if (!url && !command) continue;
+        out.push(asset('mcp-server', `mcp-server:${name}`, name, at(path, def.line), {
+          framework: t.framework, definedIn: 'code', transport: conf.get('transport')?.str ?? (url ? 'http' : 'stdio'),
+          url: url ? publicUrl(url) : undefined, command: command?.split('/').pop(),
+          remote: url ? !/^https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\])(?::|\/|$)/.test(url) : undefined,
+        }, { confidence: 0.85 }));
+      }
+      return out;
+    }
     case 'agent': {
       const name = t.name ? literal(call, t.name) : undefined;
-      const label = name && name.length <= 100 ? name : `${t.framework} agent`;
-      return [asset('agent', `agent:code:${path}:${call.line}`, label, loc, { framework: t.framework, definedIn: 'code' }, { confidence: 0.85 })];
+      // A templated role (`{topic} Researcher`) is filled in at run time: it names no agent.
+      const templated = name !== undefined && /\{[^}]*\}|\$\{/.test(name);
+      const label = name && !templated && name.length <= 100 ? name : `${t.framework} agent`;
+      return [asset('agent', `agent:code:${path}:${call.line}`, label, loc, { framework: t.framework, definedIn: 'code', nameTemplate: templated ? name : undefined }, { confidence: 0.85 })];
     }
     case 'vector-store': {
       const where = t.url ? literal(call, t.url) : undefined;

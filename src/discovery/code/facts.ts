@@ -35,10 +35,21 @@ export interface ImportFact {
   aliases?: [string, string][];
 }
 
+/** A string literal bound to a name: `DEFAULT_LLM_MODEL = "gpt-4.1-mini"`, `{"model": "openai:gpt-4o"}`, `model: 'x'`. */
+export interface NamedValue {
+  /** `variable` (assignment, declaration, attribute), `key` (dict key / object property) or `env` (environment default). */
+  via: 'variable' | 'key' | 'env';
+  name: string;
+  value: string;
+  line: number;
+}
+
 export interface CodeFacts {
   imports: ImportFact[];
   calls: Call[];
   strings: { value: string; line: number }[];
+  /** Literal strings assigned to variables, attributes, dict keys and object properties. */
+  values: NamedValue[];
 }
 
 /** Maps a 0-based row of the parsed source to a 1-based line of the scanned file (notebooks shift rows). */
@@ -55,8 +66,8 @@ export function extractFacts(lang: CodeLanguage, tree: SyntaxTree, lineMap: Line
 // ---------------------------------------------------------------- Python
 
 function pythonFacts(root: SyntaxNode, lineMap: LineMap): CodeFacts {
-  const facts: CodeFacts = { imports: [], calls: [], strings: [] };
-  for (const n of root.descendantsOfType(['import_statement', 'import_from_statement', 'call', 'string'])) {
+  const facts: CodeFacts = { imports: [], calls: [], strings: [], values: [] };
+  for (const n of root.descendantsOfType(['import_statement', 'import_from_statement', 'call', 'string', 'assignment', 'pair'])) {
     if (!n) continue;
     const line = lineMap(n.startPosition.row);
     if (n.type === 'import_statement') {
@@ -82,6 +93,14 @@ function pythonFacts(root: SyntaxNode, lineMap: LineMap): CodeFacts {
     } else if (n.type === 'string') {
       const v = pythonString(n);
       if (v !== undefined && v.length <= MAX_STRING && /[.:]/.test(v)) facts.strings.push({ value: v, line });
+    } else {
+      // `NAME = "x"`, `self.model = "x"`, `model: str = "x"` and dict pairs `"model": "x"`.
+      const key = n.childForFieldName(n.type === 'assignment' ? 'left' : 'key');
+      const value = n.childForFieldName(n.type === 'assignment' ? 'right' : 'value');
+      if (!key || value?.type !== 'string') continue;
+      const name = key.type === 'identifier' ? key.text : key.type === 'attribute' ? key.childForFieldName('attribute')?.text : key.type === 'string' ? pythonString(key) : undefined;
+      const v = pythonString(value);
+      if (name && v !== undefined && v.length <= 256) facts.values.push({ via: n.type === 'pair' ? 'key' : 'variable', name, value: v, line: lineMap(value.startPosition.row) });
     }
   }
   return facts;
@@ -114,6 +133,19 @@ function pythonArg(v: SyntaxNode, lineMap: LineMap, depth: number): Arg {
     return { str: parts.every((p) => p !== undefined) ? parts.join('') : undefined, line };
   }
   if (v.type === 'call' && depth < MAX_NESTING) return { nested: pythonCall(v, lineMap, depth + 1), line };
+  if (v.type === 'dictionary' && depth < MAX_NESTING) {
+    // A dict literal reads like a JS object: its string keys become the nested call's kwargs
+    // (`MultiServerMCPClient({"docs": {"url": …}})`, `mcp_servers={"fs": {"command": …}}`).
+    const kwargs = new Map<string, Arg>();
+    for (const p of v.namedChildren) {
+      if (p?.type !== 'pair') continue;
+      const k = p.childForFieldName('key');
+      const val = p.childForFieldName('value');
+      const key = k?.type === 'string' ? pythonString(k) : undefined;
+      if (key !== undefined && val) kwargs.set(key, pythonArg(val, lineMap, depth + 1));
+    }
+    return { nested: { callee: '{}', name: '{}', isNew: false, args: [], kwargs, line, endLine: lineMap(v.endPosition.row) }, line };
+  }
   return { line };
 }
 
@@ -151,8 +183,8 @@ function pythonCallee(fn: SyntaxNode, depth = 0): string {
 // ---------------------------------------------------------------- JavaScript / TypeScript
 
 function jsFacts(root: SyntaxNode, lineMap: LineMap): CodeFacts {
-  const facts: CodeFacts = { imports: [], calls: [], strings: [] };
-  for (const n of root.descendantsOfType(['import_statement', 'export_statement', 'call_expression', 'new_expression', 'string', 'template_string'])) {
+  const facts: CodeFacts = { imports: [], calls: [], strings: [], values: [] };
+  for (const n of root.descendantsOfType(['import_statement', 'export_statement', 'call_expression', 'new_expression', 'string', 'template_string', 'variable_declarator', 'pair', 'assignment_expression', 'binary_expression'])) {
     if (!n) continue;
     const line = lineMap(n.startPosition.row);
     if (n.type === 'import_statement' || n.type === 'export_statement') {
@@ -167,12 +199,39 @@ function jsFacts(root: SyntaxNode, lineMap: LineMap): CodeFacts {
       } else {
         facts.calls.push(call);
       }
-    } else {
+    } else if (n.type === 'string' || n.type === 'template_string') {
       const v = jsString(n);
       if (v !== undefined && v.length <= MAX_STRING && /[.:]/.test(v)) facts.strings.push({ value: v, line });
+    } else {
+      const named = jsNamedValue(n);
+      if (named) facts.values.push({ via: named.via, name: named.name, value: named.value, line: lineMap(named.node.startPosition.row) });
     }
   }
   return facts;
+}
+
+/**
+ * `const MODEL = "x"`, `{ model: "x" }`, `this.model = "x"`, and environment defaults
+ * `process.env.MODEL_ID ?? "x"` / `|| "x"` (named by the variable).
+ */
+function jsNamedValue(n: SyntaxNode): { via: NamedValue['via']; name: string; value: string; node: SyntaxNode } | undefined {
+  let key: SyntaxNode | null;
+  let value: SyntaxNode | null;
+  if (n.type === 'variable_declarator') [key, value] = [n.childForFieldName('name'), n.childForFieldName('value')];
+  else if (n.type === 'pair') [key, value] = [n.childForFieldName('key'), n.childForFieldName('value')];
+  else if (n.type === 'assignment_expression') [key, value] = [n.childForFieldName('left'), n.childForFieldName('right')];
+  else {
+    const op = n.childForFieldName('operator')?.text;
+    if (op !== '??' && op !== '||') return undefined;
+    [key, value] = [n.childForFieldName('left'), n.childForFieldName('right')];
+    if (!key || !/^process\.env\.\w+$/.test(key.text)) return undefined;
+  }
+  if (!key || !value || (value.type !== 'string' && value.type !== 'template_string')) return undefined;
+  const name = key.type === 'string' ? jsString(key) : key.type === 'member_expression' ? key.childForFieldName('property')?.text : key.text;
+  const v = jsString(value);
+  if (!name || !/^[\w$]+$/.test(name) || v === undefined || v.length > 256) return undefined;
+  const via = n.type === 'pair' ? 'key' : n.type === 'binary_expression' ? 'env' : 'variable';
+  return { via, name, value: v, node: value };
 }
 
 function jsImportNames(n: SyntaxNode): string[] {

@@ -7,6 +7,7 @@
  */
 import { mentionsEndpointHost } from '../../catalog/ai-endpoints.js';
 import { classifyNpmImport, classifyPythonImport } from '../../catalog/ai-imports.js';
+import { MODEL_LITERAL_HINT } from '../../catalog/model-families.js';
 import { CALL_RULES } from './call-rules.js';
 
 const PY_FROM = /^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?([\w \t,\\\r\n]*)/gm;
@@ -23,9 +24,14 @@ const UNCONDITIONAL_KEYWORDS = [
   ),
 ];
 
+/** `MODEL_ID = "org/name"`, `"model": "org/name"`, `getenv("MODEL_ID", "org/name")`. */
+const HF_ID_NEAR_MODEL_NAME = /(?:model|llm)(?:_?id|_?name)?["']?\s*[:=,]\s*["'`][\w.-]+\/[\w.-]+["'`]/i;
+
 export function mayYieldAssets(lang: 'python' | 'js', text: string): boolean {
   if (lang === 'python' ? importsAiPython(text) : importsAiNpm(text)) return true;
   if (UNCONDITIONAL_KEYWORDS.some((k) => text.includes(k))) return true;
+  // Settings modules hold model ids without importing any AI library (`DEFAULT_LLM_MODEL = "gpt-4.1-mini"`).
+  if (MODEL_LITERAL_HINT.test(text) || HF_ID_NEAR_MODEL_NAME.test(text)) return true;
   return mentionsEndpointHost(text);
 }
 

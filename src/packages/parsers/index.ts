@@ -2,6 +2,7 @@
 import type { PackageParser } from '../types.js';
 import { distInfoMetadata } from './dist-info-metadata.js';
 import { environmentYml } from './environment-yml.js';
+import { goMod, goSum } from './go-mod.js';
 import { installedPackageJson, packageJson } from './package-json.js';
 import { packageLockJson } from './package-lock-json.js';
 import { pipfile, pipfileLock } from './pipfile.js';
@@ -14,5 +15,5 @@ import { yarnLock } from './yarn-lock.js';
 
 export const PACKAGE_PARSERS: readonly PackageParser[] = [
   requirementsTxt, pyprojectToml, poetryLock, uvLock, pipfile, pipfileLock, setupCfg, environmentYml, distInfoMetadata,
-  installedPackageJson, packageJson, packageLockJson, yarnLock, pnpmLock,
+  installedPackageJson, packageJson, packageLockJson, yarnLock, pnpmLock, goMod, goSum,
 ];

@@ -41,6 +41,9 @@ export const packageJson: PackageParser = {
     const out: ParseOutput = { entries: [], notes: [] };
     const doc = object(text);
     const finder = new LineFinder(text);
+    if (typeof doc.name === 'string' && doc.name) {
+      out.project = { ecosystem: 'npm', name: doc.name, version: typeof doc.version === 'string' ? doc.version : undefined, line: finder.find(/"name"\s*:/), bin: doc.bin !== undefined };
+    }
     for (const [section, scope] of SECTIONS) {
       const deps = doc[section];
       if (!deps || typeof deps !== 'object') continue;

@@ -60,6 +60,9 @@ export const pyprojectToml: PackageParser = {
     const project = table(doc.project);
     if (project) {
       const at = Math.max(0, finder.offset(/^\[project\]/m));
+      if (typeof project.name === 'string' && project.name) {
+        out.project = { ecosystem: 'PyPI', name: pep503(project.name), version: typeof project.version === 'string' ? project.version : undefined, line: finder.find(/^\s*name\s*=/m, at), bin: table(project.scripts) !== undefined };
+      }
       pep508Entries(project.dependencies, path, finder, at, undefined, out);
       for (const [extra, list] of Object.entries(table(project['optional-dependencies']) ?? {})) {
         pep508Entries(list, path, finder, Math.max(0, finder.offset(/^\[project\.optional-dependencies\]/m)), `extra:${extra}`, out);

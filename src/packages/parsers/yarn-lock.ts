@@ -8,7 +8,10 @@ import type { PackageParser, ParseOutput } from '../types.js';
 
 /** Package name of a descriptor: `@scope/name@^1`, `name@npm:^1`, `name@patch:name@…` → the name. */
 export function descriptorName(d: string): string | undefined {
-  const s = d.trim().replace(/^"|"$/g, '');
+  let s = d.trim().replace(/^"|"$/g, '');
+  // Berry alias `my-langchain@npm:langchain@0.0.1`: the installed package is the resolution's name.
+  const alias = /^(?:@[^/@]+\/)?[^@]+@npm:((?:@[^/@]+\/)?[^@]+@.+)$/.exec(s);
+  if (alias) s = alias[1];
   const at = s.indexOf('@', s.startsWith('@') ? 1 : 0);
   const name = at < 0 ? s : s.slice(0, at);
   return /^(@[a-z0-9._~-]+\/)?[a-z0-9._~-]+$/i.test(name) ? name : undefined;

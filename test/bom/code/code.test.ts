@@ -152,3 +152,91 @@ describe('code discovery: more SDK shapes', () => {
     expect((await analyze(codeAnalyzer, 'm.py', other)).assets).toEqual([]);
   });
 });
+
+describe('code discovery: templated agent roles (issue 13.2)', () => {
+  it('a role filled in at run time is not the agent name', async () => {
+    const src = 'from crewai import Agent\nresearcher = Agent(role="{topic} Senior Data Researcher", goal="find", backstory="b")\nwriter = Agent(role="Report Writer", goal="write", backstory="b")\n';
+    const res = await analyze(codeAnalyzer, 'crew/agents.py', src);
+    const agents = res.assets.filter((a) => a.kind === 'agent').map((a) => [a.name, a.properties.nameTemplate]);
+    expect(agents).toEqual([
+      ['CrewAI agent', '{topic} Senior Data Researcher'],
+      ['Report Writer', undefined],
+    ]);
+  });
+});
+
+describe('code discovery: model ids in constants, settings, config objects and env defaults (issue 13.3)', () => {
+  it('Python: constants, settings fields, dict configs with provider:model, getenv defaults — without an AI import', async () => {
+    const src = [
+      'import os',
+      'DEFAULT_LLM_MODEL = "gpt-4.1-mini"',
+      'EMBEDDING_MODEL = "text-embedding-3-small"',
+      'MODEL_ID = os.getenv("MODEL_ID", "Qwen/Qwen2.5-7B-Instruct")',
+      'AGENTS = [{"id": "anthropic:claude-sonnet-4-5", "tools": []}]',
+      'class Settings:',
+      '    chat_model: str = "ollama:llama3.2"',
+      'OUTPUT_DIR = "models/finetuned"',
+      'MODEL_PATH = "checkpoints/best.pt"',
+      'TITLE = "gpt-4o is great"',
+      'name = "claude-3-haiku-20240307"',
+      '',
+    ].join('\n');
+    const res = await analyze(codeAnalyzer, 'app/config.py', src);
+    expect(sightings(res.assets).filter((s) => s.startsWith('model:') || s.startsWith('pkg:huggingface')).sort()).toEqual([
+      'model:anthropic/claude-sonnet-4-5@5',
+      'model:ollama/llama3.2@7',
+      'model:openai/gpt-4.1-mini@2',
+      'model:openai/text-embedding-3-small@3',
+      'pkg:huggingface/Qwen/Qwen2.5-7B-Instruct@4',
+    ]);
+  });
+
+  it('JS/TS: const, object properties and process.env defaults', async () => {
+    const src = [
+      "export const DEFAULT_MODEL = 'claude-opus-4-1';",
+      "const cfg = { model: 'openai/gpt-4o-mini', temperature: 0 };",
+      "const modelId = process.env.MODEL_ID ?? 'mistral-large-latest';",
+      "const label = 'gpt-4o';",
+      '',
+    ].join('\n');
+    const res = await analyze(codeAnalyzer, 'src/settings.ts', src);
+    expect(sightings(res.assets).filter((s) => s.startsWith('model:')).sort()).toEqual([
+      'model:anthropic/claude-opus-4-1@1',
+      'model:mistral/mistral-large-latest@3',
+      'model:openai/gpt-4o-mini@2',
+    ]);
+  });
+});
+
+describe('code discovery: MCP servers and AutoGen model clients declared in code (issues 13.3, 13.4)', () => {
+  it('Python: MultiServerMCPClient connection map, credentials dropped from URLs', async () => {
+    const src = [
+      'from langchain_mcp_adapters.client import MultiServerMCPClient',
+      'client = MultiServerMCPClient({',
+      '    "math": {"command": "python", "args": ["/srv/math_server.py"], "transport": "stdio"},',
+      '    "docs": {"url": "https://user:s3cret@docs.example.com/mcp?token=abc", "transport": "streamable_http"},',
+      '    "broken": "not a connection",',
+      '})',
+      '',
+    ].join('\n');
+    const res = await analyze(codeAnalyzer, 'agent/tools.py', src);
+    const servers = res.assets.filter((a) => a.kind === 'mcp-server');
+    expect(servers.map((a) => [a.id, a.locations[0].startLine, a.properties.transport, a.properties.url ?? a.properties.command])).toEqual([
+      ['mcp-server:math', 3, 'stdio', 'python'],
+      ['mcp-server:docs', 4, 'streamable_http', 'https://docs.example.com/mcp'],
+    ]);
+    expect(JSON.stringify(res.assets)).not.toContain('s3cret');
+  });
+
+  it('JS: new MultiServerMCPClient({ mcpServers: {...} })', async () => {
+    const src = "import { MultiServerMCPClient } from '@langchain/mcp-adapters';\nconst c = new MultiServerMCPClient({\n  mcpServers: {\n    weather: { url: 'http://localhost:8000/mcp' },\n  },\n});\n";
+    const res = await analyze(codeAnalyzer, 'src/mcp.ts', src);
+    expect(res.assets.filter((a) => a.kind === 'mcp-server').map((a) => [a.id, a.properties.remote])).toEqual([['mcp-server:weather', false]]);
+  });
+
+  it('AutoGen model clients name their model', async () => {
+    const src = 'from autogen_ext.models.openai import OpenAIChatCompletionClient\nclient = OpenAIChatCompletionClient(model="gpt-4o-2024-08-06")\n';
+    const res = await analyze(codeAnalyzer, 'team.py', src);
+    expect(sightings(res.assets)).toContain('model:openai/gpt-4o-2024-08-06@2');
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * Turns a document kind and its rules into an analyzer: each file is parsed once (memoised on the
+ * ScanFile, so discovery and checks share the parse), and the rules run once per project view in the
+ * pipeline's whole-target stage.
+ */
+import type { Analyzer, CollectedDocument, Parser } from '../core/analyzer.js';
+import { makeFinding } from '../core/finding.js';
+import type { Asset, Finding, Note } from '../core/model.js';
+import type { DocumentKind, PostureHit, PostureRule } from './rule.js';
+
+export interface PostureAnalyzerOptions<D, P> {
+  kind: DocumentKind<D, P>;
+  rules: PostureRule<P>[];
+  /** Discovery over the same project views (assets with ids that hits can point at). */
+  discover?(project: P): Asset[];
+  /** Bump when results change for the same input. */
+  version?: number;
+}
+
+type Parsed<D> = { document?: D; notes?: string[] };
+
+/** The memoised parser of a kind: one parse per file per scan, whoever asks first. */
+export function kindParser<D>(kind: DocumentKind<D, unknown>): Parser<Parsed<D>> {
+  return {
+    id: `document:${kind.name}`,
+    parse: ({ text, info }) => (text === undefined ? { notes: ['not a text file'] } : kind.parse({ path: info.path, text })),
+  };
+}
+
+export function postureAnalyzer<D, P>(opts: PostureAnalyzerOptions<D, P>): Analyzer {
+  const { kind, rules } = opts;
+  const parser = kindParser(kind as DocumentKind<D, unknown>);
+  const source = `posture-${kind.name}`;
+  return {
+    name: source,
+    version: opts.version ?? 1,
+    rules: rules.map((r) => r.meta),
+    match: (file) => kind.match(file),
+    async analyze(file) {
+      const parsed = await file.parsed(parser);
+      const notes: Note[] = (parsed.notes ?? []).map((message) => ({ level: 'warning', path: file.path, message: `${kind.name}: ${message}`, source }));
+      return { notes, document: parsed.document };
+    },
+    finish(collected: CollectedDocument[]) {
+      const docs = collected.map((c) => ({ path: c.file.path, document: c.document as D }));
+      const findings: Finding[] = [];
+      const assets: Asset[] = [];
+      const notes: Note[] = [];
+      for (const project of kind.project(docs)) {
+        if (opts.discover) assets.push(...opts.discover(project));
+        for (const rule of rules) {
+          let hits: PostureHit[];
+          try {
+            hits = rule.check(project);
+          } catch (err) {
+            notes.push({ level: 'error', message: `${rule.meta.id}: ${err instanceof Error ? err.message : String(err)}`, source });
+            continue;
+          }
+          for (const hit of hits) findings.push(hitToFinding(rule, hit));
+        }
+      }
+      return { findings, assets, notes };
+    },
+  };
+}
+
+export function hitToFinding<P>(rule: PostureRule<P>, hit: PostureHit): Finding {
+  return makeFinding(rule.meta, {
+    location: { path: hit.path, startLine: hit.line, endLine: hit.endLine ?? hit.line },
+    message: hit.message,
+    evidence: hit.evidence,
+    severity: hit.severity,
+    remediation: hit.remediation,
+    assetId: hit.assetId,
+    properties: { ...hit.properties, ...(rule.meta.aliases?.length ? { aliases: rule.meta.aliases } : {}) },
+    fingerprintSalt: hit.key,
+  });
+}

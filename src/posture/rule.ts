@@ -1,0 +1,59 @@
+/**
+ * The posture rule contract (STYLE.md §5, like ESLint's rule modules): one rule = one small module
+ * exporting its metadata and a pure check over one kind of document. Checks never parse files and
+ * never do I/O; they read the typed documents that the kind's memoised parser produced.
+ */
+import type { RuleMeta, Severity } from '../core/model.js';
+
+/** What a check reports: where, what, and optional overrides of the rule's metadata. */
+export interface PostureHit {
+  /** Target-relative path of the file holding the offending attribute (or the resource). */
+  path: string;
+  /** 1-based line of the offending attribute, or of the resource when an attribute is missing. */
+  line: number;
+  endLine?: number;
+  /** What is wrong here, naming the resource; say what default applies when an attribute is missing. */
+  message: string;
+  /** Redacted evidence: the offending attribute as written (`direct_internet_access = "Enabled"`). */
+  evidence?: string;
+  /** The BOM asset of the resource or workload (for attack paths). */
+  assetId?: string;
+  /** Raise or lower the rule's severity for this hit (e.g. a bucket that holds training data). */
+  severity?: Severity;
+  /** A fix specific to this hit (the fixed snippet); defaults to the rule's remediation. */
+  remediation?: string;
+  /**
+   * What distinguishes two hits of one rule in one file, independent of line numbers: the resource
+   * address (`aws_s3_bucket.data`), the object (`Deployment/ns/name`) plus the attribute path.
+   */
+  key: string;
+  properties?: Record<string, unknown>;
+}
+
+/**
+ * A posture rule over the project view `P` of one document kind (for example every Terraform file of
+ * one module, or every Kubernetes object of the target, so that exposure can be computed across files).
+ */
+export interface PostureRule<P> {
+  /** Metadata; `aliases` lists the equivalent ids of other tools (Checkov, Trivy, KICS, Kubescape, zizmor). */
+  meta: RuleMeta & { aliases?: string[] };
+  check(project: P): PostureHit[];
+}
+
+/**
+ * A document kind: which files it reads, its memoised parser, and how parsed files group into the
+ * project views that rules check. Discovery (assets) reads the same documents.
+ */
+export interface DocumentKind<D, P> {
+  /** Short name: `terraform`, `kubernetes`, `compose`, `dockerfile`, `workflow`, `agent-config` … */
+  name: string;
+  /** Cheap path/size test; no I/O. */
+  match(file: { path: string; name: string; ext: string; size: number }): boolean;
+  /**
+   * Parse one file (pure; no I/O). `undefined` when the content turns out not to be of this kind
+   * (a YAML file that is no Kubernetes manifest). Problems become `notes`, never exceptions.
+   */
+  parse(input: { path: string; text: string }): { document?: D; notes?: string[] };
+  /** Group every parsed file (sorted by path) into project views. */
+  project(documents: { path: string; document: D }[]): P[];
+}
