@@ -33,21 +33,26 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
   const timeout = opts.fileTimeoutMs ?? 30_000;
   const all = await target.index();
   const paths = new Set(all.map((f) => f.path));
-  const plan = new Map<string, Analyzer[]>();
+  // Per wanted file: its position (results are joined in this order, not in completion order:
+  // files finish in a different order on a loaded machine, and the report must not depend on
+  // that) and its analyzers. The lists are interned (a handful of distinct ones), so a file costs a
+  // map entry and a pointer, not an array of its own: 100k-file trees keep a small footprint.
+  const order = new Map<string, number>();
+  const planOf: Analyzer[][] = [];
   const wanted: FileInfo[] = [];
   const dispatch = new Dispatch(opts.analyzers);
+  const interned = new Map<string, Analyzer[]>();
   for (const info of all) {
-    const list = dispatch.candidates(info).filter((a) => safeMatch(a, info));
-    if (list.length) {
-      plan.set(info.path, list);
-      wanted.push(info);
-    }
+    const ids: number[] = [];
+    for (const i of dispatch.candidates(info)) if (safeMatch(opts.analyzers[i], info)) ids.push(i);
+    if (!ids.length) continue;
+    const key = ids.join(',');
+    let list = interned.get(key);
+    if (!list) interned.set(key, (list = ids.map((i) => opts.analyzers[i])));
+    order.set(info.path, wanted.length);
+    planOf.push(list);
+    wanted.push(info);
   }
-
-  // Results are kept per file and joined in index order, not in completion order: files finish in
-  // a different order on a loaded machine, and the report must not depend on that.
-  const order = new Map<string, number>();
-  wanted.forEach((f, i) => order.set(f.path, i));
   const perFile: (FileOutcome | undefined)[] = new Array<FileOutcome | undefined>(wanted.length);
   let done = 0;
   let bytes = 0;
@@ -64,7 +69,8 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
   const analyzeFile = async (file: ScanFile): Promise<void> => {
     const out: FileOutcome = {};
     const fileFindings: Finding[] = [];
-    for (const analyzer of plan.get(file.path) ?? []) {
+    const i = order.get(file.path);
+    for (const analyzer of i === undefined ? [] : planOf[i]) {
       const res = await runOne(analyzer, file, watchdog, siblings);
       if (res.findings) for (const f of res.findings) fileFindings.push(withLayer(f, file));
       if (res.assets?.length) (out.assets ??= []).push(...res.assets);
@@ -81,7 +87,6 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
       if (split.kept.length) out.findings = split.kept;
       if (split.suppressed.length) out.suppressed = split.suppressed;
     }
-    const i = order.get(file.path);
     if (i !== undefined && (out.assets || out.notes || out.findings || out.suppressed)) perFile[i] = out;
     done++;
     bytes += file.size;
@@ -173,7 +178,7 @@ class Dispatch {
   private readonly byExt = new Map<string, number[]>();
   private readonly byName = new Map<string, number[]>();
 
-  constructor(private readonly analyzers: readonly Analyzer[]) {
+  constructor(analyzers: readonly Analyzer[]) {
     analyzers.forEach((a, i) => {
       if (!a.wants) return void this.always.push(i);
       for (const e of a.wants.extensions ?? []) push(this.byExt, e, i);
@@ -181,12 +186,12 @@ class Dispatch {
     });
   }
 
-  candidates(info: FileInfo): Analyzer[] {
+  /** Indexes (into the registry) of the analyzers to offer `info` to, in registry order. */
+  candidates(info: FileInfo): readonly number[] {
     const ext = this.byExt.get(info.ext);
     const name = this.byName.get(info.name);
-    if (!ext && !name) return this.always.map((i) => this.analyzers[i]);
-    const ids = [...new Set([...this.always, ...(ext ?? []), ...(name ?? [])])].sort((a, b) => a - b);
-    return ids.map((i) => this.analyzers[i]);
+    if (!ext && !name) return this.always;
+    return [...new Set([...this.always, ...(ext ?? []), ...(name ?? [])])].sort((a, b) => a - b);
   }
 }
 
