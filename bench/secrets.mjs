@@ -122,8 +122,12 @@ function generateFromSystem() {
   rmSync(dir, { recursive: true, force: true });
   const pool = systemFiles();
   if (pool.length === 0) throw new Error('no installed Python/Node packages found under /usr/lib');
+  // Keys go only where aigis looks by default: `node_modules` is skipped by the directory walker
+  // (and by rg below, for the same tree).
+  const eligible = [];
+  for (let i = 0; i < FILES; i++) if (!pool[i % pool.length][1].includes('/node_modules/')) eligible.push(i);
   const keyAt = new Set();
-  while (keyAt.size < KEYS) keyAt.add(Math.floor(rand() * FILES));
+  while (keyAt.size < Math.min(KEYS, eligible.length)) keyAt.add(pick(eligible));
   let bytes = 0;
   let planted = 0;
   for (let i = 0; i < FILES; i++) {
@@ -262,9 +266,9 @@ async function main() {
   const engine = timed(process.execPath, ['--input-type=module', '-e', engineScript]);
   if (engine.status !== 0) throw new Error(`engine run failed: ${engine.stderr}`);
 
-  const rg = timed('rg', ['--hidden', '--no-ignore', '-P', '-c', '--no-filename', '-f', patterns, dir]);
+  const rg = timed('rg', ['--hidden', '--no-ignore', '-g', '!node_modules', '-P', '-c', '--no-filename', '-f', patterns, dir]);
   const rgMatches = rg.stdout.split('\n').filter(Boolean).reduce((s, l) => s + Number(l), 0);
-  const rgFast = timed('rg', ['--hidden', '--no-ignore', '-c', '--no-filename', '-f', fastPatterns, dir]);
+  const rgFast = timed('rg', ['--hidden', '--no-ignore', '-g', '!node_modules', '-c', '--no-filename', '-f', fastPatterns, dir]);
   if (rgFast.status === 2) throw new Error(`rg (default engine) failed: ${rgFast.stderr}`);
   const rgFastMatches = rgFast.stdout.split('\n').filter(Boolean).reduce((s, l) => s + Number(l), 0);
 
