@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.argv[2] ?? 300_000);
-const sigmaDir = ['../shared/corpora/sigma/cloudtrail', '../../shared/corpora/sigma/cloudtrail'].map((p) => resolve(root, p)).find(existsSync);
+const sigmaDir = [join(root, 'test/fixtures/corpora/sigma/cloudtrail')].find(existsSync);
 if (!existsSync(join(root, 'dist/runtime/session.js'))) throw new Error('run `npm run build` first');
 if (spawnSync('jq', ['--version']).status !== 0) throw new Error('jq is not on the PATH');
 

@@ -5,7 +5,7 @@
  *   node bench/osv.mjs [RECORDS=5000] [PINS=400]
  *
  * 1. `aigis db import` of RECORDS OSV records (variants of the real records in the bundled snapshot's
- *    source, ../shared/advisories/osv, or of the snapshot itself): from a directory and from a zip.
+ *    source, test/fixtures/osv, or of the snapshot itself): from a directory and from a zip.
  * 2. `aigis scan` of a generated project with PINS pinned AI packages (requirements.txt, poetry.lock,
  *    package.json), end to end (process start-up included) and in-process after start-up (pipeline
  *    with analyzers and the vulnerability enricher), against that imported database.
@@ -71,12 +71,12 @@ function zip(files) {
 }
 
 // --- 1. records -------------------------------------------------------------------------------
-// Seeds: the advisory corpus beside a development checkout when there is one, else the snapshot
-// bundled in data/ (so the benchmark runs from a clean clone).
-const seedDir = [resolve(root, '../shared/advisories/osv'), resolve(root, '../../shared/advisories/osv')].find((d) => existsSync(d));
-let seeds = seedDir ? readdirSync(seedDir).filter((n) => n.endsWith('.json')).map((n) => JSON.parse(readFileSync(join(seedDir, n), 'utf8'))) : [];
-if (seeds.length === 0) seeds = JSON.parse(readFileSync(join(root, 'data/osv-snapshot.json'), 'utf8')).records;
-if (seeds.length === 0) throw new Error('no seed records (neither ../shared/advisories/osv nor data/osv-snapshot.json)');
+// Seed records copied into the repository (CC-BY-4.0, credited in NOTICE); the bench reads nothing outside it.
+const seedDir = resolve(root, 'test/fixtures/osv');
+const seeds = existsSync(seedDir)
+  ? readdirSync(seedDir).filter((n) => n.endsWith('.json')).map((n) => JSON.parse(readFileSync(join(seedDir, n), 'utf8')))
+  : [];
+if (seeds.length === 0) throw new Error(`no seed records in ${seedDir}`);
 const recDir = join(work, 'records');
 mkdirSync(recDir);
 const files = [];

@@ -17,6 +17,7 @@ const ARCHIVE_EXTENSIONS = new Set(['.zip', '.tar', '.tgz', '.gz', '.mar', '.nem
 
 export const modelPickleAnalyzer: Analyzer = {
   name: 'model-pickle',
+  scanner: 'model',
   version: 1,
   rules: MODEL_PICKLE_RULES.map((r) => r.meta),
   match(file: FileInfo): boolean {

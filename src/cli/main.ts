@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 /**
  * Entry point. Kept tiny on purpose: `aigis --version` answers before anything else is loaded, and
- * every other run loads the program (commander and the one command it runs) on demand.
+ * every other run loads the program (commander and the one command it runs, see program.ts) on demand.
  */
 import { VERSION } from '../version.js';
 
 // `aigis … | head` closes stdout early: stop quietly, as Unix tools do, instead of crashing.
+// Any other stdout error (a full device: ENOSPC, EIO) is a tool error: one line, exit 2, no stack.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
+  process.stderr.write(`aigis: cannot write to standard output: ${err.code ?? err.message}\n`);
+  process.exit(2); // EXIT_ERROR (exit.ts), not imported so that --version loads nothing else
 });
 
 const first = process.argv[2];

@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import { CliError } from './exit.js';
 import { parseSeverity, SEVERITIES, type Severity } from '../core/severity.js';
 
@@ -28,4 +29,24 @@ export function parseSize(value: string): number {
   const unit = (m[2] ?? 'b').toLowerCase()[0];
   const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
   return Math.round(Number(m[1]) * mult);
+}
+
+/**
+ * `--skip-dirs` / `--skip-files` globs (flags or aigis.yaml): a malformed glob (`[abc`, `{a,b`) is a
+ * usage error, not a pattern that silently matches nothing.
+ */
+export function checkGlobs(globs: string[], what: string): string[] {
+  for (const g of globs) {
+    try {
+      picomatch.makeRe(g, { strictBrackets: true });
+    } catch (err) {
+      throw new CliError(`invalid ${what} glob "${g}": ${(err as Error).message}`);
+    }
+  }
+  return globs;
+}
+
+/** Normalises a `--format` value: names are case-insensitive, like severities. */
+export function formatName(value: string): string {
+  return value.trim().toLowerCase();
 }

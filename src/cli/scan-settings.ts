@@ -1,14 +1,22 @@
 /**
- * Resolves the settings of `aigis scan` from flags, `aigis.yaml` and `.aigisignore`.
+ * Resolves the settings of `aigis scan` (and the parts that apply to `bom` and `detect`) from flags,
+ * `AIGIS_*` environment variables (commander maps them onto the flags), `aigis.yaml` and `.aigisignore`.
  * This is the I/O edge of suppression: it finds and reads the files; parsing and matching are the
- * pure functions of src/suppress/. Precedence: CLI flag > aigis.yaml > built-in default.
+ * pure functions of src/suppress/. Precedence: CLI flag > environment > aigis.yaml > built-in default.
+ *
+ * Trust: a config named with `--config` (or found in a working directory outside the target) is the
+ * user's own. An `aigis.yaml` found inside the scanned target belongs to the target, which is
+ * untrusted: it may narrow what is reported (suppressions, severity filter, skips) but never choose
+ * where or how the report is written (`output`, `format`) nor read a file outside the target
+ * (`ignore-file: ../../etc/passwd`). Those keys are ignored with a note in the report.
  */
-import { lstatSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Severity, SuppressedFinding } from '../core/model.js';
-import { parseConfig, parseIgnoreFile, SuppressionConfigError, type AigisConfig, type IgnoreEntry } from '../suppress/index.js';
+import type { Note, Severity, SuppressedFinding } from '../core/model.js';
+import { BaselineError, parseBaseline, parseConfig, parseIgnoreFile, SuppressionConfigError, type AigisConfig, type IgnoreEntry } from '../suppress/index.js';
 import { CliError } from './exit.js';
-import { parseSeverityList, parseSeverityOption, parseSize } from './options.js';
+import { checkGlobs, parseSeverityList, parseSeverityOption, parseSize } from './options.js';
+import { formatName } from './options.js';
 
 export const CONFIG_FILE = 'aigis.yaml';
 /** Names looked up by default, in order. */
@@ -33,6 +41,7 @@ export interface ScanFlags {
   quiet?: boolean;
   config?: string;
   ignoreFile?: string;
+  baseline?: string;
 }
 
 export interface IgnoreSet {
@@ -54,14 +63,29 @@ export interface ScanSettings {
   configFile?: string;
   ignoreFile?: string;
   ignores: IgnoreSet[];
+  /** Fingerprints of a previous report (`--baseline`): findings with one of these are not reported. */
+  baseline?: { file: string; known: Set<string> };
+  /** Settings the target's own config tried to set and was not allowed to (see the header). */
+  notes: Note[];
 }
 
-export function resolveScanSettings(targetPath: string, flags: ScanFlags, cwd = process.cwd()): ScanSettings {
-  const targetRoot = directoryOf(path.resolve(cwd, targetPath));
+/** Which command the settings are for: `bom` uses only the walk settings, `detect` has no target tree. */
+export type SettingsCommand = 'scan' | 'bom' | 'detect';
+
+export function resolveScanSettings(targetPath: string | undefined, flags: ScanFlags, cwd = process.cwd(), command: SettingsCommand = 'scan'): ScanSettings {
+  const targetRoot = targetPath === undefined ? undefined : directoryOf(path.resolve(cwd, targetPath));
   const configPath = findConfig(flags.config, cwd, targetRoot);
   const shown = (file: string) => displayPath(file, cwd, targetRoot);
   const config: AigisConfig = configPath ? parseOrFail(() => parseConfig(readSettingsFile(configPath.file, configPath.trusted), shown(configPath.file))) : {};
-  const ignorePath = findIgnoreFile(flags.ignoreFile, config, configPath?.file, cwd, targetRoot);
+  const notes: Note[] = [];
+  if (configPath && !configPath.trusted) {
+    for (const key of ['format', 'output'] as const) {
+      if (config[key] === undefined) continue;
+      notes.push(untrustedNote(shown(configPath.file), `"${key}" is ignored: a config inside the scanned target may not choose how or where the report is written (use --${key}, or name the file with --config to trust it)`));
+      delete config[key];
+    }
+  }
+  const ignorePath = findIgnoreFile(flags.ignoreFile, config, configPath, cwd, targetRoot, (msg) => notes.push(untrustedNote(shown(configPath!.file), msg)));
   const ignores: IgnoreSet[] = [];
   if (config.ignore?.length) ignores.push({ entries: config.ignore, by: 'config' });
   if (ignorePath) {
@@ -70,20 +94,48 @@ export function resolveScanSettings(targetPath: string, flags: ScanFlags, cwd = 
   }
   const timeout = flags.timeout !== undefined ? Number(flags.timeout) : (config.timeout ?? DEFAULT_TIMEOUT_MS);
   if (!Number.isFinite(timeout) || timeout <= 0) throw new CliError(`invalid --timeout "${flags.timeout}" (milliseconds)`);
+  // `format` and `output` of aigis.yaml describe the scan report; bom and detect have their own.
+  const reportKeys = command === 'scan';
   return {
-    format: flags.format ?? config.format ?? DEFAULT_FORMAT,
-    output: flags.output ?? config.output,
+    format: formatName(flags.format ?? (reportKeys ? config.format : undefined) ?? DEFAULT_FORMAT),
+    output: flags.output ?? (reportKeys ? config.output : undefined),
     severities: flags.severity !== undefined ? parseSeverityList(flags.severity) : config.severity,
     failOn: flags.failOn !== undefined ? parseSeverityOption(flags.failOn) : config.failOn,
-    skipDirs: flags.skipDirs?.length ? flags.skipDirs : (config.skipDirs ?? []),
-    skipFiles: flags.skipFiles?.length ? flags.skipFiles : (config.skipFiles ?? []),
+    skipDirs: checkGlobs(flags.skipDirs?.length ? flags.skipDirs : (config.skipDirs ?? []), '--skip-dirs'),
+    skipFiles: checkGlobs(flags.skipFiles?.length ? flags.skipFiles : (config.skipFiles ?? []), '--skip-files'),
     readBudget: parseSize(flags.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE),
     timeoutMs: timeout,
     quiet: flags.quiet === true,
     configFile: configPath?.file,
     ignoreFile: ignorePath?.file,
     ignores,
+    baseline: flags.baseline !== undefined ? readBaseline(path.resolve(cwd, flags.baseline), flags.baseline) : undefined,
+    notes,
   };
+}
+
+/** Reports can be large (a baseline of a big repository): allow more than a settings file. */
+const MAX_BASELINE = 256 * 1024 * 1024;
+
+function readBaseline(file: string, shown: string): { file: string; known: Set<string> } {
+  let text: string;
+  try {
+    if (statSync(file).size > MAX_BASELINE) throw new CliError(`--baseline ${shown}: larger than ${MAX_BASELINE} bytes`);
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    throw new CliError(`--baseline ${shown}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  try {
+    return { file: shown, known: parseBaseline(text, shown) };
+  } catch (err) {
+    if (err instanceof BaselineError) throw new CliError(err.message);
+    throw err;
+  }
+}
+
+function untrustedNote(configShown: string, message: string): Note {
+  return { level: 'warning', path: configShown, message, source: 'config' };
 }
 
 interface Found {
@@ -92,12 +144,17 @@ interface Found {
   trusted: boolean;
 }
 
-/** `--config FILE` (must exist), else `./aigis.yaml` (or `.yml`), else `<target>/aigis.yaml` (or `.yml`). */
+/**
+ * `--config FILE` (must exist), else `./aigis.yaml` (or `.yml`), else `<target>/aigis.yaml` (or `.yml`).
+ * Only `--config` and a working-directory config outside the target are trusted.
+ */
 function findConfig(flag: string | undefined, cwd: string, targetRoot: string | undefined): Found | undefined {
   if (flag !== undefined) return { file: mustExist(path.resolve(cwd, flag), '--config'), trusted: true };
   for (const name of CONFIG_NAMES) {
     const inCwd = path.join(cwd, name);
-    if (isFile(inCwd)) return { file: inCwd, trusted: true };
+    if (targetRoot && isInside(inCwd, targetRoot)) {
+      if (isRegularFile(inCwd)) return { file: inCwd, trusted: false };
+    } else if (isFile(inCwd)) return { file: inCwd, trusted: true };
   }
   if (targetRoot) {
     for (const name of CONFIG_NAMES) {
@@ -108,10 +165,26 @@ function findConfig(flag: string | undefined, cwd: string, targetRoot: string | 
   return undefined;
 }
 
-/** `--ignore-file FILE` (must exist), else `ignore-file:` of the config (must exist), else `<target>/.aigisignore`. */
-function findIgnoreFile(flag: string | undefined, config: AigisConfig, configFile: string | undefined, cwd: string, targetRoot: string | undefined): Found | undefined {
+/**
+ * `--ignore-file FILE` (must exist), else `ignore-file:` of the config (must exist), else `<target>/.aigisignore`.
+ * The `ignore-file:` of an untrusted config must name a regular file inside the target; anything
+ * else is refused with a note (and the default `.aigisignore` is used instead).
+ */
+function findIgnoreFile(
+  flag: string | undefined,
+  config: AigisConfig,
+  configPath: Found | undefined,
+  cwd: string,
+  targetRoot: string | undefined,
+  refuse: (message: string) => void,
+): Found | undefined {
   if (flag !== undefined) return { file: mustExist(path.resolve(cwd, flag), '--ignore-file'), trusted: true };
-  if (config.ignoreFile && configFile) return { file: mustExist(path.resolve(path.dirname(configFile), config.ignoreFile), `ignore-file in ${CONFIG_FILE}`), trusted: true };
+  if (config.ignoreFile && configPath) {
+    const file = path.resolve(path.dirname(configPath.file), config.ignoreFile);
+    if (configPath.trusted) return { file: mustExist(file, `ignore-file in ${CONFIG_FILE}`), trusted: true };
+    if (targetRoot && isRegularFile(file) && isInside(file, targetRoot)) return { file, trusted: false };
+    refuse(`"ignore-file: ${config.ignoreFile}" is refused: a config inside the scanned target may only name a regular file inside the target`);
+  }
   if (targetRoot) {
     const inTarget = path.join(targetRoot, IGNORE_FILE);
     if (isRegularFile(inTarget)) return { file: inTarget, trusted: false };
@@ -164,6 +237,20 @@ function isRegularFile(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** `file` (its directory resolved through links) lies inside `root`. */
+function isInside(file: string, root: string): boolean {
+  let dir: string;
+  let realRoot: string;
+  try {
+    dir = realpathSync(path.dirname(file));
+    realRoot = realpathSync(root);
+  } catch {
+    return false;
+  }
+  const rel = path.relative(realRoot, path.join(dir, path.basename(file)));
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 function directoryOf(p: string): string | undefined {

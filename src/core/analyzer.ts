@@ -90,9 +90,15 @@ export function wantsDigest(file: FileInfo, ctx: Pick<AnalyzerContext, 'digestLi
   return file.size <= (ctx.digestLimit ?? DEFAULT_DIGEST_LIMIT);
 }
 
+/** What `--scanners` selects (Trivy's names); analyzers without one (inventory) always run. */
+export type ScannerName = 'secret' | 'model' | 'vuln' | 'misconfig';
+export const SCANNERS: readonly ScannerName[] = ['secret', 'model', 'vuln', 'misconfig'];
+
 export interface Analyzer {
   /** Short name (`secrets`, `pickle`, `bom-python`). */
   name: string;
+  /** The scanner this analyzer's findings belong to; none for inventory (discovery) analyzers. */
+  scanner?: ScannerName;
   /** Bump when results change for the same input (cache key). */
   version: number;
   /** Metadata of every rule this analyzer can report. */
@@ -119,6 +125,7 @@ export interface Analyzer {
 /** Analyzers that work on the whole set of assets/findings after all files were seen (advisory matching, attack paths). */
 export interface Enricher {
   name: string;
+  scanner?: ScannerName;
   rules: RuleMeta[];
   enrich(input: { assets: Asset[]; findings: Finding[] }): Promise<AnalyzerResult> | AnalyzerResult;
 }

@@ -24,6 +24,7 @@ export function makeFinding(rule: RuleMeta, input: FindingInput): Finding {
     .update([rule.id, loc.path ?? '', loc.member ?? '', loc.url ?? '', String(loc.startLine ?? ''), input.fingerprintSalt ?? input.evidence ?? ''].join('\u0000'))
     .digest('hex')
     .slice(0, 32);
+  const stableFingerprint = stableHash([rule.id, loc.path ?? '', loc.member ?? '', loc.url ?? '', normaliseEvidence(input.fingerprintSalt ?? input.evidence ?? input.message)]);
   return {
     ruleId: rule.id,
     severity: input.severity ?? rule.severity,
@@ -36,6 +37,7 @@ export function makeFinding(rule: RuleMeta, input: FindingInput): Finding {
     references: mergeReferences(rule.references, input.references),
     assetId: input.assetId,
     fingerprint,
+    stableFingerprint,
     confidence: rule.confidence,
     properties: input.properties,
   };
@@ -49,4 +51,42 @@ export function mergeReferences(a: References, b?: References): References {
     out[key] = [...new Set(merged)];
   }
   return out;
+}
+
+/** Version tag of `stableFingerprint` (SARIF `partialFingerprints` key). */
+export const STABLE_FINGERPRINT_KEY = 'aigis/v2';
+
+function stableHash(parts: string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+}
+
+/**
+ * Evidence as it identifies a finding: whitespace runs collapsed and trimmed, so re-indenting or
+ * re-wrapping a file does not make a known finding new. Line and column are never part of it.
+ */
+function normaliseEvidence(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Two findings of one rule with the same evidence in one file share the base stable fingerprint;
+ * the second and later (in file order) get an occurrence index, as GitHub's own line hashes do.
+ * Moving code changes no index unless the identical findings swap order. Idempotent; mutates.
+ */
+export function assignOccurrences(findings: Finding[]): void {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = f.stableFingerprint ?? '';
+    if (!key) continue;
+    const g = groups.get(key);
+    if (g) g.push(f);
+    else groups.set(key, [f]);
+  }
+  for (const [key, group] of groups) {
+    if (group.length < 2) continue;
+    group.sort((a, b) => (a.location.startLine ?? 0) - (b.location.startLine ?? 0) || (a.location.startColumn ?? 0) - (b.location.startColumn ?? 0) || a.fingerprint.localeCompare(b.fingerprint));
+    group.forEach((f, i) => {
+      if (i > 0) f.stableFingerprint = stableHash([key, String(i)]);
+    });
+  }
 }

@@ -86,6 +86,12 @@ export interface Finding {
   assetId?: string;
   /** Stable across runs: used for de-duplication, SARIF partialFingerprints and ignore files. */
   fingerprint: string;
+  /**
+   * Stable when lines move: rule + path + member + hash of the normalised evidence (never the line),
+   * with an occurrence index for identical findings in one file. SARIF `partialFingerprints['aigis/v2']`,
+   * `.aigisignore` `fingerprint:` and `--baseline` match it. Set by makeFinding.
+   */
+  stableFingerprint?: string;
   confidence?: 'high' | 'medium' | 'low';
   /** Extra machine-readable data (aliases, globals, package/version …). */
   properties?: Record<string, unknown>;

@@ -15,6 +15,8 @@ export interface YamlDoc {
 export interface YamlParse {
   docs: YamlDoc[];
   errors: string[];
+  /** Library warnings (e.g. Helm templates: "Keys with collection values will be stringified"): notes, never stderr. */
+  warnings?: string[];
 }
 
 export function parseYamlDocs(text: string, maxDocs = 1000): YamlParse {
@@ -23,6 +25,7 @@ export function parseYamlDocs(text: string, maxDocs = 1000): YamlParse {
   const list = Array.isArray(all) ? all : [];
   const docs: YamlDoc[] = [];
   const errors: string[] = [];
+  const warnings: string[] = [];
   for (const d of list.slice(0, maxDocs)) {
     if (d.errors.length) {
       const e = d.errors[0];
@@ -31,7 +34,7 @@ export function parseYamlDocs(text: string, maxDocs = 1000): YamlParse {
     }
     let value: unknown;
     try {
-      value = d.toJS({ maxAliasCount: 100 });
+      value = captureWarnings(() => d.toJS({ maxAliasCount: 100 }), warnings);
     } catch (err) {
       errors.push(err instanceof Error ? err.message : String(err));
       continue;
@@ -39,7 +42,23 @@ export function parseYamlDocs(text: string, maxDocs = 1000): YamlParse {
     const startLine = d.contents && isNode(d.contents) && d.contents.range ? lc.linePos(d.contents.range[0]).line : 1;
     docs.push({ value, startLine, lineOf: (path) => lineOfPath(d, lc, path, startLine) });
   }
-  return { docs, errors };
+  return { docs, errors, warnings: [...new Set(warnings)].slice(0, 10) };
+}
+
+/**
+ * The yaml library reports some problems from toJS through process.emitWarning, i.e. on stderr.
+ * toJS is synchronous, so swapping the function for its duration collects exactly its warnings.
+ */
+function captureWarnings<T>(fn: () => T, into: string[]): T {
+  const original = process.emitWarning;
+  process.emitWarning = ((w: string | Error) => {
+    into.push(typeof w === 'string' ? w : w.message);
+  }) as typeof process.emitWarning;
+  try {
+    return fn();
+  } finally {
+    process.emitWarning = original;
+  }
 }
 
 function lineOfPath(d: Document, lc: LineCounter, path: (string | number)[], fallback: number): number {

@@ -37,6 +37,7 @@ function handlerFor(format: ModelFormat | undefined, file: ScanFile): Handler | 
 
 export const modelFormatsAnalyzer: Analyzer = {
   name: 'model-formats',
+  scanner: 'model',
   version: 1,
   rules: MODEL_FORMAT_RULES,
   match(file: FileInfo) {

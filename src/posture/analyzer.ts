@@ -33,10 +33,12 @@ export function postureAnalyzer<D, P>(opts: PostureAnalyzerOptions<D, P>): Analy
   const source = `posture-${kind.name}`;
   return {
     name: source,
+    scanner: 'misconfig',
     version: opts.version ?? 1,
     rules: rules.map((r) => r.meta),
     match: (file) => kind.match(file),
     async analyze(file) {
+      await kind.ready?.();
       const parsed = await file.parsed(parser);
       const notes: Note[] = (parsed.notes ?? []).map((message) => ({ level: 'warning', path: file.path, message: `${kind.name}: ${message}`, source }));
       return { notes, document: parsed.document };

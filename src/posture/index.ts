@@ -3,5 +3,7 @@
  * order. Explicit imports, no globbing at runtime (STYLE.md §6).
  */
 import type { Analyzer } from '../core/analyzer.js';
+import { cloudFormationPostureAnalyzer } from './cloudformation/analyzer.js';
+import { terraformPostureAnalyzer } from './terraform/analyzer.js';
 
-export const postureAnalyzers: Analyzer[] = [];
+export const postureAnalyzers: Analyzer[] = [terraformPostureAnalyzer, cloudFormationPostureAnalyzer];

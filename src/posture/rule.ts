@@ -47,6 +47,11 @@ export interface PostureRule<P> {
 export interface DocumentKind<D, P> {
   /** Short name: `terraform`, `kubernetes`, `compose`, `dockerfile`, `workflow`, `agent-config` … */
   name: string;
+  /**
+   * Optional one-time asynchronous set-up (loading a WASM grammar) so that `parse` can stay
+   * synchronous; awaited before the first parse.
+   */
+  ready?(): Promise<void>;
   /** Cheap path/size test; no I/O. */
   match(file: { path: string; name: string; ext: string; size: number }): boolean;
   /**

@@ -5,6 +5,7 @@ import type { Asset, AssetKind, Report } from '../core/model.js';
 import type { Formatter } from './formatter.js';
 import { foldImports } from '../discovery/graph.js';
 import { isAiAsset, KIND_LABELS } from './inventory-summary.js';
+import { neutralise } from './safe-text.js';
 
 const ORDER: AssetKind[] = ['model', 'dataset', 'llm-provider', 'ai-service', 'ai-server', 'gpu-workload', 'workload', 'container-image', 'vector-store', 'mcp-server', 'agent', 'package'];
 
@@ -31,7 +32,8 @@ export function inventoryTable(opts: { all?: boolean } = {}): Formatter {
       out.push('');
     }
     out.push(`${shown.length} AI assets — ${report.stats.files} ${report.stats.files === 1 ? 'file' : 'files'} in ${report.stats.durationMs} ms`);
-    return `${out.join('\n')}\n`;
+    // Every line carries scanned text (names, paths, notes) and no colour of ours: neutralise each.
+    return `${out.map(neutralise).join('\n')}\n`;
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Finding } from '../core/model.js';
 import { SEVERITIES } from '../core/severity.js';
+import { neutralise } from './safe-text.js';
 import type { Formatter } from './formatter.js';
 import { referenceLinks } from './references.js';
 import { suppressedText, summarize } from './summary.js';
@@ -161,11 +162,9 @@ export function escHtml(text: string): string {
     .replace(/\r?\n|\r/g, ' ');
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-/** Control characters (terminal escapes, NUL) have no place in a PR comment. */
+/** Control and bidi characters (terminal escapes, NUL, U+202E) have no place in a PR comment: see safe-text.ts. */
 function stripControl(text: string): string {
-  return text.replace(CONTROL, '');
+  return neutralise(text);
 }
 
 function safeUrl(url: string): string {

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Note, Report, RuleMeta, SuppressedFinding } from '../core/model.js';
+import { STABLE_FINGERPRINT_KEY } from '../core/finding.js';
 import { RULE_ID_PATTERN } from '../core/rule-check.js';
 import { SARIF_LEVEL, SECURITY_SEVERITY } from '../core/severity.js';
 import type { Formatter } from './formatter.js';
@@ -127,7 +128,7 @@ function result(f: Finding, ruleIndex: number, artifact: ArtifactResolver): Reco
     level: SARIF_LEVEL[f.severity],
     message: { text: `${f.message}${member}${evidence}` },
     locations: locations(f, artifact),
-    partialFingerprints: { 'aigis/v1': f.fingerprint },
+    partialFingerprints: { 'aigis/v1': f.fingerprint, ...(f.stableFingerprint ? { [STABLE_FINGERPRINT_KEY]: f.stableFingerprint } : {}) },
     properties: {
       'security-severity': SECURITY_SEVERITY[f.severity],
       severity: f.severity,

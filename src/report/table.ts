@@ -3,6 +3,7 @@ import { SEVERITIES } from '../core/severity.js';
 import type { Formatter } from './formatter.js';
 import { suppressedText, summarize } from './summary.js';
 import { inventorySummary } from './inventory-summary.js';
+import { neutralise } from './safe-text.js';
 
 const COLORS: Record<Severity, string> = { critical: '\x1b[1;31m', high: '\x1b[31m', medium: '\x1b[33m', low: '\x1b[36m', info: '\x1b[37m' };
 const DIM = '\x1b[2m';
@@ -102,12 +103,7 @@ export function firstSentence(s: string, max = 200): string {
   return sentence.length > max ? `${sentence.slice(0, max - 1)}…` : sentence;
 }
 
-/**
- * Scanned content (paths, messages) must not drive the terminal: strip control characters and
- * escape sequences so a file named `\x1b]0;…` cannot rewrite the title or hide lines.
- */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/** Scanned text in the table: see safe-text.ts (control and bidi characters neutralised). */
 export function clean(s: string): string {
-  return s.replace(CONTROL, '?').replace(/\n/g, ' ');
+  return neutralise(s);
 }

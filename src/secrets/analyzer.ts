@@ -187,6 +187,7 @@ function hasUtf16Bom(b: Buffer): boolean {
 
 export const secretsAnalyzer: Analyzer = {
   name: 'secrets',
+  scanner: 'secret',
   version: 1,
   rules: SECRET_RULE_METAS,
   match: wantsFile,

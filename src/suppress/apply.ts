@@ -56,7 +56,8 @@ function entryMatcher(entry: IgnoreEntry): (f: Finding) => boolean {
   const pathMatches = entry.path ? compilePathGlob(entry.path) : undefined;
   return (f) =>
     ruleMatches(entry.rule, f.ruleId) &&
-    (!entry.fingerprint || entry.fingerprint === f.fingerprint) &&
+    // Either fingerprint: the line-free `stableFingerprint` (aigis/v2) or the older line-based one (aigis/v1).
+    (!entry.fingerprint || entry.fingerprint === f.stableFingerprint || entry.fingerprint === f.fingerprint) &&
     (!pathMatches || (f.location.path !== undefined && pathMatches(f.location.path)));
 }
 

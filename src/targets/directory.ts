@@ -4,6 +4,7 @@
  * scanned under its own path), which also makes loops impossible; loops and broken links get
  * their own note. FIFOs, sockets and devices are listed in notes and never opened.
  */
+import type { Dirent } from 'node:fs';
 import { lstat, readdir, readlink, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
@@ -12,6 +13,7 @@ import { fileInfo } from '../core/file-info.js';
 import type { Note } from '../core/model.js';
 import type { Target, TargetOptions } from '../core/target.js';
 import { localFile } from './local-file.js';
+import { displayName, LongPaths } from './long-path.js';
 import { overBudgetNote, withTextNotes } from './text-notes.js';
 
 /** Files whose size is fetched at once while indexing one directory. */
@@ -23,6 +25,9 @@ export class DirectoryTarget implements Target {
   private readonly byPath = new Map<string, FileInfo>();
   private readonly isSkippedDir: (p: string) => boolean;
   private readonly isSkippedFile: (p: string) => boolean;
+  /** Where a file is opened when that is not simply root + path: long paths and names that are not UTF-8. */
+  private readonly openPath = new Map<string, string | Buffer>();
+  private readonly longPaths = new LongPaths();
 
   /** `root` is a directory, or a file when `single` is true. */
   constructor(
@@ -48,13 +53,12 @@ export class DirectoryTarget implements Target {
       return [info];
     }
     this.rootReal = await realpath(this.root);
-    await this.walk('');
+    await this.walk('', this.root);
     return [...this.byPath.values()];
   }
 
   /** Says why a symlink is not followed, without following it. */
-  private async symlinkNote(rel: string): Promise<Note> {
-    const abs = path.join(this.root, rel);
+  private async symlinkNote(rel: string, abs: string | Buffer): Promise<Note> {
     const linkText = await readlink(abs).catch(() => '?');
     try {
       const real = await realpath(abs);
@@ -69,54 +73,72 @@ export class DirectoryTarget implements Target {
     }
   }
 
-  private async walk(rel: string): Promise<void> {
-    const abs = rel ? path.join(this.root, rel) : this.root;
-    let entries;
+  private async walk(rel: string, abs: string | Buffer): Promise<void> {
+    let entries: { name: string; raw?: Buffer; invalid?: boolean; e: Dirent<string> | Dirent<Buffer> }[];
     try {
-      entries = await readdir(abs, { withFileTypes: true });
+      const at = await this.longPaths.resolve(abs);
+      const plain = await readdir(at, { withFileTypes: true });
+      // Node decodes names as UTF-8 and turns invalid bytes into U+FFFD, after which such a name cannot
+      // be opened: read the directory again as bytes, open by the raw name, report an escaped one.
+      entries = plain.some((e) => e.name.includes('\uFFFD'))
+        ? (await readdir(at, { withFileTypes: true, encoding: 'buffer' })).map((e) => {
+            const name = displayName(e.name);
+            return { name, raw: e.name, invalid: name !== e.name.toString('utf8'), e };
+          })
+        : plain.map((e) => ({ name: e.name, e }));
     } catch (err) {
-      this.notes.push({ level: 'warning', path: rel || '.', message: `cannot read directory: ${unreadableName(rel) ?? errMessage(err)}`, source: 'target' });
+      this.notes.push({ level: 'warning', path: rel || '.', message: `cannot read directory: ${errMessage(err)}`, source: 'target' });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const childAbs = (c: { name: string; raw?: Buffer }): string | Buffer =>
+      c.raw || typeof abs !== 'string' ? Buffer.concat([typeof abs === 'string' ? Buffer.from(abs) : abs, Buffer.from('/'), c.raw ?? Buffer.from(c.name)]) : path.join(abs, c.name);
     // Sizes of this directory's files, fetched concurrently (a sequential lstat per file is the
     // slowest part of indexing a big tree), then recorded in name order.
-    const files = entries.filter((e) => e.isFile() && !this.isSkippedFile(e.name) && !this.isSkippedFile(rel ? `${rel}/${e.name}` : e.name));
-    const sizes = new Map<string, number | Error>();
+    const files = entries.filter((c) => c.e.isFile() && !this.isSkippedFile(c.name) && !this.isSkippedFile(rel ? `${rel}/${c.name}` : c.name));
+    const sizes = new Map<string, { size: number; at: string | Buffer } | Error>();
     for (let i = 0; i < files.length; i += STAT_BATCH) {
       await Promise.all(
-        files.slice(i, i + STAT_BATCH).map(async (e) => {
+        files.slice(i, i + STAT_BATCH).map(async (c) => {
           try {
-            const st = await lstat(path.join(abs, e.name));
-            sizes.set(e.name, st.isFile() ? st.size : new Error('no longer a regular file'));
+            const at = await this.longPaths.resolve(childAbs(c));
+            const st = await lstat(at);
+            sizes.set(c.name, st.isFile() ? { size: st.size, at } : new Error('no longer a regular file'));
           } catch (err) {
-            sizes.set(e.name, err instanceof Error ? err : new Error(String(err)));
+            sizes.set(c.name, err instanceof Error ? err : new Error(String(err)));
           }
         }),
       );
     }
-    for (const e of entries) {
-      const childRel = rel ? `${rel}/${e.name}` : e.name;
+    for (const c of entries) {
+      const e = c.e;
+      const childRel = rel ? `${rel}/${c.name}` : c.name;
+      if (c.invalid) this.notes.push({ level: 'info', path: childRel, message: 'its name is not valid UTF-8; shown with \\x escapes', source: 'target' });
       if (e.isSymbolicLink()) {
-        if (!this.isSkippedFile(e.name) && !this.isSkippedFile(childRel)) this.notes.push(await this.symlinkNote(childRel));
+        if (!this.isSkippedFile(c.name) && !this.isSkippedFile(childRel)) this.notes.push(await this.symlinkNote(childRel, await this.longPaths.resolve(childAbs(c)).catch(() => childAbs(c))));
         continue;
       }
       if (e.isDirectory()) {
-        if (this.isSkippedDir(e.name) || this.isSkippedDir(childRel)) continue;
-        await this.walk(childRel);
+        if (this.isSkippedDir(c.name) || this.isSkippedDir(childRel)) continue;
+        await this.walk(childRel, childAbs(c));
       } else if (e.isFile()) {
-        const size = sizes.get(e.name);
-        if (size === undefined) continue; // skipped by --skip-files
-        if (typeof size === 'number') {
-          this.byPath.set(childRel, fileInfo(childRel, size));
-          if (size > this.options.readBudget) this.notes.push(overBudgetNote(childRel, size, this.options.readBudget, '; analyzers that can stream it still do'));
-        } else this.notes.push({ level: 'warning', path: childRel, message: `cannot stat file: ${unreadableName(e.name) ?? errMessage(size)}`, source: 'target' });
-      } else if (!this.isSkippedFile(e.name) && !this.isSkippedFile(childRel)) {
+        const got = sizes.get(c.name);
+        if (got === undefined) continue; // skipped by --skip-files
+        if (!(got instanceof Error)) {
+          this.byPath.set(childRel, fileInfo(childRel, got.size));
+          if (typeof got.at !== 'string' || got.at !== path.join(this.root, ...childRel.split('/'))) this.openPath.set(childRel, got.at);
+          if (got.size > this.options.readBudget) this.notes.push(overBudgetNote(childRel, got.size, this.options.readBudget, '; analyzers that can stream it still do'));
+        } else this.notes.push({ level: 'warning', path: childRel, message: `cannot stat file: ${errMessage(got)}`, source: 'target' });
+      } else if (!this.isSkippedFile(c.name) && !this.isSkippedFile(childRel)) {
         // Sockets, FIFOs and devices are never read: a FIFO would block the scan.
         const kind = e.isFIFO() ? 'a FIFO' : e.isSocket() ? 'a socket' : e.isBlockDevice() || e.isCharacterDevice() ? 'a device' : 'not a regular file';
         this.notes.push({ level: 'info', path: childRel, message: `${kind}; not read`, source: 'target' });
       }
     }
+  }
+
+  async close(): Promise<void> {
+    await this.longPaths.close();
   }
 
   async *open(files: FileInfo[]): AsyncIterable<ScanFile> {
@@ -129,7 +151,7 @@ export class DirectoryTarget implements Target {
   }
 
   private fileFor(info: FileInfo): ScanFile {
-    const abs = this.type === 'file' ? this.root : path.join(this.root, ...info.path.split('/'));
+    const abs = this.type === 'file' ? this.root : (this.openPath.get(info.path) ?? path.join(this.root, ...info.path.split('/')));
     return withTextNotes(localFile(info, abs, this.options.readBudget), this.notes, this.options.readBudget);
   }
 }
@@ -137,14 +159,6 @@ export class DirectoryTarget implements Target {
 export function globMatcher(globs: string[]): (p: string) => boolean {
   if (globs.length === 0) return () => false;
   return picomatch(globs, { dot: true });
-}
-
-/**
- * Node decodes file names as UTF-8 and replaces invalid bytes with U+FFFD, so such a name can no
- * longer be opened: say so instead of reporting a puzzling ENOENT.
- */
-function unreadableName(name: string): string | undefined {
-  return name.includes('\uFFFD') ? 'its name is not valid UTF-8 (rename it to have it scanned)' : undefined;
 }
 
 export function errMessage(err: unknown): string {

@@ -27,7 +27,7 @@ export class FileReadError extends Error {
 }
 
 /** Opens a target file for reading, refusing anything that is no longer a regular file. */
-export async function openRegular(absPath: string): Promise<{ fh: FileHandle; size: number }> {
+export async function openRegular(absPath: string | Buffer): Promise<{ fh: FileHandle; size: number }> {
   let fh: FileHandle;
   try {
     fh = await open(absPath, OPEN_FLAGS);
@@ -44,7 +44,7 @@ export async function openRegular(absPath: string): Promise<{ fh: FileHandle; si
   }
 }
 
-export function localFile(info: FileInfo, absPath: string, readBudget: number): ScanFile {
+export function localFile(info: FileInfo, absPath: string | Buffer, readBudget: number): ScanFile {
   let bytesP: Promise<Buffer> | undefined;
   let textP: Promise<string | undefined> | undefined;
   let digestP: Promise<string> | undefined;

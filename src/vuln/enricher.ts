@@ -85,6 +85,7 @@ export function createVulnEnricher(opts: VulnEnricherOptions = {}): Enricher {
   const load = opts.database ?? (() => openDatabase());
   return {
     name: 'vuln',
+    scanner: 'vuln',
     // Advisory rules are added as they fire, so that reports carry the metadata of each.
     rules,
     async enrich({ assets }): Promise<AnalyzerResult> {

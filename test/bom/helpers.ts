@@ -24,3 +24,27 @@ export function sightings(assets: Asset[]): string[] {
 export function ids(assets: Asset[]): string[] {
   return [...new Set(assets.map((a) => a.id))].sort();
 }
+
+/**
+ * Runs an analyzer with a whole-target stage over in-memory files, as the pipeline does: `analyze`
+ * per file (sorted by path), then `finish` over the collected documents.
+ */
+export async function analyzeFiles(analyzer: Analyzer, files: Record<string, Buffer | string>): Promise<Required<Omit<AnalyzerResult, 'document'>>> {
+  const out: Required<Omit<AnalyzerResult, 'document'>> = { assets: [], findings: [], notes: [] };
+  const collected: { file: { path: string; name: string; ext: string; size: number }; document: unknown }[] = [];
+  for (const path of Object.keys(files).sort()) {
+    const file = bufferFile(path, files[path]);
+    if (analyzer.match(file)) {
+      const res = await analyzer.analyze(file, { deadline: Date.now() + 30_000, exists: (p) => p in files, open: (p) => (p in files ? bufferFile(p, files[p]) : undefined) });
+      out.assets.push(...(res.assets ?? []));
+      out.findings.push(...(res.findings ?? []));
+      out.notes.push(...(res.notes ?? []));
+      if (res.document !== undefined) collected.push({ file: { path: file.path, name: file.name, ext: file.ext, size: file.size }, document: res.document });
+    }
+  }
+  const fin = analyzer.finish ? await analyzer.finish(collected) : {};
+  out.assets.push(...(fin.assets ?? []));
+  out.findings.push(...(fin.findings ?? []));
+  out.notes.push(...(fin.notes ?? []));
+  return out;
+}

@@ -38,7 +38,7 @@ describe('CLI exit-code contract', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'aigis-empty-'));
     const r = run(['scan', dir, '--output', path.join(dir, 'missing-dir', 'report.json'), '--format', 'json']);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^aigis: cannot write .*report\.json: ENOENT$/)]);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^aigis: cannot write .*report\.json: directory .*missing-dir does not exist$/)]);
   });
 
   it('exits 2 on an unknown command', () => {

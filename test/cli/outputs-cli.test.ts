@@ -61,11 +61,12 @@ describe('aigis scan outputs (built CLI)', () => {
     expect(r.stderr).toContain('--config: file not found');
   });
 
-  it('format from aigis.yaml applies, and --format overrides it', () => {
+  it("format from the user's aigis.yaml (working directory outside the target) applies, and --format overrides it", () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'aigis-cfg-'));
-    writeFileSync(path.join(dir, 'aigis.yaml'), 'format: json\n');
-    expect(JSON.parse(run(['scan', dir], dir).stdout).schemaVersion).toBe(1);
-    expect(run(['scan', dir, '--format', 'markdown'], dir).stdout).toContain('### aigis scan');
+    const home = mkdtempSync(path.join(tmpdir(), 'aigis-cfg-home-'));
+    writeFileSync(path.join(home, 'aigis.yaml'), 'format: json\n');
+    expect(JSON.parse(run(['scan', dir], home).stdout).schemaVersion).toBe(1);
+    expect(run(['scan', dir, '--format', 'markdown'], home).stdout).toContain('### aigis scan');
   });
 });
 

@@ -10,13 +10,10 @@ import type { Finding } from '../../src/core/model.js';
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES = resolve(REPO_ROOT, 'test/fixtures/models/pickle');
 
-/** `../shared/corpora/<name>` beside the checkout (CI), or two levels up for git worktrees. */
+/** Third-party corpora copied into the repository (`test/fixtures/corpora/<name>`, credited in NOTICE). */
 export function sharedCorpus(name: string): string | undefined {
-  for (const base of ['../shared', '../../shared']) {
-    const p = resolve(REPO_ROOT, base, 'corpora', name);
-    if (existsSync(p)) return p;
-  }
-  return undefined;
+  const p = resolve(REPO_ROOT, 'test/fixtures/corpora', name);
+  return existsSync(p) ? p : undefined;
 }
 
 export function ctx(deadlineMs = 20_000): AnalyzerContext {

@@ -1,5 +1,5 @@
 /**
- * The picklescan corpus (shared/corpora/picklescan, README there lists the expectation of each file):
+ * The picklescan corpus (test/fixtures/corpora/picklescan, copied with its MIT licence; README there lists the expectation of each file):
  * every malicious file must give a critical or high finding, every safe one must stay quiet.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeBytes, atOrAbove, serious, sharedCorpus } from './helpers.js';
 
 const dir = sharedCorpus('picklescan');
-if (!dir) console.warn('picklescan corpus not found beside the checkout (../shared/corpora/picklescan): corpus tests skipped');
+if (!dir) console.warn('picklescan corpus missing (test/fixtures/corpora/picklescan): corpus tests skipped');
 
 const SAFE = ['benign0_v0.pkl', 'benign0_v3.pkl', 'benign0_v4.pkl', 'pytorch_model.bin', 'new_pytorch_model.bin', 'benign_password_protected.zip'];
 const NOT_MODELS = ['bad_pytorch.pt', 'not_a_pickle.bin'];

@@ -1,14 +1,12 @@
 /**
- * The shared corpora live beside the checkout (`../shared/corpora`, as in CI); developer worktrees one
- * level deeper (`/work/wt/<name>`) find them at `../../shared`.
+ * Third-party corpora (Sigma rules, Stratus Red Team CloudTrail logs) copied into the repository under
+ * test/fixtures/corpora/ with their licences (credited in NOTICE): the tests read nothing outside it.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const CORPORA = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/corpora');
 
 export function corpus(...parts: string[]): string {
-  for (const base of ['../shared/corpora', '../../shared/corpora']) {
-    const p = resolve(base, ...parts);
-    if (existsSync(p)) return p;
-  }
-  return resolve('../shared/corpora', ...parts);
+  return resolve(CORPORA, ...parts);
 }

@@ -189,7 +189,7 @@ describe('files that change between index and read', () => {
 });
 
 describe('hostile names', () => {
-  it('a file or directory whose name is not valid UTF-8 gets a note saying so', async () => {
+  it('a file or directory whose name is not valid UTF-8 is indexed under an escaped name, noted, and readable', async () => {
     const root = tree({ 'ok.txt': 'ok' });
     const bad = Buffer.concat([Buffer.from(root + '/bad'), Buffer.from([0xff, 0xfe]), Buffer.from('.env')]);
     writeFileSync(bad, 'x=1\n');
@@ -197,11 +197,13 @@ describe('hostile names', () => {
     mkdirSync(badDir);
     writeFileSync(Buffer.concat([badDir, Buffer.from('/inner.txt')]), 'inner');
     const t = await openTarget(root, options());
-    expect(await indexPaths(t)).toEqual(['ok.txt']);
-    const byPrefix = Object.fromEntries(t.notes.map((x) => [x.path!.slice(0, 3), x.message]));
-    expect(t.notes).toHaveLength(2);
-    expect(byPrefix.bad).toBe('cannot stat file: its name is not valid UTF-8 (rename it to have it scanned)');
-    expect(byPrefix.dir).toBe('cannot read directory: its name is not valid UTF-8 (rename it to have it scanned)');
+    expect(await indexPaths(t)).toEqual(['bad\\xff\\xfe.env', 'dir\\xc3(/inner.txt', 'ok.txt']);
+    expect(t.notes.map((x) => [x.path, x.message])).toEqual([
+      ['bad\\xff\\xfe.env', 'its name is not valid UTF-8; shown with \\x escapes'],
+      ['dir\\xc3(', 'its name is not valid UTF-8; shown with \\x escapes'],
+    ]);
+    expect((await t.get('dir\\xc3(/inner.txt')!.text())).toBe('inner');
+    expect((await t.get('bad\\xff\\xfe.env')!.text())).toBe('x=1\n');
   });
 });
 

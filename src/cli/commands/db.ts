@@ -3,6 +3,7 @@
  * database (OSV format) under the cache directory (`~/.cache/aigis`, `AIGIS_CACHE_DIR`).
  */
 import type { Command } from 'commander';
+import { formatName } from '../options.js';
 import { CliError } from '../exit.js';
 import { ImportError, readSource } from '../../vuln/read-source.js';
 import { cacheDir, importRecords } from '../../vuln/store.js';
@@ -38,8 +39,10 @@ export function registerDb(program: Command): void {
     .description('show record counts, sources and age of the database in effect')
     .option('-f, --format <format>', 'table or json', 'table')
     .action(async (flags: { format: string }) => {
+      const format = formatName(flags.format);
+      if (format !== 'table' && format !== 'json') throw new CliError(`unknown format "${flags.format}" for db status (use table or json)`);
       const s = await databaseStatus();
-      if (flags.format === 'json') {
+      if (format === 'json') {
         process.stdout.write(JSON.stringify(s, null, 2) + '\n');
         return;
       }

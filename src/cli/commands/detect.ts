@@ -11,10 +11,13 @@ import { InputError, resolveInputs } from '../../runtime/sources/inputs.js';
 import { followInput, readInput } from '../../runtime/sources/read.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { collectList, parseSeverityList, parseSeverityOption } from '../options.js';
-import { writeReport } from '../output.js';
+import { checkOutput } from '../output.js';
+import { writeReport } from '../write-report.js';
+import { resolveScanSettings } from '../scan-settings.js';
 
 interface DetectFlags {
-  format: string;
+  format?: string;
+  config?: string;
   output?: string;
   severity?: string;
   failOn?: string;
@@ -36,7 +39,7 @@ export function registerDetect(program: Command): void {
     .command('detect')
     .description('run Sigma detections (built-in AI pack + --rules) over CloudTrail, Kubernetes audit and Falco events')
     .argument('[sources...]', 'event files or directories (.json, .jsonl, .gz, CloudTrail S3 layout), or - for stdin')
-    .option('-f, --format <format>', 'table, json, jsonl, markdown, sarif', 'table')
+    .option('-f, --format <format>', 'table, json, jsonl, markdown, sarif (default: table)')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--source <kind>', 'auto, cloudtrail, k8s-audit, falco', 'auto')
     .option('--rules <path>', 'more Sigma rules (file or directory; repeatable)', collectList, [])
@@ -48,6 +51,7 @@ export function registerDetect(program: Command): void {
     .option('--follow', 'keep reading a growing JSON-lines file (Ctrl-C ends and writes the report)')
     .option('--listen <host:port>', 'receive falcosidekick webhook payloads (loopback unless --token is set)')
     .option('--token <token>', 'bearer token required by --listen (default: $AIGIS_LISTEN_TOKEN)')
+    .option('--config <file>', 'settings file: its severity and fail-on apply (default: ./aigis.yaml)')
     .option('-q, --quiet', 'no summary on stderr')
     .action(async (sources: string[], flags: DetectFlags) => {
       process.exitCode = await detectCommand(sources, flags);
@@ -79,9 +83,16 @@ export function loadRules(flags: { builtin: boolean; rules: string[] }): { rules
   return { rules, problems };
 }
 
-export async function detectCommand(sources: string[], flags: DetectFlags): Promise<number> {
-  const severities = flags.severity ? parseSeverityList(flags.severity) : undefined;
-  const failOn: Severity | undefined = flags.failOn ? parseSeverityOption(flags.failOn) : undefined;
+const FORMATS = ['table', 'json', 'jsonl', 'markdown', 'sarif'];
+
+export async function detectCommand(sources: string[], rawFlags: DetectFlags): Promise<number> {
+  // aigis.yaml (or --config): severity and fail-on, under the flags. No target tree here.
+  const settings = resolveScanSettings(undefined, { config: rawFlags.config, format: rawFlags.format }, process.cwd(), 'detect');
+  const flags = { ...rawFlags, format: settings.format };
+  if (!FORMATS.includes(flags.format)) throw new CliError(`unknown format "${rawFlags.format ?? flags.format}" for detect (use ${FORMATS.join(', ')})`);
+  if (flags.output) checkOutput(flags.output);
+  const severities = flags.severity ? parseSeverityList(flags.severity) : settings.severities;
+  const failOn: Severity | undefined = flags.failOn ? parseSeverityOption(flags.failOn) : settings.failOn;
   if (!(flags.source in SOURCES)) throw new CliError(`unknown --source "${flags.source}" (use ${Object.keys(SOURCES).join(', ')})`);
   if (sources.length === 0 && !flags.listen) throw new CliError('give event files or directories, - for stdin, or --listen HOST:PORT');
   if (flags.follow && (sources.length !== 1 || sources[0] === '-')) throw new CliError('--follow takes exactly one file');

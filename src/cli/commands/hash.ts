@@ -1,9 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { buildManifest, HashError } from '../../integrity/build.js';
 import { toSha256sum, toStatement } from '../../integrity/manifest.js';
 import { DEFAULT_IGNORE } from '../../integrity/walk.js';
 import { CliError, EXIT_OK } from '../exit.js';
+import { checkOutput, writeOutput, writeStdout } from '../output.js';
+import { formatName } from '../options.js';
 import { progressReporter } from '../progress.js';
 
 interface HashFlags {
@@ -39,7 +40,9 @@ export function parseJobs(jobs: string | undefined): number | undefined {
 }
 
 export async function hashCommand(paths: string[], flags: HashFlags): Promise<number> {
-  if (flags.format !== 'in-toto' && flags.format !== 'sha256sum') throw new CliError(`unknown manifest format "${flags.format}" (use in-toto or sha256sum)`);
+  const format = formatName(flags.format);
+  if (format !== 'in-toto' && format !== 'sha256sum') throw new CliError(`unknown manifest format "${flags.format}" (use in-toto or sha256sum)`);
+  if (flags.output) checkOutput(flags.output);
   const concurrency = parseJobs(flags.jobs);
   const report = progressReporter(!flags.quiet);
   let result;
@@ -57,8 +60,8 @@ export async function hashCommand(paths: string[], flags: HashFlags): Promise<nu
   }
   if (report) process.stderr.write('\r\x1b[2K');
   for (const s of result.skipped) process.stderr.write(`aigis hash: skipped ${s.name}: ${s.reason}\n`);
-  const text = flags.format === 'sha256sum' ? toSha256sum(result.manifest) : `${JSON.stringify(toStatement(result.manifest), null, 2)}\n`;
-  if (flags.output) writeFileSync(flags.output, text);
-  else process.stdout.write(text);
+  const text = format === 'sha256sum' ? toSha256sum(result.manifest) : `${JSON.stringify(toStatement(result.manifest), null, 2)}\n`;
+  if (flags.output) writeOutput(flags.output, text);
+  else writeStdout(text);
   return EXIT_OK;
 }

@@ -1,9 +1,14 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ruleDocFiles } from '../../report/rule-docs.js';
 import type { RuleMeta } from '../../core/model.js';
 import { runtimeRuleMetas } from '../../runtime/catalog.js';
+import { CliError } from '../exit.js';
+import { writeOutput, writeStdout } from '../output.js';
+import { formatName } from '../options.js';
+
+const FORMATS = ['table', 'json'];
 
 /** Every rule aigis knows: the static analyzers, the enrichers and the built-in runtime (Sigma) pack. */
 export async function allRules(): Promise<RuleMeta[]> {
@@ -17,10 +22,12 @@ export function registerRules(program: Command): void {
   program
     .command('rules')
     .description('list every rule with id, severity, title and references')
-    .option('-f, --format <format>', 'table or json', 'table')
+    .option('-f, --format <format>', 'table or json (default: table)')
     .option('--docs <dir>', 'write one markdown page per rule (and an index) into DIR, e.g. docs/rules')
     .option('--check', 'with --docs: write nothing, exit 1 when DIR is not up to date (for CI)')
-    .action(async (flags: { format: string; docs?: string; check?: boolean }) => {
+    .action(async (flags: { format?: string; docs?: string; check?: boolean }) => {
+      const format = formatName(flags.format ?? 'table');
+      if (!FORMATS.includes(format)) throw new CliError(`unknown format "${flags.format}" for rules (use ${FORMATS.join(', ')})`);
       const rules = await allRules();
       if (flags.docs && flags.check) {
         const problems = checkRuleDocs(flags.docs, rules);
@@ -34,15 +41,17 @@ export function registerRules(program: Command): void {
         process.stdout.write(`wrote ${written} files to ${flags.docs}\n`);
         return;
       }
-      if (flags.format === 'json') {
-        process.stdout.write(JSON.stringify(rules, null, 2) + '\n');
+      if (format === 'json') {
+        writeStdout(JSON.stringify(rules, null, 2) + '\n');
         return;
       }
+      const lines: string[] = [];
       for (const r of rules) {
         const refs = [...(r.references.cve ?? []), ...(r.references.cwe ?? []), ...(r.references.owaspLlm ?? []), ...(r.references.atlas ?? [])];
-        process.stdout.write(`${r.id.padEnd(44)} ${r.severity.padEnd(8)} ${r.title}${refs.length ? `  [${refs.join(', ')}]` : ''}\n`);
+        const aliases = r.aliases?.length ? `  (aliases: ${r.aliases.join(', ')})` : '';
+        lines.push(`${r.id.padEnd(44)} ${r.severity.padEnd(8)} ${r.title}${refs.length ? `  [${refs.join(', ')}]` : ''}${aliases}\n`);
       }
-      process.stdout.write(`${rules.length} rules\n`);
+      writeStdout(`${lines.join('')}${rules.length} rules\n`);
     });
 }
 
@@ -52,7 +61,7 @@ export function writeRuleDocs(dir: string, rules: RuleMeta[]): number {
   for (const [rel, content] of files) {
     const file = path.join(dir, rel);
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, content);
+    writeOutput(file, content);
   }
   return files.size;
 }

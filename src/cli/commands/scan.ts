@@ -1,18 +1,21 @@
 import type { Command } from 'commander';
 import type { Analyzer, Enricher } from '../../core/analyzer.js';
-import type { Finding } from '../../core/model.js';
+import type { Finding, Report } from '../../core/model.js';
 import { atLeast, severityRank } from '../../core/severity.js';
 import { DEFAULT_SKIP_DIRS } from '../../core/target.js';
 import { runPipeline, type PipelineResult } from '../../pipeline/scan.js';
 import { buildReport } from '../../report/build.js';
-import { applyIgnores, todayUtc } from '../../suppress/index.js';
+import { applyBaseline, applyIgnores, todayUtc } from '../../suppress/index.js';
+import { assignOccurrences } from '../../core/finding.js';
 import { openTarget } from '../../targets/open-target.js';
 import { formatters } from '../../report/index.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { collectList } from '../options.js';
-import { writeReport } from '../output.js';
+import { checkOutput } from '../output.js';
+import { writeReport } from '../write-report.js';
 import { progressReporter } from '../progress.js';
-import { resolveScanSettings, type IgnoreSet, type ScanFlags } from '../scan-settings.js';
+import { parseScanners, ruleSelector, selectFindings, selectScanners, type Selection } from '../select.js';
+import { resolveScanSettings, type IgnoreSet, type ScanFlags, type ScanSettings } from '../scan-settings.js';
 
 export function registerScan(program: Command): void {
   // No commander defaults on options that aigis.yaml can set: an unset flag must be distinguishable
@@ -31,10 +34,21 @@ export function registerScan(program: Command): void {
     .option('--timeout <ms>', 'last-resort time guard per file and analyzer, in milliseconds (default: 30000); work budgets decide what is analysed')
     .option('--config <file>', 'settings file (default: ./aigis.yaml, else aigis.yaml at the target root)')
     .option('--ignore-file <file>', 'suppressions with reasons and expiry dates (default: .aigisignore at the target root)')
+    .option('--baseline <file>', 'a previous aigis JSON report: report only findings that are not in it (the rest are counted in a note)')
     .option('-q, --quiet', 'no progress output')
+    .option('--scanners <list>', 'only these scanners: secret, model, vuln, misconfig (comma-separated; inventory always runs)', collectList)
+    .option('--check <ids>', 'only report these rule ids or globs, e.g. tf/*,secret/openai-api-key (repeatable)', collectList)
+    .option('--skip-check <ids>', 'never report these rule ids or globs (repeatable)', collectList)
     .action(async (targetPath: string, flags: ScanFlags) => {
       process.exitCode = await scanCommand(targetPath, flags);
     });
+}
+
+/** Selection flags (--scanners, --check, --skip-check); see ../select.ts. */
+export interface SelectFlags {
+  scanners?: string[];
+  check?: string[];
+  skipCheck?: string[];
 }
 
 /** Test seam: tests inject a tiny analyzer here instead of touching the production registry. */
@@ -46,10 +60,21 @@ export interface ScanDeps {
   cwd?: string;
 }
 
-export async function scanCommand(targetPath: string, flags: ScanFlags, deps: ScanDeps = {}): Promise<number> {
+export async function scanCommand(targetPath: string, flags: ScanFlags & SelectFlags, deps: ScanDeps = {}): Promise<number> {
   const settings = resolveScanSettings(targetPath, flags, deps.cwd);
-  // Fail on a bad --format before scanning, not after.
+  const selection: Selection = { scanners: parseScanners(flags.scanners), keepRule: ruleSelector(flags.check, flags.skipCheck) };
+  // Fail on a bad --format or an unwritable --output before scanning, not after.
   if (!formatters[settings.format]) throw new CliError(`unknown format "${settings.format}" (use ${Object.keys(formatters).join(', ')})`);
+  if (settings.output) checkOutput(settings.output);
+  const report = await scanReport(targetPath, settings, deps, selection);
+  writeReport(report, settings.format, settings.output);
+  const failOn = settings.failOn;
+  return failOn && report.findings.some((f) => atLeast(f.severity, failOn)) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The scan itself, without output: also the programmatic `scan()` of src/index.ts. */
+export async function scanReport(targetPath: string, settings: ScanSettings, deps: ScanDeps = {}, selection: Selection = {}): Promise<Report> {
+  const { scanners, keepRule } = selection;
   const target = await openTarget(targetPath, {
     skipDirs: [...DEFAULT_SKIP_DIRS, ...settings.skipDirs],
     skipFiles: settings.skipFiles,
@@ -59,12 +84,22 @@ export async function scanCommand(targetPath: string, flags: ScanFlags, deps: Sc
     // Loaded on demand: the analyzers pull in every parser, which other commands should not pay for.
     const registry = deps.analyzers && deps.enrichers ? undefined : await import('../../analyzers/index.js');
     const result = await runPipeline(target, {
-      analyzers: deps.analyzers ?? registry!.analyzers,
-      enrichers: deps.enrichers ?? registry!.enrichers,
+      analyzers: selectScanners(deps.analyzers ?? registry!.analyzers, scanners),
+      enrichers: selectScanners(deps.enrichers ?? registry!.enrichers, scanners),
       fileTimeoutMs: settings.timeoutMs,
       onProgress: progressReporter(!settings.quiet),
     });
+    result.notes.push(...settings.notes);
+    // Occurrence indexes of stable fingerprints are fixed before any suppression or baseline matches them.
+    assignOccurrences([...result.findings, ...result.suppressed.map((s) => s.finding)]);
+    result.findings = selectFindings(result.findings, keepRule);
+    result.suppressed = selectFindings(result.suppressed, keepRule);
     applySuppressionSets(result, settings.ignores, deps.today ?? todayUtc());
+    if (settings.baseline) {
+      const { kept, known } = applyBaseline(result.findings, settings.baseline.known);
+      result.findings = kept;
+      result.notes.push({ level: 'info', message: `${known} ${known === 1 ? 'finding' : 'findings'} already in the baseline ${settings.baseline.file} not reported`, source: 'baseline' });
+    }
     const severities = settings.severities;
     if (severities) {
       result.findings = result.findings.filter((f) => severities.includes(f.severity));
@@ -72,10 +107,7 @@ export async function scanCommand(targetPath: string, flags: ScanFlags, deps: Sc
     }
     // Files finish in any order; sort suppressed findings so that reports are stable run to run.
     result.suppressed.sort((a, b) => compareFindings(a.finding, b.finding));
-    const report = buildReport('scan', { name: target.name, type: target.type }, result);
-    writeReport(report, settings.format, settings.output);
-    const failOn = settings.failOn;
-    return failOn && report.findings.some((f) => atLeast(f.severity, failOn)) ? EXIT_FINDINGS : EXIT_OK;
+    return buildReport('scan', { name: target.name, type: target.type }, result);
   } finally {
     await target.close?.();
   }

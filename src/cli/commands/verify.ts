@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
+import { formatName } from '../options.js';
+import { neutralise } from '../../report/safe-text.js';
 import { ManifestError, parseManifest, rootDigest, type Manifest } from '../../integrity/manifest.js';
 import { loadPublicKey, SignatureError, verifyBundle } from '../../integrity/signature.js';
 import { verifyManifest, verifyOk } from '../../integrity/verify.js';
@@ -41,7 +43,8 @@ function readInput(path: string, what: string): string {
   }
 }
 
-export async function verifyCommand(manifestPath: string | undefined, flags: VerifyFlags): Promise<number> {
+export async function verifyCommand(manifestPath: string | undefined, rawFlags: VerifyFlags): Promise<number> {
+  const flags = { ...rawFlags, format: formatName(rawFlags.format) };
   if (flags.format !== 'text' && flags.format !== 'json') throw new CliError(`unknown format "${flags.format}" (use text or json)`);
   if (manifestPath && flags.signature) throw new CliError('give either a MANIFEST or --signature, not both');
   if (!manifestPath && !flags.signature) throw new CliError('missing MANIFEST (or --signature with --public-key)');
@@ -106,7 +109,8 @@ export async function verifyCommand(manifestPath: string | undefined, flags: Ver
         ? `aigis verify: ${sig}all ${result.matched.length} files match`
         : `aigis verify: ${sig}${result.changed.length} changed, ${result.missing.length} missing, ${result.extra.length} extra, ${result.unreadable.length} unreadable (${result.matched.length} match)`,
     );
-    process.stdout.write(`${lines.join('\n')}\n`);
+    // File names come from the manifest and the tree: neutralise control and bidi characters.
+    process.stdout.write(`${lines.map(neutralise).join('\n')}\n`);
   }
   return ok ? EXIT_OK : EXIT_FINDINGS;
 }

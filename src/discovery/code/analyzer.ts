@@ -8,6 +8,8 @@ import { detectAssets } from './detect.js';
 import { extractFacts } from './facts.js';
 import { NotebookError, notebookSource } from './notebook.js';
 import { mayYieldAssets } from './prefilter.js';
+import { MAX_BRACKET_DEPTH, nestsDeeperThan } from './nesting.js';
+import type { Note } from '../../core/model.js';
 import { languageOf, parseCode } from './tree-sitter.js';
 
 /** Source files above this size are generated or vendored more often than written; skip them with a note. */
@@ -25,6 +27,14 @@ const EXTENSIONS = ['.py', '.pyw', '.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts',
 export interface CodeAnalyzerOptions {
   /** Parse the source of installed package trees too (site-packages, dist-packages, node_modules); default false. */
   parseInstalledPackages?: boolean;
+}
+
+function deepNote(path: string): Note {
+  return { level: 'warning', path, message: `bom-code: not parsed, brackets nest more than ${MAX_BRACKET_DEPTH} deep (Python allows 200); no source file nests like that`, source: 'bom-code' };
+}
+
+function budgetNote(path: string): Note {
+  return { level: 'warning', path, message: 'bom-code: stopped at the syntax-node budget; assets found before it are reported', source: 'bom-code' };
 }
 
 export function createCodeAnalyzer(opts: CodeAnalyzerOptions = {}): Analyzer {
@@ -51,22 +61,24 @@ export function createCodeAnalyzer(opts: CodeAnalyzerOptions = {}): Analyzer {
           throw err;
         }
         if (nb.language !== 'python' || !nb.source.trim() || !mayYieldAssets('python', nb.source)) return {};
+        if (nestsDeeperThan(nb.source)) return { notes: [deepNote(file.path)] };
         const tree = await parseCode('python', nb.source);
         if (!tree) return {};
         try {
           const facts = extractFacts('python', tree, (row) => nb.rowLines[row] ?? nb.rowLines[nb.rowLines.length - 1] ?? 1);
-          return { assets: detectAssets(facts, file.path, 'python') };
+          return { assets: detectAssets(facts, file.path, 'python'), notes: facts.truncated ? [budgetNote(file.path)] : [] };
         } finally {
           tree.delete();
         }
       }
       const lang = languageOf(file.ext)!;
       if (!mayYieldAssets(lang === 'python' ? 'python' : 'js', text)) return {};
+      if (nestsDeeperThan(text)) return { notes: [deepNote(file.path)] };
       const tree = await parseCode(lang, text);
       if (!tree) return {};
       try {
         const facts = extractFacts(lang, tree);
-        return { assets: detectAssets(facts, file.path, lang === 'python' ? 'python' : 'js') };
+        return { assets: detectAssets(facts, file.path, lang === 'python' ? 'python' : 'js'), notes: facts.truncated ? [budgetNote(file.path)] : [] };
       } finally {
         tree.delete();
       }

@@ -45,6 +45,8 @@ export interface NamedValue {
 }
 
 export interface CodeFacts {
+  /** Set when the node budget stopped the walk: the facts are those of the nodes visited so far. */
+  truncated?: boolean;
   imports: ImportFact[];
   calls: Call[];
   strings: { value: string; line: number }[];
@@ -59,16 +61,40 @@ const MAX_STRING = 2048;
 /** Nested call/object arguments are followed this deep (hostile input can nest thousands deep). */
 const MAX_NESTING = 16;
 
-export function extractFacts(lang: CodeLanguage, tree: SyntaxTree, lineMap: LineMap = (r) => r + 1): CodeFacts {
-  return lang === 'python' ? pythonFacts(tree.rootNode, lineMap) : jsFacts(tree.rootNode, lineMap);
+/**
+ * Most syntax nodes the fact extraction looks at per file (matched nodes and the arguments followed
+ * into them). Counts work, not time: the same file stops at the same node on every machine.
+ */
+export const MAX_FACT_NODES = 1_000_000;
+let nodesLeft = 0;
+
+class NodeBudget extends Error {}
+
+/** Charges `n` nodes to the budget of the running extraction. */
+function charge(n = 1): void {
+  nodesLeft -= n;
+  if (nodesLeft < 0) throw new NodeBudget();
+}
+
+export function extractFacts(lang: CodeLanguage, tree: SyntaxTree, lineMap: LineMap = (r) => r + 1, maxNodes = MAX_FACT_NODES): CodeFacts {
+  const facts: CodeFacts = { imports: [], calls: [], strings: [], values: [] };
+  nodesLeft = maxNodes; // extraction is synchronous, so one counter per module is safe
+  try {
+    if (lang === 'python') pythonFacts(tree.rootNode, lineMap, facts);
+    else jsFacts(tree.rootNode, lineMap, facts);
+  } catch (e) {
+    if (!(e instanceof NodeBudget)) throw e;
+    facts.truncated = true;
+  }
+  return facts;
 }
 
 // ---------------------------------------------------------------- Python
 
-function pythonFacts(root: SyntaxNode, lineMap: LineMap): CodeFacts {
-  const facts: CodeFacts = { imports: [], calls: [], strings: [], values: [] };
+function pythonFacts(root: SyntaxNode, lineMap: LineMap, facts: CodeFacts): void {
   for (const n of root.descendantsOfType(['import_statement', 'import_from_statement', 'call', 'string', 'assignment', 'pair'])) {
     if (!n) continue;
+    charge();
     const line = lineMap(n.startPosition.row);
     if (n.type === 'import_statement') {
       for (const c of n.namedChildren) {
@@ -103,10 +129,10 @@ function pythonFacts(root: SyntaxNode, lineMap: LineMap): CodeFacts {
       if (name && v !== undefined && v.length <= 256) facts.values.push({ via: n.type === 'pair' ? 'key' : 'variable', name, value: v, line: lineMap(value.startPosition.row) });
     }
   }
-  return facts;
 }
 
 function pythonCall(n: SyntaxNode, lineMap: LineMap, depth = 0): Call | undefined {
+  if (depth > 0) charge();
   const fn = n.childForFieldName('function');
   const argList = n.childForFieldName('arguments');
   if (!fn || !argList) return undefined;
@@ -182,10 +208,10 @@ function pythonCallee(fn: SyntaxNode, depth = 0): string {
 
 // ---------------------------------------------------------------- JavaScript / TypeScript
 
-function jsFacts(root: SyntaxNode, lineMap: LineMap): CodeFacts {
-  const facts: CodeFacts = { imports: [], calls: [], strings: [], values: [] };
+function jsFacts(root: SyntaxNode, lineMap: LineMap, facts: CodeFacts): void {
   for (const n of root.descendantsOfType(['import_statement', 'export_statement', 'call_expression', 'new_expression', 'string', 'template_string', 'variable_declarator', 'pair', 'assignment_expression', 'binary_expression'])) {
     if (!n) continue;
+    charge();
     const line = lineMap(n.startPosition.row);
     if (n.type === 'import_statement' || n.type === 'export_statement') {
       const src = n.childForFieldName('source');
@@ -207,7 +233,6 @@ function jsFacts(root: SyntaxNode, lineMap: LineMap): CodeFacts {
       if (named) facts.values.push({ via: named.via, name: named.name, value: named.value, line: lineMap(named.node.startPosition.row) });
     }
   }
-  return facts;
 }
 
 /**
@@ -259,6 +284,7 @@ function jsImportAliases(n: SyntaxNode): [string, string][] {
 }
 
 function jsCall(n: SyntaxNode, lineMap: LineMap, depth = 0): Call | undefined {
+  if (depth > 0) charge();
   const isNew = n.type === 'new_expression';
   const fn = n.childForFieldName(isNew ? 'constructor' : 'function');
   const argList = n.childForFieldName('arguments');
@@ -278,6 +304,7 @@ function jsCall(n: SyntaxNode, lineMap: LineMap, depth = 0): Call | undefined {
 }
 
 function jsObject(obj: SyntaxNode, lineMap: LineMap, depth: number): Map<string, Arg> {
+  charge();
   const out = new Map<string, Arg>();
   for (const p of obj.namedChildren) {
     if (p?.type !== 'pair') continue;

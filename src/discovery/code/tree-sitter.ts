@@ -13,13 +13,14 @@ export type SyntaxTree = TS.Tree;
 export type CodeLanguage = 'python' | 'javascript' | 'typescript' | 'tsx';
 
 const require = createRequire(import.meta.url);
-const runtime = require('@vscode/tree-sitter-wasm') as typeof TS;
+export const runtime = require('@vscode/tree-sitter-wasm') as typeof TS;
 const wasmDir = dirname(require.resolve('@vscode/tree-sitter-wasm'));
 
 let init: Promise<void> | undefined;
 const parsers = new Map<CodeLanguage, Promise<TS.Parser>>();
 
-function initRuntime(): Promise<void> {
+/** The shared runtime, initialised once; other grammars (Terraform) load into the same runtime. */
+export function initRuntime(): Promise<void> {
   init ??= runtime.Parser.init({ locateFile: (file: string) => join(wasmDir, file) });
   return init;
 }

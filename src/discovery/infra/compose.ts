@@ -3,7 +3,7 @@
  * provider, with their published ports.
  */
 import type { Analyzer, AnalyzerResult, FileInfo } from '../../core/analyzer.js';
-import type { Asset, AssetKind } from '../../core/model.js';
+import type { Asset, AssetKind, Note } from '../../core/model.js';
 import { classifyImage } from '../../catalog/ai-images.js';
 import { asset, at } from '../assets.js';
 import { isRecord } from '../json-doc.js';
@@ -19,7 +19,8 @@ export const composeAnalyzer: Analyzer = {
   },
   async analyze(file): Promise<AnalyzerResult> {
     const parsed = await file.parsed(yamlDocsParser);
-    const notes = parsed.errors.map((e) => ({ level: 'warning' as const, path: file.path, message: `bom-compose: ${e}`, source: 'bom-compose' }));
+    const notes: Note[] = parsed.errors.map((e) => ({ level: 'warning' as const, path: file.path, message: `bom-compose: ${e}`, source: 'bom-compose' }));
+    for (const w of parsed.warnings ?? []) notes.push({ level: 'info', path: file.path, message: `bom-compose: YAML: ${w}`, source: 'bom-compose' });
     const doc = parsed.docs[0];
     if (!doc || !isRecord(doc.value) || !isRecord(doc.value.services)) return { notes };
     const assets: Asset[] = [];

@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Analyzer, AnalyzerResult, FileInfo } from '../../core/analyzer.js';
-import type { Asset } from '../../core/model.js';
+import type { Asset, Note } from '../../core/model.js';
 import { asset, at, providerAsset, providerId } from '../assets.js';
 import { providerModelId } from '../ids.js';
 import { isRecord } from '../json-doc.js';
@@ -32,7 +32,8 @@ export const ghActionsAnalyzer: Analyzer = {
     const text = await file.text();
     if (text === undefined || !ACTIONS.some((a) => text.toLowerCase().includes(a.match))) return {};
     const parsed = await file.parsed(yamlDocsParser);
-    const notes = parsed.errors.map((e) => ({ level: 'warning' as const, path: file.path, message: `bom-gh-actions: ${e}`, source: 'bom-gh-actions' }));
+    const notes: Note[] = parsed.errors.map((e) => ({ level: 'warning' as const, path: file.path, message: `bom-gh-actions: ${e}`, source: 'bom-gh-actions' }));
+    for (const w of parsed.warnings ?? []) notes.push({ level: 'info', path: file.path, message: `bom-gh-actions: YAML: ${w}`, source: 'bom-gh-actions' });
     const doc = parsed.docs[0];
     if (!doc || !isRecord(doc.value) || !isRecord(doc.value.jobs)) return { notes };
     const wf = doc.value;

@@ -4,7 +4,7 @@
  * images, models, providers and the Services that expose them. Non-AI workloads are not reported.
  */
 import type { Analyzer, AnalyzerResult, FileInfo, Parser } from '../../core/analyzer.js';
-import type { Asset, AssetKind, Relation } from '../../core/model.js';
+import type { Asset, AssetKind, Note, Relation } from '../../core/model.js';
 import { classifyImage } from '../../catalog/ai-images.js';
 import { asset, at } from '../assets.js';
 import { hfRepoId } from '../ids.js';
@@ -41,7 +41,8 @@ export const k8sAnalyzer: Analyzer = {
       return { notes: [{ level: 'info', path: file.path, message: 'bom-k8s: Helm template not rendered; render it (helm template) to inventory it', source: 'bom-k8s' }] };
     }
     const parsed = await file.parsed(yamlDocsParser);
-    const notes = parsed.errors.map((e) => ({ level: 'warning' as const, path: file.path, message: `bom-k8s: YAML document skipped: ${e}`, source: 'bom-k8s' }));
+    const notes: Note[] = parsed.errors.map((e) => ({ level: 'warning' as const, path: file.path, message: `bom-k8s: YAML document skipped: ${e}`, source: 'bom-k8s' }));
+    for (const w of parsed.warnings ?? []) notes.push({ level: 'info', path: file.path, message: `bom-k8s: YAML: ${w}`, source: 'bom-k8s' });
     const assets: Asset[] = [];
     const aiSelectors: { labels: Record<string, string>; id: string; namespace: string }[] = [];
     const services: { doc: YamlDoc; obj: Record<string, unknown>; base: Path }[] = [];
@@ -172,7 +173,8 @@ function scanSpec(path: string, doc: YamlDoc, root: unknown, rootPath: Path, bas
  * values name the images, accelerators and models the chart deploys.
  */
 function helmValues(path: string, dir: string, parsed: YamlParse): AnalyzerResult {
-  const notes = parsed.errors.map((e) => ({ level: 'warning' as const, path, message: `bom-k8s: ${e}`, source: 'bom-k8s' }));
+  const notes: Note[] = parsed.errors.map((e) => ({ level: 'warning' as const, path, message: `bom-k8s: ${e}`, source: 'bom-k8s' }));
+  for (const w of parsed.warnings ?? []) notes.push({ level: 'info', path: path, message: `bom-k8s: YAML: ${w}`, source: 'bom-k8s' });
   const doc = parsed.docs[0];
   if (!doc || !isRecord(doc.value)) return { notes };
   const scan = scanSpec(path, doc, doc.value, [], [], false);

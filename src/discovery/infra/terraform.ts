@@ -1,13 +1,15 @@
 /**
  * Terraform: managed AI services (SageMaker, Bedrock, Comprehend, Kendra, Vertex AI, Azure ML,
- * Azure OpenAI …) from `resource` and `data` blocks, parsed with HashiCorp's HCL parser compiled to
- * WASM (@cdktf/hcl2json). Simple `var.x` references resolve to the variable's default when the
- * variable is declared in the same file or in variables.tf / vars.tf / main.tf of the same module.
+ * Azure OpenAI …) from `resource` and `data` blocks. Reads the shared Terraform document (one
+ * memoised tree-sitter parse per file, shared with the posture checks) in the whole-target stage, so
+ * that `var.x` / `local.y` resolve across the files of a module (defaults, locals, *.tfvars) and
+ * every asset and model sits at the exact line of its block or attribute.
  */
-import type { Analyzer, AnalyzerContext, AnalyzerResult, FileInfo } from '../../core/analyzer.js';
+import type { Analyzer, AnalyzerResult, CollectedDocument } from '../../core/analyzer.js';
 import type { Asset, Relation } from '../../core/model.js';
-import { classifyCloudResource, CLOUD_TYPE_HINT, type CloudResourceEntry } from '../../catalog/ai-cloud.js';
-import { lineAt, lineStarts } from '../../core/text.js';
+import { classifyCloudResource, type CloudResourceEntry } from '../../catalog/ai-cloud.js';
+import { terraformKind, type TfBlock, type TfDocument, type TfModule, type TfResource } from '../../documents/terraform/index.js';
+import { kindParser } from '../../posture/analyzer.js';
 import { asset, at } from '../assets.js';
 import { providerModelId } from '../ids.js';
 import { isRecord } from '../json-doc.js';
@@ -15,101 +17,84 @@ import { addImage, emptyFound } from './signals.js';
 
 type Hcl = Record<string, unknown>;
 
-/**
- * The HCL WASM bridge is one Go runtime: calls are serialised. It is loaded on first use only
- * (loading it costs over a second), so targets without Terraform never pay for it.
- */
-let queue: Promise<unknown> = Promise.resolve();
-
-/** Variable files are read by every .tf of their module: parse each once per content (bounded). */
-const varFileCache = new Map<string, Promise<Hcl>>();
-let hclModule: Promise<typeof import('@cdktf/hcl2json')> | undefined;
-function parseSerial(name: string, text: string): Promise<Hcl> {
-  hclModule ??= import('@cdktf/hcl2json');
-  const p = queue.then(async () => (await hclModule!).parse(name, text) as Promise<Hcl>);
-  queue = p.catch(() => undefined);
-  return p;
-}
-
-const VAR_FILES = ['variables.tf', 'vars.tf', 'variable.tf', 'main.tf'];
 const KEEP_ATTRS = ['name', 'kind', 'sku_name', 'instance_type', 'region', 'location', 'public_network_access_enabled', 'public_network_access', 'custom_subdomain_name', 'direct_internet_access', 'root_access', 'local_auth_enabled', 'agent_name', 'display_name', 'rai_policy_name'];
+const parser = kindParser(terraformKind);
 
 export const terraformAnalyzer: Analyzer = {
   name: 'bom-terraform',
-  version: 1,
+  version: 2,
   rules: [],
-  match(f: FileInfo) {
-    return f.ext === '.tf' && f.size < 4 * 1024 * 1024 && !/(?:^|\/)\.terraform\//.test(f.path);
+  match: (f) => terraformKind.match(f),
+  async analyze(file): Promise<AnalyzerResult> {
+    await terraformKind.ready?.();
+    // Parse notes are reported once, by the posture analyzer that reads the same memoised parse.
+    const parsed = await file.parsed(parser);
+    return { document: parsed.document };
   },
-  async analyze(file, ctx): Promise<AnalyzerResult> {
-    const text = await file.text();
-    if (text === undefined || !/^\s*(?:resource|data)\s+"/m.test(text)) return {};
-    if (!CLOUD_TYPE_HINT.test(text)) return {};
-    let hcl: Hcl;
-    try {
-      hcl = await parseSerial(file.path, text);
-    } catch (err) {
-      return { notes: [{ level: 'warning', path: file.path, message: `bom-terraform: HCL parse error: ${(err instanceof Error ? err.message : String(err)).split('\n')[0].slice(0, 300)}`, source: 'bom-terraform' }] };
-    }
-    const vars = await variables(file.path, hcl, ctx);
-    const starts = lineStarts(text);
-    // Ids are module-scoped addresses: `tf:<dir>/<type>.<name>` (`tf:<type>.<name>` at the root).
-    const prefix = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : '';
-    const assets: Asset[] = [];
-    for (const [block, isData] of [['resource', false], ['data', true]] as const) {
-      const byType = hcl[block];
-      if (!isRecord(byType)) continue;
-      for (const [type, byName] of Object.entries(byType)) {
-        const entry = classifyCloudResource(type, isData);
-        if (!entry || !isRecord(byName)) continue;
-        for (const [name, bodies] of Object.entries(byName)) {
-          const body = Array.isArray(bodies) && isRecord(bodies[0]) ? (bodies[0] as Hcl) : {};
-          const line = blockLine(text, starts, block, type, name);
-          const attrLine = (key: string) => attributeLine(text, starts, line, key);
-          assets.push(...resourceAssets(file.path, prefix, type, name, isData, entry, resolve(body, vars) as Hcl, line, attrLine));
-        }
-      }
-    }
-    return { assets };
+  finish(collected: CollectedDocument[]): AnalyzerResult {
+    const docs = collected.map((c) => ({ path: c.file.path, document: c.document as TfDocument }));
+    return { assets: terraformKind.project(docs).flatMap(moduleAssets) };
   },
 };
 
-function blockLine(text: string, starts: number[], block: string, type: string, name: string): number {
-  const re = new RegExp(`^\\s*${block}\\s+"${escape(type)}"\\s+"${escape(name)}"`, 'm');
-  const i = text.search(re);
-  return i < 0 ? 1 : lineAt(starts, i + (text.slice(i).length - text.slice(i).trimStart().length));
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * Line of `a.b.key` inside the block that starts at `blockLine`: nested blocks `a {` / `b {` are
- * followed in order, then the first `key =`; the block ends at the next top-level block.
- */
-function attributeLine(text: string, _starts: number[], blockLine: number, dotted: string): number {
-  const lines = text.split('\n');
-  const segs = dotted.split('.');
-  let from = blockLine;
-  for (let s = 0; s < segs.length; s++) {
-    const last = s === segs.length - 1;
-    const re = new RegExp(`^\\s*${escape(segs[s])}\\s*${last ? '=' : '(?:=\\s*)?\\{'}`);
-    let hit = -1;
-    for (let i = from; i < lines.length; i++) {
-      if (/^(?:resource|data|module|variable|output|locals|provider|terraform)\b/.test(lines[i])) break;
-      if (re.test(lines[i])) {
-        hit = i;
-        break;
-      }
-    }
-    if (hit < 0) return blockLine;
-    from = hit + 1;
+/** Assets of one module: every catalogued resource and data source. */
+export function moduleAssets(mod: TfModule): Asset[] {
+  const out: Asset[] = [];
+  const prefix = mod.dir ? `${mod.dir}/` : '';
+  for (const r of mod.resources) {
+    const isData = r.mode === 'data';
+    const entry = classifyCloudResource(r.type, isData);
+    if (!entry) continue;
+    const body = blockValue(mod, r.block, 0);
+    const attrLine = (dotted: string) => attributeLine(r.block, dotted.split('.'));
+    out.push(...resourceAssets(mod, r, prefix, entry, body, attrLine));
   }
-  return from;
+  return out;
 }
 
-function resourceAssets(path: string, prefix: string, type: string, name: string, isData: boolean, entry: CloudResourceEntry, body: Hcl, line: number, attrLine: (key: string) => number): Asset[] {
+/** The block as hcl2json shaped it (attributes evaluated, nested blocks as lists), for the catalogue paths. */
+function blockValue(mod: TfModule, block: TfBlock, depth: number): Hcl {
+  const o: Hcl = {};
+  for (const [k, a] of Object.entries(block.attributes)) o[k] = mod.value(a);
+  if (depth < 16) {
+    for (const b of block.blocks) {
+      const name = b.type === 'dynamic' ? b.labels[0] : b.type;
+      if (!name) continue;
+      const inner = b.type === 'dynamic' ? b.blocks.filter((c) => c.type === 'content') : [b];
+      const list = (o[name] as Hcl[] | undefined) ?? [];
+      for (const c of inner) list.push(blockValue(mod, c, depth + 1));
+      o[name] = list;
+    }
+  }
+  return o;
+}
+
+/** Line of the attribute at `path` (nested block names, then the attribute); the block line when absent. */
+function attributeLine(block: TfBlock, path: string[]): number {
+  let cur = block;
+  for (const seg of path.slice(0, -1)) {
+    const next = cur.blocks.find((b) => b.type === seg || (b.type === 'dynamic' && b.labels[0] === seg));
+    if (!next) return cur.line;
+    cur = next.type === 'dynamic' ? next.blocks.find((c) => c.type === 'content') ?? next : next;
+  }
+  return findLine(cur, path[path.length - 1], 0) ?? cur.line;
+}
+
+/** First line of attribute `key` in the block or, depth-first in source order, in its nested blocks. */
+function findLine(block: TfBlock, key: string, depth: number): number | undefined {
+  const own = block.attributes[key]?.line;
+  if (own !== undefined || depth > 16) return own;
+  for (const b of block.blocks) {
+    const l = findLine(b, key, depth + 1);
+    if (l !== undefined) return l;
+  }
+  return undefined;
+}
+
+function resourceAssets(mod: TfModule, r: TfResource, prefix: string, entry: CloudResourceEntry, body: Hcl, attrLine: (key: string) => number): Asset[] {
+  const { path, type, name } = r;
+  const isData = r.mode === 'data';
+  const line = r.block.line;
   const out: Asset[] = [];
   const relations: Relation[] = [];
   const loc = at(path, line);
@@ -138,9 +123,11 @@ function resourceAssets(path: string, prefix: string, type: string, name: string
     found.relations.push({ type: 'serves', target: `model-uri:${uri}` });
   }
   // References to other AI resources of the module.
-  for (const ref of references(body)) {
-    if (ref.type === type && ref.name === name) continue;
-    if (classifyCloudResource(ref.type, ref.data)) relations.push({ type: 'depends-on', target: `tf:${prefix}${ref.data ? 'data.' : ''}${ref.type}.${ref.name}` });
+  for (const address of mod.blockReferences(r.block)) {
+    const data = address.startsWith('data.');
+    const [refType, refName] = (data ? address.slice(5) : address).split('.');
+    if (refType === type && refName === name && data === isData) continue;
+    if (classifyCloudResource(refType, data)) relations.push({ type: 'depends-on', target: `tf:${prefix}${address}` });
   }
   const instanceType = props.instance_type;
   if (typeof instanceType === 'string' && /^ml\.(?:g|p|inf|trn)\d/.test(instanceType)) props.accelerator = instanceType;
@@ -178,58 +165,3 @@ function collect(v: unknown, key: string, depth = 0, out: unknown[] = []): unkno
   return out;
 }
 
-function references(body: unknown): { type: string; name: string; data: boolean }[] {
-  const out: { type: string; name: string; data: boolean }[] = [];
-  const s = JSON.stringify(body);
-  for (const m of s.matchAll(/\$\{[^}]*?\b(data\.)?((?:aws|awscc|google|azurerm)_[a-z0-9_]+)\.([A-Za-z_][\w-]*)\./g)) out.push({ data: !!m[1], type: m[2], name: m[3] });
-  return out;
-}
-
-async function variables(path: string, hcl: Hcl, ctx: AnalyzerContext): Promise<Map<string, unknown>> {
-  const vars = new Map<string, unknown>();
-  const take = (h: Hcl) => {
-    if (!isRecord(h.variable)) return;
-    for (const [k, bodies] of Object.entries(h.variable)) {
-      const b = Array.isArray(bodies) ? bodies[0] : undefined;
-      if (isRecord(b) && 'default' in b && !vars.has(k)) vars.set(k, b.default);
-    }
-  };
-  take(hcl);
-  const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
-  for (const name of VAR_FILES) {
-    const sib = `${dir}${name}`;
-    if (sib === path || !ctx.exists?.(sib)) continue;
-    const f = ctx.open(sib);
-    const t = f ? await f.text() : undefined;
-    if (!t || !t.includes('variable')) continue;
-    try {
-      const key = `${sib}\u0000${t.length}\u0000${await f!.sha256()}`;
-      let parsed = varFileCache.get(key);
-      if (!parsed) {
-        if (varFileCache.size > 256) varFileCache.clear();
-        parsed = parseSerial(sib, t);
-        varFileCache.set(key, parsed);
-      }
-      take(await parsed);
-    } catch {
-      // a broken sibling gets its own note when it is analysed
-    }
-  }
-  return vars;
-}
-
-/** Replaces whole-string `${var.x}` with the variable default and `${var.x}` inside strings with its string value. */
-function resolve(v: unknown, vars: Map<string, unknown>, depth = 0): unknown {
-  if (depth > 16) return v;
-  if (typeof v === 'string') {
-    const whole = /^\$\{var\.([A-Za-z_][\w-]*)\}$/.exec(v);
-    if (whole && vars.has(whole[1])) return vars.get(whole[1]);
-    return v.replace(/\$\{var\.([A-Za-z_][\w-]*)\}/g, (m, k: string) => {
-      const d = vars.get(k);
-      return typeof d === 'string' || typeof d === 'number' ? String(d) : m;
-    });
-  }
-  if (Array.isArray(v)) return v.map((x) => resolve(x, vars, depth + 1));
-  if (isRecord(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x, vars, depth + 1)]));
-  return v;
-}

@@ -136,7 +136,10 @@ export async function visitPickle(v: Visit, src: ByteSource, chain: Chain, carri
       message: `pickle ${scan.error.truncated ? 'is truncated' : 'is malformed'}${label(chain)}: ${scan.error.message}; ${scan.globals.length} global(s) seen before the error are reported`,
     });
   }
-  if (scan.budget) v.ins.notes.push({ level: 'warning', message: `pickle walk stopped${label(chain)}: ${scan.budget}; globals seen so far are reported` });
+  if (scan.budget) {
+    const rest = scan.importScan ? (scan.importScan.complete ? '; the rest of the stream was decoded for imports' : `; ${scan.importScan.stopped ?? 'the import scan stopped'}`) : '';
+    v.ins.notes.push({ level: 'warning', message: `pickle walk stopped${label(chain)}: ${scan.budget}${rest}; globals seen so far are reported` });
+  }
 }
 
 /** gzip (joblib `compress='gzip'`, .gz) and zlib (joblib's default) streams, inflated up to the member cap. */

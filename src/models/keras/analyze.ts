@@ -6,7 +6,7 @@ import { isInputError } from '../protobuf/wire.js';
 import { parseKerasMetadata } from '../savedmodel/parse.js';
 import { KERAS_RULES } from '../rules/formats.js';
 import { kerasConfigDoc as buildDoc, type KerasConfigDoc } from './config-doc.js';
-import { readH5KerasAttrs } from './h5.js';
+import { H5StoppedError, readH5KerasAttrs } from './h5.js';
 import { extractJsonObjects } from './json-extract.js';
 import { entryContent, listZip } from '../containers/zip-reader.js';
 import { scanFileSource } from '../io/byte-source.js';
@@ -39,27 +39,27 @@ function configProperties(config: unknown): Record<string, unknown> {
   };
 }
 
-export async function analyzeH5(file: ScanFile, out: FormatOutput): Promise<void> {
+export async function analyzeH5(file: ScanFile, out: FormatOutput, _ctx?: AnalyzerContext): Promise<void> {
   let configText: string | undefined;
   let extra: { kerasVersion?: string; backend?: string } = {};
   try {
-    const attrs = await readH5KerasAttrs(await file.bytes());
+    const attrs = await readH5KerasAttrs(await file.bytes()); // bounded by its own worker guard (h5.ts); no per-file signal any more
     configText = attrs.modelConfig;
     extra = { kerasVersion: attrs.kerasVersion, backend: attrs.backend };
     if (!configText && !attrs.kerasVersion && !attrs.keys.includes('model_weights')) return; // an HDF5 data file, not a Keras model
     out.properties = { framework: 'keras', kerasVersion: attrs.kerasVersion, backend: attrs.backend };
   } catch (e) {
-    if (e instanceof BudgetExceededError) {
-      // Too large for the in-memory HDF5 reader: look for the config JSON in the first bytes.
-      const head = await file.readAt(0, Math.min(file.size, FALLBACK_SCAN_BYTES));
-      const found = extractJsonObjects(head, '{"class_name"', 4).find((o) => (o as { config?: unknown }).config !== undefined);
-      note(out, file, 'info', `HDF5 file of ${file.size} bytes is over the read budget; searched its first ${head.length} bytes for model_config${found ? '' : ' and found none'}`);
-      if (found === undefined) return;
-      configText = JSON.stringify(found);
-    } else {
-      note(out, file, 'warning', `cannot read HDF5 structure: ${(e as Error).message}`);
-      return;
-    }
+    // HDF5 could not give the attributes (too large to read whole, malformed, or its parse was stopped):
+    // Keras stores model_config as a plain JSON string in the file, so look for it in the raw bytes and
+    // run the same rules on what is found. A file whose parse was stopped is reported as not fully analysed.
+    const head = await file.readAt(0, Math.min(file.size, FALLBACK_SCAN_BYTES));
+    const found = extractJsonObjects(head, '{"class_name"', 4).find((o) => (o as { config?: unknown }).config !== undefined);
+    const searched = `searched its first ${head.length} bytes for model_config${found ? '' : ' and found none'}`;
+    if (e instanceof BudgetExceededError) note(out, file, 'info', `HDF5 file of ${file.size} bytes is over the read budget; ${searched}`);
+    else if (e instanceof H5StoppedError) note(out, file, 'warning', `${e.message}; the file is not fully analysed; ${searched}`);
+    else note(out, file, 'warning', `cannot read HDF5 structure: ${(e as Error).message}; ${searched}`);
+    if (found === undefined) return;
+    configText = JSON.stringify(found);
   }
   if (!configText) return;
   const config = parseJson(out, file, configText, 'model_config attribute');

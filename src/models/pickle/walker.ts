@@ -68,8 +68,15 @@ export interface PickleScan {
   trailing: number;
   /** Parse error (the globals before it are still listed: fail closed). */
   error?: { offset: number; message: string; truncated: boolean };
-  /** Budget (steps or time) exhausted. */
+  /** Budget (steps, memory or time) exhausted: the stack emulation stopped early. */
   budget?: string;
+  budgetKind?: 'steps' | 'memory' | 'time';
+  /**
+   * After a step or memory budget stopped the emulation, the rest of the stream is still decoded
+   * opcode by opcode for imports (GLOBAL, INST, STACK_GLOBAL): `scannedTo` is where that scan ended,
+   * `complete` whether it reached the end of the pickle data.
+   */
+  importScan?: { from: number; scannedTo: number; complete: boolean; opcodes: number; globals: number; stopped?: string };
   /** joblib NumpyArrayWrapper arrays skipped or walked. */
   joblibArrays: number;
   nestedPickles: number;
@@ -99,7 +106,23 @@ class PickleError extends Error {
   }
 }
 
-class BudgetError extends Error {}
+class BudgetError extends Error {
+  /** Offset where the emulation stopped (set by the innermost `runPickle`). */
+  offset?: number;
+  /** Strings in the memo and the last two stack values when it stopped, to seed the import scan. */
+  memoStrings?: Map<number, string | undefined>;
+  lastTwo?: [string | undefined, string | undefined];
+  /** Time budgets and aborts stop everything; step and memory budgets leave room for the import scan. */
+  constructor(
+    message: string,
+    readonly kind: 'steps' | 'memory' | 'time' = 'steps',
+  ) {
+    super(message);
+  }
+}
+
+/** Most opcodes the import scan decodes after the emulation stopped (≈ a few seconds of work). */
+const IMPORT_SCAN_OPS = 200_000_000;
 
 const WINDOW = 1 << 20;
 const HEADROOM = 64;
@@ -230,8 +253,13 @@ class Walker {
       }
     } catch (e) {
       if (e instanceof PickleError) this.out.error = { offset: e.offset, message: e.message, truncated: e.truncated };
-      else if (e instanceof BudgetError) this.out.budget = e.message;
-      else throw e;
+      else if (e instanceof BudgetError) {
+        this.out.budget = e.message;
+        this.out.budgetKind = e.kind;
+        // A step or memory budget stops the emulation, not the search for imports: CPython would
+        // still reach (and run) a global further on, so the rest of the stream is decoded for them.
+        if (e.kind !== 'time' && e.offset !== undefined) await this.importScan(e.offset, e.memoStrings ?? new Map(), e.lastTwo ?? [undefined, undefined]);
+      } else throw e;
     }
     this.out.end = Math.min(pos, size);
     this.out.trailing = this.out.error || this.out.budget ? 0 : size - this.out.end;
@@ -337,7 +365,7 @@ class Walker {
     this.out.globals.push(...inner.globals.slice(0, Math.max(0, MAX_RECORDS - this.out.globals.length)));
     this.out.tampering.push(...inner.tampering.slice(0, Math.max(0, MAX_RECORDS - this.out.tampering.length)));
     this.out.joblibArrays += inner.joblibArrays;
-    if (inner.budget) throw new BudgetError(inner.budget);
+    if (inner.budget) throw new BudgetError(inner.budget, inner.budgetKind);
   }
 
   // ---- the machine ----
@@ -366,348 +394,480 @@ class Walker {
       return v;
     };
 
-    for (;;) {
-      if (++shared.ops > shared.maxOps) throw new BudgetError(`stopped after ${shared.maxOps} opcodes (step budget)`);
-      if ((shared.ops & 0xfff) === 0) {
-        if (Date.now() > shared.deadline || shared.signal?.aborted) throw new BudgetError(`stopped at offset ${pos} (time budget)`);
-        // Memory budget: real pickles batch their items (APPENDS/SETITEMS of 1,000), so these stay small.
-        if (stack.length > MAX_STACK || marks.length > MAX_STACK || memo.size > MAX_STACK) {
-          throw new BudgetError(`stopped at offset ${pos}: emulated stack, marks or memo over ${MAX_STACK} entries (memory budget)`);
+    try {
+      for (;;) {
+        if (++shared.ops > shared.maxOps) throw new BudgetError(`stopped after ${shared.maxOps} opcodes (step budget)`, 'steps');
+        if ((shared.ops & 0xfff) === 0) {
+          if (Date.now() > shared.deadline || shared.signal?.aborted) throw new BudgetError(`stopped at offset ${pos} (time budget)`, 'time');
+          // Memory budget: real pickles batch their items (APPENDS/SETITEMS of 1,000), so these stay small.
+          if (stack.length > MAX_STACK || marks.length > MAX_STACK || memo.size > MAX_STACK) {
+            throw new BudgetError(`stopped at offset ${pos}: emulated stack, marks or memo over ${MAX_STACK} entries (memory budget)`, 'memory');
+          }
         }
-      }
-      if (pos + HEADROOM > this.bufStart + this.buf.length || pos < this.bufStart) await this.ensure(pos, Math.min(HEADROOM, this.src.size - pos) || 1);
-      const at = pos;
-      const code = this.byteAt(pos);
-      const op = OPCODES[code];
-      if (op === undefined) throw new PickleError(`invalid opcode 0x${code.toString(16).padStart(2, '0')} at offset ${at}`, at);
-      pos++;
-      // Numeric cases compile to a jump table: this switch runs once per opcode.
-      switch (code) {
-        case 0x80: { // PROTO
-          const v = ((this.takeFast(pos, 1) ?? (await this.take(pos, 1))))[0];
-          pos += 1;
-          if (v > HIGHEST_PROTOCOL) throw new PickleError(`unsupported pickle protocol ${v} at offset ${at}`, at);
-          this.out.protocol = Math.max(this.out.protocol, v);
-          break;
-        }
-        case 0x95: // FRAME (its length is advisory: opcodes are walked either way)
-          if (!this.takeFast(pos, 8)) await this.take(pos, 8);
-          pos += 8;
-          break;
-        case 0x2e: { // STOP
-          const result = stack.pop();
-          return { end: pos, result };
-        }
-        case 0x28: // MARK
-          marks.push(stack);
-          stack = [];
-          break;
-        case 0x30: // POP
-          if (stack.length > 0) stack.pop();
-          else popMark(at); // CPython: POP on an empty stack after MARK pops the mark
-          break;
-        case 0x31: // POP_MARK
-          popMark(at);
-          break;
-        case 0x32: // DUP
-          stack.push(top(at));
-          break;
-        case 0x4e: // NONE
-          stack.push({ t: 'none' });
-          break;
-        case 0x88: // NEWTRUE
-        case 0x89: // NEWFALSE
-          stack.push({ t: 'bool', v: op.name === 'NEWTRUE' });
-          break;
-        case 0x49: { // INT
-          const { text, next } = (this.lineFast(pos) ?? (await this.line(pos)));
-          pos = next;
-          const s = text.toString('latin1').trim();
-          if (s === '00' || s === '01') stack.push({ t: 'bool', v: s === '01' });
-          else stack.push({ t: 'int', v: parseInteger(s, at) });
-          break;
-        }
-        case 0x4c: { // LONG
-          const { text, next } = (this.lineFast(pos) ?? (await this.line(pos)));
-          pos = next;
-          stack.push({ t: 'int', v: parseInteger(text.toString('latin1').trim().replace(/L$/, ''), at) });
-          break;
-        }
-        case 0x46: { // FLOAT
-          const { next } = (this.lineFast(pos) ?? (await this.line(pos)));
-          pos = next;
-          stack.push({ t: 'float' });
-          break;
-        }
-        case 0x4a: // BININT
-          stack.push({ t: 'int', v: BigInt(((this.takeFast(pos, 4) ?? (await this.take(pos, 4)))).readInt32LE(0)) });
-          pos += 4;
-          break;
-        case 0x4b: // BININT1
-          stack.push({ t: 'int', v: BigInt(((this.takeFast(pos, 1) ?? (await this.take(pos, 1))))[0]) });
-          pos += 1;
-          break;
-        case 0x4d: // BININT2
-          stack.push({ t: 'int', v: BigInt(((this.takeFast(pos, 2) ?? (await this.take(pos, 2)))).readUInt16LE(0)) });
-          pos += 2;
-          break;
-        case 0x47: // BINFLOAT
-          if (!this.takeFast(pos, 8)) await this.take(pos, 8);
-          pos += 8;
-          stack.push({ t: 'float' });
-          break;
-        case 0x8a: // LONG1
-        case 0x8b: { // LONG4
-          const { data, next } = (this.lengthPrefixedFast(pos, op.arg) ?? (await this.lengthPrefixed(pos, op.arg, at)));
-          pos = next;
-          stack.push({ t: 'int', v: data ? leSignedBigInt(data) : 0n });
-          break;
-        }
-        case 0x53: { // STRING
-          const { text, next } = (this.lineFast(pos) ?? (await this.line(pos)));
-          pos = next;
-          const v: PValue = { t: 'str', s: decodePyStringLiteral(text.toString('latin1'), at) };
-          const nested = this.nestedIn(v);
-          if (nested) await this.walkNested(nested, at);
-          stack.push(compact(v));
-          break;
-        }
-        case 0x56: { // UNICODE
-          const { text, next } = (this.lineFast(pos) ?? (await this.line(pos)));
-          pos = next;
-          const v: PValue = { t: 'str', s: decodeRawUnicodeEscape(text) };
-          const nested = this.nestedIn(v);
-          if (nested) await this.walkNested(nested, at);
-          stack.push(compact(v));
-          break;
-        }
-        case 0x54: // BINSTRING
-        case 0x55: // SHORT_BINSTRING
-        case 0x58: // BINUNICODE
-        case 0x8c: // SHORT_BINUNICODE
-        case 0x8d: { // BINUNICODE8
-          const { data, n, next } = (this.lengthPrefixedFast(pos, op.arg) ?? (await this.lengthPrefixed(pos, op.arg, at)));
-          pos = next;
-          const v: PValue = data ? { t: 'str', s: data.toString(op.name.includes('UNICODE') ? 'utf8' : 'latin1') } : { t: 'bytes', n };
-          const nested = this.nestedIn(v);
-          if (nested) await this.walkNested(nested, at);
-          stack.push(compact(v));
-          break;
-        }
-        case 0x42: // BINBYTES
-        case 0x43: // SHORT_BINBYTES
-        case 0x8e: // BINBYTES8
-        case 0x96: { // BYTEARRAY8
-          const { data, n, next } = (this.lengthPrefixedFast(pos, op.arg) ?? (await this.lengthPrefixed(pos, op.arg, at)));
-          pos = next;
-          const v: PValue = { t: 'bytes', n, b: data };
-          const nested = this.nestedIn(v);
-          if (nested) await this.walkNested(nested, at);
-          stack.push(compact(v));
-          break;
-        }
-        case 0x97: // NEXT_BUFFER
-          stack.push({ t: 'buffer' });
-          break;
-        case 0x98: // READONLY_BUFFER
-          top(at);
-          break;
-        case 0x29: // EMPTY_TUPLE
-          stack.push({ t: 'tuple', items: [] });
-          break;
-        case 0x85: // TUPLE1
-        case 0x86: // TUPLE2
-        case 0x87: { // TUPLE3
-          const n = op.name === 'TUPLE1' ? 1 : op.name === 'TUPLE2' ? 2 : 3;
-          if (stack.length < n) throw new PickleError(`stack underflow at offset ${at}`, at);
-          stack.push({ t: 'tuple', items: stack.splice(stack.length - n, n) });
-          break;
-        }
-        case 0x74: { // TUPLE
-          // popMark replaces `stack`, so it must run before `stack.push` is evaluated.
-          const items = popMark(at).slice(0, MAX_ITEMS);
-          stack.push({ t: 'tuple', items });
-          break;
-        }
-        case 0x5d: // EMPTY_LIST
-          stack.push({ t: 'list', items: [] });
-          break;
-        case 0x6c: { // LIST
-          const items = popMark(at).slice(0, MAX_ITEMS);
-          stack.push({ t: 'list', items });
-          break;
-        }
-        case 0x7d: // EMPTY_DICT
-          stack.push({ t: 'dict', entries: [] });
-          break;
-        case 0x64: { // DICT
-          const items = popMark(at);
-          stack.push({ t: 'dict', entries: pairs(items) });
-          break;
-        }
-        case 0x8f: // EMPTY_SET
-          stack.push({ t: 'set', items: [] });
-          break;
-        case 0x91: { // FROZENSET
-          const items = popMark(at).slice(0, MAX_ITEMS);
-          stack.push({ t: 'set', items });
-          break;
-        }
-        case 0x61: { // APPEND
-          const v = pop(at);
-          addItems(top(at), [v]);
-          break;
-        }
-        case 0x65: // APPENDS
-        case 0x90: { // ADDITEMS
-          const items = popMark(at);
-          addItems(top(at), items);
-          break;
-        }
-        case 0x73: { // SETITEM
-          const v = pop(at);
-          const k = pop(at);
-          addEntries(top(at), [[k, v]]);
-          break;
-        }
-        case 0x75: { // SETITEMS
-          const items = popMark(at);
-          addEntries(top(at), pairs(items));
-          break;
-        }
-        case 0x63: // GLOBAL
-        case 0x69: { // INST
-          const a = (this.lineFast(pos) ?? (await this.line(pos)));
-          const b = await this.line(a.next);
-          pos = b.next;
-          const module = decodeUtf8Strict(a.text, at);
-          const name = decodeUtf8Strict(b.text, at);
-          const g = this.addGlobal(module, name, at, op.name);
-          if (op.name === 'GLOBAL') stack.push(g);
-          else {
+        if (pos + HEADROOM > this.bufStart + this.buf.length || pos < this.bufStart) await this.ensure(pos, Math.min(HEADROOM, this.src.size - pos) || 1);
+        const at = pos;
+        const code = this.byteAt(pos);
+        const op = OPCODES[code];
+        if (op === undefined) throw new PickleError(`invalid opcode 0x${code.toString(16).padStart(2, '0')} at offset ${at}`, at);
+        pos++;
+        // Numeric cases compile to a jump table: this switch runs once per opcode.
+        switch (code) {
+          case 0x80: { // PROTO
+            const v = ((this.takeFast(pos, 1) ?? (await this.take(pos, 1))))[0];
+            pos += 1;
+            if (v > HIGHEST_PROTOCOL) throw new PickleError(`unsupported pickle protocol ${v} at offset ${at}`, at);
+            this.out.protocol = Math.max(this.out.protocol, v);
+            break;
+          }
+          case 0x95: // FRAME (its length is advisory: opcodes are walked either way)
+            if (!this.takeFast(pos, 8)) await this.take(pos, 8);
+            pos += 8;
+            break;
+          case 0x2e: { // STOP
+            const result = stack.pop();
+            return { end: pos, result };
+          }
+          case 0x28: // MARK
+            marks.push(stack);
+            stack = [];
+            break;
+          case 0x30: // POP
+            if (stack.length > 0) stack.pop();
+            else popMark(at); // CPython: POP on an empty stack after MARK pops the mark
+            break;
+          case 0x31: // POP_MARK
+            popMark(at);
+            break;
+          case 0x32: // DUP
+            stack.push(top(at));
+            break;
+          case 0x4e: // NONE
+            stack.push({ t: 'none' });
+            break;
+          case 0x88: // NEWTRUE
+          case 0x89: // NEWFALSE
+            stack.push({ t: 'bool', v: op.name === 'NEWTRUE' });
+            break;
+          case 0x49: { // INT
+            const { text, next } = (this.lineFast(pos) ?? (await this.line(pos)));
+            pos = next;
+            const s = text.toString('latin1').trim();
+            if (s === '00' || s === '01') stack.push({ t: 'bool', v: s === '01' });
+            else stack.push({ t: 'int', v: parseInteger(s, at) });
+            break;
+          }
+          case 0x4c: { // LONG
+            const { text, next } = (this.lineFast(pos) ?? (await this.line(pos)));
+            pos = next;
+            stack.push({ t: 'int', v: parseInteger(text.toString('latin1').trim().replace(/L$/, ''), at) });
+            break;
+          }
+          case 0x46: { // FLOAT
+            const { next } = (this.lineFast(pos) ?? (await this.line(pos)));
+            pos = next;
+            stack.push({ t: 'float' });
+            break;
+          }
+          case 0x4a: // BININT
+            stack.push({ t: 'int', v: BigInt(((this.takeFast(pos, 4) ?? (await this.take(pos, 4)))).readInt32LE(0)) });
+            pos += 4;
+            break;
+          case 0x4b: // BININT1
+            stack.push({ t: 'int', v: BigInt(((this.takeFast(pos, 1) ?? (await this.take(pos, 1))))[0]) });
+            pos += 1;
+            break;
+          case 0x4d: // BININT2
+            stack.push({ t: 'int', v: BigInt(((this.takeFast(pos, 2) ?? (await this.take(pos, 2)))).readUInt16LE(0)) });
+            pos += 2;
+            break;
+          case 0x47: // BINFLOAT
+            if (!this.takeFast(pos, 8)) await this.take(pos, 8);
+            pos += 8;
+            stack.push({ t: 'float' });
+            break;
+          case 0x8a: // LONG1
+          case 0x8b: { // LONG4
+            const { data, next } = (this.lengthPrefixedFast(pos, op.arg) ?? (await this.lengthPrefixed(pos, op.arg, at)));
+            pos = next;
+            stack.push({ t: 'int', v: data ? leSignedBigInt(data) : 0n });
+            break;
+          }
+          case 0x53: { // STRING
+            const { text, next } = (this.lineFast(pos) ?? (await this.line(pos)));
+            pos = next;
+            const v: PValue = { t: 'str', s: decodePyStringLiteral(text.toString('latin1'), at) };
+            const nested = this.nestedIn(v);
+            if (nested) await this.walkNested(nested, at);
+            stack.push(compact(v));
+            break;
+          }
+          case 0x56: { // UNICODE
+            const { text, next } = (this.lineFast(pos) ?? (await this.line(pos)));
+            pos = next;
+            const v: PValue = { t: 'str', s: decodeRawUnicodeEscape(text) };
+            const nested = this.nestedIn(v);
+            if (nested) await this.walkNested(nested, at);
+            stack.push(compact(v));
+            break;
+          }
+          case 0x54: // BINSTRING
+          case 0x55: // SHORT_BINSTRING
+          case 0x58: // BINUNICODE
+          case 0x8c: // SHORT_BINUNICODE
+          case 0x8d: { // BINUNICODE8
+            const { data, n, next } = (this.lengthPrefixedFast(pos, op.arg) ?? (await this.lengthPrefixed(pos, op.arg, at)));
+            pos = next;
+            const v: PValue = data ? { t: 'str', s: data.toString(op.name.includes('UNICODE') ? 'utf8' : 'latin1') } : { t: 'bytes', n };
+            const nested = this.nestedIn(v);
+            if (nested) await this.walkNested(nested, at);
+            stack.push(compact(v));
+            break;
+          }
+          case 0x42: // BINBYTES
+          case 0x43: // SHORT_BINBYTES
+          case 0x8e: // BINBYTES8
+          case 0x96: { // BYTEARRAY8
+            const { data, n, next } = (this.lengthPrefixedFast(pos, op.arg) ?? (await this.lengthPrefixed(pos, op.arg, at)));
+            pos = next;
+            const v: PValue = { t: 'bytes', n, b: data };
+            const nested = this.nestedIn(v);
+            if (nested) await this.walkNested(nested, at);
+            stack.push(compact(v));
+            break;
+          }
+          case 0x97: // NEXT_BUFFER
+            stack.push({ t: 'buffer' });
+            break;
+          case 0x98: // READONLY_BUFFER
+            top(at);
+            break;
+          case 0x29: // EMPTY_TUPLE
+            stack.push({ t: 'tuple', items: [] });
+            break;
+          case 0x85: // TUPLE1
+          case 0x86: // TUPLE2
+          case 0x87: { // TUPLE3
+            const n = op.name === 'TUPLE1' ? 1 : op.name === 'TUPLE2' ? 2 : 3;
+            if (stack.length < n) throw new PickleError(`stack underflow at offset ${at}`, at);
+            stack.push({ t: 'tuple', items: stack.splice(stack.length - n, n) });
+            break;
+          }
+          case 0x74: { // TUPLE
+            // popMark replaces `stack`, so it must run before `stack.push` is evaluated.
+            const items = popMark(at).slice(0, MAX_ITEMS);
+            stack.push({ t: 'tuple', items });
+            break;
+          }
+          case 0x5d: // EMPTY_LIST
+            stack.push({ t: 'list', items: [] });
+            break;
+          case 0x6c: { // LIST
+            const items = popMark(at).slice(0, MAX_ITEMS);
+            stack.push({ t: 'list', items });
+            break;
+          }
+          case 0x7d: // EMPTY_DICT
+            stack.push({ t: 'dict', entries: [] });
+            break;
+          case 0x64: { // DICT
             const items = popMark(at);
-            stack.push({ t: 'obj', fn: g, args: { t: 'tuple', items } });
+            stack.push({ t: 'dict', entries: pairs(items) });
+            break;
           }
-          break;
-        }
-        case 0x93: { // STACK_GLOBAL
-          const name = pop(at);
-          const module = pop(at);
-          const m = stringOf(module);
-          const n = stringOf(name);
-          if (m === undefined || n === undefined) {
-            this.tamper('dynamic-global', at, `STACK_GLOBAL on values that are not strings (${module.t}, ${name.t})`);
+          case 0x8f: // EMPTY_SET
+            stack.push({ t: 'set', items: [] });
+            break;
+          case 0x91: { // FROZENSET
+            const items = popMark(at).slice(0, MAX_ITEMS);
+            stack.push({ t: 'set', items });
+            break;
+          }
+          case 0x61: { // APPEND
+            const v = pop(at);
+            addItems(top(at), [v]);
+            break;
+          }
+          case 0x65: // APPENDS
+          case 0x90: { // ADDITEMS
+            const items = popMark(at);
+            addItems(top(at), items);
+            break;
+          }
+          case 0x73: { // SETITEM
+            const v = pop(at);
+            const k = pop(at);
+            addEntries(top(at), [[k, v]]);
+            break;
+          }
+          case 0x75: { // SETITEMS
+            const items = popMark(at);
+            addEntries(top(at), pairs(items));
+            break;
+          }
+          case 0x63: // GLOBAL
+          case 0x69: { // INST
+            const a = (this.lineFast(pos) ?? (await this.line(pos)));
+            const b = await this.line(a.next);
+            pos = b.next;
+            const module = decodeUtf8Strict(a.text, at);
+            const name = decodeUtf8Strict(b.text, at);
+            const g = this.addGlobal(module, name, at, op.name);
+            if (op.name === 'GLOBAL') stack.push(g);
+            else {
+              const items = popMark(at);
+              stack.push({ t: 'obj', fn: g, args: { t: 'tuple', items } });
+            }
+            break;
+          }
+          case 0x93: { // STACK_GLOBAL
+            const name = pop(at);
+            const module = pop(at);
+            const m = stringOf(module);
+            const n = stringOf(name);
+            if (m === undefined || n === undefined) {
+              this.tamper('dynamic-global', at, `STACK_GLOBAL on values that are not strings (${module.t}, ${name.t})`);
+              stack.push({ t: 'any' });
+            } else {
+              stack.push(this.addGlobal(m, n, at, op.name));
+            }
+            break;
+          }
+          case 0x82: // EXT1
+          case 0x83: // EXT2
+          case 0x84: { // EXT4
+            const n = op.arg === 'u1' ? 1 : op.arg === 'u2' ? 2 : 4;
+            const b = this.takeFast(pos, n) ?? (await this.take(pos, n));
+            pos += n;
+            const code = n === 1 ? b[0] : n === 2 ? b.readUInt16LE(0) : b.readInt32LE(0);
+            this.tamper('extension-code', at, `${op.name} ${code} imports a global registered with copyreg.add_extension`);
             stack.push({ t: 'any' });
-          } else {
-            stack.push(this.addGlobal(m, n, at, op.name));
+            break;
           }
-          break;
-        }
-        case 0x82: // EXT1
-        case 0x83: // EXT2
-        case 0x84: { // EXT4
-          const n = op.arg === 'u1' ? 1 : op.arg === 'u2' ? 2 : 4;
-          const b = this.takeFast(pos, n) ?? (await this.take(pos, n));
-          pos += n;
-          const code = n === 1 ? b[0] : n === 2 ? b.readUInt16LE(0) : b.readInt32LE(0);
-          this.tamper('extension-code', at, `${op.name} ${code} imports a global registered with copyreg.add_extension`);
-          stack.push({ t: 'any' });
-          break;
-        }
-        case 0x52: { // REDUCE
-          const args = pop(at);
-          const fn = pop(at);
-          stack.push({ t: 'obj', fn, args });
-          break;
-        }
-        case 0x81: { // NEWOBJ
-          const args = pop(at);
-          const cls = pop(at);
-          stack.push({ t: 'obj', fn: cls, args });
-          break;
-        }
-        case 0x92: { // NEWOBJ_EX
-          pop(at);
-          const args = pop(at);
-          const cls = pop(at);
-          stack.push({ t: 'obj', fn: cls, args });
-          break;
-        }
-        case 0x6f: { // OBJ
-          const items = popMark(at);
-          const cls = items.shift();
-          if (cls === undefined) throw new PickleError(`OBJ without a class at offset ${at}`, at);
-          stack.push({ t: 'obj', fn: cls, args: { t: 'tuple', items } });
-          break;
-        }
-        case 0x62: { // BUILD
-          const state = pop(at);
-          const target = top(at);
-          this.checkBuild(target, state, at);
-          if (target.t === 'obj') target.state = state;
-          const layout = joblibArrayLayout(target);
-          if (layout) {
-            this.out.joblibArrays++;
-            pos = await this.skipJoblibArray(pos, layout, at);
+          case 0x52: { // REDUCE
+            const args = pop(at);
+            const fn = pop(at);
+            stack.push({ t: 'obj', fn, args });
+            break;
           }
-          break;
-        }
-        case 0x50: { // PERSID
-          const { next } = (this.lineFast(pos) ?? (await this.line(pos)));
-          pos = next;
-          stack.push({ t: 'pid' });
-          break;
-        }
-        case 0x51: // BINPERSID
-          pop(at);
-          stack.push({ t: 'pid' });
-          break;
-        case 0x70: // PUT
-        case 0x71: // BINPUT
-        case 0x72: // LONG_BINPUT
-        case 0x94: { // MEMOIZE
-          let idx: number;
-          if (op.name === 'PUT') {
-            const { text, next } = (this.lineFast(pos) ?? (await this.line(pos)));
+          case 0x81: { // NEWOBJ
+            const args = pop(at);
+            const cls = pop(at);
+            stack.push({ t: 'obj', fn: cls, args });
+            break;
+          }
+          case 0x92: { // NEWOBJ_EX
+            pop(at);
+            const args = pop(at);
+            const cls = pop(at);
+            stack.push({ t: 'obj', fn: cls, args });
+            break;
+          }
+          case 0x6f: { // OBJ
+            const items = popMark(at);
+            const cls = items.shift();
+            if (cls === undefined) throw new PickleError(`OBJ without a class at offset ${at}`, at);
+            stack.push({ t: 'obj', fn: cls, args: { t: 'tuple', items } });
+            break;
+          }
+          case 0x62: { // BUILD
+            const state = pop(at);
+            const target = top(at);
+            this.checkBuild(target, state, at);
+            if (target.t === 'obj') target.state = state;
+            const layout = joblibArrayLayout(target);
+            if (layout) {
+              this.out.joblibArrays++;
+              pos = await this.skipJoblibArray(pos, layout, at);
+            }
+            break;
+          }
+          case 0x50: { // PERSID
+            const { next } = (this.lineFast(pos) ?? (await this.line(pos)));
             pos = next;
-            idx = Number(parseInteger(text.toString('latin1').trim(), at));
-          } else if (op.name === 'BINPUT') {
-            idx = ((this.takeFast(pos, 1) ?? (await this.take(pos, 1))))[0];
-            pos += 1;
-          } else if (op.name === 'LONG_BINPUT') {
-            idx = ((this.takeFast(pos, 4) ?? (await this.take(pos, 4)))).readUInt32LE(0);
-            pos += 4;
-          } else {
-            idx = memo.size;
+            stack.push({ t: 'pid' });
+            break;
           }
-          memo.set(idx, top(at));
-          break;
-        }
-        case 0x67: // GET
-        case 0x68: // BINGET
-        case 0x6a: { // LONG_BINGET
-          let idx: number;
-          if (op.name === 'GET') {
-            const { text, next } = (this.lineFast(pos) ?? (await this.line(pos)));
-            pos = next;
-            idx = Number(parseInteger(text.toString('latin1').trim(), at));
-          } else if (op.name === 'BINGET') {
-            idx = ((this.takeFast(pos, 1) ?? (await this.take(pos, 1))))[0];
-            pos += 1;
-          } else {
-            idx = ((this.takeFast(pos, 4) ?? (await this.take(pos, 4)))).readUInt32LE(0);
-            pos += 4;
+          case 0x51: // BINPERSID
+            pop(at);
+            stack.push({ t: 'pid' });
+            break;
+          case 0x70: // PUT
+          case 0x71: // BINPUT
+          case 0x72: // LONG_BINPUT
+          case 0x94: { // MEMOIZE
+            let idx: number;
+            if (op.name === 'PUT') {
+              const { text, next } = (this.lineFast(pos) ?? (await this.line(pos)));
+              pos = next;
+              idx = Number(parseInteger(text.toString('latin1').trim(), at));
+            } else if (op.name === 'BINPUT') {
+              idx = ((this.takeFast(pos, 1) ?? (await this.take(pos, 1))))[0];
+              pos += 1;
+            } else if (op.name === 'LONG_BINPUT') {
+              idx = ((this.takeFast(pos, 4) ?? (await this.take(pos, 4)))).readUInt32LE(0);
+              pos += 4;
+            } else {
+              idx = memo.size;
+            }
+            memo.set(idx, top(at));
+            break;
           }
-          const v = memo.get(idx);
-          if (v === undefined) throw new PickleError(`memo key ${idx} not found at offset ${at}`, at);
-          stack.push(v);
-          break;
+          case 0x67: // GET
+          case 0x68: // BINGET
+          case 0x6a: { // LONG_BINGET
+            let idx: number;
+            if (op.name === 'GET') {
+              const { text, next } = (this.lineFast(pos) ?? (await this.line(pos)));
+              pos = next;
+              idx = Number(parseInteger(text.toString('latin1').trim(), at));
+            } else if (op.name === 'BINGET') {
+              idx = ((this.takeFast(pos, 1) ?? (await this.take(pos, 1))))[0];
+              pos += 1;
+            } else {
+              idx = ((this.takeFast(pos, 4) ?? (await this.take(pos, 4)))).readUInt32LE(0);
+              pos += 4;
+            }
+            const v = memo.get(idx);
+            if (v === undefined) throw new PickleError(`memo key ${idx} not found at offset ${at}`, at);
+            stack.push(v);
+            break;
+          }
+          default:
+            throw new PickleError(`opcode ${op.name} not handled at offset ${at}`, at);
         }
-        default:
-          throw new PickleError(`opcode ${op.name} not handled at offset ${at}`, at);
+        void index;
       }
-      void index;
+    } catch (e) {
+      // The innermost walker that stopped records where, so the import scan can go on from there;
+      // a budget raised by a nested pickle (another buffer) keeps the outer offset.
+      if (e instanceof BudgetError && e.offset === undefined) {
+        e.offset = pos;
+        e.memoStrings = new Map();
+        for (const [k, v] of memo) e.memoStrings.set(k, v.t === 'str' ? v.s : undefined);
+        const s = (v: PValue | undefined) => (v?.t === 'str' ? v.s : undefined);
+        e.lastTwo = [s(stack[stack.length - 2]), s(stack[stack.length - 1])];
+      }
+      throw e;
     }
+  }
+
+  /**
+   * Decodes the opcodes from `from` to the end of the pickle data without emulating the stack, and
+   * records every import: GLOBAL and INST carry their names inline; STACK_GLOBAL takes the last two
+   * string pushes (memoised strings included). Linear time, constant memory (the memo is capped).
+   * STACK_GLOBAL on operands this cheap tracking cannot name is reported as a dynamic global.
+   */
+  private async importScan(from: number, memo: Map<number, string | undefined>, lastTwo: [string | undefined, string | undefined]): Promise<void> {
+    const size = this.src.size;
+    const scan: NonNullable<PickleScan['importScan']> = { from, scannedTo: from, complete: false, opcodes: 0, globals: 0 };
+    this.out.importScan = scan;
+    const before = this.out.globals.length;
+    let [a, b] = lastTwo;
+    const push = (v: string | undefined) => {
+      a = b;
+      b = v;
+    };
+    let pos = from;
+    let afterStop = false;
+    try {
+      while (pos < size) {
+        if (++scan.opcodes > IMPORT_SCAN_OPS) {
+          scan.stopped = `import scan stopped after ${IMPORT_SCAN_OPS} opcodes at offset ${pos}`;
+          break;
+        }
+        if ((scan.opcodes & 0xffff) === 0 && (Date.now() > this.shared.deadline || this.shared.signal?.aborted)) {
+          scan.stopped = `import scan stopped at offset ${pos} (time budget)`;
+          break;
+        }
+        if (pos + HEADROOM > this.bufStart + this.buf.length || pos < this.bufStart) await this.ensure(pos, Math.min(HEADROOM, size - pos) || 1);
+        const at = pos;
+        const code = this.byteAt(pos);
+        const op = OPCODES[code];
+        if (op === undefined || (afterStop && code === 0x80 && (this.byteAt(pos + 1) < 2 || this.byteAt(pos + 1) > HIGHEST_PROTOCOL))) {
+          // After a STOP this is trailing data (the walker stops there too); inside a pickle the unpickler fails here.
+          if (!afterStop) scan.stopped = `invalid opcode 0x${code.toString(16).padStart(2, '0')} at offset ${at}`;
+          break;
+        }
+        afterStop = false;
+        pos++;
+        switch (op.arg) {
+          case 'none':
+            if (code === 0x2e) {
+              // STOP: a following pickle starts with an empty memo.
+              afterStop = true;
+              memo.clear();
+              push(undefined);
+              push(undefined);
+            } else if (code === 0x94) {
+              if (memo.size < MAX_STACK) memo.set(memo.size, b);
+            } else if (code === 0x93) {
+              if (a !== undefined && b !== undefined) {
+                try {
+                  this.addGlobal(a, b, at, 'STACK_GLOBAL');
+                } catch {
+                  /* a name find_class cannot import */
+                }
+              } else {
+                this.tamper('dynamic-global', at, 'STACK_GLOBAL after the walk budget, on operands the import scan could not name');
+              }
+              push(undefined);
+            } else push(undefined);
+            break;
+          case 'u1':
+          case 'u2':
+          case 'i4':
+          case 'u4':
+          case 'u8':
+          case 'f8': {
+            const n = op.arg === 'u1' ? 1 : op.arg === 'u2' ? 2 : op.arg === 'u8' || op.arg === 'f8' ? 8 : 4;
+            const arg = this.takeFast(pos, n) ?? (await this.take(pos, n));
+            pos += n;
+            if (code === 0x71 || code === 0x72) {
+              if (memo.size < MAX_STACK) memo.set(code === 0x71 ? arg[0] : arg.readUInt32LE(0), b);
+            } else if (code === 0x68 || code === 0x6a) push(memo.get(code === 0x68 ? arg[0] : arg.readUInt32LE(0)));
+            else if (code !== 0x80 && code !== 0x95) push(undefined); // PROTO and FRAME push nothing
+            break;
+          }
+          case 'line': {
+            const { text, next } = this.lineFast(pos) ?? (await this.line(pos));
+            pos = next;
+            if (code === 0x70 || code === 0x67) {
+              const idx = Number.parseInt(text.toString('latin1').trim(), 10);
+              if (code === 0x70) {
+                if (memo.size < MAX_STACK) memo.set(idx, b);
+              } else push(memo.get(idx));
+            } else if (code === 0x53 || code === 0x56) {
+              push(text.length <= KEEP_MAX ? (code === 0x53 ? safeLiteral(text.toString('latin1'), at) : decodeRawUnicodeEscape(text)) : undefined);
+            } else push(undefined);
+            break;
+          }
+          case 'line2': {
+            const m = this.lineFast(pos) ?? (await this.line(pos));
+            const n = await this.line(m.next);
+            pos = n.next;
+            try {
+              this.addGlobal(decodeUtf8Strict(m.text, at), decodeUtf8Strict(n.text, at), at, op.name);
+            } catch {
+              /* not importable */
+            }
+            push(undefined);
+            break;
+          }
+          default: {
+            const { data, next } = this.lengthPrefixedFast(pos, op.arg) ?? (await this.lengthPrefixed(pos, op.arg, at));
+            pos = next;
+            const textual = op.name.includes('STRING') || op.name.includes('UNICODE') || op.name.includes('BYTES');
+            push(textual && data && data.length <= KEEP_MAX ? data.toString(op.name.includes('UNICODE') ? 'utf8' : 'latin1') : undefined);
+          }
+        }
+      }
+      if (scan.stopped === undefined) scan.complete = true;
+    } catch (e) {
+      if (!(e instanceof PickleError)) throw e;
+      scan.stopped = e.message;
+    }
+    scan.scannedTo = Math.min(pos, size);
+    scan.globals = this.out.globals.length - before;
   }
 
   /** Reads a length-prefixed argument; arguments over `maxArgBytes` are skipped, not kept. */
@@ -841,6 +1001,15 @@ function decodeUtf8Strict(b: Buffer, at: number): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(b);
   } catch {
     throw new PickleError(`GLOBAL argument is not valid UTF-8 at offset ${at}`, at);
+  }
+}
+
+/** A STRING literal for the import scan: undefined instead of an error when it is not quoted. */
+function safeLiteral(s: string, at: number): string | undefined {
+  try {
+    return decodePyStringLiteral(s, at);
+  } catch {
+    return undefined;
   }
 }
 

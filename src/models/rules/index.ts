@@ -4,6 +4,7 @@ import { pickleCodeExecution } from './pickle-code-execution.js';
 import { pickleSystemAccess } from './pickle-system-access.js';
 import { pickleModuleTampering } from './pickle-module-tampering.js';
 import { pickleUnknownGlobal } from './pickle-unknown-global.js';
+import { pickleAnalysisIncomplete } from './pickle-analysis-incomplete.js';
 import { torchscriptArchive } from './torchscript-archive.js';
 import { archivePathTraversal } from './archive-path-traversal.js';
 import { archiveHiddenContent } from './archive-hidden-content.js';
@@ -15,6 +16,7 @@ export const MODEL_PICKLE_RULES: ModelRule[] = [
   pickleSystemAccess,
   pickleModuleTampering,
   pickleUnknownGlobal,
+  pickleAnalysisIncomplete,
   torchscriptArchive,
   archivePathTraversal,
   archiveHiddenContent,

@@ -18,7 +18,7 @@ import { artifactEntries, layerEntries, readLayerHeaders, sniffCompression, Unsu
 import { lazyFile, oversizeFile } from './lazy-file.js';
 import { overBudgetNote, withTextNotes } from '../text-notes.js';
 import { resolveImage, type ImagePlan } from './manifest.js';
-import { mergeLayers, short, type LayerHeaders, type MergedFile } from './merge.js';
+import { mergeLayers, short, type LayerEntry, type LayerHeaders, type MergedFile } from './merge.js';
 import { openBlob, PartialListError, readBlob, type BlobLocation, type ImageSource } from './source.js';
 
 /** Largest metadata JSON (manifest, index, config) read into memory. */
@@ -30,6 +30,8 @@ const CACHE_BYTES = 32 * 1024 * 1024;
 const CACHE_FILES = 2048;
 /** Bytes kept from the start of an over-budget member (enough for every magic-number check). */
 const OVERSIZE_HEAD = 1024 * 1024;
+/** Most tar entries merged into the filesystem view, over all layers (counts work, not time). */
+export const MAX_INDEX_ENTRIES = 2_000_000;
 
 export class ImageTarget implements Target {
   readonly type = 'image' as const;
@@ -70,6 +72,10 @@ export class ImageTarget implements Target {
     this.notes.push(...this.plan.notes);
 
     const headers: LayerHeaders[] = [];
+    // Each distinct layer blob is decompressed once, however often the manifest lists it (a 942 KB
+    // archive listing one large layer 200 times took minutes), and merging stops at an entry budget.
+    const read = new Map<string, { compression: Compression; entries: LayerEntry[]; error?: unknown }>();
+    let entriesLeft = MAX_INDEX_ENTRIES;
     for (const [i, layer] of this.plan.layers.entries()) {
       const loc = this.blobs.get(layer.blob);
       const entry = { loc, compression: 'none' as Compression, digest: layer.digest, blob: layer.blob, artifactPath: layer.artifactPath };
@@ -83,8 +89,28 @@ export class ImageTarget implements Target {
         headers.push({ digest: layer.digest, entries: [{ name: layer.artifactPath, type: 'file', size: loc.size }] });
         continue;
       }
-      entry.compression = sniffCompression(await readBlob(loc, 4));
-      const { entries, error } = await readLayerHeaders(openBlob(loc), entry.compression, loc.size);
+      const prev = this.plan.layers[i - 1];
+      if (prev && prev.blob === layer.blob && !prev.artifactPath) {
+        // Applying the same layer twice in a row changes nothing: skip the repeat, without merge work.
+        this.noteLayer(i, 'repeats the layer below it; applied once');
+        entry.compression = this.layers[i - 1].compression;
+        headers.push({ digest: layer.digest, entries: [] });
+        continue;
+      }
+      let got = read.get(layer.blob);
+      if (!got) {
+        const compression = sniffCompression(await readBlob(loc, 4));
+        got = { compression, ...(await readLayerHeaders(openBlob(loc), compression, loc.size)) };
+        read.set(layer.blob, got);
+      }
+      entry.compression = got.compression;
+      const { entries, error } = got;
+      if (entries.length > entriesLeft) {
+        this.noteLayer(i, `not indexed: the image's layers list more than ${MAX_INDEX_ENTRIES} entries in total (indexing budget); its files are not scanned`);
+        headers.push({ digest: layer.digest, entries: [] });
+        continue;
+      }
+      entriesLeft -= entries.length;
       if (error instanceof UnsupportedLayerError) this.noteLayer(i, `cannot be read: ${error.message}`);
       else if (error) this.noteLayer(i, `is truncated or corrupt (${errMessage(error)}); ${entries.length} entries before the damage are scanned, the rest is missing`);
       headers.push({ digest: layer.digest, entries });

@@ -60,19 +60,30 @@ const WHITEOUT = '.wh.';
 const OPAQUE = '.wh..wh..opq';
 
 /**
- * Normalises a tar entry name to a root-relative path (`etc/passwd`), or undefined when it climbs
- * above the root (`../../x`): such entries are hostile and are never mapped onto the view.
+ * Normalises a tar entry name to a root-relative path (`etc/passwd`) the way container runtimes
+ * extract layers (containerd and moby join the name onto the root, like `path.posix.normalize` of
+ * `/` + name): a `..` at the root stays at the root, so `../../x` lands at `x` and is scanned there —
+ * a hostile layer must not hide a file from the scan that the runtime would still create.
  */
-export function normalizeEntryPath(name: string): string | undefined {
+export function normalizeEntryPath(name: string): string {
   const out: string[] = [];
   for (const part of name.split('/')) {
     if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length === 0) return undefined;
-      out.pop();
-    } else out.push(part);
+    if (part === '..') out.pop();
+    else out.push(part);
   }
   return out.join('/');
+}
+
+/** True when a tar entry name climbs above the root at some point (`../x`, `a/../../x`). */
+export function climbsAboveRoot(name: string): boolean {
+  let depth = 0;
+  for (const part of name.split('/')) {
+    if (part === '' || part === '.') continue;
+    depth += part === '..' ? -1 : 1;
+    if (depth < 0) return true;
+  }
+  return false;
 }
 
 /** Resolves a symlink target against the link's directory; reports whether `..` leaves the root. */
@@ -168,13 +179,16 @@ export function mergeLayers(layers: LayerHeaders[]): MergeResult {
     // Step 1: whiteouts of this layer hide lower-layer content.
     layer.entries.forEach((e, entryIndex) => {
       const p = normalizeEntryPath(e.name);
-      if (p === undefined || p.length > MAX_PATH) {
+      if (p.length > MAX_PATH) {
         if (!noted.has(e.name)) {
-          const why = p === undefined ? 'climbs above the image root' : `is longer than ${MAX_PATH} characters`;
-          notes.push({ level: 'warning', path: e.name.slice(0, 200), message: `layer ${short(layer.digest)}: entry name ${why}; ignored`, source: 'target' });
+          notes.push({ level: 'warning', path: e.name.slice(0, 200), message: `layer ${short(layer.digest)}: entry name is longer than ${MAX_PATH} characters; ignored`, source: 'target' });
           noted.add(e.name);
         }
         return;
+      }
+      if (climbsAboveRoot(e.name) && !noted.has(e.name)) {
+        notes.push({ level: 'warning', path: e.name.slice(0, 200), message: `layer ${short(layer.digest)}: entry name climbs above the image root; scanned at /${p}, where container runtimes extract it`, source: 'target' });
+        noted.add(e.name);
       }
       if (p === '') return;
       const slash = p.lastIndexOf('/');

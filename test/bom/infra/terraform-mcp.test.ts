@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mcpConfigAnalyzer } from '../../../src/discovery/infra/mcp-config.js';
 import { terraformAnalyzer } from '../../../src/discovery/infra/terraform.js';
-import { analyze, sightings } from '../helpers.js';
+import { analyze, analyzeFiles, sightings } from '../helpers.js';
 
 describe('Terraform discovery', () => {
   const tf = [
@@ -32,7 +32,7 @@ describe('Terraform discovery', () => {
   const vars = 'variable "region" {\n  default = "europe-west4"\n}\nvariable "model" {\n  default = "amazon.nova-pro-v1:0"\n}\n';
 
   it('finds managed AI services of AWS (awscc), GCP and Azure with lines, resolving variable defaults from variables.tf', async () => {
-    const { assets } = await analyze(terraformAnalyzer, 'infra/main.tf', tf, { 'infra/variables.tf': vars });
+    const { assets } = await analyzeFiles(terraformAnalyzer, { 'infra/main.tf': tf, 'infra/variables.tf': vars });
     expect(sightings(assets)).toEqual(expect.arrayContaining([
       'tf:infra/google_vertex_ai_endpoint.chat@1',
       'tf:infra/google_workbench_instance.lab@7',
@@ -44,10 +44,19 @@ describe('Terraform discovery', () => {
     expect(assets.some((a) => a.id.includes('google_storage_bucket'))).toBe(false);
   });
 
-  it('gives a note for invalid HCL', async () => {
-    const { assets, notes } = await analyze(terraformAnalyzer, 'bad.tf', 'resource "aws_sagemaker_domain" "d" {\n  name = \n');
-    expect(assets).toEqual([]);
-    expect(notes[0].message).toMatch(/HCL parse error/);
+  it('reads what it can of invalid HCL (the posture analyzer reports the syntax note)', async () => {
+    const { assets } = await analyzeFiles(terraformAnalyzer, { 'bad.tf': 'resource "aws_sagemaker_domain" "d" {\n  name = \n' });
+    expect(sightings(assets)).toEqual(['tf:aws_sagemaker_domain.d@1']);
+  });
+
+  it('resolves locals and tfvars across the module and links referenced AI resources', async () => {
+    const { assets } = await analyzeFiles(terraformAnalyzer, {
+      'm/main.tf': 'locals {\n  model = var.model\n}\nresource "aws_bedrockagent_agent" "a" {\n  agent_name = "a"\n  foundation_model = local.model\n  guardrail_configuration {\n    guardrail_identifier = aws_bedrock_guardrail.g.guardrail_id\n  }\n}\nresource "aws_bedrock_guardrail" "g" {\n  name = "g"\n}\n',
+      'm/variables.tf': 'variable "model" {\n  default = "x"\n}\n',
+      'm/prod.auto.tfvars': 'model = "amazon.nova-pro-v1:0"\n',
+    });
+    expect(sightings(assets)).toEqual(expect.arrayContaining(['model:bedrock/amazon.nova-pro-v1:0@6']));
+    expect(assets.find((a) => a.id === 'tf:m/aws_bedrockagent_agent.a')!.relations).toEqual(expect.arrayContaining([{ type: 'depends-on', target: 'tf:m/aws_bedrock_guardrail.g' }]));
   });
 });
 

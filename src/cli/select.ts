@@ -1,0 +1,43 @@
+/**
+ * Selection like the tools users know: `--scanners secret,model,vuln,misconfig` picks analyzers by
+ * their scanner tag (inventory analyzers always run: other scanners need their assets), and
+ * `--check` / `--skip-check` keep or drop findings by rule id or glob (`tf/*`, `tf/s3-*`).
+ */
+import picomatch from 'picomatch';
+import { SCANNERS, type Analyzer, type Enricher, type ScannerName } from '../core/analyzer.js';
+import type { Finding } from '../core/model.js';
+import { CliError } from './exit.js';
+
+/** What `--scanners`, `--check` and `--skip-check` selected (nothing selected: everything runs and is reported). */
+export interface Selection {
+  scanners?: Set<ScannerName>;
+  keepRule?: (ruleId: string) => boolean;
+}
+
+export function parseScanners(list: string[] | undefined): Set<ScannerName> | undefined {
+  if (!list?.length) return undefined;
+  const out = new Set<ScannerName>();
+  for (const raw of list) {
+    const s = raw.toLowerCase().replace(/s$/, '') as ScannerName; // `secrets` and `secret` both work
+    if (!SCANNERS.includes(s)) throw new CliError(`unknown scanner "${raw}" (use ${SCANNERS.join(', ')})`);
+    out.add(s);
+  }
+  return out;
+}
+
+export function selectScanners<T extends Analyzer | Enricher>(list: T[], scanners: Set<ScannerName> | undefined): T[] {
+  return scanners ? list.filter((a) => !a.scanner || scanners.has(a.scanner)) : list;
+}
+
+/** A predicate over rule ids from `--check` (keep only these) and `--skip-check` (drop these). */
+export function ruleSelector(check: string[] | undefined, skip: string[] | undefined): ((ruleId: string) => boolean) | undefined {
+  if (!check?.length && !skip?.length) return undefined;
+  const keep = check?.length ? picomatch(check, { nocase: true }) : undefined;
+  const drop = skip?.length ? picomatch(skip, { nocase: true }) : undefined;
+  return (id) => (!keep || keep(id)) && !(drop && drop(id));
+}
+
+export function selectFindings<T extends { finding: Finding } | Finding>(list: T[], keep: ((ruleId: string) => boolean) | undefined): T[] {
+  if (!keep) return list;
+  return list.filter((x) => keep('finding' in x ? x.finding.ruleId : x.ruleId));
+}

@@ -1,0 +1,274 @@
+/**
+ * Terraform/HCL parser: the tree-sitter Terraform grammar (@tree-sitter-grammars/tree-sitter-hcl, ABI 14)
+ * loaded into the tree-sitter runtime the project already ships (@vscode/tree-sitter-wasm, which reads
+ * ABI 13–15). The tree is converted once into the plain `TfDocument` and freed. Work is bounded by
+ * counted units, never by time: the parser's progress callback is cancelled after a number of calls
+ * proportional to the input, and the conversion stops after MAX_NODES nodes or MAX_DEPTH nesting, with
+ * a note, keeping what it has.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type * as TS from '@vscode/tree-sitter-wasm';
+import { initRuntime, runtime } from '../../discovery/code/tree-sitter.js';
+import type { TfAttribute, TfBlock, TfDocument, TfExpr } from './types.js';
+
+const require = createRequire(import.meta.url);
+const MAX_NODES = 2_000_000;
+const MAX_DEPTH = 64;
+/** Progress-callback calls allowed per input byte (generous: the parser reports every few hundred steps). */
+const TICKS_PER_KB = 64;
+
+let parser: TS.Parser | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads the grammar once per process (about 50 ms); parse() needs it. */
+export function loadTerraformGrammar(): Promise<void> {
+  loading ??= (async () => {
+    await initRuntime();
+    const wasm = require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm');
+    const language = await runtime.Language.load(readFileSync(wasm));
+    const p = new runtime.Parser();
+    p.setLanguage(language);
+    parser = p;
+  })();
+  return loading;
+}
+
+interface Budget {
+  nodes: number;
+  notes: string[];
+}
+
+export function parseTerraform(path: string, text: string): { document?: TfDocument; notes?: string[] } {
+  if (!parser) return { notes: ['the Terraform grammar is not loaded'] };
+  let ticks = 0;
+  const maxTicks = 1000 + Math.ceil(text.length / 1024) * TICKS_PER_KB;
+  const cancel = (): boolean => ++ticks > maxTicks;
+  const tree = parser.parse(text, null, { progressCallback: cancel as unknown as (s: TS.ParseState) => void });
+  if (!tree) return { notes: ['parse cancelled: work budget exceeded'] };
+  const budget: Budget = { nodes: 0, notes: [] };
+  try {
+    const root = tree.rootNode;
+    if (root.hasError) budget.notes.push(`syntax error near line ${firstErrorLine(root)}; read as far as the grammar recovers`);
+    const doc: TfDocument = { path, attributes: {}, blocks: [] };
+    const body = root.namedChildren.find((c) => c?.type === 'body');
+    if (body) readBody(body, doc, budget, 0);
+    return { document: doc, notes: budget.notes };
+  } finally {
+    tree.delete();
+  }
+}
+
+function firstErrorLine(root: TS.Node): number {
+  const stack: TS.Node[] = [root];
+  let steps = 0;
+  while (stack.length && steps++ < 100_000) {
+    const n = stack.pop()!;
+    if (n.type === 'ERROR' || n.isMissing) return n.startPosition.row + 1;
+    if (!n.hasError) continue;
+    for (let i = n.childCount - 1; i >= 0; i--) {
+      const c = n.child(i);
+      if (c) stack.push(c);
+    }
+  }
+  return root.startPosition.row + 1;
+}
+
+function named(n: TS.Node): TS.Node[] {
+  return n.namedChildren.filter((c): c is TS.Node => !!c && c.type !== 'comment');
+}
+
+function spend(b: Budget): boolean {
+  if (++b.nodes <= MAX_NODES) return true;
+  if (b.nodes === MAX_NODES + 1) b.notes.push(`node budget of ${MAX_NODES} exceeded; the rest of the file is not read`);
+  return false;
+}
+
+function readBody(body: TS.Node, into: { attributes: Record<string, TfAttribute>; blocks: TfBlock[] }, b: Budget, depth: number): void {
+  if (depth > MAX_DEPTH) {
+    b.notes.push(`blocks nested deeper than ${MAX_DEPTH} at line ${body.startPosition.row + 1} are not read`);
+    return;
+  }
+  for (const c of named(body)) {
+    if (!spend(b)) return;
+    if (c.type === 'attribute') {
+      const kids = named(c);
+      const name = kids[0]?.text;
+      const e = kids.find((k) => k.type === 'expression');
+      if (name && e) into.attributes[name] = { name, line: c.startPosition.row + 1, endLine: c.endPosition.row + 1, expr: expr(e, b, depth + 1) };
+    } else if (c.type === 'block') {
+      const kids = named(c);
+      const block: TfBlock = { type: kids[0]?.text ?? '', labels: [], line: c.startPosition.row + 1, endLine: c.endPosition.row + 1, attributes: {}, blocks: [] };
+      for (const k of kids.slice(1)) {
+        if (k.type === 'string_lit') block.labels.push(stringLit(k));
+        else if (k.type === 'identifier') block.labels.push(k.text);
+        else if (k.type === 'body') readBody(k, block, b, depth + 1);
+      }
+      into.blocks.push(block);
+    }
+  }
+}
+
+/** The text of a quoted label or string literal, with HCL escapes decoded. */
+function stringLit(n: TS.Node): string {
+  const lit = named(n).find((k) => k.type === 'template_literal');
+  return lit ? unescape(lit.text) : '';
+}
+
+function unescape(s: string): string {
+  if (!s.includes('\\') && !s.includes('$${') && !s.includes('%%{')) return s;
+  return s
+    .replace(/\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|(.))/g, (_m, u4: string, u8: string, ch: string) => {
+      if (u4 || u8) {
+        const cp = parseInt(u4 ?? u8, 16);
+        return cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
+      }
+      return ({ n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\' } as Record<string, string>)[ch] ?? ch;
+    })
+    .replace(/\$\$\{/g, '${')
+    .replace(/%%\{/g, '%{');
+}
+
+function other(n: TS.Node): TfExpr {
+  return { t: 'other', text: clip(n.text), refs: collectRefs(n) };
+}
+
+function clip(s: string): string {
+  return s.length > 200 ? `${s.slice(0, 200)}…` : s;
+}
+
+/** Traversals inside any expression: every `variable_expr` and the `.name` steps that follow it. */
+function collectRefs(n: TS.Node): string[][] {
+  const out: string[][] = [];
+  const stack: TS.Node[] = [n];
+  let steps = 0;
+  while (stack.length && steps++ < 10_000) {
+    const c = stack.pop()!;
+    if (c.type === 'variable_expr') {
+      const path = [c.text];
+      for (let s = c.nextNamedSibling; s && (s.type === 'get_attr' || s.type === 'index' || s.type === 'splat'); s = s.nextNamedSibling) {
+        if (s.type === 'get_attr') path.push(s.text.replace(/^\./, '').trim());
+      }
+      out.push(path);
+      continue;
+    }
+    for (let i = c.namedChildCount - 1; i >= 0; i--) {
+      const k = c.namedChild(i);
+      if (k) stack.push(k);
+    }
+  }
+  return out;
+}
+
+/** An `expression` node: a primary term followed by `.attr`, `[index]` and splat steps. */
+function expr(n: TS.Node, b: Budget, depth: number): TfExpr {
+  if (!spend(b) || depth > MAX_DEPTH) return { t: 'other', text: clip(n.text), refs: [] };
+  const kids = named(n);
+  const head = kids[0];
+  if (!head) return { t: 'other', text: '', refs: [] };
+  if (head.type === 'conditional') return other(n);
+  const base = term(head, b, depth);
+  if (kids.length === 1) return base;
+  if (base.t === 'ref') {
+    const path = [...base.path];
+    for (const k of kids.slice(1)) if (k.type === 'get_attr') path.push(k.text.replace(/^\./, '').trim());
+    return { t: 'ref', path, text: clip(n.text) };
+  }
+  return other(n);
+}
+
+function term(n: TS.Node, b: Budget, depth: number): TfExpr {
+  switch (n.type) {
+    case 'literal_value': {
+      const v = named(n)[0];
+      if (!v) return other(n);
+      if (v.type === 'numeric_lit') return { t: 'lit', v: Number(v.text) };
+      if (v.type === 'bool_lit') return { t: 'lit', v: v.text === 'true' };
+      if (v.type === 'null_lit') return { t: 'lit', v: null };
+      if (v.type === 'string_lit') return { t: 'lit', v: stringLit(v) };
+      return other(n);
+    }
+    case 'template_expr':
+      return template(named(n)[0] ?? n, b, depth);
+    case 'collection_value': {
+      const c = named(n)[0];
+      if (c?.type === 'tuple') return { t: 'tuple', items: named(c).filter((k) => k.type === 'expression').map((k) => expr(k, b, depth + 1)) };
+      if (c?.type === 'object') {
+        const entries: { key: string | TfExpr; value: TfExpr }[] = [];
+        for (const el of named(c)) {
+          if (el.type !== 'object_elem') continue;
+          const k = el.childForFieldName('key');
+          const v = el.childForFieldName('val');
+          if (!k || !v) continue;
+          const kk = named(k);
+          // A bare identifier key (`name = …`) is the key itself, not a reference.
+          const key = kk.length === 1 && kk[0].type === 'variable_expr' ? kk[0].text : expr(k, b, depth + 1);
+          entries.push({ key, value: expr(v, b, depth + 1) });
+        }
+        return { t: 'object', entries };
+      }
+      return other(n);
+    }
+    case 'variable_expr':
+      return { t: 'ref', path: [n.text], text: n.text };
+    case 'function_call': {
+      const kids = named(n);
+      const args = kids.find((k) => k.type === 'function_arguments');
+      return { t: 'call', name: kids[0]?.text ?? '', args: args ? named(args).filter((k) => k.type === 'expression').map((k) => expr(k, b, depth + 1)) : [], text: clip(n.text) };
+    }
+    case 'expression':
+      return expr(n, b, depth + 1);
+    default:
+      return other(n);
+  }
+}
+
+function template(n: TS.Node, b: Budget, depth: number): TfExpr {
+  if (n.type === 'heredoc_template') return heredoc(n, b, depth);
+  const parts: (string | TfExpr)[] = [];
+  for (const k of named(n)) {
+    if (k.type === 'template_literal') parts.push(unescape(k.text));
+    else if (k.type === 'template_interpolation') {
+      const e = named(k).find((x) => x.type === 'expression');
+      if (e) parts.push(expr(e, b, depth + 1));
+    } else if (k.type === 'template_directive') parts.push(other(k));
+  }
+  if (parts.length === 1 && typeof parts[0] === 'string') return { t: 'lit', v: parts[0] };
+  if (parts.length === 0) return { t: 'lit', v: '' };
+  return { t: 'tpl', parts };
+}
+
+/**
+ * Heredocs are read from the source between the opening line and the closing marker's line (the
+ * grammar's literal nodes leave out leading whitespace), with interpolations in between.
+ */
+function heredoc(n: TS.Node, b: Budget, depth: number): TfExpr {
+  const raw = n.text;
+  const base = n.startIndex;
+  const kids = named(n);
+  const idents = kids.filter((k) => k.type === 'heredoc_identifier');
+  if (idents.length < 2) return other(n);
+  let pos = raw.indexOf('\n', idents[0].endIndex - base) + 1;
+  const end = raw.lastIndexOf('\n', idents[idents.length - 1].startIndex - base) + 1;
+  if (pos <= 0 || end < pos) return { t: 'lit', v: '' };
+  const parts: (string | TfExpr)[] = [];
+  for (const k of kids) {
+    if (k.type !== 'template_interpolation' && k.type !== 'template_directive') continue;
+    parts.push(raw.slice(pos, k.startIndex - base));
+    const e = named(k).find((x) => x.type === 'expression');
+    parts.push(k.type === 'template_interpolation' && e ? expr(e, b, depth + 1) : other(k));
+    pos = k.endIndex - base;
+  }
+  parts.push(raw.slice(pos, end));
+  const out = /^<<-/.test(raw) ? dedent(parts) : parts;
+  return out.length === 1 && typeof out[0] === 'string' ? { t: 'lit', v: out[0] } : { t: 'tpl', parts: out };
+}
+
+/** `<<-EOT` heredocs strip the smallest indentation of their literal lines. */
+function dedent(parts: (string | TfExpr)[]): (string | TfExpr)[] {
+  const lines = parts.filter((p): p is string => typeof p === 'string').join('').split('\n').filter((l) => l.trim());
+  const min = Math.min(...lines.map((l) => /^[ \t]*/.exec(l)![0].length));
+  if (!Number.isFinite(min) || min === 0) return parts;
+  const re = new RegExp(`(^|\\n)[ \\t]{0,${min}}`, 'g');
+  return parts.map((p) => (typeof p === 'string' ? p.replace(re, '$1') : p));
+}

@@ -1,0 +1,14 @@
+/** cfn/s3-bucket-unencrypted: missing property (default applies) and a bad value fire, in YAML and JSON; the fixed template stays quiet. */
+import { cfnS3BucketUnencrypted } from '../../../src/posture/cloudformation/s3-bucket-unencrypted.js';
+import { cloudFormationKind } from '../../../src/documents/cloudformation/index.js';
+import { ruleTester } from '../../support/rule-tester.js';
+
+ruleTester(cloudFormationKind, cfnS3BucketUnencrypted, {
+  filename: 'template.yaml',
+  valid: ["AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  Thing:\n    Type: AWS::S3::Bucket\n    Properties:\n      Name: x\n      BucketEncryption:\n        ServerSideEncryptionConfiguration:\n          - ServerSideEncryptionByDefault:\n              SSEAlgorithm: aws:kms\n", { name: 'not a template', files: { 'values.yaml': 'replicas: 2\n' } }],
+  invalid: [
+    { name: 'property missing', code: "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  Thing:\n    Type: AWS::S3::Bucket\n    Properties:\n      Name: x\n", errors: [{ line: 3, message: "declares no BucketEncryption" }] },
+    { name: 'bad value', code: "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  Thing:\n    Type: AWS::S3::Bucket\n    Properties:\n      Name: x\n      BucketEncryption:\n        ServerSideEncryptionConfiguration: []\n", errors: [{ line: 8 }] },
+    { name: 'JSON template', files: { 'stack.json': "{\n  \"AWSTemplateFormatVersion\": \"2010-09-09\",\n  \"Resources\": {\n    \"Thing\": {\n      \"Type\": \"AWS::S3::Bucket\",\n      \"Properties\": {\n        \"Name\": \"x\"\n      }\n    }\n  }\n}" }, errors: [{ line: 4, message: "declares no BucketEncryption" }] },
+  ],
+});
