@@ -165,7 +165,8 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
 
 /** The target's own notes arrive in read-completion order; sort them so the report does not depend on it. */
 function sortedNotes(list: readonly Note[]): Note[] {
-  const key = (n: Note) => `${n.path ?? ''}\u0000${n.message}`;
+  // By path only: the sort is stable, and one path's notes come from one walker step, in order.
+  const key = (n: Note) => n.path ?? '';
   return [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
