@@ -3,6 +3,12 @@
  * Secrets benchmark: aigis vs ripgrep on the same generated tree, in the same run.
  *
  *   npm run build && node bench/secrets.mjs [--files 20000] [--mb 500] [--keys 300] [--dir /tmp/aigis-bench-secrets] [--skip-cli]
+ *   npm run build && node bench/secrets.mjs --from-system [--files 20000] [--keys 300]
+ *
+ * `--from-system` builds the tree from real code instead: the installed Debian Python and Node
+ * packages of this machine (/usr/lib/python3/dist-packages kept as an installed tree, the Python
+ * standard library and /usr/lib/node_modules as plain source), copied as often as needed to reach
+ * `--files`, with the keys planted into random text files.
  *
  * Generates (once, deterministic, cached by parameters) a tree of source, config and data files with a
  * few large files and planted fake keys, then times `aigis scan --format json` and `rg -P -f <patterns>`
@@ -16,7 +22,7 @@
  * secrets analyzer alone over files read with readFileSync.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +35,8 @@ const FILES = Number(args.files ?? 20000);
 const TOTAL_MB = Number(args.mb ?? 500);
 const KEYS = Number(args.keys ?? 300);
 const SKIP_CLI = process.argv.includes('--skip-cli');
-const dir = args.dir ?? join(tmpdir(), `aigis-bench-secrets-${FILES}-${TOTAL_MB}-${KEYS}`);
+const FROM_SYSTEM = process.argv.includes('--from-system');
+const dir = args.dir ?? join(tmpdir(), FROM_SYSTEM ? `aigis-bench-system-${FILES}-${KEYS}` : `aigis-bench-secrets-${FILES}-${TOTAL_MB}-${KEYS}`);
 
 // ---- deterministic generator -------------------------------------------------------------------
 let seed = 0x5eed;
@@ -90,7 +97,58 @@ function chunkPool(n) {
 
 const EXTS = ['.py', '.ts', '.js', '.go', '.md', '.yaml', '.json', '.toml', '.sh', '.txt', '.tf', '.env'];
 
+/** Real installed code: where it comes from on the host, and where it goes in the tree. */
+const SYSTEM_SOURCES = [
+  ['/usr/lib/python3/dist-packages', 'usr/lib/python3/dist-packages'],
+  ['/usr/lib/python3.11', 'usr/lib/python3.11'],
+  ['/usr/lib/node_modules', 'usr/lib/node'],
+];
+
+function systemFiles() {
+  const out = [];
+  const walk = (abs, rel) => {
+    for (const e of readdirSync(abs, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(abs, e.name), `${rel}/${e.name}`);
+      else if (e.isFile() && !/\.(pyc|so|o|a|gz|zip|png|jpg|gif|ico|woff2?)$/.test(e.name)) out.push([join(abs, e.name), `${rel}/${e.name}`]);
+    }
+  };
+  for (const [abs, rel] of SYSTEM_SOURCES) if (existsSync(abs)) walk(abs, rel);
+  return out.sort((a, b) => (a[1] < b[1] ? -1 : 1));
+}
+
+function generateFromSystem() {
+  const marker = `${dir}.complete.json`;
+  if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8'));
+  rmSync(dir, { recursive: true, force: true });
+  const pool = systemFiles();
+  if (pool.length === 0) throw new Error('no installed Python/Node packages found under /usr/lib');
+  // Keys go only where aigis looks by default: `node_modules` is skipped by the directory walker
+  // (and by rg below, for the same tree).
+  const eligible = [];
+  for (let i = 0; i < FILES; i++) if (!pool[i % pool.length][1].includes('/node_modules/')) eligible.push(i);
+  const keyAt = new Set();
+  while (keyAt.size < Math.min(KEYS, eligible.length)) keyAt.add(pick(eligible));
+  let bytes = 0;
+  let planted = 0;
+  for (let i = 0; i < FILES; i++) {
+    const [abs, rel] = pool[i % pool.length];
+    const path = join(dir, `copy${Math.floor(i / pool.length)}`, rel);
+    mkdirSync(dirname(path), { recursive: true });
+    let data = readFileSync(abs);
+    if (keyAt.has(i) && !data.includes(0)) {
+      data = Buffer.concat([data, Buffer.from(`\n# config\n${pick(KEY_MAKERS)()}\n`)]);
+      planted++;
+    }
+    writeFileSync(path, data);
+    bytes += data.length;
+  }
+  const meta = { files: FILES, bytes, planted };
+  writeFileSync(marker, JSON.stringify(meta));
+  return meta;
+}
+
 function generate() {
+  if (FROM_SYSTEM) return generateFromSystem();
   const marker = `${dir}.complete.json`;
   if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8'));
   rmSync(dir, { recursive: true, force: true });
@@ -197,7 +255,7 @@ async function main() {
     const { secretsAnalyzer } = await import(${JSON.stringify(join(root, 'dist/secrets/analyzer.js'))});
     const dir = ${JSON.stringify(dir)};
     const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
-    const ctx = { signal: new AbortController().signal, deadline: Infinity, exists: () => false, open: () => undefined };
+    const ctx = { deadline: Infinity, exists: () => false, open: () => undefined };
     let findings = 0;
     for (const abs of walk(dir)) {
       const file = bufferFile(relative(dir, abs), readFileSync(abs));
@@ -208,9 +266,9 @@ async function main() {
   const engine = timed(process.execPath, ['--input-type=module', '-e', engineScript]);
   if (engine.status !== 0) throw new Error(`engine run failed: ${engine.stderr}`);
 
-  const rg = timed('rg', ['--hidden', '--no-ignore', '-P', '-c', '--no-filename', '-f', patterns, dir]);
+  const rg = timed('rg', ['--hidden', '--no-ignore', '-g', '!node_modules', '-P', '-c', '--no-filename', '-f', patterns, dir]);
   const rgMatches = rg.stdout.split('\n').filter(Boolean).reduce((s, l) => s + Number(l), 0);
-  const rgFast = timed('rg', ['--hidden', '--no-ignore', '-c', '--no-filename', '-f', fastPatterns, dir]);
+  const rgFast = timed('rg', ['--hidden', '--no-ignore', '-g', '!node_modules', '-c', '--no-filename', '-f', fastPatterns, dir]);
   if (rgFast.status === 2) throw new Error(`rg (default engine) failed: ${rgFast.stderr}`);
   const rgFastMatches = rgFast.stdout.split('\n').filter(Boolean).reduce((s, l) => s + Number(l), 0);
 

@@ -25,7 +25,7 @@ export const modelPickleAnalyzer: Analyzer = {
   },
   async analyze(file, ctx) {
     const notes: Note[] = [];
-    const ins = await inspectArtifact(cachedSource(scanFileSource(file)), file.path, { deadline: ctx.deadline, signal: ctx.signal });
+    const ins = await inspectArtifact(cachedSource(scanFileSource(file)), file.path, { deadline: ctx.deadline });
     if (!ins.format || !HANDLED.has(ins.format)) {
       if (ins.format === undefined && (file.ext === '.pt' || file.ext === '.pth' || file.ext === '.pkl' || file.ext === '.ckpt')) {
         notes.push({ level: 'info', path: file.path, source: 'model-pickle', message: 'has a model extension but is not a recognised model format (not scanned)' });

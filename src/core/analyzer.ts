@@ -62,9 +62,13 @@ export interface CollectedDocument {
 }
 
 export interface AnalyzerContext {
-  /** Abort when the per-file time budget is exhausted; long loops should check `signal.aborted`. */
-  signal: AbortSignal;
-  /** Epoch ms after which the analyzer should give up and return what it has with a note. */
+  /**
+   * Last-resort wall-clock guard (epoch ms): past it the analyzer should give up and return what it has
+   * with a note. It is NOT what bounds normal work: that is counted in work units (bytes, entries,
+   * opcodes, nodes — see `workBudget`), so the same input gives the same report on any machine and under
+   * any load. The guard is generous (`--timeout`, 30 s by default) and exists for bugs and pathological
+   * input that escaped a work budget. Checking it costs one `Date.now()`; there is no timer per file.
+   */
   deadline: number;
   /** All files of the target, by path, for analyzers that need a sibling (e.g. ONNX external data). */
   exists(path: string): boolean;
@@ -99,6 +103,13 @@ export interface Analyzer {
   version: number;
   /** Metadata of every rule this analyzer can report. */
   rules: RuleMeta[];
+  /**
+   * What the analyzer can want, declared so that the pipeline offers it only files with one of these
+   * extensions or base names (lower-cased, as in FileInfo): one map lookup per file instead of a
+   * `match` call per file and analyzer. `match` still decides among the files offered. Absent: every
+   * file is offered to `match`.
+   */
+  wants?: { extensions?: readonly string[]; names?: readonly string[] };
   /** Cheap path/size test; no I/O. */
   match(file: FileInfo): boolean;
   analyze(file: ScanFile, ctx: AnalyzerContext): Promise<AnalyzerResult> | AnalyzerResult;
@@ -117,6 +128,48 @@ export interface Enricher {
   scanner?: ScannerName;
   rules: RuleMeta[];
   enrich(input: { assets: Asset[]; findings: Finding[] }): Promise<AnalyzerResult> | AnalyzerResult;
+}
+
+/**
+ * Work units a format parser may spend on one file by default (one unit = one node, entry, array
+ * element or metadata record; call sites that check in batches pass the batch size). Sized so that real
+ * artifacts stay far below it (a large ONNX graph has ~10^5 nodes) and hostile ones stop in seconds.
+ */
+export const DEFAULT_WORK_UNITS = 1 << 22;
+
+/** A stop check for a format parser: call it with the units of work done since the last call. */
+export interface StopCheck {
+  (units?: number): boolean;
+  /** Why it said stop: the deterministic work budget, or the last-resort time guard. */
+  readonly reason: 'work' | 'time' | undefined;
+}
+
+/**
+ * A deterministic stop check: says stop once `maxUnits` units were spent (the same point on every
+ * machine), or — as a last resort only — once the context's wall-clock guard has passed.
+ * The clock is read at most every 1,024 units, so the check is cheap enough for inner loops.
+ */
+export function workBudget(ctx: Pick<AnalyzerContext, 'deadline'>, maxUnits = DEFAULT_WORK_UNITS): StopCheck {
+  let spent = 0;
+  let sinceClock = 0;
+  let reason: 'work' | 'time' | undefined;
+  const check = (units = 1): boolean => {
+    if (reason) return true;
+    spent += units;
+    sinceClock += units;
+    if (spent > maxUnits) reason = 'work';
+    else if (sinceClock >= 1024 || units >= 1024) {
+      sinceClock = 0;
+      if (Date.now() > ctx.deadline) reason = 'time';
+    }
+    return reason !== undefined;
+  };
+  return Object.defineProperty(check, 'reason', { get: () => reason }) as StopCheck;
+}
+
+/** The words for a stop check's reason in a note. */
+export function budgetText(stop: StopCheck, maxUnits = DEFAULT_WORK_UNITS): string {
+  return stop.reason === 'time' ? 'last-resort time guard reached' : `work budget of ${maxUnits} units exhausted`;
 }
 
 export class BudgetExceededError extends Error {

@@ -13,7 +13,10 @@ import { inlineSuppressions } from '../suppress/inline.js';
 export interface PipelineOptions {
   analyzers: Analyzer[];
   enrichers?: Enricher[];
-  /** Time budget per file and analyzer. */
+  /**
+   * Last-resort wall-clock guard per file and analyzer (ms). Work budgets decide what is analysed;
+   * this only stops a runaway analyzer, with a note. One watchdog timer per run, none per file.
+   */
   fileTimeoutMs?: number;
   /** Files analysed at once (I/O overlap). */
   concurrency?: number;
@@ -30,47 +33,84 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
   const timeout = opts.fileTimeoutMs ?? 30_000;
   const all = await target.index();
   const paths = new Set(all.map((f) => f.path));
-  const plan = new Map<string, Analyzer[]>();
+  // Per wanted file: its position (results are joined in this order, not in completion order:
+  // files finish in a different order on a loaded machine, and the report must not depend on
+  // that) and its analyzers. The lists are interned (a handful of distinct ones), so a file costs a
+  // map entry and a pointer, not an array of its own: 100k-file trees keep a small footprint.
+  const order = new Map<string, number>();
+  const planOf: Analyzer[][] = [];
   const wanted: FileInfo[] = [];
+  const dispatch = new Dispatch(opts.analyzers);
+  const interned = new Map<string, Analyzer[]>();
   for (const info of all) {
-    const list = opts.analyzers.filter((a) => safeMatch(a, info));
-    if (list.length) {
-      plan.set(info.path, list);
-      wanted.push(info);
-    }
+    const ids: number[] = [];
+    for (const i of dispatch.candidates(info)) if (safeMatch(opts.analyzers[i], info)) ids.push(i);
+    if (!ids.length) continue;
+    const key = ids.join(',');
+    let list = interned.get(key);
+    if (!list) interned.set(key, (list = ids.map((i) => opts.analyzers[i])));
+    order.set(info.path, wanted.length);
+    planOf.push(list);
+    wanted.push(info);
   }
-
-  const findings: Finding[] = [];
-  const suppressed: SuppressedFinding[] = [];
-  const assets: Asset[] = [];
-  const notes: Note[] = [];
+  const perFile: (FileOutcome | undefined)[] = new Array<FileOutcome | undefined>(wanted.length);
   let done = 0;
   let bytes = 0;
   /** Documents kept for analyzers with a whole-target stage (`finish`). */
   const collected = new Map<Analyzer, CollectedDocument[]>();
 
+  const siblings = {
+    exists: (p: string) => paths.has(p),
+    open: (p: string) => (paths.has(p) ? target.get(p) : undefined),
+    digestLimit: opts.digestLimit,
+  };
+  const watchdog = new Watchdog(timeout);
+
   const analyzeFile = async (file: ScanFile): Promise<void> => {
+    const out: FileOutcome = {};
     const fileFindings: Finding[] = [];
-    for (const analyzer of plan.get(file.path) ?? []) {
-      const res = await runOne(analyzer, file, timeout, {
-        exists: (p) => paths.has(p),
-        open: (p) => (paths.has(p) ? target.get(p) : undefined),
-        digestLimit: opts.digestLimit,
-      });
-      if (res.findings) fileFindings.push(...res.findings.map((f) => withLayer(f, file)));
-      if (res.assets) assets.push(...res.assets);
-      if (res.notes) notes.push(...res.notes);
+    const i = order.get(file.path);
+    for (const analyzer of i === undefined ? [] : planOf[i]) {
+      const res = await runOne(analyzer, file, watchdog, siblings);
+      if (res.findings) for (const f of res.findings) fileFindings.push(withLayer(f, file));
+      if (res.assets?.length) (out.assets ??= []).push(...res.assets);
+      if (res.notes?.length) (out.notes ??= []).push(...res.notes);
       if (analyzer.finish && res.document !== undefined) {
         const list = collected.get(analyzer) ?? [];
         list.push({ file: infoOf(file), document: res.document });
         collected.set(analyzer, list);
       }
     }
-    if (fileFindings.length) await keepUnsuppressed(fileFindings, file);
+    if (fileFindings.length) {
+      const text = file.size <= 16 * 1024 * 1024 ? await file.text().catch(() => undefined) : undefined;
+      const split = inlineSuppressions(fileFindings, text);
+      if (split.kept.length) out.findings = split.kept;
+      if (split.suppressed.length) out.suppressed = split.suppressed;
+    }
+    if (i !== undefined && (out.assets || out.notes || out.findings || out.suppressed)) perFile[i] = out;
     done++;
     bytes += file.size;
     opts.onProgress?.({ files: done, total: wanted.length, bytes });
   };
+
+  try {
+    await forEachConcurrent(target.open(wanted), opts.concurrency ?? 8, analyzeFile);
+  } finally {
+    watchdog.stop();
+  }
+
+  const findings: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  const assets: Asset[] = [];
+  const notes: Note[] = [];
+  for (const out of perFile) {
+    if (!out) continue;
+    if (out.findings) for (const f of out.findings) findings.push(f);
+    if (out.suppressed) for (const f of out.suppressed) suppressed.push(f);
+    if (out.assets) for (const a of out.assets) assets.push(a);
+    if (out.notes) for (const n of out.notes) notes.push(n);
+  }
+  perFile.length = 0;
 
   const keepUnsuppressed = async (list: Finding[], file: ScanFile | undefined): Promise<void> => {
     const text = file && file.size <= 16 * 1024 * 1024 ? await file.text().catch(() => undefined) : undefined;
@@ -78,8 +118,6 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
     findings.push(...split.kept);
     suppressed.push(...split.suppressed);
   };
-
-  await forEachConcurrent(target.open(wanted), opts.concurrency ?? 8, analyzeFile);
 
   // Whole-target stages, in registry order, over documents sorted by path (deterministic).
   for (const analyzer of opts.analyzers) {
@@ -119,10 +157,57 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
     findings: dedupe(findings),
     suppressed,
     assets: mergeAssets(merged),
-    notes: [...target.notes, ...notes],
+    notes: [...sortedNotes(target.notes), ...notes],
     stats: { files: done, bytes, skipped: all.length - wanted.length, durationMs: Date.now() - started },
     rules: uniqueRules(rules),
   };
+}
+
+/** The target's own notes arrive in read-completion order; sort them so the report does not depend on it. */
+function sortedNotes(list: readonly Note[]): Note[] {
+  // By path only: the sort is stable, and one path's notes come from one walker step, in order.
+  const key = (n: Note) => n.path ?? '';
+  return [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/**
+ * Offers each file only to the analyzers that declared its extension or name (`Analyzer.wants`),
+ * plus those that declared nothing; the registry order is kept.
+ */
+class Dispatch {
+  private readonly always: number[] = [];
+  private readonly byExt = new Map<string, number[]>();
+  private readonly byName = new Map<string, number[]>();
+
+  constructor(analyzers: readonly Analyzer[]) {
+    analyzers.forEach((a, i) => {
+      if (!a.wants) return void this.always.push(i);
+      for (const e of a.wants.extensions ?? []) push(this.byExt, e, i);
+      for (const n of a.wants.names ?? []) push(this.byName, n, i);
+    });
+  }
+
+  /** Indexes (into the registry) of the analyzers to offer `info` to, in registry order. */
+  candidates(info: FileInfo): readonly number[] {
+    const ext = this.byExt.get(info.ext);
+    const name = this.byName.get(info.name);
+    if (!ext && !name) return this.always;
+    return [...new Set([...this.always, ...(ext ?? []), ...(name ?? [])])].sort((a, b) => a - b);
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
+}
+
+/** What one file contributed (absent fields: nothing). */
+interface FileOutcome {
+  findings?: Finding[];
+  suppressed?: SuppressedFinding[];
+  assets?: Asset[];
+  notes?: Note[];
 }
 
 function infoOf(file: ScanFile): FileInfo {
@@ -146,26 +231,59 @@ function safeMatch(a: Analyzer, info: FileInfo): boolean {
 async function runOne(
   analyzer: Analyzer,
   file: ScanFile,
-  timeoutMs: number,
+  watchdog: Watchdog,
   siblings: Pick<AnalyzerContext, 'exists' | 'open' | 'digestLimit'>,
 ): Promise<AnalyzerResult> {
-  const controller = new AbortController();
-  const deadline = Date.now() + timeoutMs;
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<AnalyzerResult>((resolve) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      resolve({ notes: [{ level: 'warning', path: file.path, message: `${analyzer.name}: time budget of ${timeoutMs} ms exceeded; file partly analysed`, source: analyzer.name }] });
-    }, timeoutMs);
-  });
+  const ctx: AnalyzerContext = { deadline: Date.now() + watchdog.limitMs, ...siblings };
   try {
-    const ctx: AnalyzerContext = { signal: controller.signal, deadline, ...siblings };
-    return await Promise.race([Promise.resolve().then(() => analyzer.analyze(file, ctx)), timedOut]);
+    const out = analyzer.analyze(file, ctx);
+    // Synchronous analyzers (most of them) need no guard entry at all.
+    if (!(out instanceof Promise)) return out;
+    return await watchdog.guard(out, () => ({
+      notes: [{ level: 'warning', path: file.path, message: `${analyzer.name}: last-resort time guard of ${watchdog.limitMs} ms reached; file partly analysed`, source: analyzer.name }],
+    }));
   } catch (err) {
     const level = err instanceof BudgetExceededError ? 'info' : 'error';
     return { notes: [{ level, path: file.path, message: `${analyzer.name}: ${errorText(err)}`, source: analyzer.name }] };
-  } finally {
-    clearTimeout(timer);
+  }
+}
+
+/**
+ * The last-resort guard against a runaway asynchronous analyzer (a read that never completes, a
+ * parser bug): ONE interval timer for the whole run checks the analyzers in flight and gives up on
+ * those past the limit. It replaces a timer and an AbortController per file and analyzer, which cost
+ * time on every file and made the report depend on the machine's load (the timer ran while other
+ * files' synchronous work held the event loop). Analyzers stop themselves through
+ * `AnalyzerContext.deadline` and their work budgets; this only makes sure the scan goes on.
+ */
+class Watchdog {
+  private readonly inFlight = new Map<number, { since: number; giveUp: () => void }>();
+  private nextId = 0;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(readonly limitMs: number) {}
+
+  guard<T>(work: Promise<T>, onGiveUp: () => T): Promise<T> {
+    const id = this.nextId++;
+    let giveUp!: () => void;
+    const abandoned = new Promise<T>((resolve) => (giveUp = () => resolve(onGiveUp())));
+    this.inFlight.set(id, { since: Date.now(), giveUp });
+    this.timer ??= setInterval(() => this.tick(), Math.max(10, Math.min(1000, this.limitMs / 4))).unref();
+    return Promise.race([work, abandoned]).finally(() => this.inFlight.delete(id));
+  }
+
+  private tick(): void {
+    const now = Date.now();
+    for (const [id, entry] of this.inFlight) {
+      if (now - entry.since <= this.limitMs) continue;
+      this.inFlight.delete(id);
+      entry.giveUp();
+    }
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
   }
 }
 

@@ -123,10 +123,10 @@ function toFinding(file: ScanFile, text: string, starts: number[], l: Located): 
 }
 
 /** Scans one text the way the analyzer does; exported for tests and the benchmark. */
-export function findSecrets(file: ScanFile, text: string, candidates?: Set<number>, signal?: AbortSignal): { findings: Finding[]; notes: Note[] } {
+export function findSecrets(file: ScanFile, text: string, candidates?: Set<number>, deadline = Number.POSITIVE_INFINITY): { findings: Finding[]; notes: Note[] } {
   const notes: Note[] = [];
   const located: Located[] = [];
-  const raw = scanText(text, { candidates, signal });
+  const raw = scanText(text, { candidates, deadline });
   for (const m of raw) located.push({ match: m, offset: m.start });
   if (raw.length >= MAX_MATCHES_PER_TEXT) {
     notes.push({ level: 'warning', path: file.path, source: 'secrets', message: `more than ${MAX_MATCHES_PER_TEXT} credentials in one file: only the first ${MAX_MATCHES_PER_TEXT} are reported` });
@@ -147,7 +147,7 @@ export function findSecrets(file: ScanFile, text: string, candidates?: Set<numbe
       if (seg) l.cell = { index: seg.cell, part: seg.part };
     }
     for (const seg of segments) {
-      for (const m of scanText(seg.text, { signal })) {
+      for (const m of scanText(seg.text, { deadline })) {
         if (seen.has(m.value)) continue;
         seen.add(m.value);
         const at = text.indexOf(m.value);
@@ -163,7 +163,7 @@ export function findSecrets(file: ScanFile, text: string, candidates?: Set<numbe
       // A `.dockerconfigjson` value is base64 of JSON whose `auth` fields are base64 again.
       const nested = mayHaveDockerAuth(v.text) ? dockerAuthValues(v.text).map((d) => d.text) : [];
       for (const t of [v.text, ...nested]) {
-        for (const m of scanText(t, { signal })) {
+        for (const m of scanText(t, { deadline })) {
           located.push({ match: m, offset: v.valueOffset, lineOffset: v.keyOffset, decodedFrom: v.key });
         }
       }
@@ -172,11 +172,11 @@ export function findSecrets(file: ScanFile, text: string, candidates?: Set<numbe
 
   if (file.ext === '.json' && mayHaveDockerAuth(text)) {
     for (const d of dockerAuthValues(text)) {
-      for (const m of scanText(d.text, { signal })) located.push({ match: m, offset: d.valueOffset, decodedFrom: 'auth' });
+      for (const m of scanText(d.text, { deadline })) located.push({ match: m, offset: d.valueOffset, decodedFrom: 'auth' });
     }
   }
 
-  if (signal?.aborted) notes.push({ level: 'warning', path: file.path, source: 'secrets', message: 'secret scan stopped at the per-file time budget; results may be incomplete' });
+  if (Date.now() > deadline) notes.push({ level: 'warning', path: file.path, source: 'secrets', message: 'secret scan stopped at the last-resort time guard; results may be incomplete' });
   const starts = lineStarts(text);
   return { findings: located.map((l) => toFinding(file, text, starts, l)), notes };
 }
@@ -211,6 +211,6 @@ export const secretsAnalyzer: Analyzer = {
     if (candidates && candidates.size === 0 && !encoded) return {};
     const text = await file.text();
     if (text === undefined) return {};
-    return findSecrets(file, text, candidates, ctx.signal);
+    return findSecrets(file, text, candidates, ctx.deadline);
   },
 };

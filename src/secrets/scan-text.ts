@@ -96,13 +96,15 @@ export const KEYWORDS: { keyword: string; rules: number[]; exact: Map<string, nu
   return [...map].map(([keyword, e]) => ({ keyword, rules: [...e.rules], exact: e.exact }));
 })();
 
-const AUTOMATON = new KeywordAutomaton(KEYWORDS.map((k) => k.keyword));
+// Built on first use, not at load: start-up of a run that reads no text (an empty directory,
+// `aigis hash`) should not pay for it.
+let automaton: KeywordAutomaton | undefined;
 
 /** Which rules may match, from the raw bytes (no decoding): a rule runs only if one of its keywords occurs. */
 export function candidateRules(haystack: Buffer | string): Set<number> {
   const buf = typeof haystack === 'string' ? Buffer.from(haystack, 'utf8') : haystack;
   const out = new Set<number>();
-  for (const id of AUTOMATON.find(buf)) {
+  for (const id of (automaton ??= new KeywordAutomaton(KEYWORDS.map((k) => k.keyword))).find(buf)) {
     const k = KEYWORDS[id];
     for (const r of k.rules) out.add(r);
     for (const [exact, rules] of k.exact) {
@@ -186,14 +188,14 @@ function acceptValue(c: CompiledRule, text: string, value: string, start: number
 /** Matches kept per text: a file with more is generated or hostile, and the first ones say enough. */
 export const MAX_MATCHES_PER_TEXT = 500;
 
-function runRule(c: CompiledRule, text: string, limit: number, signal?: AbortSignal): RawMatch[] {
+function runRule(c: CompiledRule, text: string, limit: number, deadline: number): RawMatch[] {
   const out: RawMatch[] = [];
   for (const { re, leftBoundary } of c.regexes) {
     re.lastIndex = 0;
     let seen = 0;
     for (let m = re.exec(text); m !== null && out.length < limit; m = re.exec(text)) {
       if (m[0].length === 0) re.lastIndex++;
-      if ((++seen & 1023) === 0 && signal?.aborted) break;
+      if ((++seen & 1023) === 0 && Date.now() > deadline) break;
       if (leftBoundary && !leftBoundaryOk(text, m.index)) {
         re.lastIndex = m.index + 1;
         continue;
@@ -278,8 +280,8 @@ function resolveOverlaps(matches: RawMatch[]): RawMatch[] {
 export interface ScanTextOptions {
   /** Precomputed candidates (from the raw bytes); computed from the text when absent. */
   candidates?: Set<number>;
-  /** Stop early when aborted (per-file time budget). */
-  signal?: AbortSignal;
+  /** Last-resort wall-clock guard (epoch ms); the work itself is bounded by the text size and MAX_MATCHES_PER_TEXT. */
+  deadline?: number;
 }
 
 /** Every credential in `text`, in order of position. */
@@ -287,9 +289,10 @@ export function scanText(text: string, opts: ScanTextOptions = {}): RawMatch[] {
   const candidates = opts.candidates ?? candidateRules(text);
   if (candidates.size === 0) return [];
   let matches: RawMatch[] = [];
+  const deadline = opts.deadline ?? Number.POSITIVE_INFINITY;
   for (const i of candidates) {
-    if (opts.signal?.aborted || matches.length >= MAX_MATCHES_PER_TEXT) break;
-    for (const m of runRule(COMPILED[i], text, MAX_MATCHES_PER_TEXT - matches.length, opts.signal)) matches.push(m);
+    if (matches.length >= MAX_MATCHES_PER_TEXT || Date.now() > deadline) break;
+    for (const m of runRule(COMPILED[i], text, MAX_MATCHES_PER_TEXT - matches.length, deadline)) matches.push(m);
   }
   matches = pairUp(text, matches);
   return resolveOverlaps(matches);

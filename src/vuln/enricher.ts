@@ -89,6 +89,8 @@ export function createVulnEnricher(opts: VulnEnricherOptions = {}): Enricher {
     // Advisory rules are added as they fire, so that reports carry the metadata of each.
     rules,
     async enrich({ assets }): Promise<AnalyzerResult> {
+      // Loading the advisory database is the largest fixed cost of a scan: skip it when nothing can match.
+      if (!assets.some((a) => a.kind === 'package' && ecosystemOf(a))) return { findings: [] };
       const db = await load();
       const findings: Finding[] = [];
       const seen = new Set<string>();

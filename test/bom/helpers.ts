@@ -8,7 +8,6 @@ export async function analyze(analyzer: Analyzer, path: string, content: Buffer 
   if (!analyzer.match(file)) return { assets: [], findings: [], notes: [] };
   const files = new Map<string, ScanFile>(Object.entries(siblings).map(([p, c]) => [p, bufferFile(p, c)]));
   const ctx: AnalyzerContext = {
-    signal: new AbortController().signal,
     deadline: Date.now() + 30_000,
     exists: (p) => files.has(p),
     open: (p) => files.get(p),
@@ -38,7 +37,7 @@ export async function analyzeFiles(analyzer: Analyzer, files: Record<string, Buf
   for (const path of Object.keys(files).sort()) {
     const file = bufferFile(path, files[path]);
     if (analyzer.match(file)) {
-      const res = await analyzer.analyze(file, { signal: new AbortController().signal, deadline: Date.now() + 30_000, exists: (p) => p in files, open: (p) => (p in files ? bufferFile(p, files[p]) : undefined) });
+      const res = await analyzer.analyze(file, { deadline: Date.now() + 30_000, exists: (p) => p in files, open: (p) => (p in files ? bufferFile(p, files[p]) : undefined) });
       out.assets.push(...(res.assets ?? []));
       out.findings.push(...(res.findings ?? []));
       out.notes.push(...(res.notes ?? []));

@@ -72,7 +72,7 @@ describe('issue 9 hostile parser inputs through the CLI', () => {
   it('item 5: the same file under a short --timeout is stopped by the per-file budget', async () => {
     const { code, report } = await scan(path.join(keras, 'hang-mutated.h5'), '--timeout', '2000');
     expect(code).toBe(0);
-    expect(report.notes.some((n) => n.path === 'hang-mutated.h5' && /time budget|analysis stopped/.test(n.message))).toBe(true);
+    expect(report.notes.some((n) => n.path === 'hang-mutated.h5' && /time budget|time guard|analysis stopped/.test(n.message))).toBe(true);
   });
 
   it('item 5: a corrupted .h5 that asks HDF5 for gigabytes stops at the WASM memory budget', async () => {

@@ -28,7 +28,7 @@ const READ_BUDGET = 8 * 1024 * 1024;
 const INTERNAL = /\b(TypeError|RangeError|ReferenceError|SyntaxError: Unexpected token|Maximum call stack|Cannot read propert|is not a function|undefined is not)/;
 
 function ctx(): AnalyzerContext {
-  return { signal: new AbortController().signal, deadline: Date.now() + 30_000, exists: () => false, open: () => undefined };
+  return { deadline: Date.now() + 30_000, exists: () => false, open: () => undefined };
 }
 
 interface Outcome {

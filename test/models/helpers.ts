@@ -17,7 +17,7 @@ export function sharedCorpus(name: string): string | undefined {
 }
 
 export function ctx(deadlineMs = 20_000): AnalyzerContext {
-  return { signal: new AbortController().signal, deadline: Date.now() + deadlineMs, exists: () => false, open: () => undefined };
+  return { deadline: Date.now() + deadlineMs, exists: () => false, open: () => undefined };
 }
 
 export async function analyzeBytes(path: string, bytes: Buffer): Promise<AnalyzerResult> {

@@ -27,7 +27,6 @@ export async function scanFixture(folder: string): Promise<{ assets: Asset[]; no
 export async function scanFiles(content: Record<string, string | Buffer>): Promise<{ assets: Asset[]; notes: Note[] }> {
   const files = new Map(Object.entries(content).map(([rel, c]) => [rel, bufferFile(rel, c)]));
   const ctx: AnalyzerContext = {
-    signal: new AbortController().signal,
     deadline: Date.now() + 60_000,
     exists: (p) => files.has(p),
     open: (p) => files.get(p),

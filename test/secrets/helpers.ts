@@ -5,7 +5,7 @@ import { secretsAnalyzer } from '../../src/secrets/analyzer.js';
 import type { Expected } from './fixtures/corpus/render.js';
 
 export function testContext(): AnalyzerContext {
-  return { signal: new AbortController().signal, deadline: Date.now() + 60_000, exists: () => false, open: () => undefined };
+  return { deadline: Date.now() + 60_000, exists: () => false, open: () => undefined };
 }
 
 /** Runs the analyzer as the pipeline would: `match` first, then `analyze` on an in-memory file. */

@@ -146,7 +146,7 @@ describe('special files and budgets', () => {
     };
     const reader = readingAnalyzer();
     const res = await runPipeline(await openTarget(root, options()), { analyzers: [hanging, reader], fileTimeoutMs: 100 });
-    expect(res.notes.find((x) => x.path === 'hang.txt')).toMatchObject({ level: 'warning', source: 'hangs', message: expect.stringMatching(/time budget of 100 ms exceeded/) });
+    expect(res.notes.find((x) => x.path === 'hang.txt')).toMatchObject({ level: 'warning', source: 'hangs', message: expect.stringMatching(/last-resort time guard of 100 ms reached/) });
     expect(reader.seen.get('ok.txt')).toBe('ok');
     expect(res.stats.files).toBe(2);
   });

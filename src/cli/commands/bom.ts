@@ -46,7 +46,7 @@ export function registerBom(program: Command): void {
     .option('--skip-dirs <globs>', 'directory names or globs to skip (repeatable, comma-separated)', collectList)
     .option('--skip-files <globs>', 'file globs to skip (repeatable, comma-separated)', collectList)
     .option('--max-file-size <size>', 'largest file read whole (default: 64MB)')
-    .option('--timeout <ms>', 'time budget per file and analyzer, in milliseconds (default: 30000)')
+    .option('--timeout <ms>', 'last-resort time guard per file and analyzer, in milliseconds (default: 30000); work budgets decide what is analysed')
     .option('--config <file>', 'settings file (default: ./aigis.yaml, else aigis.yaml at the target root)')
     .option('-q, --quiet', 'no progress output')
     .action(async (targetPath: string, flags: BomFlags) => {

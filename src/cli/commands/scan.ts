@@ -31,7 +31,7 @@ export function registerScan(program: Command): void {
     .option('--skip-dirs <globs>', 'directory names or globs to skip (repeatable, comma-separated)', collectList)
     .option('--skip-files <globs>', 'file globs to skip (repeatable, comma-separated)', collectList)
     .option('--max-file-size <size>', 'largest file read whole; bigger files are streamed where a format allows (default: 64MB)')
-    .option('--timeout <ms>', 'time budget per file and analyzer, in milliseconds (default: 30000)')
+    .option('--timeout <ms>', 'last-resort time guard per file and analyzer, in milliseconds (default: 30000); work budgets decide what is analysed')
     .option('--config <file>', 'settings file (default: ./aigis.yaml, else aigis.yaml at the target root)')
     .option('--ignore-file <file>', 'suppressions with reasons and expiry dates (default: .aigisignore at the target root)')
     .option('--baseline <file>', 'a previous aigis JSON report: report only findings that are not in it (the rest are counted in a note)')

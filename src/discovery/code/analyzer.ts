@@ -14,7 +14,20 @@ import { languageOf, parseCode } from './tree-sitter.js';
 
 /** Source files above this size are generated or vendored more often than written; skip them with a note. */
 const MAX_CODE_BYTES = 2 * 1024 * 1024;
-const SKIP_PATH = /(?:^|\/)(?:site-packages|dist-packages|__pycache__|\.venv|venv|\.tox|bower_components)\//;
+/**
+ * Installed third-party package trees. Their inventory comes from their metadata (`*.dist-info/METADATA`,
+ * `node_modules/<name>/package.json`, read by the packages analyzer), so their source is not parsed:
+ * in a container image they hold most of the code and most of the parse time, and an import inside
+ * a library says nothing about what the application uses.
+ */
+const INSTALLED_PACKAGES = /(?:^|\/)(?:site-packages|dist-packages|node_modules|bower_components)\//;
+const SKIP_PATH = /(?:^|\/)(?:__pycache__|\.venv|venv|\.tox)\//;
+const EXTENSIONS = ['.py', '.pyw', '.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx', '.ipynb'];
+
+export interface CodeAnalyzerOptions {
+  /** Parse the source of installed package trees too (site-packages, dist-packages, node_modules); default false. */
+  parseInstalledPackages?: boolean;
+}
 
 function deepNote(path: string): Note {
   return { level: 'warning', path, message: `bom-code: not parsed, brackets nest more than ${MAX_BRACKET_DEPTH} deep (Python allows 200); no hand-written source nests like that`, source: 'bom-code' };
@@ -24,47 +37,54 @@ function budgetNote(path: string): Note {
   return { level: 'warning', path, message: 'bom-code: stopped at the syntax-node budget; assets found before it are reported', source: 'bom-code' };
 }
 
-export const codeAnalyzer: Analyzer = {
-  name: 'bom-code',
-  version: 1,
-  rules: [],
-  match(f: FileInfo) {
-    if (SKIP_PATH.test(f.path) || f.name.endsWith('.min.js') || f.name.endsWith('.d.ts')) return false;
-    return f.ext === '.ipynb' || languageOf(f.ext) !== undefined;
-  },
-  async analyze(file): Promise<AnalyzerResult> {
-    if (file.size > MAX_CODE_BYTES) return { notes: [{ level: 'info', path: file.path, message: `bom-code: skipped, ${file.size} bytes is over the ${MAX_CODE_BYTES}-byte limit for source files`, source: 'bom-code' }] };
-    const text = await file.text();
-    if (text === undefined) return {};
-    if (file.ext === '.ipynb') {
-      let nb;
-      try {
-        nb = notebookSource(text);
-      } catch (err) {
-        if (err instanceof NotebookError) return { notes: [{ level: 'warning', path: file.path, message: `bom-code: notebook skipped: ${err.message}`, source: 'bom-code' }] };
-        throw err;
+export function createCodeAnalyzer(opts: CodeAnalyzerOptions = {}): Analyzer {
+  return {
+    name: 'bom-code',
+    version: 1,
+    rules: [],
+    wants: { extensions: EXTENSIONS },
+    match(f: FileInfo) {
+      if (SKIP_PATH.test(f.path) || f.name.endsWith('.min.js') || f.name.endsWith('.d.ts')) return false;
+      if (!opts.parseInstalledPackages && INSTALLED_PACKAGES.test(f.path)) return false;
+      return f.ext === '.ipynb' || languageOf(f.ext) !== undefined;
+    },
+    async analyze(file): Promise<AnalyzerResult> {
+      if (file.size > MAX_CODE_BYTES) return { notes: [{ level: 'info', path: file.path, message: `bom-code: skipped, ${file.size} bytes is over the ${MAX_CODE_BYTES}-byte limit for source files`, source: 'bom-code' }] };
+      const text = await file.text();
+      if (text === undefined) return {};
+      if (file.ext === '.ipynb') {
+        let nb;
+        try {
+          nb = notebookSource(text);
+        } catch (err) {
+          if (err instanceof NotebookError) return { notes: [{ level: 'warning', path: file.path, message: `bom-code: notebook skipped: ${err.message}`, source: 'bom-code' }] };
+          throw err;
+        }
+        if (nb.language !== 'python' || !nb.source.trim() || !mayYieldAssets('python', nb.source)) return {};
+        if (nestsDeeperThan(nb.source)) return { notes: [deepNote(file.path)] };
+        const tree = await parseCode('python', nb.source);
+        if (!tree) return {};
+        try {
+          const facts = extractFacts('python', tree, (row) => nb.rowLines[row] ?? nb.rowLines[nb.rowLines.length - 1] ?? 1);
+          return { assets: detectAssets(facts, file.path, 'python'), notes: facts.truncated ? [budgetNote(file.path)] : [] };
+        } finally {
+          tree.delete();
+        }
       }
-      if (nb.language !== 'python' || !nb.source.trim() || !mayYieldAssets('python', nb.source)) return {};
-      if (nestsDeeperThan(nb.source)) return { notes: [deepNote(file.path)] };
-      const tree = await parseCode('python', nb.source);
+      const lang = languageOf(file.ext)!;
+      if (!mayYieldAssets(lang === 'python' ? 'python' : 'js', text)) return {};
+      if (nestsDeeperThan(text)) return { notes: [deepNote(file.path)] };
+      const tree = await parseCode(lang, text);
       if (!tree) return {};
       try {
-        const facts = extractFacts('python', tree, (row) => nb.rowLines[row] ?? nb.rowLines[nb.rowLines.length - 1] ?? 1);
-        return { assets: detectAssets(facts, file.path, 'python'), notes: facts.truncated ? [budgetNote(file.path)] : [] };
+        const facts = extractFacts(lang, tree);
+        return { assets: detectAssets(facts, file.path, lang === 'python' ? 'python' : 'js'), notes: facts.truncated ? [budgetNote(file.path)] : [] };
       } finally {
         tree.delete();
       }
-    }
-    const lang = languageOf(file.ext)!;
-    if (!mayYieldAssets(lang === 'python' ? 'python' : 'js', text)) return {};
-    if (nestsDeeperThan(text)) return { notes: [deepNote(file.path)] };
-    const tree = await parseCode(lang, text);
-    if (!tree) return {};
-    try {
-      const facts = extractFacts(lang, tree);
-      return { assets: detectAssets(facts, file.path, lang === 'python' ? 'python' : 'js'), notes: facts.truncated ? [budgetNote(file.path)] : [] };
-    } finally {
-      tree.delete();
-    }
-  },
-};
+    },
+  };
+}
+
+/** The default: installed package trees are inventoried from their metadata, not parsed. */
+export const codeAnalyzer: Analyzer = createCodeAnalyzer();

@@ -1,4 +1,4 @@
-import type { AnalyzerContext, ScanFile } from '../../core/analyzer.js';
+import { workBudget, type AnalyzerContext, type ScanFile } from '../../core/analyzer.js';
 import { note, readerOf, runRules, type FormatOutput } from '../format-result.js';
 import { scanChatTemplate } from '../jinja/template-scan.js';
 import { CHAT_TEMPLATE_RULES, GGUF_RULES } from '../rules/formats.js';
@@ -6,7 +6,7 @@ import { ggufValueString, parseGguf } from './parse.js';
 import { GGUF_FILE_TYPES } from './file-types.js';
 
 export async function analyzeGguf(file: ScanFile, out: FormatOutput, ctx: AnalyzerContext): Promise<void> {
-  const doc = await parseGguf(readerOf(file), () => ctx.signal.aborted || Date.now() > ctx.deadline);
+  const doc = await parseGguf(readerOf(file), workBudget(ctx));
   const m = doc.metadata;
   const str = (k: string) => ggufValueString(m.get(k));
   const fileType = m.get('general.file_type');

@@ -33,7 +33,7 @@ const WINDOW = 1 << 20;
 
 class GgufError extends Error {}
 
-export async function parseGguf(r: WindowReader, shouldStop: () => boolean = () => false): Promise<GgufDoc> {
+export async function parseGguf(r: WindowReader, shouldStop: (units?: number) => boolean = () => false): Promise<GgufDoc> {
   const doc: GgufDoc = { version: 0, tensorCount: 0n, kvCount: 0n, metadata: new Map(), templates: [], tensorsParsed: 0, anomalies: [] };
   let pos = 0;
   const remaining = () => r.size - pos;
@@ -66,7 +66,7 @@ export async function parseGguf(r: WindowReader, shouldStop: () => boolean = () 
     const lenSize = doc.version === 1 ? 4 : 8;
     let i = 0;
     while (i < count) {
-      if (shouldStop()) throw new GgufError('time budget exhausted inside an array');
+      if (shouldStop()) throw new GgufError('work or time budget exhausted inside an array');
       const buf = await r.read(pos, Math.min(WINDOW, r.size - pos));
       let p = 0;
       while (i < count && p + lenSize <= buf.length) {
@@ -104,7 +104,7 @@ export async function parseGguf(r: WindowReader, shouldStop: () => boolean = () 
         await skipStrings(count, sample);
       } else {
         for (let i = 0; i < count; i++) {
-          if ((i & 0xfff) === 0 && shouldStop()) throw new GgufError('time budget exhausted inside an array');
+          if ((i & 0xfff) === 0 && shouldStop(0x1000)) throw new GgufError('work or time budget exhausted inside an array');
           const v = await scalar(elemType, 256, depth + 1);
           if (i < 8 && typeof v !== 'object') sample.push(v);
         }
@@ -141,7 +141,7 @@ export async function parseGguf(r: WindowReader, shouldStop: () => boolean = () 
     if (doc.kvCount * 13n > BigInt(remaining())) throw new GgufError(`header declares ${doc.kvCount} metadata entries, more than the ${r.size}-byte file can hold`);
     if (doc.tensorCount * 24n > BigInt(remaining())) doc.anomalies.push(`header declares ${doc.tensorCount} tensors, more than the ${r.size}-byte file can hold`);
     for (let i = 0n; i < doc.kvCount; i++) {
-      if (shouldStop()) throw new GgufError('time budget exhausted while reading metadata');
+      if (shouldStop()) throw new GgufError('work or time budget exhausted while reading metadata');
       const key = await str('metadata key', MAX_KEY);
       const type = await u32();
       const isTemplate = key === 'tokenizer.chat_template' || key.startsWith('tokenizer.chat_template.');
@@ -155,7 +155,7 @@ export async function parseGguf(r: WindowReader, shouldStop: () => boolean = () 
     if (doc.tensorCount * 24n <= BigInt(remaining())) {
       const infos: { name: string; offset: bigint }[] = [];
       for (let i = 0n; i < doc.tensorCount; i++) {
-        if (shouldStop()) throw new GgufError('time budget exhausted while reading tensor infos');
+        if (shouldStop()) throw new GgufError('work or time budget exhausted while reading tensor infos');
         const name = await str('tensor name', 1024);
         const nDims = await u32();
         if (nDims > 8) throw new GgufError(`tensor ${JSON.stringify(name)} declares ${nDims} dimensions`);

@@ -1,6 +1,6 @@
 /** Keras artifacts: `.h5` (model_config attribute), `.keras` (config.json), `keras_metadata.pb`. */
 import type { AnalyzerContext, ScanFile } from '../../core/analyzer.js';
-import { BudgetExceededError } from '../../core/analyzer.js';
+import { BudgetExceededError, budgetText, workBudget } from '../../core/analyzer.js';
 import { note, readerOf, runRules, type FormatOutput } from '../format-result.js';
 import { isInputError } from '../protobuf/wire.js';
 import { parseKerasMetadata } from '../savedmodel/parse.js';
@@ -39,11 +39,11 @@ function configProperties(config: unknown): Record<string, unknown> {
   };
 }
 
-export async function analyzeH5(file: ScanFile, out: FormatOutput, ctx?: AnalyzerContext): Promise<void> {
+export async function analyzeH5(file: ScanFile, out: FormatOutput, _ctx?: AnalyzerContext): Promise<void> {
   let configText: string | undefined;
   let extra: { kerasVersion?: string; backend?: string } = {};
   try {
-    const attrs = await readH5KerasAttrs(await file.bytes(), { signal: ctx?.signal });
+    const attrs = await readH5KerasAttrs(await file.bytes()); // bounded by its own worker guard (h5.ts); no per-file signal any more
     configText = attrs.modelConfig;
     extra = { kerasVersion: attrs.kerasVersion, backend: attrs.backend };
     if (!configText && !attrs.kerasVersion && !attrs.keys.includes('model_weights')) return; // an HDF5 data file, not a Keras model
@@ -106,7 +106,9 @@ export async function analyzeKerasZip(file: ScanFile, out: FormatOutput): Promis
 
 export async function analyzeKerasMetadata(file: ScanFile, out: FormatOutput, ctx: AnalyzerContext): Promise<void> {
   try {
-    const nodes = await parseKerasMetadata(readerOf(file), () => ctx.signal.aborted || Date.now() > ctx.deadline);
+    const stop = workBudget(ctx);
+    const nodes = await parseKerasMetadata(readerOf(file), stop);
+    if (stop.reason) note(out, file, 'warning', `${budgetText(stop)} while reading keras_metadata.pb; results are partial`);
     out.properties = { framework: 'keras', format: 'savedmodel', layers: nodes.length };
     for (const n of nodes) runRules(out, KERAS_RULES, configDoc(out, file, n.metadata, `keras_metadata.pb node ${n.nodePath ?? '?'}`), file, n.nodePath);
   } catch (e) {

@@ -1,15 +1,14 @@
-import type { AnalyzerContext, ScanFile } from '../../core/analyzer.js';
+import { budgetText, workBudget, type AnalyzerContext, type ScanFile } from '../../core/analyzer.js';
 import { note, readerOf, runRules, type FormatOutput } from '../format-result.js';
 import { isInputError } from '../protobuf/wire.js';
 import { ONNX_RULES } from '../rules/formats.js';
 import { parseOnnx } from './parse.js';
 
 export async function analyzeOnnx(file: ScanFile, out: FormatOutput, ctx: AnalyzerContext): Promise<void> {
-  let stopped = false;
-  const shouldStop = () => (stopped ||= ctx.signal.aborted || Date.now() > ctx.deadline);
+  const shouldStop = workBudget(ctx);
   try {
     const doc = await parseOnnx(readerOf(file), shouldStop);
-    if (stopped) note(out, file, 'warning', `time budget exhausted after ${doc.nodeCount} ONNX nodes; results are partial`);
+    if (shouldStop.reason) note(out, file, 'warning', `${budgetText(shouldStop)} after ${doc.nodeCount} ONNX nodes; results are partial`);
     out.properties = {
       framework: 'onnx',
       irVersion: doc.irVersion,

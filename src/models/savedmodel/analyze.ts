@@ -1,4 +1,4 @@
-import type { AnalyzerContext, ScanFile } from '../../core/analyzer.js';
+import { budgetText, workBudget, type AnalyzerContext, type ScanFile } from '../../core/analyzer.js';
 import { note, readerOf, runRules, type FormatOutput } from '../format-result.js';
 import { isInputError } from '../protobuf/wire.js';
 import { KERAS_RULES, SAVEDMODEL_RULES } from '../rules/formats.js';
@@ -7,7 +7,9 @@ import { parseSavedModel } from './parse.js';
 
 export async function analyzeSavedModel(file: ScanFile, out: FormatOutput, ctx: AnalyzerContext): Promise<void> {
   try {
-    const doc = await parseSavedModel(readerOf(file), () => ctx.signal.aborted || Date.now() > ctx.deadline);
+    const stop = workBudget(ctx);
+    const doc = await parseSavedModel(readerOf(file), stop);
+    if (stop.reason) note(out, file, 'warning', `${budgetText(stop)} while reading saved_model.pb; results are partial`);
     out.properties = { framework: 'tensorflow', metaGraphs: doc.metaGraphs, ops: doc.ops.length };
     runRules(out, SAVEDMODEL_RULES, doc, file);
     for (const u of doc.userObjects) {

@@ -98,7 +98,9 @@ describe('code discovery: JavaScript / TypeScript', () => {
   });
 
   it('skips vendored and generated files', () => {
-    expect(codeAnalyzer.match({ path: 'a/node_modules/x.js', name: 'x.js', ext: '.js', size: 10 })).toBe(true);
+    // Installed package trees are inventoried from their metadata, not parsed (issue 15.2).
+    expect(codeAnalyzer.match({ path: 'a/node_modules/x.js', name: 'x.js', ext: '.js', size: 10 })).toBe(false);
+    expect(codeAnalyzer.match({ path: 'a/src/x.js', name: 'x.js', ext: '.js', size: 10 })).toBe(true);
     expect(codeAnalyzer.match({ path: 'venv/lib/site-packages/openai/x.py', name: 'x.py', ext: '.py', size: 10 })).toBe(false);
     expect(codeAnalyzer.match({ path: 'static/app.min.js', name: 'app.min.js', ext: '.js', size: 10 })).toBe(false);
   });

@@ -56,7 +56,6 @@ export function diskFile(abs: string, rel: string, budget = 64 << 20): ScanFile 
 
 export function context(root = FIXTURES, ms = 10_000): AnalyzerContext {
   return {
-    signal: new AbortController().signal,
     deadline: Date.now() + ms,
     exists: (p) => existsSync(join(root, p)),
     open: (p) => (existsSync(join(root, p)) ? diskFile(join(root, p), p) : undefined),
