@@ -12,7 +12,8 @@ const root = path.resolve(__dirname, '../..');
 const cli = path.join(root, 'dist/cli/main.js');
 
 function run(args: string[], cwd = root) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd });
+  // The example's SARIF carries every rule's metadata (over 1 MiB, spawnSync's default buffer).
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd, maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
