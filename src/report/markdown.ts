@@ -5,6 +5,7 @@ import type { Formatter } from './formatter.js';
 import { referenceLinks } from './references.js';
 import { suppressedText, summarize } from './summary.js';
 import { formatLocation } from './table.js';
+import { groupFindings, placesText } from './group-findings.js';
 
 /**
  * GitHub limits a PR comment to 65,536 characters (a step summary to 1 MiB): rows and details are
@@ -58,16 +59,21 @@ export const markdown: Formatter = (report) => {
     out.add('No findings. ✅', '');
   } else {
     out.add('| Severity | Rule | Location | Message |', '|---|---|---|---|');
+    // One row per advisory and package version, with every place it was seen (see group-findings.ts).
+    const groups = groupFindings(report.findings);
     let rows = 0;
-    for (const f of report.findings.slice(0, MAX_ROWS)) {
-      const row = `| ${ICON[f.severity]} ${f.severity} | ${code(f.ruleId)} | ${code(clip(formatLocation(f)))} | ${esc(clip(f.message))} |`;
+    let shown = 0;
+    for (const g of groups.slice(0, MAX_ROWS)) {
+      const f = g.finding;
+      const row = `| ${ICON[f.severity]} ${f.severity} | ${code(f.ruleId)} | ${code(clip(placesText(g, formatLocation)))} | ${esc(clip(f.message))} |`;
       if (!out.fits([row])) break;
       out.add(row);
       rows++;
+      shown += g.all.length;
     }
-    if (report.findings.length > rows) out.add('', `… and ${report.findings.length - rows} more findings (see the SARIF or JSON report).`);
+    if (report.findings.length > shown) out.add('', `… and ${report.findings.length - shown} more findings (see the SARIF or JSON report).`);
     out.add('');
-    for (const f of report.findings.slice(0, Math.min(rows, MAX_DETAILS))) {
+    for (const f of groups.slice(0, Math.min(rows, MAX_DETAILS)).map((g) => g.finding)) {
       const block = details(f);
       if (!out.fits(block)) break;
       out.add(...block);

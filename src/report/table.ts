@@ -4,6 +4,7 @@ import type { Formatter } from './formatter.js';
 import { suppressedText, summarize } from './summary.js';
 import { inventorySummary } from './inventory-summary.js';
 import { neutralise } from './safe-text.js';
+import { groupFindings, placesText, type FindingGroup } from './group-findings.js';
 
 const COLORS: Record<Severity, string> = { critical: '\x1b[1;31m', high: '\x1b[31m', medium: '\x1b[33m', low: '\x1b[36m', info: '\x1b[37m' };
 const DIM = '\x1b[2m';
@@ -24,7 +25,7 @@ export const table: Formatter = (report, ctx) => {
     const group = report.findings.filter((f) => f.severity === sev);
     if (!group.length) continue;
     out.push(paint(COLORS[sev], `${sev.toUpperCase()} (${group.length})`));
-    for (const f of group) out.push(...findingLines(f, (t) => paint(DIM, t)));
+    for (const g of groupFindings(group)) out.push(...findingLines(g, (t) => paint(DIM, t)));
     out.push('');
   }
   if (!report.findings.length) out.push('No findings.', '');
@@ -35,8 +36,9 @@ export const table: Formatter = (report, ctx) => {
   return out.join('\n') + '\n';
 };
 
-function findingLines(f: Finding, dim: (t: string) => string): string[] {
-  const lines = [`  ${f.ruleId}  ${clean(formatLocation(f))}`, `    ${clean(f.message)}`];
+function findingLines(g: FindingGroup, dim: (t: string) => string): string[] {
+  const f = g.finding;
+  const lines = [`  ${f.ruleId}  ${clean(placesText(g, formatLocation))}`, `    ${clean(f.message)}`];
   if (f.evidence) lines.push(dim(`    evidence: ${clean(f.evidence)}`));
   lines.push(dim(`    fix: ${clean(firstSentence(f.remediation))}`));
   return lines;
