@@ -13,6 +13,8 @@ interface Entry {
   locations: Map<string, Set<number>>;
   relations: Set<string>;
   omitted: number;
+  /** Package requirements as each declaration wrote them (`path:line` → specifier). */
+  requirements: Map<string, { path?: string; line?: number; specifier: string }>;
 }
 
 /**
@@ -32,6 +34,7 @@ export function mergeAssets(assets: readonly Asset[]): Asset[] {
         locations: new Map(),
         relations: new Set(),
         omitted: typeof locationsOmitted === 'number' ? locationsOmitted : 0,
+        requirements: new Map(),
       };
       byId.set(a.id, e);
     } else {
@@ -45,13 +48,27 @@ export function mergeAssets(assets: readonly Asset[]): Asset[] {
     }
     for (const loc of a.locations) addLocation(e, loc);
     for (const rel of a.relations) addRelation(e, rel);
+    if (a.kind === 'package') addRequirements(e, a);
   }
   const out: Asset[] = [];
   for (const e of byId.values()) {
     if (e.omitted > 0) e.asset.properties.locationsOmitted = e.omitted;
+    // Requirements are per declaration (issue 13.1): when files ask for different ranges, each keeps
+    // its own, so `pyproject.toml`'s `>=5.5.3` is never reported with another file's `>=4.53.0`.
+    const reqs = [...e.requirements.values()];
+    if (new Set(reqs.map((r) => r.specifier)).size > 1) e.asset.properties.requirements = reqs;
     out.push(e.asset);
   }
   return out;
+}
+
+function addRequirements(e: Entry, a: Asset): void {
+  const spec = a.properties.specifier;
+  if (typeof spec !== 'string') return;
+  for (const loc of a.locations) {
+    const key = `${loc.path ?? ''}:${loc.startLine ?? ''}`;
+    if (!e.requirements.has(key) && e.requirements.size < MAX_LOCATIONS_PER_ASSET) e.requirements.set(key, { path: loc.path, line: loc.startLine, specifier: spec });
+  }
 }
 
 function addLocation(e: Entry, loc: Location): void {

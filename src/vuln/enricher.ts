@@ -20,6 +20,7 @@ import { parseVersion, type Ecosystem } from './versions.js';
 import { normalizePackageName } from '../packages/normalize.js';
 import { PACKAGE_PARSERS } from '../packages/parsers/index.js';
 import { fileInfo } from '../core/file-info.js';
+import { specifierAt } from '../packages/specifier-at.js';
 
 /** `PyPI`/`npm`/`Go` from the asset's `ecosystem` property (any case) or, failing that, its purl type. */
 function ecosystemOf(asset: Asset): Ecosystem | undefined {
@@ -201,20 +202,29 @@ function matchRange(asset: Asset, eco: Ecosystem, records: AdvisoryRecord[], fin
   if (!asset.properties.aiCategory && !classifyPackage(eco, asset.name)) return;
   // A library's extras are ranges for its users to resolve, not the application's own pins.
   if (typeof asset.properties.scope === 'string' && /^(extra:|optional)/.test(asset.properties.scope)) return;
-  // No specifier at all: not a declared requirement (e.g. a package seen only as a code import).
-  if (typeof asset.properties.specifier !== 'string') return;
-  const specifier = asset.properties.specifier;
-  if (/^(git|path|url|file):|:\/\//.test(specifier)) return;
-  const critical: AdvisoryRecord[] = [];
-  for (const record of records) {
-    if (record.severity !== 'critical') continue;
-    const entries = record.affected.filter((a) => a.ecosystem === eco && a.name === asset.name);
-    if (candidates(eco, specifier, entries).some((v) => allows(eco, specifier, v) && entries.some((e) => affectedBy(e, v)))) critical.push(record);
-  }
-  if (critical.length === 0) return;
+  const criticalFor = new Map<string, AdvisoryRecord[]>();
+  const criticalRecords = (specifier: string): AdvisoryRecord[] => {
+    let critical = criticalFor.get(specifier);
+    if (!critical) {
+      critical = [];
+      for (const record of records) {
+        if (record.severity !== 'critical') continue;
+        const entries = record.affected.filter((a) => a.ecosystem === eco && a.name === asset.name);
+        if (candidates(eco, specifier, entries).some((v) => allows(eco, specifier, v) && entries.some((e) => affectedBy(e, v)))) critical.push(record);
+      }
+      criticalFor.set(specifier, critical);
+    }
+    return critical;
+  };
   // Only declarations are "requirements": an asset merged from a code import (same purl, no
-  // version) also carries the import's location, which must not get a pinning note.
+  // version) also carries the import's location, which must not get a pinning note. Each
+  // declaration is judged by the range it wrote itself (merged packages keep them per place).
   for (const loc of asset.locations.filter((l) => l.path !== undefined && isManifest(l.path) && !lockedAt(l.path, lockDirs))) {
+    const specifier = specifierAt(asset, loc);
+    // No specifier at all: not a declared requirement (e.g. a package seen only as a code import).
+    if (typeof specifier !== 'string' || /^(git|path|url|file):|:\/\//.test(specifier)) continue;
+    const critical = criticalRecords(specifier);
+    if (critical.length === 0) continue;
     const key = `${loc.path}\u0000${loc.startLine}\u0000${asset.name}\u0000unpinned`;
     if (seen.has(key)) continue;
     seen.add(key);

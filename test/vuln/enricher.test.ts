@@ -223,3 +223,22 @@ describe('Go modules', () => {
     ]);
   });
 });
+
+describe('requirements are per declaration (issue 13.1)', () => {
+  it('two files asking for different ranges: each is judged, and reported, by its own range', async () => {
+    const { mergeAssets } = await import('../../src/pipeline/merge-assets.js');
+    const a = pkg('PyPI', 'langchain-core', { specifier: '>=1.2.5', pinned: false }, ['pyproject.toml', 9]);
+    const b = pkg('PyPI', 'langchain-core', { specifier: '>=0.3,<2', pinned: false }, ['services/api/requirements.txt', 4]);
+    for (const order of [[a, b], [b, a]]) {
+      const merged = mergeAssets(order);
+      expect(merged).toHaveLength(1);
+      expect(merged[0].properties.requirements).toEqual(expect.arrayContaining([
+        { path: 'pyproject.toml', line: 9, specifier: '>=1.2.5' },
+        { path: 'services/api/requirements.txt', line: 4, specifier: '>=0.3,<2' },
+      ]));
+      const { findings } = await run(merged);
+      // Only the range that allows an affected release is reported, with its own text.
+      expect(findings.map((f) => [f.location.path, f.evidence])).toEqual([['services/api/requirements.txt', 'langchain-core >=0.3,<2']]);
+    }
+  });
+});
