@@ -11,6 +11,7 @@ import { k8sAnalyzer } from './infra/k8s.js';
 import { terraformAnalyzer } from './infra/terraform.js';
 import { modelFileAnalyzer } from './model-files.js';
 import { modelSidecarAnalyzer } from './model-sidecars.js';
+import { shellScriptAnalyzer } from './infra/shell-scripts.js';
 
 export const discoveryAnalyzers: Analyzer[] = [
   codeAnalyzer,
@@ -21,6 +22,7 @@ export const discoveryAnalyzers: Analyzer[] = [
   dockerfileAnalyzer,
   terraformAnalyzer,
   imageConfigAnalyzer,
+  shellScriptAnalyzer,
   dotenvAnalyzer,
 ];
 
