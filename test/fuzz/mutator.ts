@@ -4,17 +4,9 @@
  * 32-bit length, byte insert, range delete, chunk duplicate, truncation and splice with another seed.
  */
 
-/** mulberry32: a 32-bit PRNG with a good spread for its size. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../support/prng.js';
+
+export { prng };
 
 const BYTES = [0x00, 0x01, 0x7f, 0x80, 0xff, 0x0a, 0x22, 0x28, 0x5b, 0x7b, 0x2e, 0x2f];
 /** Lengths and counts that break size arithmetic: zero, sign edges, "everything". */

@@ -18,14 +18,14 @@ describe('requirements includes', () => {
 
   it('follows includes, notes missing and escaping ones, and survives cycles', async () => {
     const files = {
-      'app/requirements.txt': '-r ../shared/a.in\n--requirement=missing.in\n-r ../../etc/x.txt\ntorch==2.5.1\n',
-      'shared/a.in': 'ray==2.9.3\n-r b.in\n',
-      'shared/b.in': 'vllm==0.8.4\n-r a.in\n',
+      'app/requirements.txt': '-r ../common/a.in\n--requirement=missing.in\n-r ../../etc/x.txt\ntorch==2.5.1\n',
+      'common/a.in': 'ray==2.9.3\n-r b.in\n',
+      'common/b.in': 'vllm==0.8.4\n-r a.in\n',
     };
     const out = await requirementsTxt.parse(files['app/requirements.txt'], 'app/requirements.txt', ctxOf(files));
     expect(out.entries.map((e) => `${e.name}@${e.version} ${e.path}:${e.line}`)).toEqual([
-      'ray@2.9.3 shared/a.in:1',
-      'vllm@0.8.4 shared/b.in:1',
+      'ray@2.9.3 common/a.in:1',
+      'vllm@0.8.4 common/b.in:1',
       'torch@2.5.1 app/requirements.txt:4',
     ]);
     expect(out.notes.map((n) => n.message)).toEqual([

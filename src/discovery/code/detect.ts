@@ -9,6 +9,7 @@ import { hfDatasetId, hfRepoId, providerModelId } from '../ids.js';
 import { AI_SDK_PROVIDERS, CALL_RULES, type ArgSpec, type CallRule } from './call-rules.js';
 import type { Arg, Call, CodeFacts, NamedValue } from './facts.js';
 import { MODEL_PROVIDER_PREFIXES, providerOfModel } from '../../catalog/model-families.js';
+import { LOOPBACK_URL, safeUrl } from '../../documents/agent-config/launch.js';
 
 const OPENAI_COMPAT = 'openai-compatible';
 
@@ -119,16 +120,6 @@ function modelReference(value: string, modelKey: boolean): { provider?: string; 
   if (provider) return { provider, model: v };
   const hf = v.includes('/') ? hfRepoId(v) : undefined;
   return hf ? { hf } : undefined;
-}
-
-/** A URL without credentials, query or fragment (tokens often ride there). */
-function publicUrl(url: string): string | undefined {
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host}${u.pathname}`;
-  } catch {
-    return undefined;
-  }
 }
 
 function unalias(c: Call, aliases: Map<string, string>): Call {
@@ -255,8 +246,8 @@ function applyRule(rule: CallRule, call: Call, path: string, compat: { provider:
         if (!url && !command) continue;
         out.push(asset('mcp-server', `mcp-server:${name}`, name, at(path, def.line), {
           framework: t.framework, definedIn: 'code', transport: conf.get('transport')?.str ?? (url ? 'http' : 'stdio'),
-          url: url ? publicUrl(url) : undefined, command: command?.split('/').pop(),
-          remote: url ? !/^https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\])(?::|\/|$)/.test(url) : undefined,
+          url: url ? safeUrl(url) : undefined, command: command?.split('/').pop(),
+          remote: url ? !LOOPBACK_URL.test(url) : undefined,
         }, { confidence: 0.85 }));
       }
       return out;

@@ -7,10 +7,9 @@
 import { classifyImage } from '../../catalog/ai-images.js';
 import type { Asset, Relation } from '../../core/model.js';
 import { asset, at } from '../../discovery/assets.js';
-import { basename, launchedPackage, safeUrl } from './launch.js';
+import { basename, launchedPackage, LOOPBACK_URL, safeUrl } from './launch.js';
 import type { AgentConfigProject } from './types.js';
 
-const LOOPBACK_URL = /^https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\])(?::|\/|$)/i;
 
 export function discoverAgentConfigs(project: AgentConfigProject): Asset[] {
   const assets: Asset[] = [];

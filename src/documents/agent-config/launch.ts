@@ -23,6 +23,10 @@ export function launcher(command: string): string {
   return basename(command).replace(/\.(?:cmd|exe)$/i, '').toLowerCase();
 }
 
+/** A URL on this machine (an MCP server there is not a remote one). */
+export const LOOPBACK_URL = /^https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\])(?::|\/|$)/i;
+
+/** A URL without credentials, query or fragment (tokens often ride there). */
 export function safeUrl(u: string): string {
   try {
     const url = new URL(u);
