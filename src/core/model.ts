@@ -95,6 +95,8 @@ export interface Finding {
   confidence?: 'high' | 'medium' | 'low';
   /** Extra machine-readable data (aliases, globals, package/version …). */
   properties?: Record<string, unknown>;
+  /** Ids of the attack paths (`Report.paths`) this finding is a step of. */
+  onPaths?: string[];
 }
 
 export type AssetKind =
@@ -114,7 +116,18 @@ export type AssetKind =
   | 'application'
   | 'secret';
 
-export type RelationType = 'depends-on' | 'serves' | 'reads' | 'exposes' | 'runs-on' | 'runs' | 'uses';
+export type RelationType =
+  | 'depends-on'
+  | 'serves'
+  | 'reads'
+  | 'writes'
+  | 'exposes'
+  | 'runs-on'
+  | 'runs'
+  | 'uses'
+  | 'assumes'
+  | 'grants'
+  | 'loads';
 
 export interface Relation {
   type: RelationType;
@@ -180,4 +193,63 @@ export interface Report {
   stats: ScanStats;
   /** Metadata of every rule that appears in findings (and, for SARIF, every rule that ran). */
   rules: RuleMeta[];
+  /** Attack paths joined from assets, relations and findings (scan only; absent when none were computed). */
+  paths?: PathsSection;
+}
+
+/** What an attacker starts from. */
+export type PathEntryKind =
+  | 'internet-exposure'
+  | 'public-bucket'
+  | 'untrusted-ci-trigger'
+  | 'leaked-credential'
+  | 'unsafe-model-artifact'
+  | 'vulnerable-exposed-server';
+
+/** What the attacker reaches. */
+export type PathTargetKind = 'training-data' | 'model-store' | 'ai-account' | 'secret' | 'model-publishing-ci' | 'node';
+
+/** One hop of an attack path: an asset, and the finding (if any) that lets the attacker take it. */
+export interface PathStep {
+  role: 'entry' | 'pivot' | 'target';
+  assetId: string;
+  assetKind: AssetKind;
+  assetName: string;
+  /** What the attacker gains at this step, one sentence. */
+  description: string;
+  /** The relation followed from the previous step (`exposes`, `runs`, `assumes`, `reads` …); absent on the entry. */
+  via?: string;
+  /** The finding that makes this step possible: rule id and its `stableFingerprint`. */
+  finding?: { ruleId: string; fingerprint: string };
+  /** File and line of that finding, or of the asset when no finding is needed. */
+  location?: Location;
+}
+
+/**
+ * An attack path: ordered steps from an entry to a target. Paths with the same rule, entry and target
+ * are one path (the others are counted in `variants`), so the number stays readable on large trees.
+ */
+export interface AttackPath {
+  /** Stable: `path-` + hash of rule id, entry asset and target asset. */
+  id: string;
+  /** `path/...` rule id; the path is also reported as a finding of this rule. */
+  ruleId: string;
+  title: string;
+  severity: Severity;
+  /** 0..100 from entry exposure, step exploitability and target value; paths are sorted by it. */
+  score: number;
+  entry: { kind: PathEntryKind; assetId: string };
+  target: { kind: PathTargetKind; assetId: string };
+  steps: PathStep[];
+  /** Other step sequences between the same entry and target that were folded into this one. */
+  variants?: number;
+}
+
+/** The versioned `paths` section of the JSON report (docs/json-schema.md). */
+export interface PathsSection {
+  version: 1;
+  /** Sorted by score, highest first. */
+  items: AttackPath[];
+  /** Paths dropped beyond the report cap. */
+  omitted?: number;
 }
