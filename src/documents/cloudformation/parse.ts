@@ -13,7 +13,7 @@ export interface CfnResource {
   /** Line of the logical id. */
   line: number;
   properties: Record<string, unknown>;
-  /** Line of `Properties.<path>` (of the nearest existing ancestor when absent). */
+  /** Line of `Properties.<path>` (of the nearest existing ancestor when absent); numeric segments index lists. */
   lineOf(path: string[]): number;
 }
 
@@ -74,6 +74,14 @@ export function parseCloudFormation(path: string, text: string): { document?: Cf
         let cur: Node | undefined = propsNode;
         let best = propsNode ? line(propsNode) : keyLine;
         for (const seg of path) {
+          // A numeric segment indexes a list (`Policies`, `0`, `PolicyDocument`, `Statement`, `1`).
+          if (isSeq(cur) && /^\d+$/.test(seg)) {
+            const item = cur.items[Number(seg)];
+            if (!isNode(item)) break;
+            best = line(item);
+            cur = item;
+            continue;
+          }
           if (!isMap(cur)) break;
           const p = cur.items.find((i) => isScalar(i.key) && i.key.value === seg);
           if (!p) break;

@@ -3,7 +3,7 @@
  * service default applies, reported at the resource), with intrinsic functions treated as unknown
  * unless they are a `Ref` to a parameter with a default.
  */
-import type { RuleMeta } from '../../core/model.js';
+import type { RuleMeta, Severity } from '../../core/model.js';
 import { cfnAssetId, type CfnResource, type CfnTemplate } from '../../documents/cloudformation/index.js';
 import type { PostureHit, PostureRule } from '../rule.js';
 
@@ -37,9 +37,11 @@ export function propertyRule(spec: {
   types: string[];
   path: string[];
   bad(v: unknown): boolean;
-  missing(r: CfnResource): string;
+  missing(r: CfnResource, t: CfnTemplate): string;
   set(r: CfnResource, v: unknown): string;
   fix: string;
+  /** Raise or lower the severity per resource (a bucket that an AI resource reads or writes). */
+  severity?(t: CfnTemplate, r: CfnResource): Severity | undefined;
 }): CfnRule {
   return {
     meta: spec.meta,
@@ -51,10 +53,11 @@ export function propertyRule(spec: {
         if (present && intrinsic(value)) continue;
         const v = present ? value : undefined;
         if (!spec.bad(v)) continue;
+        const severity = spec.severity?.(t, r);
         const remediation = `${spec.meta.remediation}\n\n\`\`\`yaml\n${spec.fix}\n\`\`\``;
         const name = spec.path.join('.');
-        if (present && v !== undefined && v !== null) hits.push(cfnHit(t, r, r.lineOf(spec.path), name, spec.set(r, v), { evidence: `${spec.path[spec.path.length - 1]}: ${JSON.stringify(v)}`, remediation }));
-        else hits.push(cfnHit(t, r, present ? r.lineOf(spec.path) : r.line, name, spec.missing(r), { remediation }));
+        if (present && v !== undefined && v !== null) hits.push(cfnHit(t, r, r.lineOf(spec.path), name, spec.set(r, v), { evidence: `${spec.path[spec.path.length - 1]}: ${JSON.stringify(v)}`, remediation, severity }));
+        else hits.push(cfnHit(t, r, present ? r.lineOf(spec.path) : r.line, name, spec.missing(r, t), { remediation, severity }));
       }
       return hits;
     },
@@ -62,3 +65,19 @@ export function propertyRule(spec: {
 }
 
 export const empty = (v: unknown): boolean => v === undefined || v === null || v === '';
+
+/**
+ * Metadata of the CloudFormation twin of a Terraform rule: same title, severity, description and
+ * references, with the template's documentation page and a CloudFormation fix. `aliases` are the
+ * peer ids of the CloudFormation check (Checkov's ids differ between frameworks for some checks).
+ */
+export function twinMeta(tf: RuleMeta & { aliases?: string[] }, spec: { id: string; url: string; fix: string; aliases: string[] }): RuleMeta & { aliases?: string[] } {
+  return {
+    ...tf,
+    id: spec.id,
+    tags: ['cloudformation', ...(tf.tags ?? []).filter((x) => x !== 'terraform')],
+    references: { ...tf.references, urls: [spec.url, ...(tf.references.urls ?? []).filter((u) => !u.includes('registry.terraform.io'))] },
+    remediation: `${tf.remediation.split('\n\n')[0].replace(/`[a-z_]+( = [^`]*)?`/g, 'the property')}\n\nIn CloudFormation:\n\n\`\`\`yaml\n${spec.fix}\n\`\`\``,
+    aliases: spec.aliases,
+  };
+}

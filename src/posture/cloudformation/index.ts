@@ -13,6 +13,11 @@ import { cfnBedrockAgentNoCustomerKey } from './bedrock-agent-no-customer-key.js
 import { cfnBedrockAgentNoGuardrail } from './bedrock-agent-no-guardrail.js';
 import { cfnKendraIndexNoKms } from './kendra-index-no-kms.js';
 import { cfnS3BucketUnencrypted } from './s3-bucket-unencrypted.js';
+import { cfnS3BucketPublic } from './s3-bucket-public.js';
+import { cfnS3BucketNoPublicAccessBlock } from './s3-bucket-no-public-access-block.js';
+import { cfnIamAiWildcard } from './iam-ai-wildcard.js';
+import { cfnIamPassroleWildcard } from './iam-passrole-wildcard.js';
+import { cfnComprehendNoKms } from './comprehend-no-kms.js';
 
 export const cloudFormationRules: CfnRule[] = [
   cfnSagemakerNotebookDirectInternet,
@@ -28,4 +33,9 @@ export const cloudFormationRules: CfnRule[] = [
   cfnBedrockAgentNoGuardrail,
   cfnKendraIndexNoKms,
   cfnS3BucketUnencrypted,
+  cfnS3BucketPublic,
+  cfnS3BucketNoPublicAccessBlock,
+  cfnIamAiWildcard,
+  cfnIamPassroleWildcard,
+  cfnComprehendNoKms,
 ];

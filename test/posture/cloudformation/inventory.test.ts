@@ -34,14 +34,46 @@ function target(files: Record<string, string>): Target {
 }
 
 describe('CloudFormation inventory', () => {
-  it('AI services and buckets are assets, and every finding points at one', async () => {
+  it('AI services, buckets and the roles AI services run as are assets, and every finding points at one', async () => {
     const res = await runPipeline(target({ 'infra/stack.yaml': TEMPLATE }), { analyzers: [cloudFormationPostureAnalyzer] });
     const ids = new Set(res.assets.map((a) => a.id));
     expect(res.assets.map((a) => [a.id, a.kind, a.locations[0].startLine]).sort()).toEqual([
       ['cfn:infra/stack.yaml#Notebook', 'ai-service', 5],
+      ['cfn:infra/stack.yaml#NotebookRole', 'cloud-resource', 10],
       ['cfn:infra/stack.yaml#TrainingData', 'cloud-resource', 3],
     ]);
+    // The notebook runs as its role: a BOM relation the attack paths can follow.
+    expect(res.assets.find((a) => a.id === 'cfn:infra/stack.yaml#Notebook')?.relations).toEqual([{ type: 'assumes', target: 'cfn:infra/stack.yaml#NotebookRole' }]);
     expect(res.findings.length).toBeGreaterThan(0);
     for (const f of res.findings) expect(ids.has(f.assetId!), `${f.ruleId} → ${f.assetId}`).toBe(true);
+  });
+});
+
+describe('CloudFormation inventory of IAM', () => {
+  it('a policy granting AI actions or PassRole is an asset, so IAM findings name one; an unrelated role is not', async () => {
+    const res = await runPipeline(target({ 'iam.yaml': `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Wide:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Action: ["bedrock:*", "iam:PassRole"]
+            Resource: "*"
+  Web:
+    Type: AWS::IAM::Role
+    Properties:
+      Policies:
+        - PolicyName: logs
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Action: logs:PutLogEvents
+                Resource: "*"
+` }), { analyzers: [cloudFormationPostureAnalyzer] });
+    expect(res.assets.map((a) => a.id)).toEqual(['cfn:iam.yaml#Wide']);
+    expect(res.findings.map((f) => f.ruleId).sort()).toEqual(['cfn/iam-ai-wildcard', 'cfn/iam-passrole-wildcard']);
+    for (const f of res.findings) expect(f.assetId).toBe('cfn:iam.yaml#Wide');
   });
 });
