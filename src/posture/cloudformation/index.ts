@@ -18,6 +18,8 @@ import { cfnS3BucketNoPublicAccessBlock } from './s3-bucket-no-public-access-blo
 import { cfnIamAiWildcard } from './iam-ai-wildcard.js';
 import { cfnIamPassroleWildcard } from './iam-passrole-wildcard.js';
 import { cfnComprehendNoKms } from './comprehend-no-kms.js';
+import { cfnBedrockKbStorePublic } from './bedrock-kb-store-public.js';
+import { cfnBedrockKbStoreUnencrypted } from './bedrock-kb-store-unencrypted.js';
 
 export const cloudFormationRules: CfnRule[] = [
   cfnSagemakerNotebookDirectInternet,
@@ -38,4 +40,6 @@ export const cloudFormationRules: CfnRule[] = [
   cfnIamAiWildcard,
   cfnIamPassroleWildcard,
   cfnComprehendNoKms,
+  cfnBedrockKbStorePublic,
+  cfnBedrockKbStoreUnencrypted,
 ];

@@ -13,6 +13,8 @@ import { azureMlWorkspacePublic } from './azure-ml-workspace-public.js';
 import { azureStoragePublicBlob } from './azure-storage-public-blob.js';
 import { bedrockAgentNoCustomerKey } from './bedrock-agent-no-customer-key.js';
 import { bedrockAgentNoGuardrail } from './bedrock-agent-no-guardrail.js';
+import { bedrockKbStorePublic } from './bedrock-kb-store-public.js';
+import { bedrockKbStoreUnencrypted } from './bedrock-kb-store-unencrypted.js';
 import { bedrockInvocationLoggingMissing } from './bedrock-invocation-logging-missing.js';
 import { comprehendNoKms } from './comprehend-no-kms.js';
 import { diskRawEncryptionKey } from './disk-raw-encryption-key.js';
@@ -52,6 +54,8 @@ export const terraformRules: TfRule[] = [
   bedrockAgentNoCustomerKey,
   bedrockAgentNoGuardrail,
   bedrockInvocationLoggingMissing,
+  bedrockKbStorePublic,
+  bedrockKbStoreUnencrypted,
   comprehendNoKms,
   diskRawEncryptionKey,
   gcsBucketNoCmek,
