@@ -35,6 +35,12 @@ export interface ScanOptions {
   baseline?: string;
   /** Directory that relative paths are resolved against (default: process.cwd()). */
   cwd?: string;
+  /** Only these scanners: `secret`, `model`, `vuln`, `misconfig` (inventory always runs). */
+  scanners?: string[];
+  /** Only report these rule ids or globs (`tf/*`). */
+  check?: string[];
+  /** Never report these rule ids or globs. */
+  skipCheck?: string[];
 }
 
 /** Scans a directory, a file or a container image archive and returns the report. Throws AigisError on bad settings or a missing target. */
@@ -50,6 +56,9 @@ export async function scan(target: string, options: ScanOptions = {}): Promise<R
       config: options.config,
       ignoreFile: options.ignoreFile,
       baseline: options.baseline,
+      scanners: options.scanners,
+      check: options.check,
+      skipCheck: options.skipCheck,
       quiet: true,
     },
     options.cwd,

@@ -42,6 +42,10 @@ export interface ScanFlags {
   config?: string;
   ignoreFile?: string;
   baseline?: string;
+  /** Selection flags (see select.ts); aigis.yaml's `scanners`, `check`, `skip-check` apply under them. */
+  scanners?: string[];
+  check?: string[];
+  skipCheck?: string[];
 }
 
 export interface IgnoreSet {
@@ -65,6 +69,16 @@ export interface ScanSettings {
   ignores: IgnoreSet[];
   /** Fingerprints of a previous report (`--baseline`): findings with one of these are not reported. */
   baseline?: { file: string; known: Set<string> };
+  /** `--scanners` (or `scanners:` of a trusted config). */
+  scanners?: string[];
+  /** `--check` / `--skip-check` (or `check:` / `skip-check:` of a trusted config). */
+  check?: string[];
+  skipCheck?: string[];
+  /**
+   * `skip-check:` of the target's own config: honoured as suppressions (the findings stay in the
+   * report as suppressed by the config), never as a silent drop.
+   */
+  suppressRules?: { patterns: string[]; source: string };
   /** Settings the target's own config tried to set and was not allowed to (see the header). */
   notes: Note[];
 }
@@ -78,12 +92,21 @@ export function resolveScanSettings(targetPath: string | undefined, flags: ScanF
   const shown = (file: string) => displayPath(file, cwd, targetRoot);
   const config: AigisConfig = configPath ? parseOrFail(() => parseConfig(readSettingsFile(configPath.file, configPath.trusted), shown(configPath.file))) : {};
   const notes: Note[] = [];
+  let suppressRules: ScanSettings['suppressRules'];
   if (configPath && !configPath.trusted) {
     for (const key of ['format', 'output'] as const) {
       if (config[key] === undefined) continue;
       notes.push(untrustedNote(shown(configPath.file), `"${key}" is ignored: a config inside the scanned target may not choose how or where the report is written (use --${key}, or name the file with --config to trust it)`));
       delete config[key];
     }
+    // The target may suppress, visibly; it may not choose which scanners run or which rules alone count.
+    for (const key of ['scanners', 'check'] as const) {
+      if (config[key] === undefined) continue;
+      notes.push(untrustedNote(shown(configPath.file), `"${key}" is ignored: a config inside the scanned target may only suppress findings (use --${key}, or name the file with --config to trust it)`));
+      delete config[key];
+    }
+    if (config.skipCheck?.length) suppressRules = { patterns: config.skipCheck, source: shown(configPath.file) };
+    delete config.skipCheck;
   }
   const ignorePath = findIgnoreFile(flags.ignoreFile, config, configPath, cwd, targetRoot, (msg) => notes.push(untrustedNote(shown(configPath!.file), msg)));
   const ignores: IgnoreSet[] = [];
@@ -110,6 +133,10 @@ export function resolveScanSettings(targetPath: string | undefined, flags: ScanF
     ignoreFile: ignorePath?.file,
     ignores,
     baseline: flags.baseline !== undefined ? readBaseline(path.resolve(cwd, flags.baseline), flags.baseline) : undefined,
+    scanners: flags.scanners?.length ? flags.scanners : config.scanners,
+    check: flags.check?.length ? flags.check : config.check,
+    skipCheck: flags.skipCheck?.length ? flags.skipCheck : config.skipCheck,
+    suppressRules,
     notes,
   };
 }

@@ -16,6 +16,12 @@ export interface AigisConfig {
   ignoreFile?: string;
   /** Ignore entries written in the config itself (same shape as `.aigisignore`). */
   ignore?: IgnoreEntry[];
+  /** Like `--scanners`: only these scanners (secret, model, vuln, misconfig). */
+  scanners?: string[];
+  /** Like `--check`: only report these rule ids or globs. */
+  check?: string[];
+  /** Like `--skip-check`: never report these rule ids or globs. */
+  skipCheck?: string[];
 }
 
 type KeyParser = (value: unknown, node: Node, ctx: { source: string; lc: LineCounter; doc: Document }) => Partial<AigisConfig>;
@@ -34,6 +40,9 @@ const KEYS: Record<string, KeyParser> = {
     return { timeout: v };
   },
   'ignore-file': (v) => ({ ignoreFile: text(v, 'ignore-file') }),
+  scanners: (v) => ({ scanners: list(v, 'scanners') }),
+  check: (v) => ({ check: list(v, 'check') }),
+  'skip-check': (v) => ({ skipCheck: list(v, 'skip-check') }),
   ignore: (_v, node, ctx) => {
     const list = isAlias(node) ? node.resolve(ctx.doc) : node;
     if (!isSeq(list)) throw problem('"ignore" must be a list of entries (rule, path, reason, expires)');

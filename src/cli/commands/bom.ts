@@ -12,6 +12,7 @@ import { checkOutput, writeOutput, writeStdout } from '../output.js';
 import { formatName } from '../options.js';
 import { progressReporter } from '../progress.js';
 import { resolveScanSettings } from '../scan-settings.js';
+import { parseScanners, selectScanners } from '../select.js';
 
 interface BomFlags {
   format?: string;
@@ -23,6 +24,7 @@ interface BomFlags {
   timeout?: string;
   config?: string;
   quiet?: boolean;
+  scanners?: string[];
 }
 
 const FORMATS = ['table', 'json', 'cyclonedx'];
@@ -49,6 +51,9 @@ export function registerBom(program: Command): void {
     .option('--timeout <ms>', 'last-resort time guard per file and analyzer, in milliseconds (default: 30000); work budgets decide what is analysed')
     .option('--config <file>', 'settings file (default: ./aigis.yaml, else aigis.yaml at the target root)')
     .option('-q, --quiet', 'no progress output')
+    // --check / --skip-check select findings, which bom does not report; --scanners picks which
+    // scanner-tagged analyzers add their assets (deep model parsing, IaC inventory); inventory always runs.
+    .option('--scanners <list>', 'only these scanners add assets: model, vuln, misconfig (comma-separated; inventory always runs)', collectList)
     .action(async (targetPath: string, flags: BomFlags) => {
       process.exitCode = await bomCommand(targetPath, flags);
     });
@@ -59,6 +64,7 @@ export async function bomCommand(targetPath: string, flags: BomFlags, cwd = proc
   if (!FORMATS.includes(format)) throw new CliError(`unknown format "${flags.format}" for bom (use ${FORMATS.join(', ')})`);
   // The walk settings of aigis.yaml apply as for scan; its format/output/ignore keys describe the scan report.
   const settings = resolveScanSettings(targetPath, { ...flags, format, output: undefined }, cwd, 'bom');
+  const scanners = parseScanners(settings.scanners);
   if (flags.output) checkOutput(flags.output);
   const target = await openTarget(targetPath, {
     skipDirs: [...DEFAULT_SKIP_DIRS, ...settings.skipDirs],
@@ -68,8 +74,8 @@ export async function bomCommand(targetPath: string, flags: BomFlags, cwd = proc
   try {
     const { analyzers } = await import('../../analyzers/index.js'); // on demand, see scan.ts
     const result = await runPipeline(target, {
-      analyzers: analyzers.filter((a) => !FINDINGS_ONLY.has(a.name)),
-      enrichers: [bomGraphEnricher],
+      analyzers: selectScanners(analyzers.filter((a) => !FINDINGS_ONLY.has(a.name)), scanners),
+      enrichers: selectScanners([bomGraphEnricher], scanners),
       fileTimeoutMs: settings.timeoutMs,
       digestLimit: Infinity, // the inventory records the SHA-256 of every model file
       onProgress: progressReporter(!flags.quiet),

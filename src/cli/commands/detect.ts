@@ -15,6 +15,7 @@ import { collectList, parseSeverityList, parseSeverityOption } from '../options.
 import { checkOutput } from '../output.js';
 import { writeReport } from '../write-report.js';
 import { resolveScanSettings } from '../scan-settings.js';
+import { ruleSelector } from '../select.js';
 
 interface DetectFlags {
   format?: string;
@@ -31,6 +32,8 @@ interface DetectFlags {
   listen?: string;
   token?: string;
   quiet?: boolean;
+  check?: string[];
+  skipCheck?: string[];
 }
 
 /**
@@ -97,7 +100,9 @@ export function registerDetect(program: Command): void {
     .option('--follow', 'keep reading a growing JSON-lines file (Ctrl-C ends and writes the report)')
     .option('--listen <host:port>', 'receive falcosidekick webhook payloads (loopback unless --token is set)')
     .option('--token <token>', 'bearer token required by --listen (default: $AIGIS_LISTEN_TOKEN)')
-    .option('--config <file>', 'settings file: its severity and fail-on apply (default: ./aigis.yaml)')
+    .option('--check <ids>', 'only report these rule ids or globs (repeatable)', collectList)
+    .option('--skip-check <ids>', 'never report these rule ids or globs (repeatable)', collectList)
+    .option('--config <file>', 'settings file: its severity, fail-on, check and skip-check apply (default: ./aigis.yaml)')
     .option('-q, --quiet', 'no summary on stderr')
     .action(async (sources: string[], flags: DetectFlags) => {
       process.exitCode = await detectCommand(sources, flags);
@@ -133,7 +138,8 @@ const FORMATS = ['table', 'json', 'jsonl', 'markdown', 'sarif'];
 
 export async function detectCommand(sources: string[], rawFlags: DetectFlags): Promise<number> {
   // aigis.yaml (or --config): severity and fail-on, under the flags. No target tree here.
-  const settings = resolveScanSettings(undefined, { config: rawFlags.config, format: rawFlags.format }, process.cwd(), 'detect');
+  const settings = resolveScanSettings(undefined, { config: rawFlags.config, format: rawFlags.format, check: rawFlags.check, skipCheck: rawFlags.skipCheck }, process.cwd(), 'detect');
+  const keepRule = ruleSelector(settings.check, settings.skipCheck);
   const flags = { ...rawFlags, format: settings.format };
   if (!FORMATS.includes(flags.format)) throw new CliError(`unknown format "${rawFlags.format ?? flags.format}" for detect (use ${FORMATS.join(', ')})`);
   if (flags.output) checkOutput(flags.output);
@@ -155,7 +161,7 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
   // JSON lines (to stdout or -o) are written as alerts happen and not kept: constant memory for any input.
   const streaming = flags.format === 'jsonl';
   const writer = streaming ? new LineWriter(flags.output, !!(flags.follow || flags.listen)) : undefined;
-  const keep = (f: Finding): boolean => !severities || severities.includes(f.severity);
+  const keep = (f: Finding): boolean => (!severities || severities.includes(f.severity)) && (!keepRule || keepRule(f.ruleId));
   let worst: Finding['severity'] | undefined;
   const session = new DetectSession(rules, {
     source: SOURCES[flags.source],

@@ -62,18 +62,17 @@ export interface ScanDeps {
 
 export async function scanCommand(targetPath: string, flags: ScanFlags & SelectFlags, deps: ScanDeps = {}): Promise<number> {
   const settings = resolveScanSettings(targetPath, flags, deps.cwd);
-  const selection: Selection = { scanners: parseScanners(flags.scanners), keepRule: ruleSelector(flags.check, flags.skipCheck) };
   // Fail on a bad --format or an unwritable --output before scanning, not after.
   if (!formatters[settings.format]) throw new CliError(`unknown format "${settings.format}" (use ${Object.keys(formatters).join(', ')})`);
   if (settings.output) checkOutput(settings.output);
-  const report = await scanReport(targetPath, settings, deps, selection);
+  const report = await scanReport(targetPath, settings, deps);
   writeReport(report, settings.format, settings.output);
   const failOn = settings.failOn;
   return failOn && report.findings.some((f) => atLeast(f.severity, failOn)) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /** The scan itself, without output: also the programmatic `scan()` of src/index.ts. */
-export async function scanReport(targetPath: string, settings: ScanSettings, deps: ScanDeps = {}, selection: Selection = {}): Promise<Report> {
+export async function scanReport(targetPath: string, settings: ScanSettings, deps: ScanDeps = {}, selection: Selection = selectionOf(settings)): Promise<Report> {
   const { scanners, keepRule } = selection;
   const target = await openTarget(targetPath, {
     skipDirs: [...DEFAULT_SKIP_DIRS, ...settings.skipDirs],
@@ -94,6 +93,7 @@ export async function scanReport(targetPath: string, settings: ScanSettings, dep
     assignOccurrences([...result.findings, ...result.suppressed.map((s) => s.finding)]);
     result.findings = selectFindings(result.findings, keepRule);
     result.suppressed = selectFindings(result.suppressed, keepRule);
+    if (settings.suppressRules) suppressByRule(result, settings.suppressRules);
     applySuppressionSets(result, settings.ignores, deps.today ?? todayUtc());
     if (settings.baseline) {
       const { kept, known } = applyBaseline(result.findings, settings.baseline.known);
@@ -121,6 +121,22 @@ function compareFindings(a: Finding, b: Finding): number {
     a.ruleId.localeCompare(b.ruleId) ||
     a.fingerprint.localeCompare(b.fingerprint)
   );
+}
+
+/** `--scanners`, `--check`, `--skip-check` (flags, or a trusted aigis.yaml under them). */
+export function selectionOf(settings: Pick<ScanSettings, 'scanners' | 'check' | 'skipCheck'>): Selection {
+  return { scanners: parseScanners(settings.scanners), keepRule: ruleSelector(settings.check, settings.skipCheck) };
+}
+
+/** `skip-check:` of the target's own aigis.yaml: matching findings become suppressed (visible), not dropped. */
+function suppressByRule(result: PipelineResult, rules: NonNullable<ScanSettings['suppressRules']>): void {
+  const match = ruleSelector(rules.patterns, undefined)!;
+  const kept: Finding[] = [];
+  for (const f of result.findings) {
+    if (match(f.ruleId)) result.suppressed.push({ finding: f, by: 'config', reason: `skip-check in ${rules.source}` });
+    else kept.push(f);
+  }
+  result.findings = kept;
 }
 
 /** aigis.yaml `ignore:` entries first, then the ignore file; suppressed findings stay in the report. */
