@@ -3,7 +3,7 @@
  * containers run AI images, request accelerators, serve a model or use an LLM provider; their
  * images, models, providers and the Services that expose them. Non-AI workloads are not reported.
  */
-import type { Analyzer, AnalyzerResult, FileInfo } from '../../core/analyzer.js';
+import type { Analyzer, AnalyzerResult, CollectedDocument, FileInfo } from '../../core/analyzer.js';
 import type { Asset, AssetKind, Note, Relation } from '../../core/model.js';
 import { classifyImage } from '../../catalog/ai-images.js';
 import { asset, at } from '../assets.js';
@@ -48,22 +48,55 @@ export const k8sAnalyzer: Analyzer = {
     const notes: Note[] = parsed.errors.map((e) => ({ level: 'warning' as const, path: file.path, message: `bom-k8s: YAML document skipped: ${e}`, source: 'bom-k8s' }));
     for (const w of parsed.warnings ?? []) notes.push({ level: 'info', path: file.path, message: `bom-k8s: YAML: ${w}`, source: 'bom-k8s' });
     const assets: Asset[] = [];
-    const aiSelectors: { labels: Record<string, string>; id: string; namespace: string }[] = [];
-    const services: { doc: YamlDoc; obj: Record<string, unknown>; base: Path }[] = [];
+    const selectors: AiSelector[] = [];
+    const services: ServiceInfo[] = [];
     for (const { doc, value: obj, base, kind } of parsed.objects) {
       if (kind === 'Service') {
-        services.push({ doc, obj, base });
+        const svc = serviceInfo(file.path, doc, obj, base);
+        if (svc) services.push(svc);
         continue;
       }
       const res = k8sObject(file.path, doc, obj, base);
       if (!res) continue;
       assets.push(...res.assets);
-      for (const labels of res.podLabels) aiSelectors.push({ labels, id: res.id, namespace: res.namespace });
+      const w = res.assets[0];
+      for (const labels of res.podLabels) selectors.push({ labels, id: res.id, namespace: res.namespace, kind: w.kind, name: w.name });
     }
-    for (const s of services) assets.push(...service(file.path, s.doc, s.obj, s.base, aiSelectors, assets));
-    return { assets, notes };
+    // Services are matched to workloads in the whole-target stage: a Service in one file often selects
+    // a Deployment declared in another.
+    const collected: K8sDocument = { services, selectors };
+    return { assets, notes, document: collected };
+  },
+  finish(collected: CollectedDocument[]): AnalyzerResult {
+    const docs = collected.map((c) => c.document as K8sDocument);
+    const selectors = docs.flatMap((d) => d.selectors);
+    return { assets: docs.flatMap((d) => d.services).flatMap((s) => service(s, selectors)) };
   },
 };
+
+interface AiSelector {
+  labels: Record<string, string>;
+  id: string;
+  namespace: string;
+  kind: AssetKind;
+  name: string;
+}
+
+/** A Service as the whole-target stage needs it (plain data, kept per file until every file was read). */
+interface ServiceInfo {
+  path: string;
+  line: number;
+  namespace: string;
+  name: string;
+  selector: Record<string, string>;
+  type: unknown;
+  ports: Record<string, unknown>[];
+}
+
+interface K8sDocument {
+  services: ServiceInfo[];
+  selectors: AiSelector[];
+}
 
 interface ObjResult {
   id: string;
@@ -208,24 +241,37 @@ function k8sObject(path: string, doc: YamlDoc, obj: Record<string, unknown>, bas
   return { id, namespace, assets: [workload, ...found.assets], podLabels };
 }
 
-function service(path: string, doc: YamlDoc, obj: Record<string, unknown>, base: Path, ai: { labels: Record<string, string>; id: string; namespace: string }[], assets: Asset[]): Asset[] {
+function serviceInfo(path: string, doc: YamlDoc, obj: Record<string, unknown>, base: Path): ServiceInfo | undefined {
   const meta = isRecord(obj.metadata) ? obj.metadata : {};
   const spec = isRecord(obj.spec) ? obj.spec : {};
   const selector = isRecord(spec.selector) ? (spec.selector as Record<string, unknown>) : undefined;
-  if (!selector || !Object.keys(selector).length) return [];
-  const namespace = typeof meta.namespace === 'string' ? meta.namespace : 'default';
-  const targets = ai.filter((w) => w.namespace === namespace && Object.entries(selector).every(([k, v]) => w.labels[k] === String(v)));
+  if (!selector || !Object.keys(selector).length) return undefined;
+  return {
+    path,
+    line: doc.lineOf([...base, 'kind']),
+    namespace: typeof meta.namespace === 'string' ? meta.namespace : 'default',
+    name: typeof meta.name === 'string' ? meta.name : '(unnamed)',
+    selector: Object.fromEntries(Object.entries(selector).map(([k, v]) => [k, String(v)])),
+    type: spec.type,
+    ports: Array.isArray(spec.ports) ? spec.ports.filter(isRecord).map((p) => ({ port: p.port, targetPort: p.targetPort, nodePort: p.nodePort, protocol: p.protocol ?? 'TCP', name: p.name })) : [],
+  };
+}
+
+/** The Service asset, and an `exposes` relation on each AI workload (of any file) that it selects. */
+function service(s: ServiceInfo, ai: AiSelector[]): Asset[] {
+  const targets = ai.filter((w) => w.namespace === s.namespace && Object.entries(s.selector).every(([k, v]) => w.labels[k] === v));
   if (!targets.length) return [];
-  const name = typeof meta.name === 'string' ? meta.name : '(unnamed)';
-  const id = `k8s:${namespace}/Service/${name}`;
-  const ports = Array.isArray(spec.ports) ? spec.ports.filter(isRecord).map((p) => ({ port: p.port, targetPort: p.targetPort, nodePort: p.nodePort, protocol: p.protocol ?? 'TCP', name: p.name })) : [];
-  for (const t of targets) {
-    const w = assets.find((a) => a.id === t.id);
-    if (w && !w.relations.some((r) => r.type === 'exposes' && r.target === id)) w.relations.push({ type: 'exposes', target: id });
-  }
-  return [asset('ai-server', id, `Service/${name}`, at(path, doc.lineOf([...base, 'kind'])), {
-    platform: 'kubernetes', kind: 'Service', namespace, serviceType: spec.type ?? 'ClusterIP', ports, exposes: targets.map((t) => t.id),
-  }, { confidence: 0.9 })];
+  const id = `k8s:${s.namespace}/Service/${s.name}`;
+  const ids = [...new Set(targets.map((t) => t.id))];
+  // Relation carriers: merged by id into the workload assets that per-file discovery reported.
+  const relations: Asset[] = ids.map((tid) => {
+    const t = targets.find((x) => x.id === tid)!;
+    return { id: tid, kind: t.kind, name: t.name, locations: [], properties: {}, relations: [{ type: 'exposes', target: id }] };
+  });
+  return [
+    asset('ai-server', id, `Service/${s.name}`, at(s.path, s.line), { platform: 'kubernetes', kind: 'Service', namespace: s.namespace, serviceType: s.type ?? 'ClusterIP', ports: s.ports, exposes: ids }, { confidence: 0.9 }),
+    ...relations,
+  ];
 }
 
 function dedupeRelations(list: Relation[]): Relation[] {

@@ -49,3 +49,27 @@ describe('Kubernetes discovery', () => {
     expect(notes).toEqual([]);
   });
 });
+
+describe('k8s Services across files (whole-target)', () => {
+  it('a Service in one file exposes the AI Deployment of another; a Service of another namespace does not', async () => {
+    const { runPipeline } = await import('../../../src/pipeline/scan.js');
+    const { bufferFile } = await import('../../../src/core/buffer-file.js');
+    const { k8sAnalyzer } = await import('../../../src/discovery/infra/k8s.js');
+    const files: Record<string, string> = {
+      'deploy/vllm.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: vllm\n  namespace: ml\nspec:\n  template:\n    metadata:\n      labels:\n        app: vllm\n    spec:\n      containers:\n        - name: server\n          image: vllm/vllm-openai:v0.6.3\n',
+      'net/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: vllm\n  namespace: ml\nspec:\n  type: LoadBalancer\n  selector:\n    app: vllm\n  ports:\n    - port: 8000\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: vllm\n  namespace: other\nspec:\n  selector:\n    app: vllm\n',
+    };
+    const made = new Map(Object.entries(files).map(([p, c]) => [p, bufferFile(p, c)]));
+    const res = await runPipeline(
+      { name: 'mem', type: 'directory', notes: [], index: async () => [...made.values()].map((f) => ({ path: f.path, name: f.name, ext: f.ext, size: f.size })), async *open(list) { for (const f of list) yield made.get(f.path)!; }, get: (p) => made.get(p) },
+      { analyzers: [k8sAnalyzer] },
+    );
+    const svc = res.assets.find((a) => a.id === 'k8s:ml/Service/vllm');
+    expect(svc?.properties).toMatchObject({ serviceType: 'LoadBalancer', exposes: ['k8s:ml/Deployment/vllm'] });
+    expect(svc?.locations).toEqual([{ path: 'net/service.yaml', startLine: 2 }]);
+    const deploy = res.assets.find((a) => a.id === 'k8s:ml/Deployment/vllm');
+    expect(deploy?.locations[0].path).toBe('deploy/vllm.yaml');
+    expect(deploy?.relations).toContainEqual({ type: 'exposes', target: 'k8s:ml/Service/vllm' });
+    expect(res.assets.some((a) => a.id === 'k8s:other/Service/vllm')).toBe(false);
+  });
+});
