@@ -15,10 +15,11 @@
  * (goal ≤ 5%); known peer errors (aigis must flag them), deliberate divergences and resources outside
  * the rule's AI scope are counted apart.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measure, totals } from './peers/lib.mjs';
+import { inlineCases, measure, totals, writeInlineCases } from './peers/lib.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
@@ -39,6 +40,20 @@ const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : '—');
 const scanDir = async (dir) => (await scan(dir, { cwd: dir })).findings;
 const cpu0 = process.cpuUsage();
 let all = [];
+const temps = [];
+for (const given of [...roots]) {
+  // Inline fixtures of older Checkov tests (hcl2.loads in the test) are written out and measured too.
+  const cases = inlineCases(resolve(given));
+  if (cases.length) {
+    const tmp = mkdtempSync(join(tmpdir(), 'aigis-peers-inline-'));
+    temps.push(tmp);
+    writeInlineCases(cases, tmp, (file, text) => {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, text);
+    });
+    roots.push(tmp);
+  }
+}
 for (const root of roots) {
   const { rows, details: d } = await measure(resolve(root), rules, scanDir);
   console.log(`\n${root}`);
@@ -51,5 +66,8 @@ for (const root of roots) {
   if (details) for (const x of d) if ((x.bucket === 'fail' && !x.flagged) || (x.bucket === 'pass' && x.flagged)) console.log(`  miss: ${x.rule} ${x.check} ${x.fixture}/${x.file}:${x.line} ${x.resource} labelled ${x.label}, ${x.flagged ? 'flagged' : 'not flagged'}`);
   all = all.concat(rows);
 }
+for (const t of temps) rmSync(t, { recursive: true, force: true });
+const t = totals(all);
+console.log(`\nall roots: failing flagged ${t.failFlagged}/${t.fail} = ${pct(t.failFlagged, t.fail)}; passing flagged ${t.passFlagged}/${t.pass} = ${pct(t.passFlagged, t.pass)}; peer errors flagged ${t.peerWrongFlagged}/${t.peerWrong}`);
 const cpu = process.cpuUsage(cpu0);
 console.log(`\nCPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms for ${roots.length} root(s)`);

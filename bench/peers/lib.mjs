@@ -213,7 +213,9 @@ export async function measure(root, rules, scanDir) {
         const key = `${ruleId}\u0000${fx.check}`;
         const row = rows.get(key) ?? { rule: ruleId, check: fx.check, fail: 0, failFlagged: 0, pass: 0, passFlagged: 0, peerWrong: 0, peerWrongFlagged: 0, divergent: 0, outOfScope: 0 };
         rows.set(key, row);
-        const flagged = findings.some((f) => f.ruleId === ruleId && f.location.path === res.file && f.location.startLine >= res.start && f.location.startLine <= res.end);
+        // A finding answers to the peer check when its aliases name it (a rule covering several peer
+        // checks says per finding which one), at a line inside the resource.
+        const flagged = findings.some((f) => f.ruleId === ruleId && (f.properties?.aliases ?? []).includes(fx.check) && f.location.path === res.file && f.location.startLine >= res.start && f.location.startLine <= res.end);
         const scope = SCOPES[fx.check];
         const match = (list) => list.find((e) => e.check === fx.check && e.framework === fx.framework && e.applies(res.text));
         let bucket;
@@ -239,3 +241,51 @@ export function totals(rows) {
   return { ...t, recall: t.fail ? t.failFlagged / t.fail : NaN, falsePositive: t.pass ? t.passFlagged / t.pass : NaN };
 }
 
+
+/**
+ * Older Checkov tests hold their fixtures inline: `hcl2.loads("""<resource>""")` followed by
+ * `assertEqual(CheckResult.FAILED|PASSED, …)`. Returns one case per test method, `{ name, check, hcl, label }`,
+ * for tests without an example directory, so that the bench can write them out as fixtures.
+ */
+export function inlineCases(root) {
+  const out = [];
+  const visit = (dir, depth) => {
+    if (depth > 12) return;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = join(dir, e.name);
+      if (e.isDirectory() && e.name !== '.git' && e.name !== 'node_modules') visit(p, depth + 1);
+      else if (/^test_\w+\.py$/.test(e.name) && p.split(sep).includes('terraform')) {
+        const name = e.name.slice(5, -3);
+        if (entries.some((x) => x.isDirectory() && x.name === `example_${name}`)) continue;
+        const text = read(p);
+        if (!text?.includes('hcl2.loads')) continue;
+        const parts = relative(root, dir).split(sep);
+        const t = parts.lastIndexOf('tests');
+        const checkPy = t >= 0 ? read(join(root, ...parts.slice(0, t), 'checkov', ...parts.slice(t + 1), `${name}.py`)) : undefined;
+        const check = checkPy && /\bid\s*=\s*["']([A-Z0-9_]+)["']/.exec(checkPy)?.[1];
+        if (!check) continue;
+        text.split(/\n\s*def test/).slice(1).forEach((body, i) => {
+          const hcl = /hcl2\.loads\(\s*(?:"""|''')([\s\S]*?)(?:"""|''')/.exec(body)?.[1];
+          const res = /CheckResult\.(PASSED|FAILED)/.exec(body)?.[1];
+          if (hcl && res) out.push({ name: `${name}__${i + 1}`, check, hcl: hcl.replace(/^\s*\n/, ''), label: res === 'PASSED' ? 'pass' : 'fail' });
+        });
+      }
+    }
+  };
+  visit(root, 0);
+  return out;
+}
+
+/** Writes inline cases as fixtures in our layout (`# check:` and a `# pass` / `# fail` label) under `dir`. */
+export function writeInlineCases(cases, dir, write) {
+  for (const c of cases) {
+    const d = join(dir, 'tests', 'terraform', 'checks', 'resource', 'inline', `example_${c.name}`);
+    write(join(d, 'main.tf'), `# check: ${c.check}\n# ${c.label}\n${c.hcl.replace(/^\s+(?=resource\b)/, '')}`);
+  }
+}

@@ -74,7 +74,13 @@ export function hitToFinding<P>(rule: PostureRule<P>, hit: PostureHit): Finding 
     severity: hit.severity,
     remediation: hit.remediation,
     assetId: hit.assetId,
-    properties: { ...hit.properties, ...(rule.meta.aliases?.length ? { aliases: rule.meta.aliases } : {}) },
+    properties: { ...hit.properties, ...aliasesOf(rule, hit) },
     fingerprintSalt: hit.key,
   });
+}
+
+/** The peer ids a finding answers to: the hit's own subset when it names one (possibly none), else the rule's. */
+function aliasesOf<P>(rule: PostureRule<P>, hit: PostureHit): { aliases?: string[] } {
+  const list = hit.aliases ?? rule.meta.aliases;
+  return list?.length ? { aliases: list } : {};
 }

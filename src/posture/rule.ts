@@ -28,6 +28,11 @@ export interface PostureHit {
    */
   key: string;
   properties?: Record<string, unknown>;
+  /**
+   * The peer ids this hit corresponds to, when the rule covers several peer checks (one aigis rule for
+   * Checkov's model-key and volume-key checks): a subset of the rule's `aliases`. Defaults to all.
+   */
+  aliases?: string[];
 }
 
 /**

@@ -10,6 +10,8 @@ import { cfnHit, intrinsic, propertyAt, twinMeta, type CfnRule } from './common.
 import { aiBuckets } from './refs.js';
 
 const FLAGS = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'];
+/** Checkov checks each flag of the bucket's own configuration (a missing block fails all four). */
+const PEERS: Record<string, string> = { BlockPublicAcls: 'CKV_AWS_53', BlockPublicPolicy: 'CKV_AWS_54', IgnorePublicAcls: 'CKV_AWS_55', RestrictPublicBuckets: 'CKV_AWS_56' };
 const FIX = 'Properties:\n  PublicAccessBlockConfiguration:\n    BlockPublicAcls: true\n    BlockPublicPolicy: true\n    IgnorePublicAcls: true\n    RestrictPublicBuckets: true';
 
 export const cfnS3BucketNoPublicAccessBlock: CfnRule = {
@@ -24,7 +26,7 @@ export const cfnS3BucketNoPublicAccessBlock: CfnRule = {
       const pab = propertyAt(t, b, ['PublicAccessBlockConfiguration']);
       if (pab.present && intrinsic(pab.value)) continue;
       if (!pab.present || !pab.value || typeof pab.value !== 'object') {
-        hits.push(cfnHit(t, b, b.line, 'public-access-block', `AWS::S3::Bucket ${b.logicalId}${why} has no PublicAccessBlockConfiguration: nothing stops a public ACL or bucket policy`, { severity }));
+        hits.push(cfnHit(t, b, b.line, 'public-access-block', `AWS::S3::Bucket ${b.logicalId}${why} has no PublicAccessBlockConfiguration: nothing stops a public ACL or bucket policy`, { severity, aliases: Object.values(PEERS) }));
         continue;
       }
       const open = FLAGS.filter((f) => {
@@ -33,7 +35,7 @@ export const cfnS3BucketNoPublicAccessBlock: CfnRule = {
       });
       if (!open.length) continue;
       const line = b.lineOf(['PublicAccessBlockConfiguration', open[0]]);
-      hits.push(cfnHit(t, b, line, 'public-access-block', `AWS::S3::Bucket ${b.logicalId}${why} has a PublicAccessBlockConfiguration that leaves ${open.join(', ')} unset or false (the default is false)`, { severity }));
+      hits.push(cfnHit(t, b, line, 'public-access-block', `AWS::S3::Bucket ${b.logicalId}${why} has a PublicAccessBlockConfiguration that leaves ${open.join(', ')} unset or false (the default is false)`, { severity, aliases: open.map((f) => PEERS[f]) }));
     }
     return hits;
   },

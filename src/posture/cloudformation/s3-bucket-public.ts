@@ -25,7 +25,7 @@ export const cfnS3BucketPublic: CfnRule = {
     for (const b of t.resources) {
       if (b.type !== 'AWS::S3::Bucket') continue;
       const acl = b.properties.AccessControl;
-      if (typeof acl === 'string' && PUBLIC_ACLS.has(acl)) hits.push(cfnHit(t, b, b.lineOf(['AccessControl']), 'acl', `AWS::S3::Bucket ${b.logicalId}${why(b.logicalId)} has the canned ACL ${acl}`, { evidence: `AccessControl: ${acl}`, severity: sev(b.logicalId) }));
+      if (typeof acl === 'string' && PUBLIC_ACLS.has(acl)) hits.push(cfnHit(t, b, b.lineOf(['AccessControl']), 'acl', `AWS::S3::Bucket ${b.logicalId}${why(b.logicalId)} has the canned ACL ${acl}`, { evidence: `AccessControl: ${acl}`, severity: sev(b.logicalId), aliases: acl === 'PublicReadWrite' ? ['CKV_AWS_20', 'CKV_AWS_57'] : ['CKV_AWS_20'] }));
     }
     for (const p of t.resources) {
       if (p.type !== 'AWS::S3::BucketPolicy') continue;
@@ -33,8 +33,8 @@ export const cfnS3BucketPublic: CfnRule = {
       for (const s of cfnStatements(p)) {
         if (s.effect !== 'Allow' || !s.principalStar || s.hasCondition) continue;
         const actions = s.actions.join(', ') || 'actions';
-        if (!targets.length) hits.push(cfnHit(t, p, s.line, `policy:${s.where}`, `Bucket policy ${p.logicalId} allows ${actions} to Principal "*" without a condition`, { evidence: 'Principal: "*"' }));
-        for (const id of targets) hits.push(cfnHit(t, p, s.line, `policy:${s.where}:${id}`, `S3 bucket ${id}${why(id)}: policy ${p.logicalId} allows ${actions} to Principal "*" without a condition`, { evidence: 'Principal: "*"', severity: sev(id), assetId: cfnAssetId(t, id) }));
+        if (!targets.length) hits.push(cfnHit(t, p, s.line, `policy:${s.where}`, `Bucket policy ${p.logicalId} allows ${actions} to Principal "*" without a condition`, { evidence: 'Principal: "*"', aliases: [] }));
+        for (const id of targets) hits.push(cfnHit(t, p, s.line, `policy:${s.where}:${id}`, `S3 bucket ${id}${why(id)}: policy ${p.logicalId} allows ${actions} to Principal "*" without a condition`, { evidence: 'Principal: "*"', severity: sev(id), assetId: cfnAssetId(t, id), aliases: [] }));
       }
     }
     return hits;

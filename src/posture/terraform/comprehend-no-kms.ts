@@ -3,6 +3,8 @@ import type { PostureHit } from '../rule.js';
 import { hitAt, REFS, refs, type TfRule } from './common.js';
 
 const KEYS = ['model_kms_key_id', 'volume_kms_key_id'];
+/** Checkov checks the two keys separately. */
+const PEER: Record<string, string> = { model_kms_key_id: 'CKV_AWS_267', volume_kms_key_id: 'CKV_AWS_268' };
 
 export const comprehendNoKms: TfRule = {
   meta: {
@@ -23,7 +25,7 @@ export const comprehendNoKms: TfRule = {
         const a = r.block.attributes[k];
         const v = mod.value(a);
         if (a && v !== null && v !== '') continue;
-        hits.push(hitAt(r, a?.line ?? r.block.line, k, `Comprehend ${r.type.replace('aws_comprehend_', '').replace('_', ' ')} ${r.address} sets no ${k}: the ${k.startsWith('model') ? 'trained model' : 'training volume'} uses an AWS-managed key`));
+        hits.push(hitAt(r, a?.line ?? r.block.line, k, `Comprehend ${r.type.replace('aws_comprehend_', '').replace('_', ' ')} ${r.address} sets no ${k}: the ${k.startsWith('model') ? 'trained model' : 'training volume'} uses an AWS-managed key`, { aliases: [PEER[k]] }));
       }
     }
     return hits;

@@ -3,6 +3,14 @@ import type { PostureHit } from '../rule.js';
 import { bucketSeverity, companionTargets, hitAt, REFS, refs, type TfRule } from './common.js';
 
 const FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
+/** Peer checks per flag (Checkov, Trivy), and for a bucket without any block. */
+const FLAG_PEERS: Record<string, string[]> = {
+  block_public_acls: ['CKV_AWS_53', 'AVD-AWS-0086'],
+  block_public_policy: ['CKV_AWS_54', 'AVD-AWS-0087'],
+  ignore_public_acls: ['CKV_AWS_55', 'AVD-AWS-0091'],
+  restrict_public_buckets: ['CKV_AWS_56', 'AVD-AWS-0093'],
+};
+const MISSING_PEERS = ['CKV2_AWS_6', 'AVD-AWS-0094'];
 
 export const s3BucketNoPublicAccessBlock: TfRule = {
   meta: {
@@ -35,7 +43,7 @@ export const s3BucketNoPublicAccessBlock: TfRule = {
       const msg = pab
         ? `S3 bucket ${b.address} has a public access block that leaves ${pab.open.join(', ')} unset or false (the default is false)`
         : `S3 bucket ${b.address} has no aws_s3_bucket_public_access_block: nothing stops a public ACL or policy`;
-      hits.push(hitAt(b, b.block.line, 'public-access-block', msg, { severity: sev(b, mod) }));
+      hits.push(hitAt(b, b.block.line, 'public-access-block', msg, { severity: sev(b, mod), aliases: pab ? pab.open.flatMap((f) => FLAG_PEERS[f]) : MISSING_PEERS }));
     }
     return hits;
   },
