@@ -18,6 +18,7 @@ import { cfnS3BucketNoPublicAccessBlock } from './s3-bucket-no-public-access-blo
 import { cfnIamAiWildcard } from './iam-ai-wildcard.js';
 import { cfnIamPassroleWildcard } from './iam-passrole-wildcard.js';
 import { cfnComprehendNoKms } from './comprehend-no-kms.js';
+import { cfnComprehendNoVpc } from './comprehend-no-vpc.js';
 import { cfnBedrockKbStorePublic } from './bedrock-kb-store-public.js';
 import { cfnBedrockKbStoreUnencrypted } from './bedrock-kb-store-unencrypted.js';
 
@@ -40,6 +41,7 @@ export const cloudFormationRules: CfnRule[] = [
   cfnIamAiWildcard,
   cfnIamPassroleWildcard,
   cfnComprehendNoKms,
+  cfnComprehendNoVpc,
   cfnBedrockKbStorePublic,
   cfnBedrockKbStoreUnencrypted,
 ];

@@ -17,6 +17,7 @@ import { bedrockKbStorePublic } from './bedrock-kb-store-public.js';
 import { bedrockKbStoreUnencrypted } from './bedrock-kb-store-unencrypted.js';
 import { bedrockInvocationLoggingMissing } from './bedrock-invocation-logging-missing.js';
 import { comprehendNoKms } from './comprehend-no-kms.js';
+import { comprehendNoVpc } from './comprehend-no-vpc.js';
 import { diskRawEncryptionKey } from './disk-raw-encryption-key.js';
 import { gcsBucketNoCmek } from './gcs-bucket-no-cmek.js';
 import { gcsBucketPublic } from './gcs-bucket-public.js';
@@ -57,6 +58,7 @@ export const terraformRules: TfRule[] = [
   bedrockKbStorePublic,
   bedrockKbStoreUnencrypted,
   comprehendNoKms,
+  comprehendNoVpc,
   diskRawEncryptionKey,
   gcsBucketNoCmek,
   gcsBucketPublic,
