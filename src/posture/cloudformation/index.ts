@@ -19,6 +19,7 @@ import { cfnIamAiWildcard } from './iam-ai-wildcard.js';
 import { cfnIamPassroleWildcard } from './iam-passrole-wildcard.js';
 import { cfnComprehendNoKms } from './comprehend-no-kms.js';
 import { cfnComprehendNoVpc } from './comprehend-no-vpc.js';
+import { cfnBedrockKbDataSourceNoKms } from './bedrock-kb-data-source-no-kms.js';
 import { cfnBedrockKbStorePublic } from './bedrock-kb-store-public.js';
 import { cfnBedrockKbStoreUnencrypted } from './bedrock-kb-store-unencrypted.js';
 
@@ -42,6 +43,7 @@ export const cloudFormationRules: CfnRule[] = [
   cfnIamPassroleWildcard,
   cfnComprehendNoKms,
   cfnComprehendNoVpc,
+  cfnBedrockKbDataSourceNoKms,
   cfnBedrockKbStorePublic,
   cfnBedrockKbStoreUnencrypted,
 ];

@@ -13,6 +13,7 @@ import { azureMlWorkspacePublic } from './azure-ml-workspace-public.js';
 import { azureStoragePublicBlob } from './azure-storage-public-blob.js';
 import { bedrockAgentNoCustomerKey } from './bedrock-agent-no-customer-key.js';
 import { bedrockAgentNoGuardrail } from './bedrock-agent-no-guardrail.js';
+import { bedrockKbDataSourceNoKms } from './bedrock-kb-data-source-no-kms.js';
 import { bedrockKbStorePublic } from './bedrock-kb-store-public.js';
 import { bedrockKbStoreUnencrypted } from './bedrock-kb-store-unencrypted.js';
 import { bedrockInvocationLoggingMissing } from './bedrock-invocation-logging-missing.js';
@@ -55,6 +56,7 @@ export const terraformRules: TfRule[] = [
   bedrockAgentNoCustomerKey,
   bedrockAgentNoGuardrail,
   bedrockInvocationLoggingMissing,
+  bedrockKbDataSourceNoKms,
   bedrockKbStorePublic,
   bedrockKbStoreUnencrypted,
   comprehendNoKms,
