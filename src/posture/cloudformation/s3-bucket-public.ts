@@ -33,7 +33,8 @@ export const cfnS3BucketPublic: CfnRule = {
       for (const s of cfnStatements(p)) {
         if (s.effect !== 'Allow' || !s.principalStar || s.hasCondition) continue;
         const actions = s.actions.join(', ') || 'actions';
-        if (!targets.length) hits.push(cfnHit(t, p, s.line, `policy:${s.where}`, `Bucket policy ${p.logicalId} allows ${actions} to Principal "*" without a condition`, { evidence: 'Principal: "*"', aliases: [] }));
+        // A policy whose bucket is not declared here names no asset of the inventory.
+        if (!targets.length) hits.push(cfnHit(t, p, s.line, `policy:${s.where}`, `Bucket policy ${p.logicalId} allows ${actions} to Principal "*" without a condition`, { evidence: 'Principal: "*"', aliases: [], assetId: undefined }));
         for (const id of targets) hits.push(cfnHit(t, p, s.line, `policy:${s.where}:${id}`, `S3 bucket ${id}${why(id)}: policy ${p.logicalId} allows ${actions} to Principal "*" without a condition`, { evidence: 'Principal: "*"', severity: sev(id), assetId: cfnAssetId(t, id), aliases: [] }));
       }
     }
