@@ -7,6 +7,8 @@
  * `*`. See https://docs.aws.amazon.com/opensearch-service/latest/developerguide/serverless-network.html
  */
 
+import { wildcardMatch } from './policy.js';
+
 export interface AossPolicyEntry {
   /** `AllowFromPublic: true` (network) */
   public: boolean;
@@ -45,8 +47,7 @@ export function patternMatches(pattern: string, name: string, self: string[] = [
   let p = pattern.replace(/^collection\//, '');
   for (const s of self) p = p.split(s).join(name);
   if (p.includes('${')) return false;
-  const re = new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-  return re.test(name);
+  return wildcardMatch(p.replace(/\?/g, '\u0000'), name); // OpenSearch patterns know `*` only
 }
 
 /** The entries of `policies` whose collection rules name `name`. */

@@ -67,8 +67,33 @@ export function documentStatements(mod: TfModule, block: TfBlock): Statement[] {
   });
 }
 
-/** True when an action pattern (IAM, case-insensitive, `*` wildcards) grants `action`. */
+/** True when an action pattern (IAM, case-insensitive, `*` and `?` wildcards) grants `action`. */
 export function grants(pattern: string, action: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i');
-  return re.test(action);
+  return wildcardMatch(pattern.toLowerCase(), action.toLowerCase());
+}
+
+/**
+ * Glob match with `*` (any run) and `?` (one character), in O(pattern × text) steps at worst and no
+ * backtracking blow-up: a pattern from the scanned file (`*a*a*a*…b`) must not turn into a regular
+ * expression that takes seconds per attempt.
+ */
+export function wildcardMatch(pattern: string, text: string): boolean {
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let mark = 0;
+  while (t < text.length) {
+    if (p < pattern.length && (pattern[p] === '?' || pattern[p] === text[t])) {
+      p++;
+      t++;
+    } else if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      mark = t;
+    } else if (star >= 0) {
+      p = star + 1;
+      t = ++mark;
+    } else return false;
+  }
+  while (p < pattern.length && pattern[p] === '*') p++;
+  return p === pattern.length;
 }
