@@ -1,10 +1,11 @@
 /**
- * Discovery in source code (Python, JavaScript/TypeScript, Jupyter notebooks), parsed with
+ * Discovery in source code (Python, JavaScript/TypeScript, Go, Jupyter notebooks), parsed with
  * tree-sitter: AI library imports, model and dataset references, provider clients and endpoints,
  * MCP servers and vector stores.
  */
 import type { Analyzer, AnalyzerResult, FileInfo } from '../../core/analyzer.js';
 import { detectAssets } from './detect.js';
+import { detectGoAssets } from './go-detect.js';
 import { extractFacts } from './facts.js';
 import { NotebookError, notebookSource } from './notebook.js';
 import { mayYieldAssets } from './prefilter.js';
@@ -22,7 +23,9 @@ const MAX_CODE_BYTES = 2 * 1024 * 1024;
  */
 const INSTALLED_PACKAGES = /(?:^|\/)(?:site-packages|dist-packages|node_modules|bower_components)\//;
 const SKIP_PATH = /(?:^|\/)(?:__pycache__|\.venv|venv|\.tox)\//;
-const EXTENSIONS = ['.py', '.pyw', '.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx', '.ipynb'];
+/** Go's vendored modules: inventoried from go.mod/go.sum like any installed package tree. */
+const GO_VENDOR = /(?:^|\/)vendor\//;
+const EXTENSIONS = ['.py', '.pyw', '.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx', '.go', '.ipynb'];
 
 export interface CodeAnalyzerOptions {
   /** Parse the source of installed package trees too (site-packages, dist-packages, node_modules); default false. */
@@ -45,7 +48,7 @@ export function createCodeAnalyzer(opts: CodeAnalyzerOptions = {}): Analyzer {
     wants: { extensions: EXTENSIONS },
     match(f: FileInfo) {
       if (SKIP_PATH.test(f.path) || f.name.endsWith('.min.js') || f.name.endsWith('.d.ts')) return false;
-      if (!opts.parseInstalledPackages && INSTALLED_PACKAGES.test(f.path)) return false;
+      if (!opts.parseInstalledPackages && (INSTALLED_PACKAGES.test(f.path) || (f.ext === '.go' && GO_VENDOR.test(f.path)))) return false;
       return f.ext === '.ipynb' || languageOf(f.ext) !== undefined;
     },
     async analyze(file): Promise<AnalyzerResult> {
@@ -72,13 +75,15 @@ export function createCodeAnalyzer(opts: CodeAnalyzerOptions = {}): Analyzer {
         }
       }
       const lang = languageOf(file.ext)!;
-      if (!mayYieldAssets(lang === 'python' ? 'python' : 'js', text)) return {};
+      const family = lang === 'python' ? 'python' : lang === 'go' ? 'go' : 'js';
+      if (!mayYieldAssets(family, text)) return {};
       if (nestsDeeperThan(text)) return { notes: [deepNote(file.path)] };
       const tree = await parseCode(lang, text);
       if (!tree) return {};
       try {
         const facts = extractFacts(lang, tree);
-        return { assets: detectAssets(facts, file.path, lang === 'python' ? 'python' : 'js'), notes: facts.truncated ? [budgetNote(file.path)] : [] };
+        const assets = family === 'go' ? detectGoAssets(facts, file.path) : detectAssets(facts, file.path, family);
+        return { assets, notes: facts.truncated ? [budgetNote(file.path)] : [] };
       } finally {
         tree.delete();
       }

@@ -16,7 +16,7 @@ const OPENAI_COMPAT = 'openai-compatible';
 const OPENAI_SHAPED: Record<string, string> = { Groq: 'groq', AsyncGroq: 'groq', Together: 'together', AsyncTogether: 'together', Cerebras: 'cerebras', Fireworks: 'fireworks' };
 
 /** Test code: references there are real but not the application's; endpoint strings there are usually fixtures. */
-const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|spec|testing|fixtures?)\/|(?:^|\/)test_[^/]*\.py$|_test\.py$|\.(?:test|spec|poku)\.[cm]?[jt]sx?$/i;
+export const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|spec|testing|fixtures?|testdata)\/|(?:^|\/)test_[^/]*\.py$|_test\.(?:py|go)$|\.(?:test|spec|poku)\.[cm]?[jt]sx?$/i;
 
 export function detectAssets(facts: CodeFacts, path: string, lang: 'python' | 'js'): Asset[] {
   const out: Asset[] = [];
@@ -86,7 +86,7 @@ function snake(name: string): string {
  * environment defaults (`os.getenv("MODEL_ID", "Qwen/Qwen2.5-7B-Instruct")`). Only literals that
  * resolve to a known shape count: `provider:model`, a Hugging Face repo id, or a hosted family.
  */
-function namedModelIds(facts: CodeFacts, path: string, importsAi: boolean): Asset[] {
+export function namedModelIds(facts: CodeFacts, path: string, importsAi: boolean): Asset[] {
   const named: NamedValue[] = [...facts.values];
   for (const c of facts.calls) {
     if (ENV_DEFAULT.test(c.callee) && c.args[0]?.str && c.args[1]?.str !== undefined) named.push({ via: 'env', name: c.args[0].str, value: c.args[1].str, line: c.args[1].line });

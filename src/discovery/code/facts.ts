@@ -4,6 +4,7 @@
  * f-strings or template substitutions are not guessed. Comments never reach here (tree-sitter
  * keeps them as separate nodes).
  */
+import { goFacts } from './go-facts.js';
 import type { CodeLanguage, SyntaxNode, SyntaxTree } from './tree-sitter.js';
 
 export interface Arg {
@@ -81,6 +82,7 @@ export function extractFacts(lang: CodeLanguage, tree: SyntaxTree, lineMap: Line
   nodesLeft = maxNodes; // extraction is synchronous, so one counter per module is safe
   try {
     if (lang === 'python') pythonFacts(tree.rootNode, lineMap, facts);
+    else if (lang === 'go') goFacts(tree.rootNode, lineMap, facts, charge);
     else jsFacts(tree.rootNode, lineMap, facts);
   } catch (e) {
     if (!(e instanceof NodeBudget)) throw e;

@@ -7,6 +7,7 @@
  */
 import { mentionsEndpointHost } from '../../catalog/ai-endpoints.js';
 import { classifyNpmImport, classifyPythonImport } from '../../catalog/ai-imports.js';
+import { classifyGoImport } from '../../catalog/ai-packages.js';
 import { MODEL_LITERAL_HINT } from '../../catalog/model-families.js';
 import { CALL_RULES } from './call-rules.js';
 
@@ -27,8 +28,11 @@ const UNCONDITIONAL_KEYWORDS = [
 /** `MODEL_ID = "org/name"`, `"model": "org/name"`, `getenv("MODEL_ID", "org/name")`. */
 const HF_ID_NEAR_MODEL_NAME = /(?:model|llm)(?:_?id|_?name)?["']?\s*[:=,]\s*["'`][\w.-]+\/[\w.-]+["'`]/i;
 
-export function mayYieldAssets(lang: 'python' | 'js', text: string): boolean {
-  if (lang === 'python' ? importsAiPython(text) : importsAiNpm(text)) return true;
+/** A quoted Go import path of a catalogued AI module (`"github.com/sashabaranov/go-openai"`). */
+const GO_IMPORT = /"([a-z0-9.-]+\.[a-z]{2,}\/[^"\s]+)"/g;
+
+export function mayYieldAssets(lang: 'python' | 'js' | 'go', text: string): boolean {
+  if (lang === 'python' ? importsAiPython(text) : lang === 'go' ? importsAiGo(text) : importsAiNpm(text)) return true;
   if (UNCONDITIONAL_KEYWORDS.some((k) => text.includes(k))) return true;
   // Settings modules hold model ids without importing any AI library (`DEFAULT_LLM_MODEL = "gpt-4.1-mini"`).
   if (MODEL_LITERAL_HINT.test(text) || HF_ID_NEAR_MODEL_NAME.test(text)) return true;
@@ -47,6 +51,11 @@ function importsAiPython(text: string): boolean {
       if (mod && classifyPythonImport(mod)) return true;
     }
   }
+  return false;
+}
+
+function importsAiGo(text: string): boolean {
+  for (const m of text.matchAll(GO_IMPORT)) if (classifyGoImport(m[1])) return true;
   return false;
 }
 
