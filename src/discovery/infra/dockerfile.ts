@@ -10,6 +10,8 @@ import { asset, at } from '../assets.js';
 import { npmPurl, providerModelId, pypiPurl } from '../ids.js';
 import { aiCategoryOf, parsePipArg } from '../package-class.js';
 import { addEnv, addImage, addModels, emptyFound, modelsFromArgs, tokens } from './signals.js';
+import { classifyImage, parseImageRef } from '../../catalog/ai-images.js';
+import { serverOfCommand, serverOfHostEnv, serverOfImage, type AiServerEntry } from '../../catalog/ai-servers.js';
 
 /** The memoised Dockerfile document parser, shared with the posture checks. */
 const dockerfileParser = kindParser(dockerfileKind);
@@ -28,6 +30,12 @@ export const dockerfileAnalyzer: Analyzer = {
     const packages: Asset[] = [];
     const stages = new Set<string>();
     const bases: string[] = [];
+    /** Image each stage name stands for, so `FROM builder` resolves to the image it started from. */
+    const stageImage = new Map<string, string>();
+    let finalBase: string | undefined;
+    let server: AiServerEntry | undefined;
+    let bindsAll: boolean | undefined;
+    const exposed: number[] = [];
     for (const ins of df.instructions) {
       const kw = ins.keyword;
       const line = ins.line;
@@ -42,7 +50,11 @@ export const dockerfileAnalyzer: Analyzer = {
           bases.push(image);
           addImage(found, image, at(file.path, line));
         }
-        if (asIdx >= 0 && args[asIdx + 1]) stages.add(args[asIdx + 1].toLowerCase());
+        finalBase = image ? stageImage.get(image.toLowerCase()) ?? image : undefined;
+        if (asIdx >= 0 && args[asIdx + 1]) {
+          stages.add(args[asIdx + 1].toLowerCase());
+          if (finalBase) stageImage.set(args[asIdx + 1].toLowerCase(), finalBase);
+        }
       } else if (kw === 'RUN') {
         const toks = tokens(args.flatMap((a) => a.split(/&&|;|\|\|/)));
         packages.push(...installs(toks, file.path, line));
@@ -60,6 +72,19 @@ export const dockerfileAnalyzer: Analyzer = {
           if (eq > 0) addEnv(found, a.slice(0, eq), a.slice(eq + 1).replace(/^["']|["']$/g, ''), at(file.path, line));
         }
         if (args.length === 2 && !args[0].includes('=')) addEnv(found, args[0], args[1], at(file.path, line));
+        if (kw === 'ENV') {
+          for (const [name, value] of envPairs(args)) {
+            const s = serverOfHostEnv(name);
+            if (!s) continue;
+            server ??= s;
+            bindsAll = /^(?:https?:\/\/)?(?:0\.0\.0\.0|\[?::\]?)(?::\d+)?$/.test(value) || bindsAll;
+          }
+        }
+      } else if (kw === 'EXPOSE') {
+        for (const a of args) {
+          const port = Number(/^(\d{1,5})(?:\/(?:tcp|udp))?$/i.exec(a)?.[1]);
+          if (port > 0 && port < 65536 && !exposed.includes(port)) exposed.push(port);
+        }
       } else if (kw === 'CMD' || kw === 'ENTRYPOINT') {
         const raw = ins.content;
         let list: unknown[] = args;
@@ -69,17 +94,39 @@ export const dockerfileAnalyzer: Analyzer = {
         } catch {
           // shell form
         }
-        addModels(found, modelsFromArgs(tokens(list)), at(file.path, line), kw);
+        const toks = tokens(list);
+        addModels(found, modelsFromArgs(toks), at(file.path, line), kw);
+        const started = serverOfCommand(toks);
+        if (started) server = started;
+        if (hostFlag(toks) !== undefined) bindsAll = hostFlag(toks);
       }
     }
     const aiPackages = packages.filter((p) => p.properties.aiCategory);
     if (aiPackages.length) found.reasons.push(`installs ${aiPackages.map((p) => p.name).join(', ')}`);
-    if (!found.reasons.length) return { assets: packages };
     const id = `dockerfile:${file.path}`;
+    // The server the image starts: its own CMD/ENTRYPOINT or listen-address variable, else its base image's.
+    const baseEntry = finalBase ? classifyImage(finalBase) : undefined;
+    server ??= baseEntry?.category === 'serving' ? serverOfImage(baseEntry.name) : undefined;
+    const extra: Asset[] = [];
+    if (server) {
+      found.reasons.push(`runs ${server.name}`);
+      for (const port of exposed.length ? exposed : [server.port]) {
+        const portId = `${id}:${port}`;
+        found.relations.push({ type: 'exposes', target: portId });
+        extra.push(asset('ai-server', portId, `${file.path}:${port}`, at(file.path, 1), { platform: 'dockerfile', server: server.name, port, exposed: exposed.includes(port), bindsAllInterfaces: bindsAll }, { confidence: 0.8 }));
+      }
+    }
+    const accelerator = finalBase ? gpuOf(finalBase) : undefined;
+    if (accelerator) {
+      found.reasons.push(`GPU base image (${accelerator})`);
+      extra.push(asset('gpu-workload', `${id}:gpu`, `${file.path} (${accelerator})`, at(file.path, 1), { platform: 'dockerfile', accelerator, baseImage: finalBase }, { confidence: 0.75, relations: [{ type: 'runs', target: id }] }));
+    }
+    if (!found.reasons.length) return { assets: packages };
     const relations = [...found.relations, ...packages.map((p) => ({ type: 'depends-on' as const, target: p.id }))];
     return {
       assets: [
         asset('container-image', id, file.path, at(file.path, 1), { build: 'dockerfile', baseImages: bases, aiReasons: [...new Set(found.reasons)] }, { confidence: 0.85, relations }),
+        ...extra,
         ...found.assets,
         ...packages,
       ],
@@ -119,4 +166,37 @@ function installs(toks: string[], path: string, line: number): Asset[] {
     }
   }
   return out;
+}
+
+/** `ENV A=1 B=2` and the legacy `ENV A 1`. */
+function envPairs(args: string[]): [string, string][] {
+  if (args.length === 2 && !args[0].includes('=')) return [[args[0], args[1].replace(/^["']|["']$/g, '')]];
+  return args.flatMap((a): [string, string][] => {
+    const eq = a.indexOf('=');
+    return eq > 0 ? [[a.slice(0, eq), a.slice(eq + 1).replace(/^["']|["']$/g, '')]] : [];
+  });
+}
+
+/** `--host 0.0.0.0` / `--host=127.0.0.1` / `--hostname …` on a server command line: true when it listens on every interface. */
+function hostFlag(toks: string[]): boolean | undefined {
+  for (let i = 0; i < toks.length; i++) {
+    const m = /^--(?:host|hostname|bind)(?:=(.*))?$/.exec(toks[i]);
+    if (!m) continue;
+    const v = m[1] ?? toks[i + 1] ?? '';
+    return /^(?:0\.0\.0\.0|::|\[::\])$/.test(v);
+  }
+  return undefined;
+}
+
+/**
+ * The accelerator stack a base image ships: CUDA (`nvidia/cuda`, NGC images under `nvcr.io/nvidia/`,
+ * framework images tagged `-cuda12.4-`), ROCm (`rocm/*`, `-rocm6.2` tags) or the catalogue's GPU runtimes.
+ */
+function gpuOf(image: string): string | undefined {
+  const ref = parseImageRef(image);
+  if (!ref) return undefined;
+  const tag = ref.tag?.toLowerCase() ?? '';
+  if (ref.repository.startsWith('rocm/') || /(?:^|[-_.])rocm\d/.test(tag)) return 'ROCm';
+  if (/(?:^|\/)cuda$/.test(ref.repository) || (ref.registry === 'nvcr.io' && ref.repository.startsWith('nvidia/')) || /(?:^|[-_.])cuda\d/.test(tag) || /(?:^|[-_.])cu\d{3}/.test(tag)) return 'CUDA';
+  return classifyImage(ref)?.category === 'gpu-runtime' ? 'GPU runtime' : undefined;
 }

@@ -88,3 +88,48 @@ describe('Dockerfile discovery', () => {
     expect(assets.every((a) => a.properties.aiCategory === undefined)).toBe(true);
   });
 });
+
+describe('Dockerfiles that run an AI server or need a GPU (issue 13.4)', () => {
+  // Shaped like the Ollama images of open-webui-style stacks: the server binds every interface.
+  const ollama = ['FROM ollama/ollama:0.5.7', 'ENV OLLAMA_HOST=0.0.0.0', 'ENV OLLAMA_KEEP_ALIVE=24h', 'COPY entrypoint.sh /entrypoint.sh', 'EXPOSE 11434', 'ENTRYPOINT ["/bin/sh", "/entrypoint.sh"]'].join('\n');
+  // vLLM installed on a CUDA base image.
+  const vllm = [
+    'FROM nvidia/cuda:12.4.1-runtime-ubuntu22.04',
+    'RUN apt-get update && apt-get install -y python3-pip && pip3 install vllm==0.6.3',
+    'EXPOSE 8000/tcp',
+    'CMD ["python3", "-m", "vllm.entrypoints.openai.api_server", "--host", "0.0.0.0", "--model", "mistralai/Mistral-7B-Instruct-v0.3"]',
+  ].join('\n');
+
+  const servers = (assets: { kind: string; id: string; properties: Record<string, unknown> }[]) =>
+    assets.filter((a) => a.kind === 'ai-server').map((a) => `${a.id} ${String(a.properties.server)} ${String(a.properties.bindsAllInterfaces)}`);
+
+  it('an Ollama image bound to 0.0.0.0 with EXPOSE 11434 is an AI server on that port', async () => {
+    const { assets } = await analyze(dockerfileAnalyzer, 'ollama/Dockerfile', ollama);
+    expect(servers(assets)).toEqual(['dockerfile:ollama/Dockerfile:11434 Ollama true']);
+    const df = assets.find((a) => a.id === 'dockerfile:ollama/Dockerfile')!;
+    expect(df.relations).toContainEqual({ type: 'exposes', target: 'dockerfile:ollama/Dockerfile:11434' });
+  });
+
+  it('vLLM started by CMD on a CUDA base is an AI server and a GPU workload', async () => {
+    const { assets } = await analyze(dockerfileAnalyzer, 'Dockerfile', vllm);
+    expect(servers(assets)).toEqual(['dockerfile:Dockerfile:8000 vLLM true']);
+    const gpu = assets.filter((a) => a.kind === 'gpu-workload');
+    expect(gpu.map((a) => `${a.id} ${String(a.properties.accelerator)}`)).toEqual(['dockerfile:Dockerfile:gpu CUDA']);
+    expect(sightings(assets)).toContain('pkg:huggingface/mistralai/Mistral-7B-Instruct-v0.3@4');
+  });
+
+  it('`ollama serve` without EXPOSE listens on the server\'s default port; ROCm and CUDA-tagged bases are GPU workloads', async () => {
+    const a = await analyze(dockerfileAnalyzer, 'Dockerfile', 'FROM ubuntu:22.04\nRUN curl -fsSL https://ollama.com/install.sh | sh\nCMD ["ollama", "serve"]\n');
+    expect(servers(a.assets)).toEqual(['dockerfile:Dockerfile:11434 Ollama undefined']);
+    const rocm = await analyze(dockerfileAnalyzer, 'Dockerfile', 'FROM rocm/dev-ubuntu-22.04:6.2\nRUN pip install torch\n');
+    expect(rocm.assets.filter((x) => x.kind === 'gpu-workload').map((x) => x.properties.accelerator)).toEqual(['ROCm']);
+    const pt = await analyze(dockerfileAnalyzer, 'Dockerfile', 'FROM pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime\nCMD ["python", "train.py"]\n');
+    expect(pt.assets.filter((x) => x.kind === 'gpu-workload').map((x) => x.properties.accelerator)).toEqual(['CUDA']);
+    expect(servers(pt.assets)).toEqual([]);
+  });
+
+  it('a web app with EXPOSE 8000 and a CPU base is neither', async () => {
+    const { assets } = await analyze(dockerfileAnalyzer, 'Dockerfile', 'FROM python:3.12-slim\nRUN pip install fastapi uvicorn\nEXPOSE 8000\nENV HOST=0.0.0.0\nCMD ["uvicorn", "app:app", "--host", "0.0.0.0"]\n');
+    expect(assets.filter((x) => x.kind === 'ai-server' || x.kind === 'gpu-workload')).toEqual([]);
+  });
+});
