@@ -6,6 +6,7 @@
 import type { Analyzer, AnalyzerResult, FileInfo } from '../../core/analyzer.js';
 import { detectAssets } from './detect.js';
 import { detectGoAssets } from './go-detect.js';
+import { logicalLines, shellLineAssets, SHELL_HINT } from '../infra/shell-scripts.js';
 import { extractFacts } from './facts.js';
 import { NotebookError, notebookSource } from './notebook.js';
 import { mayYieldAssets } from './prefilter.js';
@@ -63,13 +64,15 @@ export function createCodeAnalyzer(opts: CodeAnalyzerOptions = {}): Analyzer {
           if (err instanceof NotebookError) return { notes: [{ level: 'warning', path: file.path, message: `bom-code: notebook skipped: ${err.message}`, source: 'bom-code' }] };
           throw err;
         }
-        if (nb.language !== 'python' || !nb.source.trim() || !mayYieldAssets('python', nb.source)) return {};
-        if (nestsDeeperThan(nb.source)) return { notes: [deepNote(file.path)] };
+        // Shell escapes (`!docker run … text-generation-inference … --model-id X`, `!ollama pull x`).
+        const shell = nb.shellRows.some((r) => SHELL_HINT.test(r.text)) ? logicalLines(nb.shellRows).flatMap((r) => shellLineAssets(r.text, file.path, r.line)) : [];
+        if (nb.language !== 'python' || !nb.source.trim() || !mayYieldAssets('python', nb.source)) return { assets: shell };
+        if (nestsDeeperThan(nb.source)) return { assets: shell, notes: [deepNote(file.path)] };
         const tree = await parseCode('python', nb.source);
-        if (!tree) return {};
+        if (!tree) return { assets: shell };
         try {
           const facts = extractFacts('python', tree, (row) => nb.rowLines[row] ?? nb.rowLines[nb.rowLines.length - 1] ?? 1);
-          return { assets: detectAssets(facts, file.path, 'python'), notes: facts.truncated ? [budgetNote(file.path)] : [] };
+          return { assets: [...detectAssets(facts, file.path, 'python'), ...shell], notes: facts.truncated ? [budgetNote(file.path)] : [] };
         } finally {
           tree.delete();
         }

@@ -21,6 +21,8 @@ export type CallTarget =
   /** A map of MCP server name → connection (`url`, `command`/`args`, `transport`) passed to a client. */
   | { kind: 'mcp-server-map'; arg: ArgSpec; framework: string }
   | { kind: 'vector-store'; store: string; url?: ArgSpec }
+  /** Ray Serve `LLMConfig(model_loading_config=dict(model_id=…, model_source=…))`. */
+  | { kind: 'ray-llm-config'; arg: ArgSpec }
   | { kind: 'agent'; framework: string; name?: ArgSpec };
 
 export interface CallRule {
@@ -56,6 +58,7 @@ export const CALL_RULES: CallRule[] = [
   { callee: 'InferenceClient', requires: ['huggingface-hub'], target: { kind: 'hf-model', arg: pos0('model') } },
   { callee: 'LLM', requires: ['vllm'], target: { kind: 'hf-model', arg: pos0('model'), revision: ['revision'] } },
   { callee: 'AsyncEngineArgs', requires: ['vllm'], target: { kind: 'hf-model', arg: kw('model'), revision: ['revision'] } },
+  { callee: 'LLMConfig', requiresModule: ['ray.serve.llm', 'ray.llm'], target: { kind: 'ray-llm-config', arg: kw('model_loading_config') } },
 
   // Hosted model calls (OpenAI-compatible clients resolve their provider per file)
   ...['chat.completions.create', 'chat.completions.parse', 'completions.create', 'embeddings.create', 'responses.create', 'images.generate', 'audio.transcriptions.create', 'audio.speech.create', 'chat.completions.stream'].map(

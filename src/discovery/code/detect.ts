@@ -10,6 +10,7 @@ import { AI_SDK_PROVIDERS, CALL_RULES, type ArgSpec, type CallRule } from './cal
 import type { Arg, Call, CodeFacts, NamedValue } from './facts.js';
 import { MODEL_PROVIDER_PREFIXES, providerOfModel } from '../../catalog/model-families.js';
 import { LOOPBACK_URL, safeUrl } from '../../documents/agent-config/launch.js';
+import { isPlaceholderUri } from '../placeholders.js';
 
 const OPENAI_COMPAT = 'openai-compatible';
 
@@ -110,6 +111,10 @@ export function namedModelIds(facts: CodeFacts, path: string, importsAi: boolean
 function modelReference(value: string, modelKey: boolean): { provider?: string; model?: string; hf?: string } | undefined {
   const v = value.trim();
   const m = /^([a-z][a-z0-9_-]*)[:/](.+)$/.exec(v);
+  // `mistralai/Mistral-7B-Instruct-v0.3` is a Hub repo of an org that shares a provider's name:
+  // provider-style ids are lower case, Hub repo names of those orgs are not.
+  const hubRepo = m && v[m[1].length] === '/' && /[A-Z]/.test(m[2]) ? hfRepoId(v) : undefined;
+  if (hubRepo) return modelKey ? { hf: hubRepo } : undefined;
   if (m && MODEL_PROVIDER_PREFIXES[m[1]]) {
     const model = providerModelId(m[2]);
     return model ? { provider: MODEL_PROVIDER_PREFIXES[m[1]], model } : undefined;
@@ -258,6 +263,16 @@ function applyRule(rule: CallRule, call: Call, path: string, compat: { provider:
       const templated = name !== undefined && /\{[^}]*\}|\$\{/.test(name);
       const label = name && !templated && name.length <= 100 ? name : `${t.framework} agent`;
       return [asset('agent', `agent:code:${path}:${call.line}`, label, loc, { framework: t.framework, definedIn: 'code', nameTemplate: templated ? name : undefined }, { confidence: 0.85 })];
+    }
+    case 'ray-llm-config': {
+      const conf = argValue(call, t.arg)?.nested?.kwargs;
+      const servedAs = conf?.get('model_id')?.str;
+      const source = conf?.get('model_source')?.str;
+      const hf = hfRepoId(source ?? servedAs ?? '');
+      const props = { via: 'ray serve LLMConfig', servedAs };
+      if (hf) return [hfModelAsset(hf, at(path, (source ? conf?.get('model_source') : conf?.get('model_id'))?.line ?? call.line), props, 0.85)];
+      if (source && /^(?:s3|gs|abfss?):\/\//.test(source) && !isPlaceholderUri(source)) return [asset('model', `model-uri:${source}`, source, loc, { storageUri: source, ...props }, { confidence: 0.8 })];
+      return [];
     }
     case 'vector-store': {
       const where = t.url ? literal(call, t.url) : undefined;

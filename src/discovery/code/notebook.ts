@@ -12,6 +12,8 @@ export interface NotebookSource {
   /** 1-based notebook line of each 0-based row of `source`. */
   rowLines: number[];
   cells: number;
+  /** Shell escapes of code cells (`!docker run …`, `!ollama pull …`) without the `!`, with their notebook lines. */
+  shellRows: { text: string; line: number }[];
 }
 
 export class NotebookError extends Error {}
@@ -26,6 +28,7 @@ export function notebookSource(text: string): NotebookSource {
   const lang = languageOf(root);
   const rows: string[] = [];
   const rowLines: number[] = [];
+  const shellRows: { text: string; line: number }[] = [];
   let count = 0;
   for (const cell of cells.children ?? []) {
     if (cell.type !== 'object' || prop(cell, 'cell_type')?.value !== 'code') continue;
@@ -44,18 +47,20 @@ export function notebookSource(text: string): NotebookSource {
         if (current === '' && parts[i] !== '') startLine = piece.line;
         current += parts[i];
         if (i < parts.length - 1) {
+          if (/^\s*!/.test(current)) shellRows.push({ text: current.replace(/^\s*!/, ''), line: startLine });
           rows.push(neutraliseMagic(current));
           rowLines.push(current === '' ? piece.line : startLine);
           current = '';
         }
       }
     }
+    if (/^\s*!/.test(current)) shellRows.push({ text: current.replace(/^\s*!/, ''), line: startLine });
     rows.push(neutraliseMagic(current));
     rowLines.push(startLine);
     rows.push('');
     rowLines.push(rowLines[rowLines.length - 1] ?? 1);
   }
-  return { language: lang, source: rows.join('\n'), rowLines, cells: count };
+  return { language: lang, source: rows.join('\n'), rowLines, cells: count, shellRows };
 }
 
 /** IPython magics (`%pip install x`, `!ls`) are not Python: keep the row, comment it out. */

@@ -9,11 +9,13 @@ import { classifyImage } from '../../catalog/ai-images.js';
 import { asset, at } from '../assets.js';
 import { hfRepoId } from '../ids.js';
 import { isRecord } from '../json-doc.js';
-import { yamlDocsParser, type YamlDoc, type YamlParse } from '../../documents/yaml.js';
+import { parseYamlDocs, yamlDocsParser, type YamlDoc, type YamlParse } from '../../documents/yaml.js';
+import { isPlaceholderUri } from '../placeholders.js';
+import { llmConfigModels } from './ray-serve.js';
 import { COMPOSE_NAME, HELM_VALUES, kubernetesKind } from '../../documents/kubernetes/index.js';
 import { isHelmTemplate, looksLikeManifest } from '../../documents/kubernetes/parse.js';
 import { kindParser } from '../../posture/analyzer.js';
-import { addEnv, addGpu, addImage, addModels, emptyFound, isAccelerator, modelsFromArgs, tokens } from './signals.js';
+import { addEnv, addGpu, addImage, addModels, addOllamaModels, emptyFound, isAccelerator, modelsFromArgs, ollamaModelsFromArgs, tokens } from './signals.js';
 import { aiKind, WORKLOAD_KINDS } from './k8s-kinds.js';
 
 /** Re-exported for the other YAML analyzers (the parsers live in src/documents). */
@@ -97,12 +99,12 @@ function scanSpec(path: string, doc: YamlDoc, root: unknown, rootPath: Path, bas
     if (++nodes > MAX_NODES || depth > 24) return;
     if (Array.isArray(v)) {
       if ((key === 'args' || key === 'command') && v.every((x) => typeof x === 'string' || typeof x === 'number')) {
-        const ids = modelsFromArgs(tokens(v));
+        const toks = tokens(v);
+        const ids = modelsFromArgs(toks);
         models.push(...ids);
-        for (const id of ids) {
-          const i = v.findIndex((x) => String(x).includes(id));
-          addModels(found, [id], at(path, doc.lineOf([...base, ...p, Math.max(0, i)])), String(key));
-        }
+        const lineOfValue = (id: string) => at(path, doc.lineOf([...base, ...p, Math.max(0, v.findIndex((x) => String(x).includes(id)))]));
+        for (const id of ids) addModels(found, [id], lineOfValue(id), String(key));
+        for (const id of ollamaModelsFromArgs(toks)) addOllamaModels(found, [id], lineOfValue(id), String(key));
         return;
       }
       if (key === 'env') {
@@ -134,13 +136,24 @@ function scanSpec(path: string, doc: YamlDoc, root: unknown, rootPath: Path, bas
         for (const [r, n] of Object.entries(x)) if (isAccelerator(r)) Object.assign(gpus, addGpu(found, r, typeof n === 'number' || typeof n === 'string' ? n : undefined));
       } else if (k === 'rayStartParams' && isRecord(x) && x['num-gpus'] !== undefined && Number(x['num-gpus']) > 0) {
         Object.assign(gpus, addGpu(found, 'ray num-gpus', x['num-gpus'] as string));
+      } else if (k === 'serveConfigV2' && typeof x === 'string' && crd && x.length < 1024 * 1024) {
+        // KubeRay RayService: the Serve config is YAML inside a string; its lines follow the key's.
+        const keyLine = doc.lineOf([...base, ...kp]);
+        for (const inner of parseYamlDocs(x, 20).docs) {
+          for (const m of llmConfigModels(inner.value, path, (ip) => keyLine + inner.lineOf(ip))) {
+            models.push(m.asset.name);
+            found.assets.push(m.asset);
+            found.relations.push({ type: 'serves', target: m.asset.id });
+            found.reasons.push(`serves ${m.asset.name}`);
+          }
+        }
       } else if ((k === 'storageUri' || k === 'storageUris' || k === 'uri') && typeof x === 'string' && crd) {
         const loc = at(path, doc.lineOf([...base, ...kp]));
         const hf = x.startsWith('hf://') ? hfRepoId(x) : undefined;
         if (hf) {
           models.push(hf);
           addModels(found, [hf], loc, k);
-        } else if (/^(?:s3|gs|pvc|oci|https?|azureblob|abfss?):\/\//.test(x)) {
+        } else if (/^(?:s3|gs|pvc|oci|https?|azureblob|abfss?):\/\//.test(x) && !isPlaceholderUri(x)) {
           found.assets.push(asset('model', `model-uri:${x}`, x, loc, { storageUri: x }, { confidence: 0.8 }));
           found.relations.push({ type: 'serves', target: `model-uri:${x}` });
         }
