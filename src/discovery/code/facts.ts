@@ -12,6 +12,8 @@ export interface Arg {
   str?: string;
   /** Keyword/property arguments of a nested object literal or call (JS `{model: "x"}`, `openai("gpt-4o")`). */
   nested?: Call;
+  /** Go: a qualified constant (`openai.GPT4o`, `anthropic.ModelClaude3_7SonnetLatest`), as written. */
+  ref?: string;
   line: number;
 }
 

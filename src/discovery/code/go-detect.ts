@@ -13,6 +13,7 @@ import { packageUrl } from '../../packages/normalize.js';
 import { asset, at, hfModelAsset, providerAsset, providerModelAsset } from '../assets.js';
 import { hfRepoId, providerModelId } from '../ids.js';
 import type { Arg, Call, CodeFacts } from './facts.js';
+import { providerOfModel } from '../../catalog/model-families.js';
 import { namedModelIds, TEST_PATH } from './detect.js';
 
 /** Import path (or prefix) → the provider whose models the package's structs and options name. */
@@ -51,10 +52,35 @@ function providerOfImport(path: string): string | undefined {
   return undefined;
 }
 
-/** A string literal, or one passed through a conversion or pointer helper (`aws.String("x")`, `anthropic.Model("x")`). */
-function literalOf(arg: Arg | undefined): string | undefined {
+/** Prefixes of SDK model constants (`openai.ChatModelGPT4o`, `anthropic.ModelClaude3_7SonnetLatest`, `openai.EmbeddingModelTextEmbedding3Small`). */
+const CONSTANT_PREFIX = /^(?:ChatModel|EmbeddingModel|Model)(?=[A-Z])/;
+
+/**
+ * The model id an SDK constant stands for, from the SDKs' naming convention: words and numbers
+ * joined by `-`, `Dot` and a `_` between single digits are a `.` for OpenAI (`GPT4_1Mini` →
+ * gpt-4.1-mini, `GPT3Dot5Turbo` → gpt-3.5-turbo), a `-` for Anthropic (`Claude3_7SonnetLatest` →
+ * claude-3-7-sonnet-latest). Only names that become an id of the provider's known families count.
+ */
+export function goModelConstant(provider: string, name: string): string | undefined {
+  let s = name.replace(CONSTANT_PREFIX, '');
+  if (!/^[A-Z][A-Za-z0-9_]*$/.test(s)) return undefined;
+  s = s.replace(/Dot(?=\d)/g, '.');
+  s = provider === 'openai' ? s.replace(/(?<!\d)(\d)_(\d)(?!\d)/g, '$1.$2') : s;
+  s = s.replace(/_/g, '-');
+  // Word boundaries: lower→Upper, letter→digit (not the o-series `O3`), digit-run→Upper.
+  s = s.replace(/([a-z])([A-Z])/g, '$1-$2').replace(/([A-Za-z]{2,})(\d)/g, '$1-$2').replace(/(\d[a-z]?)([A-Z])/g, '$1-$2');
+  const id = s.toLowerCase().replace(/-+/g, '-');
+  return providerOfModel(id) === provider ? id : undefined;
+}
+
+/** A string literal, one passed through a conversion or pointer helper (`aws.String("x")`, `anthropic.Model("x")`), or an SDK model constant. */
+function literalOf(arg: Arg | undefined, provider?: string, qualifiers?: Map<string, string>): string | undefined {
   if (!arg) return undefined;
   if (arg.str !== undefined) return arg.str;
+  if (arg.ref && provider && qualifiers) {
+    const [q, c] = arg.ref.split('.');
+    if (qualifiers.get(q) === provider && c) return goModelConstant(provider, c);
+  }
   const n = arg.nested;
   if (n && !n.isNew && n.args.length === 1 && n.args[0].str !== undefined) return n.args[0].str;
   return undefined;
@@ -91,11 +117,11 @@ export function detectGoAssets(facts: CodeFacts, path: string): Asset[] {
       if (!provider) continue;
       for (const f of MODEL_FIELDS) {
         const v = call.kwargs.get(f);
-        if (v) model(provider, literalOf(v), call, v.line);
+        if (v) model(provider, literalOf(v, provider, qualifiers), call, v.line);
       }
       continue;
     }
-    if (provider && MODEL_OPTIONS.test(call.name)) model(provider, call.args[0]?.str, call, call.line);
+    if (provider && MODEL_OPTIONS.test(call.name)) model(provider, literalOf(call.args[0], provider, qualifiers), call, call.line);
     else if (provider && CLIENT_CONSTRUCTOR.test(call.name) && call.callee.split('.').length === 2) out.push(providerAsset(provider, at(path, call.line), { client: call.callee }, 0.85));
     const pos = MODEL_ARG_CALLS[call.name];
     if (pos !== undefined && importsAi) {

@@ -138,6 +138,7 @@ function goArg(v0: SyntaxNode, lineMap: LineMap, depth: number, charge: (n?: num
   if (depth >= MAX_NESTING) return { line };
   if (v.type === 'call_expression') return { nested: goCall(v, lineMap, depth + 1, charge), line };
   if (v.type === 'composite_literal') return { nested: goComposite(v, lineMap, depth + 1, charge), line };
+  if (v.type === 'selector_expression' && v.childForFieldName('operand')?.type === 'identifier') return { ref: v.text, line };
   return { line };
 }
 

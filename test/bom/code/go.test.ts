@@ -49,6 +49,31 @@ describe('code discovery: Go', () => {
     expect(sightings(assets)).toContain('llm-provider:openai@29');
   });
 
+  it('reads the model constants of the SDKs (openai-go, go-openai, anthropic-sdk-go), not other constants', async () => {
+    const src = [
+      'package agent',
+      '',
+      'import (',
+      '\t"github.com/anthropics/anthropic-sdk-go"',
+      '\t"github.com/openai/openai-go"',
+      '\tgoopenai "github.com/sashabaranov/go-openai"',
+      ')',
+      '',
+      'var p = openai.ChatCompletionNewParams{Model: openai.ChatModelGPT4_1Mini, Messages: nil}',
+      'var q = goopenai.ChatCompletionRequest{Model: goopenai.GPT3Dot5Turbo}',
+      'var r = anthropic.MessageNewParams{Model: anthropic.ModelClaude3_7SonnetLatest, MaxTokens: 1024}',
+      'var s = openai.ChatCompletionNewParams{Model: openai.ChatMessageRoleUser}',
+      'var t = anthropic.MessageNewParams{Model: openai.ChatModelGPT4o}',
+      '',
+    ].join('\n');
+    const { assets } = await analyze(codeAnalyzer, 'agent/llm.go', src);
+    expect(sightings(assets.filter((a) => a.kind === 'model')).sort()).toEqual([
+      'model:anthropic/claude-3-7-sonnet-latest@11',
+      'model:openai/gpt-3.5-turbo@10',
+      'model:openai/gpt-4.1-mini@9',
+    ]);
+  });
+
   it('stays quiet on a Go service that uses no AI library', async () => {
     const { assets } = await analyze(codeAnalyzer, 'server/server.go', fx('plain.go'));
     expect(assets).toEqual([]);
