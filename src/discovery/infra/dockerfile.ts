@@ -56,7 +56,8 @@ export const dockerfileAnalyzer: Analyzer = {
           if (finalBase) stageImage.set(args[asIdx + 1].toLowerCase(), finalBase);
         }
       } else if (kw === 'RUN') {
-        const toks = tokens(args.flatMap((a) => a.split(/&&|;|\|\|/)));
+        // Build arguments and ENV resolved (`pip install torch==${PYTORCH_VERSION}` after `ARG PYTORCH_VERSION=2.7.0`).
+        const toks = tokens((ins.resolvedArgs ?? args).flatMap((a) => a.split(/&&|;|\|\|/)));
         packages.push(...installs(toks, file.path, line));
         addModels(found, modelsFromArgs(toks), at(file.path, line), 'RUN');
         const pull = toks.findIndex((t, i) => t === 'pull' && /(?:^|\/)ollama$/.test(toks[i - 1] ?? ''));

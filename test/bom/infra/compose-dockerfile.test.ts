@@ -133,3 +133,17 @@ describe('Dockerfiles that run an AI server or need a GPU (issue 13.4)', () => {
     expect(assets.filter((x) => x.kind === 'ai-server' || x.kind === 'gpu-workload')).toEqual([]);
   });
 });
+
+describe('Dockerfile build arguments (issue 13.1)', () => {
+  it('ARG defaults resolve in pip installs; an unknown variable is not a version', async () => {
+    // Shaped like the Dockerfiles of text-generation-inference and vLLM (global ARG, re-declared in the stage).
+    const df = ['ARG PYTORCH_VERSION=2.7.0', 'FROM python:3.12-slim AS base', 'ARG PYTORCH_VERSION', 'ARG TRANSFORMERS=4.53.0', 'ENV VLLM_V=0.9.1', 'RUN pip install torch==${PYTORCH_VERSION} "transformers==$TRANSFORMERS" vllm==${VLLM_V} accelerate==${ACCEL_VERSION}'].join('\n');
+    const { assets } = await analyze(dockerfileAnalyzer, 'Dockerfile', df);
+    expect(assets.filter((a) => a.kind === 'package').map((a) => `${a.id} ${String(a.properties.pinned)}`).sort()).toEqual([
+      'pkg:pypi/accelerate false',
+      'pkg:pypi/torch@2.7.0 true',
+      'pkg:pypi/transformers@4.53.0 true',
+      'pkg:pypi/vllm@0.9.1 true',
+    ]);
+  });
+});
