@@ -35,7 +35,9 @@ export const dockerfileAnalyzer: Analyzer = {
     let finalBase: string | undefined;
     let server: AiServerEntry | undefined;
     let bindsAll: boolean | undefined;
-    const exposed: number[] = [];
+    /** Exposed port → line of its EXPOSE; the server's line is where it is started or configured. */
+    const exposed = new Map<number, number>();
+    let serverLine = 1;
     for (const ins of df.instructions) {
       const kw = ins.keyword;
       const line = ins.line;
@@ -77,14 +79,14 @@ export const dockerfileAnalyzer: Analyzer = {
           for (const [name, value] of envPairs(args)) {
             const s = serverOfHostEnv(name);
             if (!s) continue;
-            server ??= s;
+            if (!server) [server, serverLine] = [s, line];
             bindsAll = /^(?:https?:\/\/)?(?:0\.0\.0\.0|\[?::\]?)(?::\d+)?$/.test(value) || bindsAll;
           }
         }
       } else if (kw === 'EXPOSE') {
         for (const a of args) {
           const port = Number(/^(\d{1,5})(?:\/(?:tcp|udp))?$/i.exec(a)?.[1]);
-          if (port > 0 && port < 65536 && !exposed.includes(port)) exposed.push(port);
+          if (port > 0 && port < 65536 && !exposed.has(port)) exposed.set(port, line);
         }
       } else if (kw === 'CMD' || kw === 'ENTRYPOINT') {
         const raw = ins.content;
@@ -98,7 +100,7 @@ export const dockerfileAnalyzer: Analyzer = {
         const toks = tokens(list);
         addModels(found, modelsFromArgs(toks), at(file.path, line), kw);
         const started = serverOfCommand(toks);
-        if (started) server = started;
+        if (started) [server, serverLine] = [started, line];
         if (hostFlag(toks) !== undefined) bindsAll = hostFlag(toks);
       }
     }
@@ -107,14 +109,17 @@ export const dockerfileAnalyzer: Analyzer = {
     const id = `dockerfile:${file.path}`;
     // The server the image starts: its own CMD/ENTRYPOINT or listen-address variable, else its base image's.
     const baseEntry = finalBase ? classifyImage(finalBase) : undefined;
-    server ??= baseEntry?.category === 'serving' ? serverOfImage(baseEntry.name) : undefined;
+    if (!server && baseEntry?.category === 'serving') {
+      server = serverOfImage(baseEntry.name);
+      serverLine = df.stages[df.stages.length - 1]?.line ?? 1;
+    }
     const extra: Asset[] = [];
     if (server) {
       found.reasons.push(`runs ${server.name}`);
-      for (const port of exposed.length ? exposed : [server.port]) {
+      for (const port of exposed.size ? exposed.keys() : [server.port]) {
         const portId = `${id}:${port}`;
         found.relations.push({ type: 'exposes', target: portId });
-        extra.push(asset('ai-server', portId, `${file.path}:${port}`, at(file.path, 1), { platform: 'dockerfile', server: server.name, port, exposed: exposed.includes(port), bindsAllInterfaces: bindsAll }, { confidence: 0.8 }));
+        extra.push(asset('ai-server', portId, `${file.path}:${port}`, at(file.path, exposed.get(port) ?? serverLine), { platform: 'dockerfile', product: server.name, server: server.name, port, exposed: exposed.has(port), bindsAllInterfaces: bindsAll }, { confidence: 0.8 }));
       }
     }
     const accelerator = finalBase ? gpuOf(finalBase) : undefined;

@@ -108,6 +108,7 @@ describe('Dockerfiles that run an AI server or need a GPU (issue 13.4)', () => {
     expect(servers(assets)).toEqual(['dockerfile:ollama/Dockerfile:11434 Ollama true']);
     const df = assets.find((a) => a.id === 'dockerfile:ollama/Dockerfile')!;
     expect(df.relations).toContainEqual({ type: 'exposes', target: 'dockerfile:ollama/Dockerfile:11434' });
+    expect(sightings(assets)).toContain('dockerfile:ollama/Dockerfile:11434@5');
   });
 
   it('vLLM started by CMD on a CUDA base is an AI server and a GPU workload', async () => {
@@ -121,6 +122,7 @@ describe('Dockerfiles that run an AI server or need a GPU (issue 13.4)', () => {
   it('`ollama serve` without EXPOSE listens on the server\'s default port; ROCm and CUDA-tagged bases are GPU workloads', async () => {
     const a = await analyze(dockerfileAnalyzer, 'Dockerfile', 'FROM ubuntu:22.04\nRUN curl -fsSL https://ollama.com/install.sh | sh\nCMD ["ollama", "serve"]\n');
     expect(servers(a.assets)).toEqual(['dockerfile:Dockerfile:11434 Ollama undefined']);
+    expect(sightings(a.assets)).toContain('dockerfile:Dockerfile:11434@3');
     const rocm = await analyze(dockerfileAnalyzer, 'Dockerfile', 'FROM rocm/dev-ubuntu-22.04:6.2\nRUN pip install torch\n');
     expect(rocm.assets.filter((x) => x.kind === 'gpu-workload').map((x) => x.properties.accelerator)).toEqual(['ROCm']);
     const pt = await analyze(dockerfileAnalyzer, 'Dockerfile', 'FROM pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime\nCMD ["python", "train.py"]\n');
