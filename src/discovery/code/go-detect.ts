@@ -86,11 +86,34 @@ function literalOf(arg: Arg | undefined, provider?: string, qualifiers?: Map<str
   return undefined;
 }
 
+/**
+ * MCP servers built with the Go SDKs: mark3labs/mcp-go `server.NewMCPServer("name", "1.0.0")` and
+ * the official go-sdk `mcp.NewServer(&mcp.Implementation{Name: "name"}, nil)`.
+ */
+function mcpServer(call: Call, importPath: string | undefined, path: string): Asset | undefined {
+  let name: string | undefined;
+  let framework: string;
+  if (call.name === 'NewMCPServer' && importPath?.startsWith('github.com/mark3labs/mcp-go')) {
+    name = call.args[0]?.str;
+    framework = 'mcp-go';
+  } else if (call.name === 'NewServer' && importPath?.startsWith('github.com/modelcontextprotocol/go-sdk')) {
+    name = call.args[0]?.nested?.kwargs.get('Name')?.str;
+    framework = 'MCP Go SDK';
+  } else {
+    return undefined;
+  }
+  const id = name && /^[\w.@/ -]{1,100}$/.test(name) ? `mcp-server:${name}` : `mcp-server:${path}`;
+  return asset('mcp-server', id, name ?? path, at(path, call.line), { framework, definedIn: 'code' }, { confidence: 0.9 });
+}
+
 export function detectGoAssets(facts: CodeFacts, path: string): Asset[] {
   const out: Asset[] = [];
   /** Local package name → provider of the SDK it names. */
   const qualifiers = new Map<string, string>();
+  /** Local package name → import path. */
+  const importOf = new Map<string, string>();
   for (const imp of facts.imports) {
+    for (const n of imp.names) importOf.set(n, imp.module);
     const m = classifyGoImport(imp.module);
     if (m) {
       out.push(asset('package', packageUrl('Go', m.module), m.module, at(path, imp.line), { ecosystem: 'Go', aiCategory: m.info.category, imported: true, importName: imp.module, direct: true }, { confidence: 0.9 }));
@@ -123,6 +146,8 @@ export function detectGoAssets(facts: CodeFacts, path: string): Asset[] {
     }
     if (provider && MODEL_OPTIONS.test(call.name)) model(provider, literalOf(call.args[0], provider, qualifiers), call, call.line);
     else if (provider && CLIENT_CONSTRUCTOR.test(call.name) && call.callee.split('.').length === 2) out.push(providerAsset(provider, at(path, call.line), { client: call.callee }, 0.85));
+    const mcp = mcpServer(call, importOf.get(qualifier), path);
+    if (mcp) out.push(mcp);
     const pos = MODEL_ARG_CALLS[call.name];
     if (pos !== undefined && importsAi) {
       const sdk = [...new Set(qualifiers.values())].find((p) => p === 'google' || p === 'vertexai');

@@ -74,6 +74,25 @@ describe('code discovery: Go', () => {
     ]);
   });
 
+  it('finds MCP servers built with mcp-go and the official Go SDK', async () => {
+    const src = [
+      'package main',
+      '',
+      'import (',
+      '\t"github.com/mark3labs/mcp-go/server"',
+      '\t"github.com/modelcontextprotocol/go-sdk/mcp"',
+      ')',
+      '',
+      'func main() {',
+      '\ts := server.NewMCPServer("github-mcp-server", "0.5.0", server.WithToolCapabilities(true))',
+      '\tt := mcp.NewServer(&mcp.Implementation{Name: "greeter", Version: "v1.0.0"}, nil)',
+      '\t_, _ = s, t',
+      '}',
+    ].join('\n');
+    const { assets } = await analyze(codeAnalyzer, 'cmd/server/main.go', src);
+    expect(sightings(assets.filter((a) => a.kind === 'mcp-server')).sort()).toEqual(['mcp-server:github-mcp-server@9', 'mcp-server:greeter@10']);
+  });
+
   it('stays quiet on a Go service that uses no AI library', async () => {
     const { assets } = await analyze(codeAnalyzer, 'server/server.go', fx('plain.go'));
     expect(assets).toEqual([]);
