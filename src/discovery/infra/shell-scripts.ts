@@ -66,27 +66,25 @@ export function shellLineAssets(line: string, path: string, lineNo: number): Ass
     assets.push(asset('model', `model:ollama/${model}`, model, loc, { provider: 'ollama', via: 'ollama pull/run' }, { confidence: 0.9, relations: [{ type: 'uses', target: 'llm-provider:ollama' }] }));
   }
   for (const id of modelsFromArgs(toks)) assets.push(hfModelAsset(id, loc, { via: 'shell script' }, 0.85));
-  const image = dockerRunImage(toks);
-  if (image) {
-    const found = emptyFound();
-    addImage(found, image, loc);
-    assets.push(...found.assets.map((a) => ({ ...a, properties: { ...a.properties, startedBy: 'docker run' } })));
-  }
+  const found = emptyFound();
+  for (const image of dockerRunImages(toks)) addImage(found, image, loc);
+  assets.push(...found.assets.map((a) => ({ ...a, properties: { ...a.properties, startedBy: 'docker run' } })));
   return assets;
 }
 
-/** The image of a `docker run` / `podman run` command (the first argument that is not an option or its value). */
-export function dockerRunImage(toks: string[]): string | undefined {
+/** The images of `docker run` / `podman run` commands (each: the first argument that is not an option or its value). */
+export function dockerRunImages(toks: string[]): string[] {
+  const out: string[] = [];
   for (let i = 0; i + 1 < toks.length; i++) {
     if (!/(?:^|\/)(?:docker|podman)$/.test(toks[i]) || (toks[i + 1] !== 'run' && !(toks[i + 1] === 'container' && toks[i + 2] === 'run'))) continue;
-    for (let j = i + (toks[i + 1] === 'run' ? 2 : 3); j < toks.length; j++) {
+    let j = i + (toks[i + 1] === 'run' ? 2 : 3);
+    for (; j < toks.length; j++) {
       const t = toks[j];
-      if (t.startsWith('-')) {
-        if (!t.includes('=') && RUN_VALUE_OPTS.has(t)) j++;
-        continue;
-      }
-      return t.includes('$') ? undefined : t;
+      if (!t.startsWith('-')) break;
+      if (!t.includes('=') && RUN_VALUE_OPTS.has(t)) j++;
     }
+    if (j < toks.length && !toks[j].includes('$')) out.push(toks[j]);
+    i = j; // the image and its arguments are not another command's start
   }
-  return undefined;
+  return out;
 }

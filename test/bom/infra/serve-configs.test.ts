@@ -155,10 +155,13 @@ describe('AI images started with docker run', () => {
       '    ghcr.io/huggingface/text-generation-inference:3.0.1 \\',
       '    --model-id mistralai/Mistral-7B-Instruct-v0.3',
       'docker run -d -p 5432:5432 postgres:16',
+      'docker pull ollama/ollama:0.5.7 && docker run -d --name=ollama ollama/ollama:0.5.7 && podman container run --rm vllm/vllm-openai:v0.6.4',
     ].join('\n');
     const { assets } = await analyze(shellScriptAnalyzer, 'scripts/serve.sh', script);
     expect(sightings(assets).sort()).toEqual([
       'pkg:docker/huggingface/text-generation-inference@3.0.1?repository_url=ghcr.io@3',
+      'pkg:docker/ollama/ollama@0.5.7@8',
+      'pkg:docker/vllm/vllm-openai@v0.6.4@8',
       'pkg:huggingface/mistralai/Mistral-7B-Instruct-v0.3@3',
     ]);
   });
