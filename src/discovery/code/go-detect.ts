@@ -45,7 +45,7 @@ const MODEL_OPTIONS = /^With(?:Default|Embedding|Chat)?Model(?:ID|Id|Name)?$/;
 /** Calls whose positional argument is the model: GenAI `Models.GenerateContent(ctx, "gemini-…", …)`, generative-ai-go `GenerativeModel("…")`. */
 const MODEL_ARG_CALLS: Record<string, number> = { GenerateContent: 1, GenerateContentStream: 1, EmbedContent: 1, CountTokens: 1, GenerateImages: 1, GenerativeModel: 0, EmbeddingModel: 0 };
 /** Constructors of SDK clients: using one is using the provider. */
-const CLIENT_CONSTRUCTOR = /^(?:New\w*|ClientFromEnvironment)$/;
+const CLIENT_CONSTRUCTOR = /^(?:New|NewClient\w*|NewFromConfig|NewLLM|NewChat\w*|ClientFromEnvironment)$/;
 
 function providerOfImport(path: string): string | undefined {
   for (const [prefix, provider] of GO_PROVIDERS) if (path === prefix || path.startsWith(`${prefix}/`) || new RegExp(`^${prefix.replace(/\./g, '\\.')}/v\\d+(?:/|$)`).test(path)) return provider;
