@@ -39,6 +39,9 @@ export function notebookSource(text: string): NotebookSource {
     if (src.type === 'string') pieces.push({ value: String(src.value), line: lineAt(starts, src.offset) });
     else if (src.type === 'array') for (const s of src.children ?? []) if (s.type === 'string') pieces.push({ value: String(s.value), line: lineAt(starts, s.offset) });
     // Split pieces into rows; a row is attributed to the notebook line where it starts.
+    // A `%%bash` / `%%sh` / `%%script bash` cell is shell throughout.
+    const shellCell = /^\s*%%(?:bash|sh|script\s+(?:ba)?sh)\b/.test(pieces[0]?.value ?? '');
+    const isShell = (row: string) => shellCell || /^\s*!/.test(row);
     let current = '';
     let startLine = pieces[0]?.line ?? lineAt(starts, src.offset);
     for (const piece of pieces) {
@@ -47,15 +50,15 @@ export function notebookSource(text: string): NotebookSource {
         if (current === '' && parts[i] !== '') startLine = piece.line;
         current += parts[i];
         if (i < parts.length - 1) {
-          if (/^\s*!/.test(current)) shellRows.push({ text: current.replace(/^\s*!/, ''), line: startLine });
-          rows.push(neutraliseMagic(current));
+          if (isShell(current) && !/^\s*%%/.test(current)) shellRows.push({ text: current.replace(/^\s*!/, ''), line: startLine });
+          rows.push(shellCell ? `#${current}` : neutraliseMagic(current));
           rowLines.push(current === '' ? piece.line : startLine);
           current = '';
         }
       }
     }
-    if (/^\s*!/.test(current)) shellRows.push({ text: current.replace(/^\s*!/, ''), line: startLine });
-    rows.push(neutraliseMagic(current));
+    if (isShell(current) && !/^\s*%%/.test(current)) shellRows.push({ text: current.replace(/^\s*!/, ''), line: startLine });
+    rows.push(shellCell ? `#${current}` : neutraliseMagic(current));
     rowLines.push(startLine);
     rows.push('');
     rowLines.push(rowLines[rowLines.length - 1] ?? 1);

@@ -166,18 +166,25 @@ describe('AI images started with docker run', () => {
     ]);
   });
 
-  it('a notebook code cell running vLLM and pulling an Ollama model with !', async () => {
+  it('notebook cells running vLLM and pulling an Ollama model with !, and a %%bash cell starting TGI', async () => {
     const nb = JSON.stringify({
       cells: [
         { cell_type: 'markdown', source: ['Start the server:\n', '`docker run vllm/vllm-openai --model x/y`'] },
         { cell_type: 'code', source: ['!docker run --runtime nvidia --gpus all -p 8000:8000 --ipc=host vllm/vllm-openai:v0.6.4 --model Qwen/Qwen2.5-1.5B-Instruct\n', '!ollama pull phi3:mini\n', 'print("ready")'] },
+        { cell_type: 'code', source: ['%%bash\n', 'docker run -d --gpus all -p 8080:80 ghcr.io/huggingface/text-generation-inference:3.0.1 \\\n', '  --model-id HuggingFaceH4/zephyr-7b-beta\n'] },
       ],
       metadata: { kernelspec: { language: 'python' } },
       nbformat: 4,
       nbformat_minor: 5,
     }, null, 1);
     const { assets } = await analyze(codeAnalyzer, 'notebooks/serve.ipynb', nb);
-    expect(ids(assets)).toEqual(['model:ollama/phi3:mini', 'pkg:docker/vllm/vllm-openai@v0.6.4', 'pkg:huggingface/Qwen/Qwen2.5-1.5B-Instruct']);
+    expect(ids(assets)).toEqual([
+      'model:ollama/phi3:mini',
+      'pkg:docker/huggingface/text-generation-inference@3.0.1?repository_url=ghcr.io',
+      'pkg:docker/vllm/vllm-openai@v0.6.4',
+      'pkg:huggingface/HuggingFaceH4/zephyr-7b-beta',
+      'pkg:huggingface/Qwen/Qwen2.5-1.5B-Instruct',
+    ]);
   });
 });
 
