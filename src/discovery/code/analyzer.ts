@@ -3,7 +3,7 @@
  * tree-sitter: AI library imports, model and dataset references, provider clients and endpoints,
  * MCP servers and vector stores.
  */
-import type { Analyzer, AnalyzerResult, FileInfo } from '../../core/analyzer.js';
+import type { Analyzer, AnalyzerContext, AnalyzerResult, FileInfo } from '../../core/analyzer.js';
 import { detectAssets } from './detect.js';
 import { detectGoAssets } from './go-detect.js';
 import { logicalLines, shellLineAssets, SHELL_HINT } from '../infra/shell-scripts.js';
@@ -52,7 +52,7 @@ export function createCodeAnalyzer(opts: CodeAnalyzerOptions = {}): Analyzer {
       if (!opts.parseInstalledPackages && (INSTALLED_PACKAGES.test(f.path) || (f.ext === '.go' && GO_VENDOR.test(f.path)))) return false;
       return f.ext === '.ipynb' || languageOf(f.ext) !== undefined;
     },
-    async analyze(file): Promise<AnalyzerResult> {
+    async analyze(file, ctx): Promise<AnalyzerResult> {
       if (file.size > MAX_CODE_BYTES) return { notes: [{ level: 'info', path: file.path, message: `bom-code: skipped, ${file.size} bytes is over the ${MAX_CODE_BYTES}-byte limit for source files`, source: 'bom-code' }] };
       const text = await file.text();
       if (text === undefined) return {};
@@ -85,13 +85,32 @@ export function createCodeAnalyzer(opts: CodeAnalyzerOptions = {}): Analyzer {
       if (!tree) return {};
       try {
         const facts = extractFacts(lang, tree);
-        const assets = family === 'go' ? detectGoAssets(facts, file.path) : detectAssets(facts, file.path, family);
+        const assets = family === 'go' ? detectGoAssets(facts, file.path, await ownGoModule(file.path, ctx)) : detectAssets(facts, file.path, family);
         return { assets, notes: facts.truncated ? [budgetNote(file.path)] : [] };
       } finally {
         tree.delete();
       }
     },
   };
+}
+
+/**
+ * The module the Go file belongs to (the `module` line of the nearest go.mod above it), so that the
+ * project's imports of its own packages (`github.com/ollama/ollama/api` inside Ollama) are not
+ * taken for a dependency.
+ */
+async function ownGoModule(path: string, ctx: AnalyzerContext | undefined): Promise<string | undefined> {
+  if (!ctx) return undefined;
+  const parts = path.split('/');
+  for (let n = parts.length - 1; n >= 0 && parts.length - n <= 16; n--) {
+    const candidate = [...parts.slice(0, n), 'go.mod'].join('/');
+    if (!ctx.exists(candidate)) continue;
+    const f = ctx.open(candidate);
+    if (!f || f.size > 1024 * 1024) return undefined;
+    const text = await f.text();
+    return text === undefined ? undefined : /^\s*module\s+"?([^\s"]+)"?/m.exec(text)?.[1];
+  }
+  return undefined;
 }
 
 /** The default: installed package trees are inventoried from their metadata, not parsed. */

@@ -106,7 +106,8 @@ function mcpServer(call: Call, importPath: string | undefined, path: string): As
   return asset('mcp-server', id, name ?? path, at(path, call.line), { framework, definedIn: 'code' }, { confidence: 0.9 });
 }
 
-export function detectGoAssets(facts: CodeFacts, path: string): Asset[] {
+/** `ownModule`: the module of the project itself (from go.mod); its own packages are not dependencies. */
+export function detectGoAssets(facts: CodeFacts, path: string, ownModule?: string): Asset[] {
   const out: Asset[] = [];
   /** Local package name → provider of the SDK it names. */
   const qualifiers = new Map<string, string>();
@@ -114,7 +115,8 @@ export function detectGoAssets(facts: CodeFacts, path: string): Asset[] {
   const importOf = new Map<string, string>();
   for (const imp of facts.imports) {
     for (const n of imp.names) importOf.set(n, imp.module);
-    const m = classifyGoImport(imp.module);
+    const own = ownModule !== undefined && (imp.module === ownModule || imp.module.startsWith(`${ownModule}/`));
+    const m = own ? undefined : classifyGoImport(imp.module);
     if (m) {
       out.push(asset('package', packageUrl('Go', m.module), m.module, at(path, imp.line), { ecosystem: 'Go', aiCategory: m.info.category, imported: true, importName: imp.module, direct: true }, { confidence: 0.9 }));
     }

@@ -93,6 +93,14 @@ describe('code discovery: Go', () => {
     expect(sightings(assets.filter((a) => a.kind === 'mcp-server')).sort()).toEqual(['mcp-server:github-mcp-server@9', 'mcp-server:greeter@10']);
   });
 
+  it('inside the Ollama repository, its own packages are not a dependency (go.mod module)', async () => {
+    const src = 'package main\n\nimport "github.com/ollama/ollama/api"\n\nvar req = api.ChatRequest{Model: "llama3.2"}\n';
+    const inRepo = await analyze(codeAnalyzer, 'cmd/runner/main.go', src, { 'go.mod': 'module github.com/ollama/ollama\n\ngo 1.24\n' });
+    expect(ids(inRepo.assets)).toEqual(['llm-provider:ollama', 'model:ollama/llama3.2']);
+    const user = await analyze(codeAnalyzer, 'cmd/app/main.go', src, { 'go.mod': 'module example.com/app\n' });
+    expect(ids(user.assets)).toContain('pkg:golang/github.com/ollama/ollama');
+  });
+
   it('stays quiet on a Go service that uses no AI library', async () => {
     const { assets } = await analyze(codeAnalyzer, 'server/server.go', fx('plain.go'));
     expect(assets).toEqual([]);
