@@ -125,7 +125,7 @@ export const dockerfileAnalyzer: Analyzer = {
     const accelerator = finalBase ? gpuOf(finalBase) : undefined;
     if (accelerator) {
       found.reasons.push(`GPU base image (${accelerator})`);
-      extra.push(asset('gpu-workload', `${id}:gpu`, `${file.path} (${accelerator})`, at(file.path, 1), { platform: 'dockerfile', accelerator, baseImage: finalBase }, { confidence: 0.75, relations: [{ type: 'runs', target: id }] }));
+      extra.push(asset('gpu-workload', `${id}:gpu`, `${file.path} (${accelerator})`, at(file.path, df.stages[df.stages.length - 1]?.line ?? 1), { platform: 'dockerfile', accelerator, baseImage: finalBase }, { confidence: 0.75, relations: [{ type: 'runs', target: id }] }));
     }
     if (!found.reasons.length) return { assets: packages };
     const relations = [...found.relations, ...packages.map((p) => ({ type: 'depends-on' as const, target: p.id }))];

@@ -123,7 +123,8 @@ describe('Dockerfiles that run an AI server or need a GPU (issue 13.4)', () => {
     const a = await analyze(dockerfileAnalyzer, 'Dockerfile', 'FROM ubuntu:22.04\nRUN curl -fsSL https://ollama.com/install.sh | sh\nCMD ["ollama", "serve"]\n');
     expect(servers(a.assets)).toEqual(['dockerfile:Dockerfile:11434 Ollama undefined']);
     expect(sightings(a.assets)).toContain('dockerfile:Dockerfile:11434@3');
-    const rocm = await analyze(dockerfileAnalyzer, 'Dockerfile', 'FROM rocm/dev-ubuntu-22.04:6.2\nRUN pip install torch\n');
+    const rocm = await analyze(dockerfileAnalyzer, 'Dockerfile', 'FROM python:3.12 AS build\nRUN echo\nFROM rocm/dev-ubuntu-22.04:6.2\nRUN pip install torch\n');
+    expect(sightings(rocm.assets)).toContain('dockerfile:Dockerfile:gpu@3');
     expect(rocm.assets.filter((x) => x.kind === 'gpu-workload').map((x) => x.properties.accelerator)).toEqual(['ROCm']);
     const pt = await analyze(dockerfileAnalyzer, 'Dockerfile', 'FROM pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime\nCMD ["python", "train.py"]\n');
     expect(pt.assets.filter((x) => x.kind === 'gpu-workload').map((x) => x.properties.accelerator)).toEqual(['CUDA']);
