@@ -36,7 +36,7 @@ describe('bench/discovery-recall.mjs', () => {
 
   it('runs on the bundled labelled sample', () => {
     const out = run();
-    expect(out.repos.map((r) => r.repo).sort()).toEqual(['go-gateway', 'ollama-stack', 'ray-rag']);
+    expect(out.repos.map((r) => r.repo).sort()).toEqual(['go-gateway', 'mcp-tools', 'ollama-stack', 'ray-rag']);
     expect(out.total.labelled).toBeGreaterThan(15);
     expect(out.total.found).toBeLessThanOrEqual(out.total.labelled);
   });
