@@ -109,6 +109,12 @@ export const dockerfileAnalyzer: Analyzer = {
     const id = `dockerfile:${file.path}`;
     // The server the image starts: its own CMD/ENTRYPOINT or listen-address variable, else its base image's.
     const baseEntry = finalBase ? classifyImage(finalBase) : undefined;
+    // ENTRYPOINT ["/bin/ollama"] with CMD ["serve"]: the command line is the two together.
+    const last = df.stages[df.stages.length - 1];
+    if (!server && last && (last.entrypoint || last.cmd)) {
+      const started = serverOfCommand(tokens([...(last.entrypoint?.argv ?? []), ...(last.cmd?.argv ?? [])]));
+      if (started) [server, serverLine] = [started, (last.cmd ?? last.entrypoint)!.line];
+    }
     if (!server && baseEntry?.category === 'serving') {
       server = serverOfImage(baseEntry.name);
       serverLine = df.stages[df.stages.length - 1]?.line ?? 1;

@@ -131,6 +131,12 @@ describe('Dockerfiles that run an AI server or need a GPU (issue 13.4)', () => {
     expect(servers(pt.assets)).toEqual([]);
   });
 
+  it('ENTRYPOINT ["/bin/ollama"] with CMD ["serve"], as Ollama\'s own Dockerfile writes it', async () => {
+    const df = ['FROM ubuntu:24.04', 'COPY --from=build /bin/ollama /bin/ollama', 'EXPOSE 11434', 'ENTRYPOINT ["/bin/ollama"]', 'CMD ["serve"]'].join('\n');
+    const { assets } = await analyze(dockerfileAnalyzer, 'Dockerfile', df);
+    expect(servers(assets)).toEqual(['dockerfile:Dockerfile:11434 Ollama undefined']);
+  });
+
   it('a web app with EXPOSE 8000 and a CPU base is neither', async () => {
     const { assets } = await analyze(dockerfileAnalyzer, 'Dockerfile', 'FROM python:3.12-slim\nRUN pip install fastapi uvicorn\nEXPOSE 8000\nENV HOST=0.0.0.0\nCMD ["uvicorn", "app:app", "--host", "0.0.0.0"]\n');
     expect(assets.filter((x) => x.kind === 'ai-server' || x.kind === 'gpu-workload')).toEqual([]);
