@@ -11,6 +11,7 @@ import type { Arg, Call, CodeFacts, NamedValue } from './facts.js';
 import { MODEL_PROVIDER_PREFIXES, providerOfModel } from '../../catalog/model-families.js';
 import { LOOPBACK_URL, safeUrl } from '../../documents/agent-config/launch.js';
 import { isPlaceholderUri } from '../placeholders.js';
+import { shellLineAssets, SHELL_HINT } from '../infra/shell-scripts.js';
 
 const OPENAI_COMPAT = 'openai-compatible';
 
@@ -57,6 +58,7 @@ export function detectAssets(facts: CodeFacts, path: string, lang: 'python' | 'j
   }
 
   out.push(...namedModelIds(facts, path, packages.size > 0));
+  out.push(...commandLines(calls, path));
 
   const inTest = TEST_PATH.test(path);
   if (!inTest) {
@@ -69,6 +71,26 @@ export function detectAssets(facts: CodeFacts, path: string, lang: 'python' | 'j
       a.properties.inTest = true;
       a.confidence = Math.min(a.confidence ?? 0.8, 0.5);
     }
+  }
+  return out;
+}
+
+/** Process launches whose argument is a command line: Python subprocess/os, Node child_process/execa. */
+const PROCESS_CALLS = /^(?:subprocess\.(?:run|call|check_call|check_output|Popen)|os\.system|os\.popen|(?:child_process\.)?(?:exec|execSync|spawn|spawnSync|execFile|execFileSync)|execa|execaSync|\$)$/;
+
+/**
+ * Models pulled or served, and AI images started, by commands the code runs (`subprocess.run(["ollama",
+ * "pull", "llama3.2"])`, `os.system("docker run … vllm/vllm-openai … --model org/name")`, Node
+ * `spawn("ollama", ["pull", "x"])`): read like a shell script line. Only literal commands count.
+ */
+function commandLines(calls: Call[], path: string): Asset[] {
+  const out: Asset[] = [];
+  for (const c of calls) {
+    if (!PROCESS_CALLS.test(c.callee)) continue;
+    const [a0, a1] = c.args;
+    const words = a0?.list ?? (a0?.str !== undefined ? [a0.str, ...(a1?.list ?? [])] : undefined);
+    if (!words || !SHELL_HINT.test(words.join(' '))) continue;
+    out.push(...shellLineAssets(words.join(' '), path, c.line));
   }
   return out;
 }

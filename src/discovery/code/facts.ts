@@ -14,6 +14,8 @@ export interface Arg {
   nested?: Call;
   /** Go: a qualified constant (`openai.GPT4o`, `anthropic.ModelClaude3_7SonnetLatest`), as written. */
   ref?: string;
+  /** A list/array literal whose elements are all string literals (`["ollama", "pull", "llama3.2"]`). */
+  list?: string[];
   line: number;
 }
 
@@ -163,6 +165,11 @@ function pythonArg(v: SyntaxNode, lineMap: LineMap, depth: number): Arg {
     return { str: parts.every((p) => p !== undefined) ? parts.join('') : undefined, line };
   }
   if (v.type === 'call' && depth < MAX_NESTING) return { nested: pythonCall(v, lineMap, depth + 1), line };
+  if (v.type === 'list' || v.type === 'tuple') {
+    const items = v.namedChildren.filter((c) => c && c.type !== 'comment');
+    const strs = items.length <= 64 ? items.map((c) => (c?.type === 'string' ? pythonString(c) : undefined)) : [];
+    if (strs.length && strs.every((x) => x !== undefined)) return { list: strs as string[], line };
+  }
   if (v.type === 'dictionary' && depth < MAX_NESTING) {
     // A dict literal reads like a JS object: its string keys become the nested call's kwargs
     // (`MultiServerMCPClient({"docs": {"url": …}})`, `mcp_servers={"fs": {"command": …}}`).
@@ -324,6 +331,11 @@ function jsObject(obj: SyntaxNode, lineMap: LineMap, depth: number): Map<string,
 function jsArg(v: SyntaxNode, lineMap: LineMap, depth: number): Arg {
   const line = lineMap(v.startPosition.row);
   if (v.type === 'string' || v.type === 'template_string') return { str: jsString(v), line };
+  if (v.type === 'array') {
+    const items = v.namedChildren.filter((c) => c && c.type !== 'comment');
+    const strs = items.length <= 64 ? items.map((c) => (c ? jsString(c) : undefined)) : [];
+    if (strs.length && strs.every((x) => x !== undefined)) return { list: strs as string[], line };
+  }
   if (depth >= MAX_NESTING) return { line };
   if (v.type === 'call_expression' || v.type === 'new_expression') return { nested: jsCall(v, lineMap, depth + 1), line };
   if (v.type === 'object') {

@@ -31,11 +31,15 @@ const HF_ID_NEAR_MODEL_NAME = /(?:model|llm)(?:_?id|_?name)?["']?\s*[:=,]\s*["'`
 /** A quoted Go import path of a catalogued AI module (`"github.com/sashabaranov/go-openai"`). */
 const GO_IMPORT = /"([a-z0-9.-]+\.[a-z]{2,}\/[^"\s]+)"/g;
 
+const PROCESS_HINT = /["'`](?:ollama|docker|podman|vllm|huggingface-cli)\b/;
+
 export function mayYieldAssets(lang: 'python' | 'js' | 'go', text: string): boolean {
   if (lang === 'python' ? importsAiPython(text) : lang === 'go' ? importsAiGo(text) : importsAiNpm(text)) return true;
   if (UNCONDITIONAL_KEYWORDS.some((k) => text.includes(k))) return true;
   // Settings modules hold model ids without importing any AI library (`DEFAULT_LLM_MODEL = "gpt-4.1-mini"`).
   if (MODEL_LITERAL_HINT.test(text) || HF_ID_NEAR_MODEL_NAME.test(text)) return true;
+  // Commands the code runs (`subprocess.run(["ollama", "pull", …])`, `os.system("docker run … vllm/…")`).
+  if (PROCESS_HINT.test(text)) return true;
   return mentionsEndpointHost(text);
 }
 

@@ -202,3 +202,24 @@ describe('placeholder locations (issue 13.2)', () => {
     expect(ids((await analyze(k8sAnalyzer, 'a.yaml', isvc('s3://acme-ml-prod/models/llama'))).assets).filter((i) => i.startsWith('model-uri:'))).toEqual(['model-uri:s3://acme-ml-prod/models/llama']);
   });
 });
+
+describe('commands the code runs', () => {
+  it('subprocess and os.system in a setup script; Node spawn/execSync', async () => {
+    const py = [
+      'import os',
+      'import subprocess',
+      '',
+      'def setup(model: str) -> None:',
+      '    subprocess.run(["ollama", "pull", "llama3.2:3b"], check=True)',
+      '    subprocess.run(["ollama", "pull", model], check=True)',
+      '    os.system("docker run -d --gpus all -p 8000:8000 vllm/vllm-openai:v0.6.4 --model Qwen/Qwen2.5-1.5B-Instruct")',
+      '    subprocess.run(["docker", "ps"])',
+      '',
+    ].join('\n');
+    const { assets } = await analyze(codeAnalyzer, 'scripts/setup.py', py);
+    expect(sightings(assets).sort()).toEqual(['model:ollama/llama3.2:3b@5', 'pkg:docker/vllm/vllm-openai@v0.6.4@7', 'pkg:huggingface/Qwen/Qwen2.5-1.5B-Instruct@7']);
+    const js = "import { spawn, execSync } from 'node:child_process';\nspawn('ollama', ['pull', 'nomic-embed-text']);\nexecSync('ollama pull qwen2.5:7b');\nspawn('ls', ['-l']);\n";
+    const r = await analyze(codeAnalyzer, 'scripts/setup.mjs', js);
+    expect(sightings(r.assets).sort()).toEqual(['model:ollama/nomic-embed-text@2', 'model:ollama/qwen2.5:7b@3']);
+  });
+});
