@@ -7,11 +7,12 @@ import type { Analyzer, AnalyzerResult, FileInfo } from '../../core/analyzer.js'
 import type { Asset, AssetKind, Note, Relation } from '../../core/model.js';
 import { classifyImage } from '../../catalog/ai-images.js';
 import { asset, at } from '../assets.js';
-import { hfRepoId } from '../ids.js';
+import { hfRepoId, providerModelId } from '../ids.js';
 import { isRecord } from '../json-doc.js';
 import { parseYamlDocs, yamlDocsParser, type YamlDoc, type YamlParse } from '../../documents/yaml.js';
 import { isPlaceholderUri } from '../placeholders.js';
 import { llmConfigModels } from './ray-serve.js';
+import { ollamaChartModels } from './ollama-values.js';
 import { COMPOSE_NAME, HELM_VALUES, kubernetesKind } from '../../documents/kubernetes/index.js';
 import { isHelmTemplate, looksLikeManifest } from '../../documents/kubernetes/parse.js';
 import { kindParser } from '../../posture/analyzer.js';
@@ -41,6 +42,8 @@ export const k8sAnalyzer: Analyzer = {
       const values = ctx.exists?.(`${dir}Chart.yaml`) ? (await file.parsed(kubernetesParser)).document?.values : undefined;
       if (values) return helmValues(file.path, dir, values);
     }
+    // A values file kept for `helm install -f` (no chart beside it): the Ollama models it pulls.
+    if (VALUES_FILE.test(file.name) && /^\s*ollama\s*:/m.test(text) && !looksLikeManifest(text)) return { assets: pulledByValues(file.path, await file.parsed(yamlDocsParser)) };
     if (!looksLikeManifest(text)) return {};
     if (isHelmTemplate(file.path, text)) {
       return { notes: [{ level: 'info', path: file.path, message: 'bom-k8s: Helm template not rendered; render it (helm template) to inventory it', source: 'bom-k8s' }] };
@@ -147,7 +150,14 @@ function scanSpec(path: string, doc: YamlDoc, root: unknown, rootPath: Path, bas
             found.reasons.push(`serves ${m.asset.name}`);
           }
         }
-      } else if ((k === 'storageUri' || k === 'storageUris' || k === 'uri') && typeof x === 'string' && crd) {
+      } else if ((k === 'url' || k === 'uri') && typeof x === 'string' && crd && x.startsWith('ollama://')) {
+        // KubeAI `url: ollama://qwen2.5:7b`.
+        const id = providerModelId(x.slice('ollama://'.length));
+        if (id && !isPlaceholderUri(x)) {
+          models.push(id);
+          addOllamaModels(found, [id], at(path, doc.lineOf([...base, ...kp])), k);
+        }
+      } else if ((k === 'storageUri' || k === 'storageUris' || k === 'uri' || (k === 'url' && /^(?:hf|s3|gs|pvc):\/\//.test(String(x)))) && typeof x === 'string' && crd) {
         const loc = at(path, doc.lineOf([...base, ...kp]));
         const hf = x.startsWith('hf://') ? hfRepoId(x) : undefined;
         if (hf) {
@@ -179,6 +189,10 @@ function helmValues(path: string, dir: string, parsed: YamlParse): AnalyzerResul
   const doc = parsed.docs[0];
   if (!doc || !isRecord(doc.value)) return { notes };
   const scan = scanSpec(path, doc, doc.value, [], [], false);
+  for (const m of ollamaChartModels(doc.value, (p) => doc.lineOf(p))) {
+    scan.models.push(m.id);
+    addOllamaModels(scan.found, [m.id], at(path, m.line), 'helm values');
+  }
   // Helm values write images as {repository, tag} (handled) or {registry, repository, tag}.
   if (!scan.found.reasons.length) return { notes };
   const chart = dir.replace(/\/$/, '') || '.';
@@ -187,6 +201,15 @@ function helmValues(path: string, dir: string, parsed: YamlParse): AnalyzerResul
     platform: 'helm', images: [...new Set(scan.images)], accelerators: Object.keys(scan.gpus).length ? scan.gpus : undefined, models: [...new Set(scan.models)], aiReasons: [...new Set(scan.found.reasons)],
   }, { confidence: 0.8, relations: dedupeRelations(scan.found.relations) });
   return { assets: [workload, ...scan.found.assets], notes };
+}
+
+/** `values.yaml`, `values-prod.yaml`, `ollama-values.yaml`, `my.values.yml`. */
+const VALUES_FILE = /(?:^|[-_.])values(?:[-_.][\w.-]*)?\.ya?ml$/;
+
+function pulledByValues(path: string, parsed: YamlParse): Asset[] {
+  const found = emptyFound();
+  for (const doc of parsed.docs.slice(0, 1)) for (const m of ollamaChartModels(doc.value, (p) => doc.lineOf(p))) addOllamaModels(found, [m.id], at(path, m.line), 'helm values');
+  return found.assets;
 }
 
 function k8sObject(path: string, doc: YamlDoc, obj: Record<string, unknown>, base: Path): ObjResult | undefined {

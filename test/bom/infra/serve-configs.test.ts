@@ -223,3 +223,26 @@ describe('commands the code runs', () => {
     expect(sightings(r.assets).sort()).toEqual(['model:ollama/nomic-embed-text@2', 'model:ollama/qwen2.5:7b@3']);
   });
 });
+
+describe('Ollama chart values and KubeAI models', () => {
+  // otwld/ollama-helm values as its README shows them, kept for `helm install -f`.
+  const values = ['ollama:', '  gpu:', '    enabled: true', '    type: nvidia', '  models:', '    pull:', '      - llama3.2:3b', '      - nomic-embed-text', '    run:', '      - llama3.2:3b', 'service:', '  type: ClusterIP'].join('\n');
+
+  it('a values file for the Ollama chart names the models it pulls', async () => {
+    const { assets } = await analyze(k8sAnalyzer, 'deploy/ollama-values.yaml', values);
+    expect(sightings(assets).sort()).toEqual(['model:ollama/llama3.2:3b@7', 'model:ollama/nomic-embed-text@8']);
+    // Chart values beside a Chart.yaml: the chart's workload serves them.
+    const chart = await analyze(k8sAnalyzer, 'charts/ai/values.yaml', values, { 'charts/ai/Chart.yaml': 'apiVersion: v2\nname: ai\nversion: 0.1.0\n' });
+    expect(sightings(chart.assets.filter((a) => a.kind === 'model')).sort()).toEqual(['model:ollama/llama3.2:3b@7', 'model:ollama/nomic-embed-text@8']);
+    expect(chart.assets.find((a) => a.id === 'helm:charts/ai')!.relations).toContainEqual({ type: 'serves', target: 'model:ollama/nomic-embed-text' });
+    // Other values files stay quiet.
+    expect((await analyze(k8sAnalyzer, 'deploy/web-values.yaml', 'replicaCount: 2\nimage:\n  repository: nginx\n')).assets).toEqual([]);
+  });
+
+  it('KubeAI Model resources (hf:// and ollama:// urls)', async () => {
+    const m = (name: string, url: string) => `apiVersion: kubeai.org/v1\nkind: Model\nmetadata:\n  name: ${name}\nspec:\n  features: [TextGeneration]\n  url: ${url}\n  engine: VLLM\n  resourceProfile: nvidia-gpu-l4:1\n`;
+    const { assets } = await analyze(k8sAnalyzer, 'kubeai/models.yaml', `${m('llama-3.1-8b', 'hf://meta-llama/Meta-Llama-3.1-8B-Instruct')}---\n${m('qwen', 'ollama://qwen2.5:0.5b')}`);
+    expect(sightings(assets.filter((a) => a.kind === 'model')).sort()).toEqual(['model:ollama/qwen2.5:0.5b@17', 'pkg:huggingface/meta-llama/Meta-Llama-3.1-8B-Instruct@7']);
+    expect(assets.find((a) => a.id === 'k8s:default/Model/qwen')!.properties.product).toBe('KubeAI');
+  });
+});
