@@ -140,6 +140,18 @@ export const CALL_RULES: CallRule[] = [
   { callee: 'CodeAgent', requires: ['smolagents'], target: { kind: 'agent', framework: 'smolagents', name: kw('name') } },
   { callee: 'ToolCallingAgent', requires: ['smolagents'], target: { kind: 'agent', framework: 'smolagents', name: kw('name') } },
   { callee: 'Agent', requires: ['@openai/agents', '@mastra/*'], target: { kind: 'agent', framework: 'JS agent SDK', name: kw('name') } },
+  // Google ADK (`Agent`/`LlmAgent(model="gemini-2.0-flash")`), Strands (Bedrock model ids by default), Agno (`model=OpenAIChat(id=…)`).
+  ...['Agent', 'LlmAgent'].flatMap((c): CallRule[] => [
+    { callee: c, requires: ['google-adk'], target: { kind: 'agent', framework: 'Google ADK', name: kw('name') } },
+    { callee: c, requires: ['google-adk'], target: { kind: 'provider-model', provider: 'google', arg: kw('model') } },
+  ]),
+  { callee: 'Agent', requires: ['strands-agents'], target: { kind: 'agent', framework: 'Strands Agents', name: kw('name') } },
+  { callee: 'Agent', requires: ['strands-agents'], target: { kind: 'provider-model', provider: 'bedrock', arg: kw('model') } },
+  { callee: 'BedrockModel', requires: ['strands-agents'], target: { kind: 'provider-model', provider: 'bedrock', arg: kw('model_id') } },
+  { callee: 'Agent', requires: ['agno'], target: { kind: 'agent', framework: 'Agno', name: kw('name') } },
+  ...([['OpenAIChat', 'openai'], ['OpenAIResponses', 'openai'], ['Claude', 'anthropic'], ['Gemini', 'google'], ['Ollama', 'ollama'], ['Groq', 'groq'], ['AwsBedrock', 'bedrock']] as const).map(
+    ([c, provider]): CallRule => ({ callee: c, requires: ['agno'], target: { kind: 'provider-model', provider, arg: kw('id') } }),
+  ),
 
   // Datasets
   { callee: 'load_dataset', requires: ['datasets'], target: { kind: 'dataset', arg: pos0('path') } },
