@@ -140,6 +140,8 @@ export const CALL_RULES: CallRule[] = [
   { callee: 'CodeAgent', requires: ['smolagents'], target: { kind: 'agent', framework: 'smolagents', name: kw('name') } },
   { callee: 'ToolCallingAgent', requires: ['smolagents'], target: { kind: 'agent', framework: 'smolagents', name: kw('name') } },
   { callee: 'Agent', requires: ['@openai/agents', '@mastra/*'], target: { kind: 'agent', framework: 'JS agent SDK', name: kw('name') } },
+  { callee: 'Agent', requires: ['openai-agents'], target: { kind: 'agent', framework: 'OpenAI Agents SDK', name: kw('name') } },
+  { callee: 'Agent', requires: ['openai-agents'], target: { kind: 'prefixed-model', arg: kw('model') } },
   // Google ADK (`Agent`/`LlmAgent(model="gemini-2.0-flash")`), Strands (Bedrock model ids by default), Agno (`model=OpenAIChat(id=…)`).
   ...['Agent', 'LlmAgent'].flatMap((c): CallRule[] => [
     { callee: c, requires: ['google-adk'], target: { kind: 'agent', framework: 'Google ADK', name: kw('name') } },

@@ -27,7 +27,7 @@ export function detectAssets(facts: CodeFacts, path: string, lang: 'python' | 'j
   const sdkFactories = new Map<string, string>();
 
   for (const imp of facts.imports) {
-    const m: ImportMatch | undefined = lang === 'python' ? classifyPythonImport(imp.module) : classifyNpmImport(imp.module);
+    const m: ImportMatch | undefined = lang === 'python' ? classifyPythonImport(imp.module) ?? openAiAgentsImport(imp) : classifyNpmImport(imp.module);
     if (m) {
       packages.add(m.package);
       if (m.package.startsWith('@')) packages.add(`${m.package.split('/')[0]}/*`);
@@ -93,6 +93,17 @@ function commandLines(calls: Call[], path: string): Asset[] {
     out.push(...shellLineAssets(words.join(' '), path, c.line));
   }
   return out;
+}
+
+/**
+ * The OpenAI Agents SDK installs as `openai-agents` but imports as `agents`, a name many projects give
+ * their own package: it counts only with names only the SDK exports (`Runner`, `function_tool` …).
+ */
+export const OPENAI_AGENTS_NAMES = new Set(['Runner', 'function_tool', 'OpenAIChatCompletionsModel', 'OpenAIResponsesModel', 'set_default_openai_key', 'set_default_openai_client', 'RunConfig', 'handoff', 'InputGuardrail', 'output_guardrail', 'input_guardrail', 'ModelSettings', 'WebSearchTool', 'FileSearchTool']);
+
+function openAiAgentsImport(imp: { module: string; names: string[] }): ImportMatch | undefined {
+  if ((imp.module === 'agents' || imp.module.startsWith('agents.')) && imp.names.some((n) => OPENAI_AGENTS_NAMES.has(n))) return { ecosystem: 'pypi', package: 'openai-agents', category: 'agent' };
+  return undefined;
 }
 
 /** Names that hold a model id: `MODEL`, `MODEL_ID`, `DEFAULT_LLM_MODEL`, `embedding_model`, `modelName`. */

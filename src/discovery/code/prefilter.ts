@@ -10,6 +10,7 @@ import { classifyNpmImport, classifyPythonImport } from '../../catalog/ai-import
 import { classifyGoImport } from '../../catalog/ai-packages.js';
 import { MODEL_LITERAL_HINT } from '../../catalog/model-families.js';
 import { CALL_RULES } from './call-rules.js';
+import { OPENAI_AGENTS_NAMES } from './detect.js';
 
 const PY_FROM = /^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?([\w \t,\\\r\n]*)/gm;
 const PY_IMPORT = /^[ \t]*import[ \t]+([\w., \t]+)/gm;
@@ -46,6 +47,7 @@ export function mayYieldAssets(lang: 'python' | 'js' | 'go', text: string): bool
 function importsAiPython(text: string): boolean {
   for (const m of text.matchAll(PY_FROM)) {
     if (classifyPythonImport(m[1])) return true;
+    if ((m[1] === 'agents' || m[1].startsWith('agents.')) && m[2].split(/[\s,\\()]+/).some((n) => OPENAI_AGENTS_NAMES.has(n))) return true;
     // `from google import generativeai`: the package is the module plus an imported name.
     for (const name of m[2].split(/[\s,\\()]+/)) if (name && classifyPythonImport(`${m[1]}.${name}`)) return true;
   }

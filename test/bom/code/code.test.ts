@@ -256,4 +256,12 @@ describe('code discovery: more agent frameworks (issue 13.3)', () => {
     expect(sightings(g)).toEqual(expect.arrayContaining(['agent:code:agno/app.py:4@4', 'model:openai/gpt-4o@4', 'pkg:pypi/agno@1']));
     expect(g.find((x) => x.kind === 'agent')!.name).toBe('Web Agent');
   });
+
+  it('the OpenAI Agents SDK (imported as `agents`), and a project\'s own `agents` package is not it', async () => {
+    const sdk = 'from agents import Agent, Runner, function_tool\n\nagent = Agent(name="Triage", instructions="Route the request.", model="gpt-4.1")\nresult = Runner.run_sync(agent, "hi")\n';
+    const { assets } = await analyze(codeAnalyzer, 'app/triage.py', sdk);
+    expect(sightings(assets)).toEqual(expect.arrayContaining(['pkg:pypi/openai-agents@1', 'agent:code:app/triage.py:3@3', 'model:openai/gpt-4.1@3']));
+    const own = 'from agents import Agent\n\nagent = Agent(name="billing")\n';
+    expect((await analyze(codeAnalyzer, 'app/billing.py', own)).assets).toEqual([]);
+  });
 });
