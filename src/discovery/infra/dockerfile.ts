@@ -11,6 +11,10 @@ import { npmPurl, providerModelId, pypiPurl } from '../ids.js';
 import { aiCategoryOf, parsePipArg } from '../package-class.js';
 import { addEnv, addImage, addModels, emptyFound, modelsFromArgs, tokens } from './signals.js';
 import { classifyImage, parseImageRef } from '../../catalog/ai-images.js';
+import { detectAssets } from '../code/detect.js';
+import { extractFacts } from '../code/facts.js';
+import { mayYieldAssets } from '../code/prefilter.js';
+import { parseCode } from '../code/tree-sitter.js';
 import { serverOfCommand, serverOfHostEnv, serverOfImage, type AiServerEntry } from '../../catalog/ai-servers.js';
 
 /** The memoised Dockerfile document parser, shared with the posture checks. */
@@ -62,6 +66,10 @@ export const dockerfileAnalyzer: Analyzer = {
         const toks = tokens((ins.resolvedArgs ?? args).flatMap((a) => a.split(/&&|;|\|\|/)));
         packages.push(...installs(toks, file.path, line));
         addModels(found, modelsFromArgs(toks), at(file.path, line), 'RUN');
+        for (const a of await inlinePython(ins.content, file.path, line)) {
+          found.assets.push(a);
+          if (a.kind === 'model' || a.kind === 'dataset') found.reasons.push(`downloads ${a.name}`);
+        }
         const pull = toks.findIndex((t, i) => t === 'pull' && /(?:^|\/)ollama$/.test(toks[i - 1] ?? ''));
         const ollamaModel = pull >= 0 ? providerModelId(toks[pull + 1] ?? '') : undefined;
         if (ollamaModel) {
@@ -175,6 +183,26 @@ function installs(toks: string[], path: string, line: number): Asset[] {
         const pinned = !!m[2] && /^\d+\.\d+\.\d+/.test(m[2]);
         out.push(asset('package', npmPurl(m[1], pinned ? m[2] : undefined), m[1], at(path, line), { ecosystem: 'npm', specifier: m[2], pinned, direct: true, aiCategory: aiCategoryOf('npm', m[1]), installedBy: 'Dockerfile RUN' }, { version: pinned ? m[2] : undefined, confidence: 0.9 }));
       }
+    }
+  }
+  return out;
+}
+
+/** `python -c "…"` in a RUN: models baked into the image at build time (`snapshot_download('org/name')`, `AutoModel.from_pretrained(…)`). */
+const PYTHON_C = /\bpython[\d.]*\s+-c\s+(["'])((?:\\.|(?!\1)[\s\S]){1,8192}?)\1/g;
+
+async function inlinePython(content: string, path: string, line: number): Promise<Asset[]> {
+  const out: Asset[] = [];
+  for (const m of content.matchAll(PYTHON_C)) {
+    const code = m[2].replace(/\\\r?\n/g, ' ').replace(/\\(["'\\$])/g, '$1').replace(/;\s*/g, '\n');
+    if (!mayYieldAssets('python', code)) continue;
+    const tree = await parseCode('python', code);
+    if (!tree) continue;
+    try {
+      const assets = detectAssets(extractFacts('python', tree, () => line), path, 'python');
+      out.push(...assets.filter((a) => a.kind !== 'package').map((a) => ({ ...a, properties: { ...a.properties, via: 'RUN python -c' } })));
+    } finally {
+      tree.delete();
     }
   }
   return out;

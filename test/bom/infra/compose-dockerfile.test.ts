@@ -156,3 +156,18 @@ describe('Dockerfile build arguments (issue 13.1)', () => {
     ]);
   });
 });
+
+describe('models baked in with python -c (issue 13.3)', () => {
+  it('snapshot_download and from_pretrained in a RUN python -c', async () => {
+    const df = [
+      'FROM python:3.11-slim',
+      'RUN pip install huggingface_hub==0.26.2 sentence-transformers==3.3.1',
+      'RUN python -c "from huggingface_hub import snapshot_download; snapshot_download(\'BAAI/bge-small-en-v1.5\', local_dir=\'/models/bge\')"',
+      "RUN python3 -c 'from sentence_transformers import SentenceTransformer; SentenceTransformer(\"all-MiniLM-L6-v2\")'",
+      'RUN python -c "print(1)"',
+    ].join('\n');
+    const { assets } = await analyze(dockerfileAnalyzer, 'Dockerfile', df);
+    expect(sightings(assets.filter((a) => a.kind === 'model')).sort()).toEqual(['pkg:huggingface/BAAI/bge-small-en-v1.5@3', 'pkg:huggingface/sentence-transformers/all-MiniLM-L6-v2@4']);
+    expect(assets.find((a) => a.id === 'dockerfile:Dockerfile')!.properties.aiReasons).toContain('downloads BAAI/bge-small-en-v1.5');
+  });
+});
