@@ -54,12 +54,24 @@ export function classifyPackage(ecosystem: string, name: string): AiPackageInfo 
  * or a package inside one (`github.com/ollama/ollama/api` is the `github.com/ollama/ollama` module).
  */
 function goModule(t: Map<string, AiPackageInfo>, path: string): AiPackageInfo | undefined {
-  const parts = path.replace(/\/v\d+$/, '').split('/');
+  return goModuleEntry(t, path)?.info;
+}
+
+function goModuleEntry(t: Map<string, AiPackageInfo>, path: string): { module: string; info: AiPackageInfo } | undefined {
+  // Major-version suffixes (`/v2`) are part of the module path but not of the catalogue key.
+  const parts = path.split('/');
+  const major = (i: number) => i >= 2 && /^v\d+$/.test(parts[i] ?? '');
   for (let n = parts.length; n >= 2; n--) {
+    if (major(n - 1)) continue;
     const hit = t.get(`Go\u0000${parts.slice(0, n).join('/')}`);
-    if (hit) return hit;
+    if (hit) return { module: parts.slice(0, major(n) ? n + 1 : n).join('/'), info: hit };
   }
   return undefined;
+}
+
+/** The catalogued AI module a Go import path belongs to (`github.com/ollama/ollama/api` → `github.com/ollama/ollama`). */
+export function classifyGoImport(path: string): { module: string; info: AiPackageInfo } | undefined {
+  return goModuleEntry(load(), path.trim());
 }
 
 /** Number of catalogue entries. */

@@ -12,6 +12,7 @@ import { terraformAnalyzer } from './infra/terraform.js';
 import { modelFileAnalyzer } from './model-files.js';
 import { modelSidecarAnalyzer } from './model-sidecars.js';
 import { shellScriptAnalyzer } from './infra/shell-scripts.js';
+import { rayServeAnalyzer } from './infra/ray-serve.js';
 
 export const discoveryAnalyzers: Analyzer[] = [
   codeAnalyzer,
@@ -23,6 +24,7 @@ export const discoveryAnalyzers: Analyzer[] = [
   terraformAnalyzer,
   imageConfigAnalyzer,
   shellScriptAnalyzer,
+  rayServeAnalyzer,
   dotenvAnalyzer,
 ];
 

@@ -39,7 +39,8 @@ export function aiCategoryOf(ecosystem: 'pypi' | 'npm', name: string): string | 
 
 /** One `pip install` argument (PEP 508 subset): name, extras, version specifier. */
 export function parsePipArg(arg: string): { name: string; specifier?: string; version?: string; pinned: boolean } | undefined {
-  const a = arg.replace(/^["']|["']$/g, '');
+  // A version left as a variable (`torch==$TORCH`) is unknown: the package counts, without a specifier.
+  const a = arg.replace(/^["']|["']$/g, '').replace(/(?:==|>=|<=|~=|!=|===|<|>)[^;\s]*\$[^;\s]*$/, '');
   const m = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)(\[[^\]]*\])?\s*((?:==|>=|<=|~=|!=|===|<|>)[^;\s]*)?$/.exec(a);
   if (!m) return undefined;
   const spec = m[3];

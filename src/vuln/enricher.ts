@@ -121,6 +121,7 @@ export function createVulnEnricher(opts: VulnEnricherOptions = {}): Enricher {
 function matchPinned(asset: Asset, eco: Ecosystem, records: AdvisoryRecord[], findings: Finding[], seen: Set<string>, addRule: (r: RuleMeta) => void): void {
   const version = parseVersion(eco, asset.version!);
   if (version === undefined) return;
+  const aiCategory = typeof asset.properties.aiCategory === 'string' ? asset.properties.aiCategory : classifyPackage(eco, asset.name)?.category;
   for (const record of records) {
     const hits = matchRecord(record, eco, asset.name, version);
     if (hits.length === 0) continue;
@@ -161,6 +162,8 @@ function matchPinned(asset: Asset, eco: Ecosystem, records: AdvisoryRecord[], fi
           ...(record.cvss ? { cvss: record.cvss, cvssScore: record.score } : {}),
           severitySource: record.severitySource ?? 'default',
           ...(record.malicious ? { malicious: true } : {}),
+          // Every package is matched; AI packages stay marked so reports can lead with them.
+          ...(aiCategory ? { aiCategory } : {}),
           direct: asset.properties.direct,
         },
       }));

@@ -21,6 +21,8 @@ export type CallTarget =
   /** A map of MCP server name → connection (`url`, `command`/`args`, `transport`) passed to a client. */
   | { kind: 'mcp-server-map'; arg: ArgSpec; framework: string }
   | { kind: 'vector-store'; store: string; url?: ArgSpec }
+  /** Ray Serve `LLMConfig(model_loading_config=dict(model_id=…, model_source=…))`. */
+  | { kind: 'ray-llm-config'; arg: ArgSpec }
   | { kind: 'agent'; framework: string; name?: ArgSpec };
 
 export interface CallRule {
@@ -56,6 +58,7 @@ export const CALL_RULES: CallRule[] = [
   { callee: 'InferenceClient', requires: ['huggingface-hub'], target: { kind: 'hf-model', arg: pos0('model') } },
   { callee: 'LLM', requires: ['vllm'], target: { kind: 'hf-model', arg: pos0('model'), revision: ['revision'] } },
   { callee: 'AsyncEngineArgs', requires: ['vllm'], target: { kind: 'hf-model', arg: kw('model'), revision: ['revision'] } },
+  { callee: 'LLMConfig', requiresModule: ['ray.serve.llm', 'ray.llm'], target: { kind: 'ray-llm-config', arg: kw('model_loading_config') } },
 
   // Hosted model calls (OpenAI-compatible clients resolve their provider per file)
   ...['chat.completions.create', 'chat.completions.parse', 'completions.create', 'embeddings.create', 'responses.create', 'images.generate', 'audio.transcriptions.create', 'audio.speech.create', 'chat.completions.stream'].map(
@@ -137,6 +140,20 @@ export const CALL_RULES: CallRule[] = [
   { callee: 'CodeAgent', requires: ['smolagents'], target: { kind: 'agent', framework: 'smolagents', name: kw('name') } },
   { callee: 'ToolCallingAgent', requires: ['smolagents'], target: { kind: 'agent', framework: 'smolagents', name: kw('name') } },
   { callee: 'Agent', requires: ['@openai/agents', '@mastra/*'], target: { kind: 'agent', framework: 'JS agent SDK', name: kw('name') } },
+  { callee: 'Agent', requires: ['openai-agents'], target: { kind: 'agent', framework: 'OpenAI Agents SDK', name: kw('name') } },
+  { callee: 'Agent', requires: ['openai-agents'], target: { kind: 'prefixed-model', arg: kw('model') } },
+  // Google ADK (`Agent`/`LlmAgent(model="gemini-2.0-flash")`), Strands (Bedrock model ids by default), Agno (`model=OpenAIChat(id=…)`).
+  ...['Agent', 'LlmAgent'].flatMap((c): CallRule[] => [
+    { callee: c, requires: ['google-adk'], target: { kind: 'agent', framework: 'Google ADK', name: kw('name') } },
+    { callee: c, requires: ['google-adk'], target: { kind: 'provider-model', provider: 'google', arg: kw('model') } },
+  ]),
+  { callee: 'Agent', requires: ['strands-agents'], target: { kind: 'agent', framework: 'Strands Agents', name: kw('name') } },
+  { callee: 'Agent', requires: ['strands-agents'], target: { kind: 'provider-model', provider: 'bedrock', arg: kw('model') } },
+  { callee: 'BedrockModel', requires: ['strands-agents'], target: { kind: 'provider-model', provider: 'bedrock', arg: kw('model_id') } },
+  { callee: 'Agent', requires: ['agno'], target: { kind: 'agent', framework: 'Agno', name: kw('name') } },
+  ...([['OpenAIChat', 'openai'], ['OpenAIResponses', 'openai'], ['Claude', 'anthropic'], ['Gemini', 'google'], ['Ollama', 'ollama'], ['Groq', 'groq'], ['AwsBedrock', 'bedrock']] as const).map(
+    ([c, provider]): CallRule => ({ callee: c, requires: ['agno'], target: { kind: 'provider-model', provider, arg: kw('id') } }),
+  ),
 
   // Datasets
   { callee: 'load_dataset', requires: ['datasets'], target: { kind: 'dataset', arg: pos0('path') } },

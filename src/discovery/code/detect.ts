@@ -10,13 +10,15 @@ import { AI_SDK_PROVIDERS, CALL_RULES, type ArgSpec, type CallRule } from './cal
 import type { Arg, Call, CodeFacts, NamedValue } from './facts.js';
 import { MODEL_PROVIDER_PREFIXES, providerOfModel } from '../../catalog/model-families.js';
 import { LOOPBACK_URL, safeUrl } from '../../documents/agent-config/launch.js';
+import { isPlaceholderUri } from '../placeholders.js';
+import { shellLineAssets, SHELL_HINT } from '../infra/shell-scripts.js';
 
 const OPENAI_COMPAT = 'openai-compatible';
 
 const OPENAI_SHAPED: Record<string, string> = { Groq: 'groq', AsyncGroq: 'groq', Together: 'together', AsyncTogether: 'together', Cerebras: 'cerebras', Fireworks: 'fireworks' };
 
 /** Test code: references there are real but not the application's; endpoint strings there are usually fixtures. */
-const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|spec|testing|fixtures?)\/|(?:^|\/)test_[^/]*\.py$|_test\.py$|\.(?:test|spec|poku)\.[cm]?[jt]sx?$/i;
+export const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|spec|testing|fixtures?|testdata)\/|(?:^|\/)test_[^/]*\.py$|_test\.(?:py|go)$|\.(?:test|spec|poku)\.[cm]?[jt]sx?$/i;
 
 export function detectAssets(facts: CodeFacts, path: string, lang: 'python' | 'js'): Asset[] {
   const out: Asset[] = [];
@@ -25,7 +27,7 @@ export function detectAssets(facts: CodeFacts, path: string, lang: 'python' | 'j
   const sdkFactories = new Map<string, string>();
 
   for (const imp of facts.imports) {
-    const m: ImportMatch | undefined = lang === 'python' ? classifyPythonImport(imp.module) : classifyNpmImport(imp.module);
+    const m: ImportMatch | undefined = lang === 'python' ? classifyPythonImport(imp.module) ?? openAiAgentsImport(imp) : classifyNpmImport(imp.module);
     if (m) {
       packages.add(m.package);
       if (m.package.startsWith('@')) packages.add(`${m.package.split('/')[0]}/*`);
@@ -56,6 +58,7 @@ export function detectAssets(facts: CodeFacts, path: string, lang: 'python' | 'j
   }
 
   out.push(...namedModelIds(facts, path, packages.size > 0));
+  out.push(...commandLines(calls, path));
 
   const inTest = TEST_PATH.test(path);
   if (!inTest) {
@@ -72,6 +75,37 @@ export function detectAssets(facts: CodeFacts, path: string, lang: 'python' | 'j
   return out;
 }
 
+/** Process launches whose argument is a command line: Python subprocess/os, Node child_process/execa. */
+const PROCESS_CALLS = /^(?:subprocess\.(?:run|call|check_call|check_output|Popen)|os\.system|os\.popen|(?:child_process\.)?(?:exec|execSync|spawn|spawnSync|execFile|execFileSync)|execa|execaSync|\$)$/;
+
+/**
+ * Models pulled or served, and AI images started, by commands the code runs (`subprocess.run(["ollama",
+ * "pull", "llama3.2"])`, `os.system("docker run … vllm/vllm-openai … --model org/name")`, Node
+ * `spawn("ollama", ["pull", "x"])`): read like a shell script line. Only literal commands count.
+ */
+function commandLines(calls: Call[], path: string): Asset[] {
+  const out: Asset[] = [];
+  for (const c of calls) {
+    if (!PROCESS_CALLS.test(c.callee)) continue;
+    const [a0, a1] = c.args;
+    const words = a0?.list ?? (a0?.str !== undefined ? [a0.str, ...(a1?.list ?? [])] : undefined);
+    if (!words || !SHELL_HINT.test(words.join(' '))) continue;
+    out.push(...shellLineAssets(words.join(' '), path, c.line));
+  }
+  return out;
+}
+
+/**
+ * The OpenAI Agents SDK installs as `openai-agents` but imports as `agents`, a name many projects give
+ * their own package: it counts only with names only the SDK exports (`Runner`, `function_tool` …).
+ */
+export const OPENAI_AGENTS_NAMES = new Set(['Runner', 'function_tool', 'OpenAIChatCompletionsModel', 'OpenAIResponsesModel', 'set_default_openai_key', 'set_default_openai_client', 'RunConfig', 'handoff', 'InputGuardrail', 'output_guardrail', 'input_guardrail', 'ModelSettings', 'WebSearchTool', 'FileSearchTool']);
+
+function openAiAgentsImport(imp: { module: string; names: string[] }): ImportMatch | undefined {
+  if ((imp.module === 'agents' || imp.module.startsWith('agents.')) && imp.names.some((n) => OPENAI_AGENTS_NAMES.has(n))) return { ecosystem: 'pypi', package: 'openai-agents', category: 'agent' };
+  return undefined;
+}
+
 /** Names that hold a model id: `MODEL`, `MODEL_ID`, `DEFAULT_LLM_MODEL`, `embedding_model`, `modelName`. */
 const MODEL_NAME = /(?:^|_)(?:model|llm)(?:_(?:id|name))?$/;
 const ENV_DEFAULT = /^(?:os\.getenv|getenv|os\.environ\.get|environ\.get|os\.environ\.setdefault)$/;
@@ -86,7 +120,7 @@ function snake(name: string): string {
  * environment defaults (`os.getenv("MODEL_ID", "Qwen/Qwen2.5-7B-Instruct")`). Only literals that
  * resolve to a known shape count: `provider:model`, a Hugging Face repo id, or a hosted family.
  */
-function namedModelIds(facts: CodeFacts, path: string, importsAi: boolean): Asset[] {
+export function namedModelIds(facts: CodeFacts, path: string, importsAi: boolean): Asset[] {
   const named: NamedValue[] = [...facts.values];
   for (const c of facts.calls) {
     if (ENV_DEFAULT.test(c.callee) && c.args[0]?.str && c.args[1]?.str !== undefined) named.push({ via: 'env', name: c.args[0].str, value: c.args[1].str, line: c.args[1].line });
@@ -110,6 +144,10 @@ function namedModelIds(facts: CodeFacts, path: string, importsAi: boolean): Asse
 function modelReference(value: string, modelKey: boolean): { provider?: string; model?: string; hf?: string } | undefined {
   const v = value.trim();
   const m = /^([a-z][a-z0-9_-]*)[:/](.+)$/.exec(v);
+  // `mistralai/Mistral-7B-Instruct-v0.3` is a Hub repo of an org that shares a provider's name:
+  // provider-style ids are lower case, Hub repo names of those orgs are not.
+  const hubRepo = m && v[m[1].length] === '/' && /[A-Z]/.test(m[2]) ? hfRepoId(v) : undefined;
+  if (hubRepo) return modelKey ? { hf: hubRepo } : undefined;
   if (m && MODEL_PROVIDER_PREFIXES[m[1]]) {
     const model = providerModelId(m[2]);
     return model ? { provider: MODEL_PROVIDER_PREFIXES[m[1]], model } : undefined;
@@ -258,6 +296,16 @@ function applyRule(rule: CallRule, call: Call, path: string, compat: { provider:
       const templated = name !== undefined && /\{[^}]*\}|\$\{/.test(name);
       const label = name && !templated && name.length <= 100 ? name : `${t.framework} agent`;
       return [asset('agent', `agent:code:${path}:${call.line}`, label, loc, { framework: t.framework, definedIn: 'code', nameTemplate: templated ? name : undefined }, { confidence: 0.85 })];
+    }
+    case 'ray-llm-config': {
+      const conf = argValue(call, t.arg)?.nested?.kwargs;
+      const servedAs = conf?.get('model_id')?.str;
+      const source = conf?.get('model_source')?.str;
+      const hf = hfRepoId(source ?? servedAs ?? '');
+      const props = { via: 'ray serve LLMConfig', servedAs };
+      if (hf) return [hfModelAsset(hf, at(path, (source ? conf?.get('model_source') : conf?.get('model_id'))?.line ?? call.line), props, 0.85)];
+      if (source && /^(?:s3|gs|abfss?):\/\//.test(source) && !isPlaceholderUri(source)) return [asset('model', `model-uri:${source}`, source, loc, { storageUri: source, ...props }, { confidence: 0.8 })];
+      return [];
     }
     case 'vector-store': {
       const where = t.url ? literal(call, t.url) : undefined;

@@ -4,6 +4,7 @@
  * f-strings or template substitutions are not guessed. Comments never reach here (tree-sitter
  * keeps them as separate nodes).
  */
+import { goFacts } from './go-facts.js';
 import type { CodeLanguage, SyntaxNode, SyntaxTree } from './tree-sitter.js';
 
 export interface Arg {
@@ -11,6 +12,10 @@ export interface Arg {
   str?: string;
   /** Keyword/property arguments of a nested object literal or call (JS `{model: "x"}`, `openai("gpt-4o")`). */
   nested?: Call;
+  /** Go: a qualified constant (`openai.GPT4o`, `anthropic.ModelClaude3_7SonnetLatest`), as written. */
+  ref?: string;
+  /** A list/array literal whose elements are all string literals (`["ollama", "pull", "llama3.2"]`). */
+  list?: string[];
   line: number;
 }
 
@@ -81,6 +86,7 @@ export function extractFacts(lang: CodeLanguage, tree: SyntaxTree, lineMap: Line
   nodesLeft = maxNodes; // extraction is synchronous, so one counter per module is safe
   try {
     if (lang === 'python') pythonFacts(tree.rootNode, lineMap, facts);
+    else if (lang === 'go') goFacts(tree.rootNode, lineMap, facts, charge);
     else jsFacts(tree.rootNode, lineMap, facts);
   } catch (e) {
     if (!(e instanceof NodeBudget)) throw e;
@@ -159,6 +165,11 @@ function pythonArg(v: SyntaxNode, lineMap: LineMap, depth: number): Arg {
     return { str: parts.every((p) => p !== undefined) ? parts.join('') : undefined, line };
   }
   if (v.type === 'call' && depth < MAX_NESTING) return { nested: pythonCall(v, lineMap, depth + 1), line };
+  if (v.type === 'list' || v.type === 'tuple') {
+    const items = v.namedChildren.filter((c) => c && c.type !== 'comment');
+    const strs = items.length <= 64 ? items.map((c) => (c?.type === 'string' ? pythonString(c) : undefined)) : [];
+    if (strs.length && strs.every((x) => x !== undefined)) return { list: strs as string[], line };
+  }
   if (v.type === 'dictionary' && depth < MAX_NESTING) {
     // A dict literal reads like a JS object: its string keys become the nested call's kwargs
     // (`MultiServerMCPClient({"docs": {"url": …}})`, `mcp_servers={"fs": {"command": …}}`).
@@ -320,6 +331,11 @@ function jsObject(obj: SyntaxNode, lineMap: LineMap, depth: number): Map<string,
 function jsArg(v: SyntaxNode, lineMap: LineMap, depth: number): Arg {
   const line = lineMap(v.startPosition.row);
   if (v.type === 'string' || v.type === 'template_string') return { str: jsString(v), line };
+  if (v.type === 'array') {
+    const items = v.namedChildren.filter((c) => c && c.type !== 'comment');
+    const strs = items.length <= 64 ? items.map((c) => (c ? jsString(c) : undefined)) : [];
+    if (strs.length && strs.every((x) => x !== undefined)) return { list: strs as string[], line };
+  }
   if (depth >= MAX_NESTING) return { line };
   if (v.type === 'call_expression' || v.type === 'new_expression') return { nested: jsCall(v, lineMap, depth + 1), line };
   if (v.type === 'object') {

@@ -12,6 +12,8 @@ export interface NotebookSource {
   /** 1-based notebook line of each 0-based row of `source`. */
   rowLines: number[];
   cells: number;
+  /** Shell escapes of code cells (`!docker run …`, `!ollama pull …`) without the `!`, with their notebook lines. */
+  shellRows: { text: string; line: number }[];
 }
 
 export class NotebookError extends Error {}
@@ -26,6 +28,7 @@ export function notebookSource(text: string): NotebookSource {
   const lang = languageOf(root);
   const rows: string[] = [];
   const rowLines: number[] = [];
+  const shellRows: { text: string; line: number }[] = [];
   let count = 0;
   for (const cell of cells.children ?? []) {
     if (cell.type !== 'object' || prop(cell, 'cell_type')?.value !== 'code') continue;
@@ -36,6 +39,9 @@ export function notebookSource(text: string): NotebookSource {
     if (src.type === 'string') pieces.push({ value: String(src.value), line: lineAt(starts, src.offset) });
     else if (src.type === 'array') for (const s of src.children ?? []) if (s.type === 'string') pieces.push({ value: String(s.value), line: lineAt(starts, s.offset) });
     // Split pieces into rows; a row is attributed to the notebook line where it starts.
+    // A `%%bash` / `%%sh` / `%%script bash` cell is shell throughout.
+    const shellCell = /^\s*%%(?:bash|sh|script\s+(?:ba)?sh)\b/.test(pieces[0]?.value ?? '');
+    const isShell = (row: string) => shellCell || /^\s*!/.test(row);
     let current = '';
     let startLine = pieces[0]?.line ?? lineAt(starts, src.offset);
     for (const piece of pieces) {
@@ -44,18 +50,20 @@ export function notebookSource(text: string): NotebookSource {
         if (current === '' && parts[i] !== '') startLine = piece.line;
         current += parts[i];
         if (i < parts.length - 1) {
-          rows.push(neutraliseMagic(current));
+          if (isShell(current) && !/^\s*%%/.test(current)) shellRows.push({ text: current.replace(/^\s*!/, ''), line: startLine });
+          rows.push(shellCell ? `#${current}` : neutraliseMagic(current));
           rowLines.push(current === '' ? piece.line : startLine);
           current = '';
         }
       }
     }
-    rows.push(neutraliseMagic(current));
+    if (isShell(current) && !/^\s*%%/.test(current)) shellRows.push({ text: current.replace(/^\s*!/, ''), line: startLine });
+    rows.push(shellCell ? `#${current}` : neutraliseMagic(current));
     rowLines.push(startLine);
     rows.push('');
     rowLines.push(rowLines[rowLines.length - 1] ?? 1);
   }
-  return { language: lang, source: rows.join('\n'), rowLines, cells: count };
+  return { language: lang, source: rows.join('\n'), rowLines, cells: count, shellRows };
 }
 
 /** IPython magics (`%pip install x`, `!ls`) are not Python: keep the row, comment it out. */

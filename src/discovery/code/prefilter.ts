@@ -7,8 +7,10 @@
  */
 import { mentionsEndpointHost } from '../../catalog/ai-endpoints.js';
 import { classifyNpmImport, classifyPythonImport } from '../../catalog/ai-imports.js';
+import { classifyGoImport } from '../../catalog/ai-packages.js';
 import { MODEL_LITERAL_HINT } from '../../catalog/model-families.js';
 import { CALL_RULES } from './call-rules.js';
+import { OPENAI_AGENTS_NAMES } from './detect.js';
 
 const PY_FROM = /^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?([\w \t,\\\r\n]*)/gm;
 const PY_IMPORT = /^[ \t]*import[ \t]+([\w., \t]+)/gm;
@@ -27,17 +29,25 @@ const UNCONDITIONAL_KEYWORDS = [
 /** `MODEL_ID = "org/name"`, `"model": "org/name"`, `getenv("MODEL_ID", "org/name")`. */
 const HF_ID_NEAR_MODEL_NAME = /(?:model|llm)(?:_?id|_?name)?["']?\s*[:=,]\s*["'`][\w.-]+\/[\w.-]+["'`]/i;
 
-export function mayYieldAssets(lang: 'python' | 'js', text: string): boolean {
-  if (lang === 'python' ? importsAiPython(text) : importsAiNpm(text)) return true;
+/** A quoted Go import path of a catalogued AI module (`"github.com/sashabaranov/go-openai"`). */
+const GO_IMPORT = /"([a-z0-9.-]+\.[a-z]{2,}\/[^"\s]+)"/g;
+
+const PROCESS_HINT = /["'`](?:ollama|docker|podman|vllm|huggingface-cli)\b/;
+
+export function mayYieldAssets(lang: 'python' | 'js' | 'go', text: string): boolean {
+  if (lang === 'python' ? importsAiPython(text) : lang === 'go' ? importsAiGo(text) : importsAiNpm(text)) return true;
   if (UNCONDITIONAL_KEYWORDS.some((k) => text.includes(k))) return true;
   // Settings modules hold model ids without importing any AI library (`DEFAULT_LLM_MODEL = "gpt-4.1-mini"`).
   if (MODEL_LITERAL_HINT.test(text) || HF_ID_NEAR_MODEL_NAME.test(text)) return true;
+  // Commands the code runs (`subprocess.run(["ollama", "pull", …])`, `os.system("docker run … vllm/…")`).
+  if (PROCESS_HINT.test(text)) return true;
   return mentionsEndpointHost(text);
 }
 
 function importsAiPython(text: string): boolean {
   for (const m of text.matchAll(PY_FROM)) {
     if (classifyPythonImport(m[1])) return true;
+    if ((m[1] === 'agents' || m[1].startsWith('agents.')) && m[2].split(/[\s,\\()]+/).some((n) => OPENAI_AGENTS_NAMES.has(n))) return true;
     // `from google import generativeai`: the package is the module plus an imported name.
     for (const name of m[2].split(/[\s,\\()]+/)) if (name && classifyPythonImport(`${m[1]}.${name}`)) return true;
   }
@@ -47,6 +57,11 @@ function importsAiPython(text: string): boolean {
       if (mod && classifyPythonImport(mod)) return true;
     }
   }
+  return false;
+}
+
+function importsAiGo(text: string): boolean {
+  for (const m of text.matchAll(GO_IMPORT)) if (classifyGoImport(m[1])) return true;
   return false;
 }
 

@@ -1,5 +1,5 @@
 /**
- * tree-sitter (WASM) for Python, JavaScript and TypeScript. `@vscode/tree-sitter-wasm` ships the
+ * tree-sitter (WASM) for Python, JavaScript, TypeScript and Go. `@vscode/tree-sitter-wasm` ships the
  * runtime and the grammars built together, so the grammar ABI always matches the runtime; nothing is
  * fetched at run time. The runtime and each grammar are loaded once per process.
  */
@@ -10,7 +10,7 @@ import type * as TS from '@vscode/tree-sitter-wasm';
 
 export type SyntaxNode = TS.Node;
 export type SyntaxTree = TS.Tree;
-export type CodeLanguage = 'python' | 'javascript' | 'typescript' | 'tsx';
+export type CodeLanguage = 'python' | 'javascript' | 'typescript' | 'tsx' | 'go';
 
 const require = createRequire(import.meta.url);
 export const runtime = require('@vscode/tree-sitter-wasm') as typeof TS;
@@ -64,6 +64,8 @@ export function languageOf(ext: string): CodeLanguage | undefined {
       return 'typescript';
     case '.tsx':
       return 'tsx';
+    case '.go':
+      return 'go';
     default:
       return undefined;
   }

@@ -8,7 +8,7 @@ import { classifyImage } from '../../catalog/ai-images.js';
 import { composeAssetId, composeEnv, composeKind } from '../../documents/compose/index.js';
 import { kindParser } from '../../posture/analyzer.js';
 import { asset, at } from '../assets.js';
-import { addEnv, addImage, addModels, emptyFound, modelsFromArgs, tokens } from './signals.js';
+import { addEnv, addImage, addModels, addOllamaModels, emptyFound, modelsFromArgs, ollamaModelsFromArgs, tokens } from './signals.js';
 
 /** The memoised compose document parser, shared with the posture checks. */
 const composeParser = kindParser(composeKind);
@@ -37,7 +37,9 @@ export const composeAnalyzer: Analyzer = {
       for (const key of ['command', 'entrypoint'] as const) {
         const v = svc[key];
         const list = typeof v === 'string' ? [v] : Array.isArray(v) ? v : [];
-        addModels(found, modelsFromArgs(tokens(list)), at(file.path, lineOf(key)), key);
+        const toks = tokens(list);
+        addModels(found, modelsFromArgs(toks), at(file.path, lineOf(key)), key);
+        addOllamaModels(found, ollamaModelsFromArgs(toks), at(file.path, lineOf(key)), key);
       }
       for (const e of composeEnv(service)) addEnv(found, e.name, e.value, at(file.path, e.line));
       const gpus = service.gpu;

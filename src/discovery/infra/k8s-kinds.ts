@@ -40,7 +40,12 @@ export const AI_CRDS: Record<string, AiKind[]> = {
   NemoCustomizer: [{ group: 'apps.nvidia.com', category: 'training', assetKind: 'workload', product: 'NVIDIA NeMo' }],
   LeaderWorkerSet: [{ group: 'leaderworkerset.x-k8s.io', category: 'serving', assetKind: 'workload', product: 'LeaderWorkerSet' }],
   SeldonDeployment: [{ group: 'machinelearning.seldon.io', category: 'serving', assetKind: 'ai-server', product: 'Seldon Core' }],
-  Model: [{ group: 'mlops.seldon.io', category: 'serving', assetKind: 'ai-server', product: 'Seldon Core 2' }],
+  Model: [
+    { group: 'mlops.seldon.io', category: 'serving', assetKind: 'ai-server', product: 'Seldon Core 2' },
+    // KubeAI: `spec.url` names the model (`hf://org/name`, `ollama://qwen2.5:7b`, `s3://…`).
+    { group: 'kubeai.org', category: 'serving', assetKind: 'ai-server', product: 'KubeAI' },
+  ],
+  ModelService: [{ group: 'llm-d.ai', category: 'serving', assetKind: 'ai-server', product: 'llm-d' }],
   InferencePool: [{ group: 'inference.networking.x-k8s.io', category: 'serving', assetKind: 'ai-server', product: 'Gateway API Inference Extension' }],
   InferenceModel: [{ group: 'inference.networking.x-k8s.io', category: 'serving', assetKind: 'ai-server', product: 'Gateway API Inference Extension' }],
 };

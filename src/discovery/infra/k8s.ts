@@ -7,13 +7,16 @@ import type { Analyzer, AnalyzerResult, CollectedDocument, FileInfo } from '../.
 import type { Asset, AssetKind, Note, Relation } from '../../core/model.js';
 import { classifyImage } from '../../catalog/ai-images.js';
 import { asset, at } from '../assets.js';
-import { hfRepoId } from '../ids.js';
+import { hfRepoId, providerModelId } from '../ids.js';
 import { isRecord } from '../json-doc.js';
-import { yamlDocsParser, type YamlDoc, type YamlParse } from '../../documents/yaml.js';
+import { parseYamlDocs, yamlDocsParser, type YamlDoc, type YamlParse } from '../../documents/yaml.js';
+import { isPlaceholderUri } from '../placeholders.js';
+import { llmConfigModels } from './ray-serve.js';
+import { ollamaChartModels } from './ollama-values.js';
 import { COMPOSE_NAME, HELM_VALUES, kubernetesKind } from '../../documents/kubernetes/index.js';
 import { isHelmTemplate, looksLikeManifest } from '../../documents/kubernetes/parse.js';
 import { kindParser } from '../../posture/analyzer.js';
-import { addEnv, addGpu, addImage, addModels, emptyFound, isAccelerator, modelsFromArgs, tokens } from './signals.js';
+import { addEnv, addGpu, addImage, addModels, addOllamaModels, emptyFound, isAccelerator, modelsFromArgs, ollamaModelsFromArgs, tokens } from './signals.js';
 import { aiKind, WORKLOAD_KINDS } from './k8s-kinds.js';
 
 /** Re-exported for the other YAML analyzers (the parsers live in src/documents). */
@@ -39,6 +42,8 @@ export const k8sAnalyzer: Analyzer = {
       const values = ctx.exists?.(`${dir}Chart.yaml`) ? (await file.parsed(kubernetesParser)).document?.values : undefined;
       if (values) return helmValues(file.path, dir, values);
     }
+    // A values file kept for `helm install -f` (no chart beside it): the Ollama models it pulls.
+    if (VALUES_FILE.test(file.name) && /^\s*ollama\s*:/m.test(text) && !looksLikeManifest(text)) return { assets: pulledByValues(file.path, await file.parsed(yamlDocsParser)) };
     if (!looksLikeManifest(text)) return {};
     if (isHelmTemplate(file.path, text)) {
       return { notes: [{ level: 'info', path: file.path, message: 'bom-k8s: Helm template not rendered; render it (helm template) to inventory it', source: 'bom-k8s' }] };
@@ -130,12 +135,12 @@ function scanSpec(path: string, doc: YamlDoc, root: unknown, rootPath: Path, bas
     if (++nodes > MAX_NODES || depth > 24) return;
     if (Array.isArray(v)) {
       if ((key === 'args' || key === 'command') && v.every((x) => typeof x === 'string' || typeof x === 'number')) {
-        const ids = modelsFromArgs(tokens(v));
+        const toks = tokens(v);
+        const ids = modelsFromArgs(toks);
         models.push(...ids);
-        for (const id of ids) {
-          const i = v.findIndex((x) => String(x).includes(id));
-          addModels(found, [id], at(path, doc.lineOf([...base, ...p, Math.max(0, i)])), String(key));
-        }
+        const lineOfValue = (id: string) => at(path, doc.lineOf([...base, ...p, Math.max(0, v.findIndex((x) => String(x).includes(id)))]));
+        for (const id of ids) addModels(found, [id], lineOfValue(id), String(key));
+        for (const id of ollamaModelsFromArgs(toks)) addOllamaModels(found, [id], lineOfValue(id), String(key));
         return;
       }
       if (key === 'env') {
@@ -167,13 +172,31 @@ function scanSpec(path: string, doc: YamlDoc, root: unknown, rootPath: Path, bas
         for (const [r, n] of Object.entries(x)) if (isAccelerator(r)) Object.assign(gpus, addGpu(found, r, typeof n === 'number' || typeof n === 'string' ? n : undefined));
       } else if (k === 'rayStartParams' && isRecord(x) && x['num-gpus'] !== undefined && Number(x['num-gpus']) > 0) {
         Object.assign(gpus, addGpu(found, 'ray num-gpus', x['num-gpus'] as string));
-      } else if ((k === 'storageUri' || k === 'storageUris' || k === 'uri') && typeof x === 'string' && crd) {
+      } else if (k === 'serveConfigV2' && typeof x === 'string' && crd && x.length < 1024 * 1024) {
+        // KubeRay RayService: the Serve config is YAML inside a string; its lines follow the key's.
+        const keyLine = doc.lineOf([...base, ...kp]);
+        for (const inner of parseYamlDocs(x, 20).docs) {
+          for (const m of llmConfigModels(inner.value, path, (ip) => keyLine + inner.lineOf(ip))) {
+            models.push(m.asset.name);
+            found.assets.push(m.asset);
+            found.relations.push({ type: 'serves', target: m.asset.id });
+            found.reasons.push(`serves ${m.asset.name}`);
+          }
+        }
+      } else if ((k === 'url' || k === 'uri') && typeof x === 'string' && crd && x.startsWith('ollama://')) {
+        // KubeAI `url: ollama://qwen2.5:7b`.
+        const id = providerModelId(x.slice('ollama://'.length));
+        if (id && !isPlaceholderUri(x)) {
+          models.push(id);
+          addOllamaModels(found, [id], at(path, doc.lineOf([...base, ...kp])), k);
+        }
+      } else if ((k === 'storageUri' || k === 'storageUris' || k === 'uri' || (k === 'url' && /^(?:hf|s3|gs|pvc):\/\//.test(String(x)))) && typeof x === 'string' && crd) {
         const loc = at(path, doc.lineOf([...base, ...kp]));
         const hf = x.startsWith('hf://') ? hfRepoId(x) : undefined;
         if (hf) {
           models.push(hf);
           addModels(found, [hf], loc, k);
-        } else if (/^(?:s3|gs|pvc|oci|https?|azureblob|abfss?):\/\//.test(x)) {
+        } else if (/^(?:s3|gs|pvc|oci|https?|azureblob|abfss?):\/\//.test(x) && !isPlaceholderUri(x)) {
           found.assets.push(asset('model', `model-uri:${x}`, x, loc, { storageUri: x }, { confidence: 0.8 }));
           found.relations.push({ type: 'serves', target: `model-uri:${x}` });
         }
@@ -199,6 +222,10 @@ function helmValues(path: string, dir: string, parsed: YamlParse): AnalyzerResul
   const doc = parsed.docs[0];
   if (!doc || !isRecord(doc.value)) return { notes };
   const scan = scanSpec(path, doc, doc.value, [], [], false);
+  for (const m of ollamaChartModels(doc.value, (p) => doc.lineOf(p))) {
+    scan.models.push(m.id);
+    addOllamaModels(scan.found, [m.id], at(path, m.line), 'helm values');
+  }
   // Helm values write images as {repository, tag} (handled) or {registry, repository, tag}.
   if (!scan.found.reasons.length) return { notes };
   const chart = dir.replace(/\/$/, '') || '.';
@@ -207,6 +234,15 @@ function helmValues(path: string, dir: string, parsed: YamlParse): AnalyzerResul
     platform: 'helm', images: [...new Set(scan.images)], accelerators: Object.keys(scan.gpus).length ? scan.gpus : undefined, models: [...new Set(scan.models)], aiReasons: [...new Set(scan.found.reasons)],
   }, { confidence: 0.8, relations: dedupeRelations(scan.found.relations) });
   return { assets: [workload, ...scan.found.assets], notes };
+}
+
+/** `values.yaml`, `values-prod.yaml`, `ollama-values.yaml`, `my.values.yml`. */
+const VALUES_FILE = /(?:^|[-_.])values(?:[-_.][\w.-]*)?\.ya?ml$/;
+
+function pulledByValues(path: string, parsed: YamlParse): Asset[] {
+  const found = emptyFound();
+  for (const doc of parsed.docs.slice(0, 1)) for (const m of ollamaChartModels(doc.value, (p) => doc.lineOf(p))) addOllamaModels(found, [m.id], at(path, m.line), 'helm values');
+  return found.assets;
 }
 
 function k8sObject(path: string, doc: YamlDoc, obj: Record<string, unknown>, base: Path): ObjResult | undefined {

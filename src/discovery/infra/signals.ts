@@ -6,7 +6,7 @@ import type { Asset, Location, Relation } from '../../core/model.js';
 import { classifyImage, imagePurl, parseImageRef } from '../../catalog/ai-images.js';
 import { classifyEndpoint, providerOfEnvKey } from '../../catalog/ai-endpoints.js';
 import { asset, hfModelAsset, providerAsset, providerId } from '../assets.js';
-import { hfPurl, hfRepoId } from '../ids.js';
+import { hfPurl, hfRepoId, providerModelId } from '../ids.js';
 
 /** Extended resources that are accelerators (GPUs, TPUs, AI accelerators). */
 const ACCELERATOR = /^(?:nvidia\.com\/(?:gpu|mig-[\w.-]+)|amd\.com\/gpu|gpu\.intel\.com\/[\w.-]+|habana\.ai\/gaudi|aws\.amazon\.com\/neuron(?:core|device)?|google\.com\/tpu|cloud-tpus\.google\.com\/[\w.-]+|qualcomm\.com\/qaic)$/;
@@ -74,6 +74,29 @@ export function modelsFromArgs(toks: string[]): string[] {
     if (id && !found.includes(id)) found.push(id);
   }
   return found;
+}
+
+/**
+ * Ollama models a command line pulls or runs (`ollama pull llama3.2`, `ollama serve & sleep 5 && ollama
+ * run qwen2.5:7b`), as written in compose `command:`/`entrypoint:` strings and container args.
+ */
+export function ollamaModelsFromArgs(toks: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 2 < toks.length; i++) {
+    if (!/(?:^|\/)ollama$/.test(toks[i]) || (toks[i + 1] !== 'pull' && toks[i + 1] !== 'run')) continue;
+    const raw = toks[i + 2].replace(/[;&|)]+$/, '');
+    const id = raw && !raw.includes('$') && !raw.startsWith('-') ? providerModelId(raw) : undefined;
+    if (id && !out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
+export function addOllamaModels(found: Found, ids: string[], loc: Location, via: string): void {
+  for (const id of ids) {
+    found.assets.push(asset('model', `model:ollama/${id}`, id, loc, { provider: 'ollama', via: `${via}: ollama pull` }, { confidence: 0.9, relations: [{ type: 'uses', target: providerId('ollama') }] }));
+    found.relations.push({ type: 'serves', target: `model:ollama/${id}` });
+    found.reasons.push(`pulls ${id}`);
+  }
 }
 
 export function addModels(found: Found, ids: string[], loc: Location, via: string): void {

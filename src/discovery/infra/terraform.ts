@@ -7,6 +7,7 @@
  */
 import type { Analyzer, AnalyzerResult, CollectedDocument } from '../../core/analyzer.js';
 import type { Asset, Relation } from '../../core/model.js';
+import { isPlaceholderUri } from '../placeholders.js';
 import { classifyCloudResource, type CloudResourceEntry } from '../../catalog/ai-cloud.js';
 import { terraformKind, type TfBlock, type TfDocument, type TfModule, type TfResource } from '../../documents/terraform/index.js';
 import { kindParser } from '../../posture/analyzer.js';
@@ -118,7 +119,7 @@ function resourceAssets(mod: TfModule, r: TfResource, prefix: string, entry: Clo
   const found = emptyFound();
   for (const img of collect(body, 'image')) if (typeof img === 'string' && !img.includes('${')) addImage(found, img, at(path, attrLine('image')));
   for (const uri of collect(body, 'model_data_url')) {
-    if (typeof uri !== 'string' || uri.includes('${')) continue;
+    if (typeof uri !== 'string' || uri.includes('${') || isPlaceholderUri(uri)) continue;
     found.assets.push(asset('model', `model-uri:${uri}`, uri, at(path, attrLine('model_data_url')), { storageUri: uri }, { confidence: 0.85 }));
     found.relations.push({ type: 'serves', target: `model-uri:${uri}` });
   }

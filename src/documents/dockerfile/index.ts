@@ -21,6 +21,8 @@ export interface Instruction {
   args: string[];
   content: string;
   line: number;
+  /** RUN: the arguments with the build arguments and ENV values known at that point substituted (`torch==${PYTORCH_VERSION}` → `torch==2.7.0`); other variables stay as written. */
+  resolvedArgs?: string[];
 }
 
 export interface Stage {
@@ -102,6 +104,7 @@ export function parseDockerfile(path: string, text: string): DockerfileDoc {
       continue;
     }
     if (!cur) continue;
+    if (ins.keyword === 'RUN') ins.resolvedArgs = ins.args.map((a) => resolveKnown(a, vars));
     if (ins.keyword === 'EXPOSE') for (const a of ins.args) {
       const n = Number(resolve(a, vars).split('/')[0]);
       if (Number.isInteger(n)) cur.expose.push({ value: n, line: ins.line });
@@ -149,6 +152,14 @@ export function resolve(value: string, vars: Map<string, string>): string {
     const v = vars.get((a ?? b)!);
     if (op === '+') return v ? (word ?? '') : '';
     return v !== undefined && v !== '' ? v : (word ?? '');
+  });
+}
+
+/** Like `resolve`, but a variable the Dockerfile does not define stays as written (a shell variable of the RUN itself). */
+function resolveKnown(value: string, vars: Map<string, string>): string {
+  return value.replace(/\$\{(\w+)(?::?-([^}]*))?\}|\$(\w+)/g, (m: string, a?: string, word?: string, b?: string) => {
+    const v = vars.get((a ?? b)!);
+    return v !== undefined && v !== '' ? v : word ?? m;
   });
 }
 

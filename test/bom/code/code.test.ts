@@ -242,3 +242,26 @@ describe('code discovery: MCP servers and AutoGen model clients declared in code
     expect(sightings(res.assets)).toContain('model:openai/gpt-4o-2024-08-06@2');
   });
 });
+
+describe('code discovery: more agent frameworks (issue 13.3)', () => {
+  it('Google ADK, Strands and Agno agents with their models', async () => {
+    const adk = 'from google.adk.agents import Agent\n\nroot_agent = Agent(\n    name="weather_agent",\n    model="gemini-2.0-flash",\n    instruction="Answer questions about the weather.",\n)\n';
+    const strands = 'from strands import Agent\nfrom strands.models import BedrockModel\n\nmodel = BedrockModel(model_id="us.anthropic.claude-3-7-sonnet-20250219-v1:0")\nagent = Agent(model=model, name="researcher")\n';
+    const agno = 'from agno.agent import Agent\nfrom agno.models.openai import OpenAIChat\n\nagent = Agent(name="Web Agent", model=OpenAIChat(id="gpt-4o"), markdown=True)\n';
+    const a = sightings((await analyze(codeAnalyzer, 'adk/agent.py', adk)).assets);
+    expect(a).toEqual(expect.arrayContaining(['agent:code:adk/agent.py:3@3', 'model:google/gemini-2.0-flash@3', 'pkg:pypi/google-adk@1']));
+    const s = sightings((await analyze(codeAnalyzer, 'strands/app.py', strands)).assets);
+    expect(s).toEqual(expect.arrayContaining(['agent:code:strands/app.py:5@5', 'model:bedrock/us.anthropic.claude-3-7-sonnet-20250219-v1:0@4', 'pkg:pypi/strands-agents@1']));
+    const g = (await analyze(codeAnalyzer, 'agno/app.py', agno)).assets;
+    expect(sightings(g)).toEqual(expect.arrayContaining(['agent:code:agno/app.py:4@4', 'model:openai/gpt-4o@4', 'pkg:pypi/agno@1']));
+    expect(g.find((x) => x.kind === 'agent')!.name).toBe('Web Agent');
+  });
+
+  it('the OpenAI Agents SDK (imported as `agents`), and a project\'s own `agents` package is not it', async () => {
+    const sdk = 'from agents import Agent, Runner, function_tool\n\nagent = Agent(name="Triage", instructions="Route the request.", model="gpt-4.1")\nresult = Runner.run_sync(agent, "hi")\n';
+    const { assets } = await analyze(codeAnalyzer, 'app/triage.py', sdk);
+    expect(sightings(assets)).toEqual(expect.arrayContaining(['pkg:pypi/openai-agents@1', 'agent:code:app/triage.py:3@3', 'model:openai/gpt-4.1@3']));
+    const own = 'from agents import Agent\n\nagent = Agent(name="billing")\n';
+    expect((await analyze(codeAnalyzer, 'app/billing.py', own)).assets).toEqual([]);
+  });
+});

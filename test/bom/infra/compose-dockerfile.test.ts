@@ -88,3 +88,86 @@ describe('Dockerfile discovery', () => {
     expect(assets.every((a) => a.properties.aiCategory === undefined)).toBe(true);
   });
 });
+
+describe('Dockerfiles that run an AI server or need a GPU (issue 13.4)', () => {
+  // Shaped like the Ollama images of open-webui-style stacks: the server binds every interface.
+  const ollama = ['FROM ollama/ollama:0.5.7', 'ENV OLLAMA_HOST=0.0.0.0', 'ENV OLLAMA_KEEP_ALIVE=24h', 'COPY entrypoint.sh /entrypoint.sh', 'EXPOSE 11434', 'ENTRYPOINT ["/bin/sh", "/entrypoint.sh"]'].join('\n');
+  // vLLM installed on a CUDA base image.
+  const vllm = [
+    'FROM nvidia/cuda:12.4.1-runtime-ubuntu22.04',
+    'RUN apt-get update && apt-get install -y python3-pip && pip3 install vllm==0.6.3',
+    'EXPOSE 8000/tcp',
+    'CMD ["python3", "-m", "vllm.entrypoints.openai.api_server", "--host", "0.0.0.0", "--model", "mistralai/Mistral-7B-Instruct-v0.3"]',
+  ].join('\n');
+
+  const servers = (assets: { kind: string; id: string; properties: Record<string, unknown> }[]) =>
+    assets.filter((a) => a.kind === 'ai-server').map((a) => `${a.id} ${String(a.properties.server)} ${String(a.properties.bindsAllInterfaces)}`);
+
+  it('an Ollama image bound to 0.0.0.0 with EXPOSE 11434 is an AI server on that port', async () => {
+    const { assets } = await analyze(dockerfileAnalyzer, 'ollama/Dockerfile', ollama);
+    expect(servers(assets)).toEqual(['dockerfile:ollama/Dockerfile:11434 Ollama true']);
+    const df = assets.find((a) => a.id === 'dockerfile:ollama/Dockerfile')!;
+    expect(df.relations).toContainEqual({ type: 'exposes', target: 'dockerfile:ollama/Dockerfile:11434' });
+    expect(sightings(assets)).toContain('dockerfile:ollama/Dockerfile:11434@5');
+  });
+
+  it('vLLM started by CMD on a CUDA base is an AI server and a GPU workload', async () => {
+    const { assets } = await analyze(dockerfileAnalyzer, 'Dockerfile', vllm);
+    expect(servers(assets)).toEqual(['dockerfile:Dockerfile:8000 vLLM true']);
+    const gpu = assets.filter((a) => a.kind === 'gpu-workload');
+    expect(gpu.map((a) => `${a.id} ${String(a.properties.accelerator)}`)).toEqual(['dockerfile:Dockerfile:gpu CUDA']);
+    expect(sightings(assets)).toContain('pkg:huggingface/mistralai/Mistral-7B-Instruct-v0.3@4');
+  });
+
+  it('`ollama serve` without EXPOSE listens on the server\'s default port; ROCm and CUDA-tagged bases are GPU workloads', async () => {
+    const a = await analyze(dockerfileAnalyzer, 'Dockerfile', 'FROM ubuntu:22.04\nRUN curl -fsSL https://ollama.com/install.sh | sh\nCMD ["ollama", "serve"]\n');
+    expect(servers(a.assets)).toEqual(['dockerfile:Dockerfile:11434 Ollama undefined']);
+    expect(sightings(a.assets)).toContain('dockerfile:Dockerfile:11434@3');
+    const rocm = await analyze(dockerfileAnalyzer, 'Dockerfile', 'FROM python:3.12 AS build\nRUN echo\nFROM rocm/dev-ubuntu-22.04:6.2\nRUN pip install torch\n');
+    expect(sightings(rocm.assets)).toContain('dockerfile:Dockerfile:gpu@3');
+    expect(rocm.assets.filter((x) => x.kind === 'gpu-workload').map((x) => x.properties.accelerator)).toEqual(['ROCm']);
+    const pt = await analyze(dockerfileAnalyzer, 'Dockerfile', 'FROM pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime\nCMD ["python", "train.py"]\n');
+    expect(pt.assets.filter((x) => x.kind === 'gpu-workload').map((x) => x.properties.accelerator)).toEqual(['CUDA']);
+    expect(servers(pt.assets)).toEqual([]);
+  });
+
+  it('ENTRYPOINT ["/bin/ollama"] with CMD ["serve"], as Ollama\'s own Dockerfile writes it', async () => {
+    const df = ['FROM ubuntu:24.04', 'COPY --from=build /bin/ollama /bin/ollama', 'EXPOSE 11434', 'ENTRYPOINT ["/bin/ollama"]', 'CMD ["serve"]'].join('\n');
+    const { assets } = await analyze(dockerfileAnalyzer, 'Dockerfile', df);
+    expect(servers(assets)).toEqual(['dockerfile:Dockerfile:11434 Ollama undefined']);
+  });
+
+  it('a web app with EXPOSE 8000 and a CPU base is neither', async () => {
+    const { assets } = await analyze(dockerfileAnalyzer, 'Dockerfile', 'FROM python:3.12-slim\nRUN pip install fastapi uvicorn\nEXPOSE 8000\nENV HOST=0.0.0.0\nCMD ["uvicorn", "app:app", "--host", "0.0.0.0"]\n');
+    expect(assets.filter((x) => x.kind === 'ai-server' || x.kind === 'gpu-workload')).toEqual([]);
+  });
+});
+
+describe('Dockerfile build arguments (issue 13.1)', () => {
+  it('ARG defaults resolve in pip installs; an unknown variable is not a version', async () => {
+    // Shaped like the Dockerfiles of text-generation-inference and vLLM (global ARG, re-declared in the stage).
+    const df = ['ARG PYTORCH_VERSION=2.7.0', 'FROM python:3.12-slim AS base', 'ARG PYTORCH_VERSION', 'ARG TRANSFORMERS=4.53.0', 'ENV VLLM_V=0.9.1', 'RUN pip install torch==${PYTORCH_VERSION} "transformers==$TRANSFORMERS" vllm==${VLLM_V} accelerate==${ACCEL_VERSION}'].join('\n');
+    const { assets } = await analyze(dockerfileAnalyzer, 'Dockerfile', df);
+    expect(assets.filter((a) => a.kind === 'package').map((a) => `${a.id} ${String(a.properties.pinned)}`).sort()).toEqual([
+      'pkg:pypi/accelerate false',
+      'pkg:pypi/torch@2.7.0 true',
+      'pkg:pypi/transformers@4.53.0 true',
+      'pkg:pypi/vllm@0.9.1 true',
+    ]);
+  });
+});
+
+describe('models baked in with python -c (issue 13.3)', () => {
+  it('snapshot_download and from_pretrained in a RUN python -c', async () => {
+    const df = [
+      'FROM python:3.11-slim',
+      'RUN pip install huggingface_hub==0.26.2 sentence-transformers==3.3.1',
+      'RUN python -c "from huggingface_hub import snapshot_download; snapshot_download(\'BAAI/bge-small-en-v1.5\', local_dir=\'/models/bge\')"',
+      "RUN python3 -c 'from sentence_transformers import SentenceTransformer; SentenceTransformer(\"all-MiniLM-L6-v2\")'",
+      'RUN python -c "print(1)"',
+    ].join('\n');
+    const { assets } = await analyze(dockerfileAnalyzer, 'Dockerfile', df);
+    expect(sightings(assets.filter((a) => a.kind === 'model')).sort()).toEqual(['pkg:huggingface/BAAI/bge-small-en-v1.5@3', 'pkg:huggingface/sentence-transformers/all-MiniLM-L6-v2@4']);
+    expect(assets.find((a) => a.id === 'dockerfile:Dockerfile')!.properties.aiReasons).toContain('downloads BAAI/bge-small-en-v1.5');
+  });
+});
