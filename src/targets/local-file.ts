@@ -132,7 +132,7 @@ class LocalFile implements ScanFile {
 
   async head(n: number): Promise<Buffer> {
     // A small file is read whole once (cached for the analyzers that read it next).
-    if (this.#bytes || this.size <= Math.min(SYNC_READ_MAX, this.#budget)) return (await this.bytes()).subarray(0, n);
+    if (this.#bytes || this.#small()) return (await this.bytes()).subarray(0, n);
     return this.readAt(0, n);
   }
 
@@ -147,7 +147,19 @@ class LocalFile implements ScanFile {
     return this.#text;
   }
 
+  /** True when the whole file is (or will be) read once, synchronously, and cached: see head(). */
+  #small(): boolean {
+    return this.size <= Math.min(SYNC_READ_MAX, this.#budget);
+  }
+
   async readAt(offset: number, length: number): Promise<Buffer> {
+    // Small files: a slice of the one whole read (a copy: callers own what they get), instead of an
+    // open/fstat/read/close round trip through the thread pool per call (model readers call readAt
+    // several times per file: measured a third of the CPU time on 1,000 small pickles).
+    if (this.#small() && Number.isSafeInteger(offset) && offset >= 0) {
+      const bytes = await this.bytes();
+      return Buffer.from(bytes.subarray(offset, offset + Math.max(0, Math.min(length, bytes.length - offset))));
+    }
     const { fh, size } = await openRegular(this.#abs);
     try {
       const want = Math.max(0, Math.min(length, size - offset));
@@ -181,6 +193,8 @@ class LocalFile implements ScanFile {
   sha256(): Promise<string> {
     this.#digest ??= (async () => {
       const h = createHash('sha256');
+      // A small file is hashed from its one whole read (see readAt); larger ones are streamed.
+      if (this.#small()) return h.update(await this.bytes()).digest('hex');
       for await (const chunk of this.stream()) h.update(chunk);
       return h.digest('hex');
     })();
