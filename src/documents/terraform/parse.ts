@@ -26,8 +26,8 @@ export function loadTerraformGrammar(): Promise<void> {
   loading ??= (async () => {
     await initRuntime();
     const wasm = require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm');
-    const language = await runtime.Language.load(readFileSync(wasm));
-    const p = new runtime.Parser();
+    const language = await runtime().Language.load(readFileSync(wasm));
+    const p = new (runtime().Parser)();
     p.setLanguage(language);
     parser = p;
   })();
