@@ -49,8 +49,12 @@ await build({
   mainFields: ['module', 'main'],
   target: 'node20',
   external: EXTERNAL,
-  // Bundled CommonJS packages (semver, commander) call require() for Node built-ins.
-  banner: { js: "import { createRequire as __aigisCreateRequire } from 'node:module';\nconst require = __aigisCreateRequire(import.meta.url);" },
+  // Bundled CommonJS packages (semver, commander) call require() for Node built-ins. The require
+  // function is created on the first call: every chunk carries this banner, and createRequire (a
+  // Module with its node_modules lookup paths) in each of the ~20 chunks a run opens cost start-up.
+  banner: {
+    js: "import { createRequire as __aigisCreateRequire } from 'node:module';\nlet __aigisRequire;\nfunction require(id) { return (__aigisRequire ??= __aigisCreateRequire(import.meta.url))(id); }",
+  },
   legalComments: 'none',
   plugins: [keepModuleUrls],
   logLevel: 'warning',

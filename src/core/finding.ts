@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Finding, Location, References, RuleMeta, Severity } from './model.js';
+import { localeOrder } from './text.js';
 
 export interface FindingInput {
   location: Location;
@@ -84,7 +85,7 @@ export function assignOccurrences(findings: Finding[]): void {
   }
   for (const [key, group] of groups) {
     if (group.length < 2) continue;
-    group.sort((a, b) => (a.location.startLine ?? 0) - (b.location.startLine ?? 0) || (a.location.startColumn ?? 0) - (b.location.startColumn ?? 0) || a.fingerprint.localeCompare(b.fingerprint));
+    group.sort((a, b) => (a.location.startLine ?? 0) - (b.location.startLine ?? 0) || (a.location.startColumn ?? 0) - (b.location.startColumn ?? 0) || localeOrder(a.fingerprint, b.fingerprint));
     group.forEach((f, i) => {
       if (i > 0) f.stableFingerprint = stableHash([key, String(i)]);
     });

@@ -41,3 +41,15 @@ export function lineAt(starts: number[], offset: number): number {
   }
   return lo + 1;
 }
+
+let collator: Intl.Collator | undefined;
+
+/**
+ * The order of `a.localeCompare(b)` (default locale and options: the spec defines localeCompare as
+ * `new Intl.Collator(undefined, undefined).compare`), with one collator for every call. V8's
+ * localeCompare looks its collator up on each call: sorting a scan's ~700 rule ids that way cost
+ * 10 ms of every run's start-up.
+ */
+export function localeOrder(a: string, b: string): number {
+  return (collator ??= new Intl.Collator()).compare(a, b);
+}

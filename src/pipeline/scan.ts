@@ -9,6 +9,7 @@ import type { Asset, Finding, Note, Report, RuleMeta, SuppressedFinding } from '
 import type { Target } from '../core/target.js';
 import { mergeAssets } from './merge-assets.js';
 import { inlineSuppressions } from '../suppress/inline.js';
+import { localeOrder } from '../core/text.js';
 
 export interface PipelineOptions {
   analyzers: Analyzer[];
@@ -306,7 +307,7 @@ function dedupe(findings: Finding[]): Finding[] {
 function uniqueRules(rules: RuleMeta[]): RuleMeta[] {
   const byId = new Map<string, RuleMeta>();
   for (const r of rules) if (!byId.has(r.id)) byId.set(r.id, r);
-  return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+  return [...byId.values()].sort((a, b) => localeOrder(a.id, b.id));
 }
 
 export function errorText(err: unknown): string {

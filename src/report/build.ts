@@ -5,6 +5,7 @@ import type { PipelineResult } from '../pipeline/scan.js';
 import { redactSecretsIn } from '../secrets/redact-text.js';
 import { VERSION } from '../version.js';
 import { orderAssets } from './asset-order.js';
+import { localeOrder } from '../core/text.js';
 
 /**
  * Findings kept per rule and per report. A hostile target (300,000 overlapping zip entries) can
@@ -25,9 +26,9 @@ export function buildReport(command: string, target: { name: string; type: Targe
   const sorted = [...result.findings].sort(
     (a, b) =>
       severityRank(b.severity) - severityRank(a.severity) ||
-      (a.location.path ?? '').localeCompare(b.location.path ?? '') ||
+      localeOrder(a.location.path ?? '', b.location.path ?? '') ||
       (a.location.startLine ?? 0) - (b.location.startLine ?? 0) ||
-      a.ruleId.localeCompare(b.ruleId),
+      localeOrder(a.ruleId, b.ruleId),
   );
   const capNotes: Note[] = [];
   const findings = capFindings(sorted, capNotes);
@@ -69,7 +70,7 @@ function capFindings(sorted: Finding[], notes: Note[]): Finding[] {
     perRule.set(f.ruleId, n + 1);
     kept.push(f);
   }
-  for (const [rule, count] of [...dropped].sort((a, b) => a[0].localeCompare(b[0]))) {
+  for (const [rule, count] of [...dropped].sort((a, b) => localeOrder(a[0], b[0]))) {
     notes.push(capNote(`${count} more ${rule} findings not listed (at most ${MAX_FINDINGS_PER_RULE} per rule; the most severe are kept)`));
   }
   if (overall) notes.push(capNote(`${overall} more findings not listed (at most ${MAX_FINDINGS} per report; the most severe are kept)`));

@@ -7,6 +7,7 @@ import { SARIF_LEVEL, SECURITY_SEVERITY } from '../core/severity.js';
 import type { Formatter } from './formatter.js';
 import { PROJECT_URL, referenceLinks, ruleDocUrl, ruleTags } from './references.js';
 import { summarize } from './summary.js';
+import { localeOrder } from '../core/text.js';
 
 /**
  * SARIF 2.1.0 for GitHub code scanning and other SARIF consumers. Validated against the official
@@ -73,7 +74,7 @@ function collectRules(report: Report): RuleMeta[] {
       });
     }
   }
-  return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+  return [...byId.values()].sort((a, b) => localeOrder(a.id, b.id));
 }
 
 function reportingDescriptor(rule: RuleMeta): Record<string, unknown> {

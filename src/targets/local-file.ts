@@ -45,16 +45,46 @@ export async function openRegular(absPath: string | Buffer): Promise<{ fh: FileH
 }
 
 export function localFile(info: FileInfo, absPath: string | Buffer, readBudget: number): ScanFile {
-  let bytesP: Promise<Buffer> | undefined;
-  let textP: Promise<string | undefined> | undefined;
-  let digestP: Promise<string> | undefined;
-  const memo = new Map<string, Promise<unknown>>();
-  const overBudget = (size: number) => new BudgetExceededError(`file is ${size} bytes, over the read budget of ${readBudget} bytes`);
+  return new LocalFile(info, absPath, readBudget);
+}
 
-  const readWhole = async (): Promise<Buffer> => {
-    const { fh, size } = await openRegular(absPath);
+/**
+ * One object per file with its methods on the prototype: a scan of 100k files creates 100k of these,
+ * and the former object literal of closures (about 2.5 KB each, a dozen functions and their context)
+ * was most of what the young generation promoted to the old one (measured with the sampling heap
+ * profiler: 260 MB over a 100k-file scan, which set the peak RSS).
+ */
+class LocalFile implements ScanFile {
+  // Set by Object.assign in the constructor (`declare`: no class-field initialisation before it).
+  declare readonly path: string;
+  declare readonly name: string;
+  declare readonly ext: string;
+  declare readonly size: number;
+  declare readonly layer?: string;
+  readonly #info: FileInfo;
+  readonly #abs: string | Buffer;
+  readonly #budget: number;
+  #bytes?: Promise<Buffer>;
+  #text?: Promise<string | undefined>;
+  #digest?: Promise<string>;
+  #memo?: Map<string, Promise<unknown>>;
+
+  constructor(info: FileInfo, absPath: string | Buffer, readBudget: number) {
+    // The FileInfo fields, as the former `{ ...info }` copied them (own enumerable data only).
+    Object.assign(this, info);
+    this.#info = info;
+    this.#abs = absPath;
+    this.#budget = readBudget;
+  }
+
+  #overBudget(size: number): BudgetExceededError {
+    return new BudgetExceededError(`file is ${size} bytes, over the read budget of ${this.#budget} bytes`);
+  }
+
+  async #readWhole(): Promise<Buffer> {
+    const { fh, size } = await openRegular(this.#abs);
     try {
-      if (size > readBudget) throw overBudget(size);
+      if (size > this.#budget) throw this.#overBudget(size);
       // Read the size fstat gave for the open handle (a file that grows later is read as it was).
       const buf = Buffer.allocUnsafe(size);
       let n = 0;
@@ -67,24 +97,24 @@ export function localFile(info: FileInfo, absPath: string | Buffer, readBudget: 
     } finally {
       await fh.close();
     }
-  };
+  }
 
   /**
    * Small files are read synchronously: with tens of thousands of them, the four thread-pool round
    * trips of an async open/fstat/read/close cost more than the reads (measured: 20,000 files, the
    * pipeline spent ~1.4 s of main-thread time in fs callbacks). Same flags and fstat check as above.
    */
-  const readSmallSync = (): Buffer => {
+  #readSmallSync(): Buffer {
     let fd: number;
     try {
-      fd = openSync(absPath, OPEN_FLAGS);
+      fd = openSync(this.#abs, OPEN_FLAGS);
     } catch (err) {
       throw new FileReadError(`cannot read file: ${describeFsError(err)}`);
     }
     try {
       const st = fstatSync(fd);
       if (!st.isFile()) throw new FileReadError(`cannot read file: it is no longer a regular file (now ${kindOf(st)})`);
-      if (st.size > readBudget) throw overBudget(st.size);
+      if (st.size > this.#budget) throw this.#overBudget(st.size);
       const buf = Buffer.allocUnsafe(st.size);
       let n = 0;
       while (n < st.size) {
@@ -98,61 +128,78 @@ export function localFile(info: FileInfo, absPath: string | Buffer, readBudget: 
     } finally {
       closeSync(fd);
     }
-  };
+  }
 
-  const file: ScanFile = {
-    ...info,
-    async head(n) {
-      // A small file is read whole once (cached for the analyzers that read it next).
-      if (bytesP || info.size <= Math.min(SYNC_READ_MAX, readBudget)) return (await file.bytes()).subarray(0, n);
-      return file.readAt(0, n);
-    },
-    bytes() {
-      if (info.size > readBudget) return Promise.reject(overBudget(info.size));
-      bytesP ??= info.size <= SYNC_READ_MAX ? new Promise((resolve) => resolve(readSmallSync())) : readWhole();
-      return bytesP;
-    },
-    text() {
-      textP ??= info.size > readBudget ? Promise.resolve(undefined) : file.bytes().then(decodeText);
-      return textP;
-    },
-    async readAt(offset, length) {
-      const { fh, size } = await openRegular(absPath);
-      try {
-        const want = Math.max(0, Math.min(length, size - offset));
-        const buf = Buffer.alloc(want);
-        const { bytesRead } = await fh.read(buf, 0, want, offset);
-        return buf.subarray(0, bytesRead);
-      } finally {
-        await fh.close();
-      }
-    },
-    async *stream() {
-      const { fh } = await openRegular(absPath);
-      // The stream closes the handle when it ends or is destroyed.
-      yield* fh.createReadStream({ highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
-    },
-    parsed<T>(parser: Parser<T>): Promise<T> {
-      let p = memo.get(parser.id) as Promise<T> | undefined;
-      if (!p) {
-        p = (async () => {
-          const bytes = await file.bytes();
-          return parser.parse({ bytes, text: await file.text(), info });
-        })();
-        memo.set(parser.id, p);
-      }
-      return p;
-    },
-    sha256() {
-      digestP ??= (async () => {
-        const h = createHash('sha256');
-        for await (const chunk of file.stream()) h.update(chunk);
-        return h.digest('hex');
+  async head(n: number): Promise<Buffer> {
+    // A small file is read whole once (cached for the analyzers that read it next).
+    if (this.#bytes || this.#small()) return (await this.bytes()).subarray(0, n);
+    return this.readAt(0, n);
+  }
+
+  bytes(): Promise<Buffer> {
+    if (this.size > this.#budget) return Promise.reject(this.#overBudget(this.size));
+    this.#bytes ??= this.size <= SYNC_READ_MAX ? new Promise((resolve) => resolve(this.#readSmallSync())) : this.#readWhole();
+    return this.#bytes;
+  }
+
+  text(): Promise<string | undefined> {
+    this.#text ??= this.size > this.#budget ? Promise.resolve(undefined) : this.bytes().then(decodeText);
+    return this.#text;
+  }
+
+  /** True when the whole file is (or will be) read once, synchronously, and cached: see head(). */
+  #small(): boolean {
+    return this.size <= Math.min(SYNC_READ_MAX, this.#budget);
+  }
+
+  async readAt(offset: number, length: number): Promise<Buffer> {
+    // Small files: a slice of the one whole read (a copy: callers own what they get), instead of an
+    // open/fstat/read/close round trip through the thread pool per call (model readers call readAt
+    // several times per file: measured a third of the CPU time on 1,000 small pickles).
+    if (this.#small() && Number.isSafeInteger(offset) && offset >= 0) {
+      const bytes = await this.bytes();
+      return Buffer.from(bytes.subarray(offset, offset + Math.max(0, Math.min(length, bytes.length - offset))));
+    }
+    const { fh, size } = await openRegular(this.#abs);
+    try {
+      const want = Math.max(0, Math.min(length, size - offset));
+      const buf = Buffer.alloc(want);
+      const { bytesRead } = await fh.read(buf, 0, want, offset);
+      return buf.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
+    }
+  }
+
+  async *stream(): AsyncIterable<Buffer> {
+    const { fh } = await openRegular(this.#abs);
+    // The stream closes the handle when it ends or is destroyed.
+    yield* fh.createReadStream({ highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
+  }
+
+  parsed<T>(parser: Parser<T>): Promise<T> {
+    const memo = (this.#memo ??= new Map());
+    let p = memo.get(parser.id) as Promise<T> | undefined;
+    if (!p) {
+      p = (async () => {
+        const bytes = await this.bytes();
+        return parser.parse({ bytes, text: await this.text(), info: this.#info });
       })();
-      return digestP;
-    },
-  };
-  return file;
+      memo.set(parser.id, p);
+    }
+    return p;
+  }
+
+  sha256(): Promise<string> {
+    this.#digest ??= (async () => {
+      const h = createHash('sha256');
+      // A small file is hashed from its one whole read (see readAt); larger ones are streamed.
+      if (this.#small()) return h.update(await this.bytes()).digest('hex');
+      for await (const chunk of this.stream()) h.update(chunk);
+      return h.digest('hex');
+    })();
+    return this.#digest;
+  }
 }
 
 export function describeFsError(err: unknown): string {

@@ -13,6 +13,7 @@ import { formatName } from '../options.js';
 import { progressReporter } from '../progress.js';
 import { resolveScanSettings } from '../scan-settings.js';
 import { parseScanners, selectScanners } from '../select.js';
+import { localeOrder } from '../../core/text.js';
 
 interface BomFlags {
   format?: string;
@@ -81,7 +82,7 @@ export async function bomCommand(targetPath: string, flags: BomFlags, cwd = proc
       onProgress: progressReporter(!flags.quiet),
     });
     result.notes.push(...settings.notes);
-    result.assets = foldImports(result.assets).sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+    result.assets = foldImports(result.assets).sort((a, b) => localeOrder(a.kind, b.kind) || localeOrder(a.id, b.id));
     const report = buildReport('bom', { name: target.name, type: target.type }, result);
     let text: string;
     if (format === 'cyclonedx') text = cyclonedx(report, { color: false });

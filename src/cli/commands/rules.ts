@@ -8,6 +8,7 @@ import { probeRules } from '../../probe/rules.js';
 import { CliError } from '../exit.js';
 import { writeOutput, writeStdout } from '../output.js';
 import { formatName } from '../options.js';
+import { localeOrder } from '../../core/text.js';
 
 const FORMATS = ['table', 'json'];
 
@@ -16,7 +17,7 @@ export async function allRules(): Promise<RuleMeta[]> {
   const { analyzers, enrichers } = await import('../../analyzers/index.js'); // on demand, see scan.ts
   const byId = new Map<string, RuleMeta>();
   for (const r of [...analyzers.flatMap((a) => a.rules), ...enrichers.flatMap((e) => e.rules), ...runtimeRuleMetas(), ...probeRules()]) byId.set(r.id, r);
-  return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+  return [...byId.values()].sort((a, b) => localeOrder(a.id, b.id));
 }
 
 export function registerRules(program: Command): void {

@@ -16,6 +16,7 @@ import { writeReport } from '../write-report.js';
 import { progressReporter } from '../progress.js';
 import { parseScanners, ruleSelector, selectFindings, selectScanners, type Selection } from '../select.js';
 import { resolveScanSettings, type IgnoreSet, type ScanFlags, type ScanSettings } from '../scan-settings.js';
+import { localeOrder } from '../../core/text.js';
 
 export function registerScan(program: Command): void {
   // No commander defaults on options that aigis.yaml can set: an unset flag must be distinguishable
@@ -116,10 +117,10 @@ export async function scanReport(targetPath: string, settings: ScanSettings, dep
 function compareFindings(a: Finding, b: Finding): number {
   return (
     severityRank(b.severity) - severityRank(a.severity) ||
-    (a.location.path ?? '').localeCompare(b.location.path ?? '') ||
+    localeOrder(a.location.path ?? '', b.location.path ?? '') ||
     (a.location.startLine ?? 0) - (b.location.startLine ?? 0) ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.fingerprint.localeCompare(b.fingerprint)
+    localeOrder(a.ruleId, b.ruleId) ||
+    localeOrder(a.fingerprint, b.fingerprint)
   );
 }
 

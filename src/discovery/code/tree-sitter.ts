@@ -13,15 +13,22 @@ export type SyntaxTree = TS.Tree;
 export type CodeLanguage = 'python' | 'javascript' | 'typescript' | 'tsx' | 'go';
 
 const require = createRequire(import.meta.url);
-export const runtime = require('@vscode/tree-sitter-wasm') as typeof TS;
-const wasmDir = dirname(require.resolve('@vscode/tree-sitter-wasm'));
+let loaded: typeof TS | undefined;
+/**
+ * The runtime module, required on first use: its 170 KB of JavaScript are compiled only by runs
+ * that parse code or Terraform, not by every start-up.
+ */
+export function runtime(): typeof TS {
+  return (loaded ??= require('@vscode/tree-sitter-wasm') as typeof TS);
+}
+const wasmDir = (): string => dirname(require.resolve('@vscode/tree-sitter-wasm'));
 
 let init: Promise<void> | undefined;
 const parsers = new Map<CodeLanguage, Promise<TS.Parser>>();
 
 /** The shared runtime, initialised once; other grammars (Terraform) load into the same runtime. */
 export function initRuntime(): Promise<void> {
-  init ??= runtime.Parser.init({ locateFile: (file: string) => join(wasmDir, file) });
+  init ??= runtime().Parser.init({ locateFile: (file: string) => join(wasmDir(), file) });
   return init;
 }
 
@@ -31,8 +38,8 @@ export function getParser(lang: CodeLanguage): Promise<TS.Parser> {
   if (!p) {
     p = (async () => {
       await initRuntime();
-      const language = await runtime.Language.load(readFileSync(join(wasmDir, `tree-sitter-${lang}.wasm`)));
-      const parser = new runtime.Parser();
+      const language = await runtime().Language.load(readFileSync(join(wasmDir(), `tree-sitter-${lang}.wasm`)));
+      const parser = new (runtime().Parser)();
       parser.setLanguage(language);
       return parser;
     })();

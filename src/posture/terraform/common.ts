@@ -112,13 +112,14 @@ export function aiBuckets(mod: TfModule): Set<string> {
   if (hit) return hit;
   const out = new Set<string>();
   const buckets = mod.resources.filter((r) => r.mode === 'resource' && (r.type === 'aws_s3_bucket' || r.type === 'google_storage_bucket'));
+  const bucketAddresses = new Set(buckets.map((b) => b.address));
   const byName = new Map<string, string>();
   for (const b of buckets) {
     const name = mod.value(b.block.attributes.bucket ?? b.block.attributes.name);
     if (typeof name === 'string' && !unknown(name)) byName.set(name, b.address);
   }
   const visit = (block: TfBlock): void => {
-    for (const a of mod.blockReferences(block)) if (buckets.some((b) => b.address === a)) out.add(a);
+    for (const a of mod.blockReferences(block)) if (bucketAddresses.has(a)) out.add(a);
     const text = JSON.stringify(Object.fromEntries(Object.entries(block.attributes).map(([k, a]) => [k, mod.value(a)])));
     for (const m of text.matchAll(/(?:s3:\/\/|gs:\/\/|arn:aws[\w-]*:s3:::)([a-z0-9][a-z0-9.-]{1,62})/g)) {
       const addr = byName.get(m[1]);
