@@ -68,9 +68,9 @@ export class DetectSession {
   }
 
   /** Pre-parse screen for the splitter: false when the record cannot match any rule (it is counted here). */
-  readonly screen = (raw: Buffer): boolean => {
+  readonly screen = (raw: Buffer, from = 0, to = raw.length): boolean => {
     if (this.opts.since !== undefined || this.opts.until !== undefined) return true;
-    const verdict = this.engine.screen(raw, this.opts.source);
+    const verdict = this.engine.screen(raw, this.opts.source, from, to);
     if (verdict === 'parse') return true;
     if (verdict === 'event') this.stats.events++;
     else this.stats.unrecognised++;

@@ -188,12 +188,13 @@ export class DetectionEngine {
    * no rule can match (its eventName selects no rule, and no literal gate of the remaining candidates
    * occurs in it). Any doubt gives 'parse': a record the top-level scan does not understand, an
    * eventName with escapes or given twice, a backslash when a gate must be tested (escapes could hide
-   * a literal), records of other kinds. Only CloudTrail is screened: it is the bulk of any input.
+   * a literal), a top-level key spelt with an escape, records of other kinds. Only CloudTrail is
+   * screened: it is the bulk of any input. `from`/`to` delimit the record inside `raw`.
    */
-  screen(raw: Buffer, forced?: EventKind): Screen {
+  screen(raw: Buffer, forced?: EventKind, from = 0, to = raw.length): Screen {
     if (forced && forced !== 'cloudtrail') return 'parse';
-    const top = scanTopLevel(raw);
-    if (!top.ok) return 'parse';
+    const top = scanTopLevel(raw, from, to);
+    if (!top.ok || top.keyEscape) return 'parse';
     // classify(): CloudTrail when the top level has eventSource and eventName strings.
     const ct = forced ? top.nameStart >= 0 : top.nameStart >= 0 && top.source;
     if (!ct || top.nameTwice) return 'parse';
@@ -221,7 +222,7 @@ export class DetectionEngine {
       this.gates.set(candidates, gate);
     }
     if (gate === null || top.backslash) return 'parse';
-    return gate.test(raw.toString('latin1')) ? 'parse' : 'event';
+    return gate.test(raw.toString('latin1', from, to)) ? 'parse' : 'event';
   }
 
   /** Candidate rules for an event (tests use it to check the index). */
