@@ -2,7 +2,7 @@ import { closeSync, constants, openSync, writeSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Finding, Note } from '../../core/model.js';
 import { atLeast, type Severity } from '../../core/severity.js';
-import { buildReport } from '../../report/build.js';
+import { buildReport, findingRedactor } from '../../report/build.js';
 import { loadBuiltinRules } from '../../runtime/builtin-rules.js';
 import { ListenError, parseListen, startListener } from '../../runtime/listener.js';
 import { DetectSession } from '../../runtime/session.js';
@@ -156,6 +156,8 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
   const streaming = flags.format === 'jsonl';
   const writer = streaming ? new LineWriter(flags.output, !!(flags.follow || flags.listen)) : undefined;
   const keep = (f: Finding): boolean => !severities || severities.includes(f.severity);
+  // Streamed alerts skip buildReport, so they get its redaction here (secrets in identities, agents …).
+  const redact = streaming ? findingRedactor() : undefined;
   let worst: Finding['severity'] | undefined;
   const session = new DetectSession(rules, {
     source: SOURCES[flags.source],
@@ -167,7 +169,7 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
       ? (f) => {
           if (!keep(f)) return;
           if (!worst || atLeast(f.severity, worst)) worst = f.severity;
-          writer!.line(JSON.stringify(f));
+          writer!.line(JSON.stringify(redact!(f)));
         }
       : undefined,
   });
