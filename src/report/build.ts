@@ -80,16 +80,6 @@ function capNote(message: string): Note {
   return { level: 'warning', message, source: 'report' };
 }
 
-/**
- * The redaction buildReport applies to each finding, for outputs that write findings as they happen
- * (`aigis detect -f jsonl`) instead of through a Report: streamed and reported findings read the same.
- * Each distinct string is redacted once (identities and addresses repeat across alerts).
- */
-export function findingRedactor(): (f: Finding) => Finding {
-  const redact = memoised(redactSecretsIn);
-  return (f) => redactFinding(f, redact);
-}
-
 /** Scanned text in a finding; metadata from the rule (ids, remediation, references) is ours and left alone. */
 function redactFinding(f: Finding, redact: (s: string) => string): Finding {
   return {

@@ -28,6 +28,8 @@ export interface SessionOptions {
   keep?: boolean;
   /** Problems of the rules that failed to load (a refused correlation silences its helper rules). */
   refused?: RuleProblem[];
+  /** Applied to each value an alert takes from its event (see hitToFinding): streaming's redaction. */
+  clean?: (s: string) => string;
 }
 
 export interface DetectStats {
@@ -116,7 +118,7 @@ export class DetectSession {
       }
       this.seen.add(key);
       this.ruleMetas.set(meta.id, meta);
-      const f = hitToFinding(hit);
+      const f = hitToFinding(hit, this.opts.clean);
       this.counts[f.severity] = (this.counts[f.severity] ?? 0) + 1;
       if (keep) this.findings.push(f);
       this.opts.onFinding?.(f);
