@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 // Benchmark: `aigis detect` (the built CLI, built-in AI pack) against jq running the seed's single MFA
 // query on the same CloudTrail events in the same run, at 50k, 200k and 1M events; also with `-o FILE`,
-// on the {"Records":[…]} form, and with the SigmaHQ CloudTrail rules added (test/fixtures/corpora/sigma,
-// Detection Rule License 1.1). Needs `npm run build` first and `jq` on the PATH
-// (`apt-get install -y jq`). Reads nothing outside the repository.
+// on the {"Records":[…]} form, and with the SigmaHQ CloudTrail rules added (by default the copy in
+// test/fixtures/corpora/sigma/cloudtrail, Detection Rule License 1.1; --sigma DIR names another folder,
+// and the row is skipped with a message when there is none). Needs `npm run build` first and `jq` on the
+// PATH (`apt-get install -y jq`). Reads nothing outside the repository unless --sigma says so.
 //
-//   node bench/detect.mjs [sizes=50000,200000,1000000]     (KEEP=DIR keeps the generated files in DIR)
+//   node bench/detect.mjs [sizes=50000,200000,1000000] [--runs N] [--sigma DIR]
+//                                                           (KEEP=DIR keeps the generated files in DIR)
 //
+// --runs N (default 3) measures each row N times, jq and aigis interleaved, and prints the medians:
+// the machine is shared, so single runs are noisy.
 // Each run is one process measured by /usr/bin/time (wall, user+sys CPU, peak RSS), so start-up, reading,
 // parsing and writing the alerts are all counted. Ratios above 1 mean aigis is faster. CPU time is the
 // fairer figure on a shared machine; both are printed.
@@ -17,8 +21,17 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SIZES = (process.argv[2] ?? '50000,200000,1000000').split(',').map(Number);
-const sigmaDir = join(root, 'test/fixtures/corpora/sigma/cloudtrail');
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  if (i < 0) return fallback;
+  const v = args[i + 1];
+  args.splice(i, 2);
+  return v;
+};
+const RUNS = Math.max(1, Number(opt('--runs', '3')));
+const sigmaDir = resolve(opt('--sigma', join(root, 'test/fixtures/corpora/sigma/cloudtrail')));
+const SIZES = (args[0] ?? '50000,200000,1000000').split(',').map(Number);
 const cli = join(root, 'dist/cli/main.js');
 if (!existsSync(cli)) throw new Error('run `npm run build` first');
 if (spawnSync('jq', ['--version']).status !== 0) throw new Error('jq is not on the PATH (apt-get install -y jq)');
@@ -120,6 +133,18 @@ function timed(cmd, args, stdoutFile) {
 }
 const lineCount = (f) => Number(spawnSync('wc', ['-l', f], { encoding: 'utf8' }).stdout.trim().split(/\s+/)[0]);
 
+/** Median of each figure (ms, cpuMs, rssMiB) over several measurements; counts from the last. */
+function med(rs) {
+  const mid = (k) => rs.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(rs.length / 2)];
+  return { ...rs.at(-1), ms: mid('ms'), cpuMs: mid('cpuMs'), rssMiB: mid('rssMiB') };
+}
+/** RUNS measurements of each command, alternating (so that both see the same load); their medians. */
+function alternate(...fns) {
+  const runs = fns.map(() => []);
+  for (let r = 0; r < RUNS; r++) fns.forEach((fn, i) => runs[i].push(fn()));
+  return runs.map(med);
+}
+
 const JQ_FILTER = 'select(.additionalEventData.MFAUsed == "No") | {username: .userIdentity.userName, time: .eventTime, ip: .sourceIPAddress}';
 function jq(file, records, out) {
   const r = timed('jq', ['-c', `${records ? '.Records[] | ' : ''}${JQ_FILTER}`, file], out);
@@ -142,7 +167,7 @@ function row(label, n, a, j) {
   );
 }
 try {
-  process.stdout.write(`aigis detect vs jq (${process.version}, ${spawnSync('jq', ['--version'], { encoding: 'utf8' }).stdout.trim()}); ev/s = events per second\n`);
+  process.stdout.write(`aigis detect vs jq (${process.version}, ${spawnSync('jq', ['--version'], { encoding: 'utf8' }).stdout.trim()}); ev/s = events per second; medians of ${RUNS} run(s)\n`);
   const rss = [];
   for (const n of SIZES) {
     const records = n === 200_000;
@@ -150,16 +175,19 @@ try {
     const mib = (x) => (statSync(x).size / 1024 / 1024).toFixed(0);
     process.stdout.write(`\n${n.toLocaleString('en-US')} events (${mib(f.lines)} MiB of JSON lines${records ? `, ${mib(f.rec)} MiB as {"Records":[…]}` : ''}):\n`);
     const out = join(dir, 'out');
-    const j = jq(f.lines, false, out);
-    const a = aigis(f.lines, out);
+    const [j, a, ao] = alternate(
+      () => jq(f.lines, false, out),
+      () => aigis(f.lines, out),
+      () => aigis(f.lines, out, ['-o', join(dir, 'alerts.jsonl')]),
+    );
     row('JSON lines, built-in pack, stdout', n, a, j);
-    const ao = aigis(f.lines, out, ['-o', join(dir, 'alerts.jsonl')]);
     row('JSON lines, built-in pack, -o FILE', n, ao, j);
     rss.push([n, a.rssMiB, ao.rssMiB]);
     if (records) {
       const jr = jq(f.rec, true, out);
       row('{"Records":[…]}, built-in pack', n, aigis(f.rec, out), jr);
-      row('JSON lines, + SigmaHQ CloudTrail rules', n, aigis(f.lines, out, ['--rules', sigmaDir]), j);
+      if (existsSync(sigmaDir)) row('JSON lines, + SigmaHQ CloudTrail rules', n, aigis(f.lines, out, ['--rules', sigmaDir]), j);
+      else process.stdout.write(`  JSON lines, + SigmaHQ CloudTrail rules: skipped, ${sigmaDir} is not there (--sigma DIR names the rules folder)\n`);
     }
     if (!process.env.KEEP) {
       rmSync(f.lines, { force: true });

@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadRuleDocument, loadRulePath, type LoadResult } from './sigma/loader.js';
+import { withLazyRegex } from './sigma/modifiers.js';
 
 /** rules/runtime/ — the same relative place from src/runtime/ and from dist/runtime/. */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/runtime/', import.meta.url));
@@ -27,7 +28,7 @@ export function loadBuiltinRules(): LoadResult {
   const out: LoadResult = { rules: [], problems: [] };
   for (const f of pack.files) {
     for (const message of f.errors) out.problems.push({ file: f.file, message, kind: 'invalid' });
-    f.docs.forEach((doc, i) => loadRuleDocument(doc, f.file, true, i, out));
+    withLazyRegex(() => f.docs.forEach((doc, i) => loadRuleDocument(doc, f.file, true, i, out)));
   }
   return (cached = out);
 }

@@ -28,6 +28,8 @@ export interface SessionOptions {
   keep?: boolean;
   /** Problems of the rules that failed to load (a refused correlation silences its helper rules). */
   refused?: RuleProblem[];
+  /** Applied to each value an alert takes from its event (see hitToFinding): streaming's redaction. */
+  clean?: (s: string) => string;
 }
 
 export interface DetectStats {
@@ -68,9 +70,9 @@ export class DetectSession {
   }
 
   /** Pre-parse screen for the splitter: false when the record cannot match any rule (it is counted here). */
-  readonly screen = (raw: Buffer): boolean => {
+  readonly screen = (raw: Buffer, from = 0, to = raw.length): boolean => {
     if (this.opts.since !== undefined || this.opts.until !== undefined) return true;
-    const verdict = this.engine.screen(raw, this.opts.source);
+    const verdict = this.engine.screen(raw, this.opts.source, from, to);
     if (verdict === 'parse') return true;
     if (verdict === 'event') this.stats.events++;
     else this.stats.unrecognised++;
@@ -116,7 +118,7 @@ export class DetectSession {
       }
       this.seen.add(key);
       this.ruleMetas.set(meta.id, meta);
-      const f = hitToFinding(hit);
+      const f = hitToFinding(hit, this.opts.clean);
       this.counts[f.severity] = (this.counts[f.severity] ?? 0) + 1;
       if (keep) this.findings.push(f);
       this.opts.onFinding?.(f);

@@ -1,6 +1,6 @@
 /** `aigis detect` and `aigis rules export` end to end (the built CLI, as test/cli does). */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,33 @@ describe('aigis detect', () => {
     expect(late.every((f: { properties: { time: string } }) => f.properties.time >= '2026-11-20T10:09:00')).toBe(true);
     const none = JSON.parse(run(['detect', logs, '-f', 'json', '-q', '--until', '2026-11-19']).stdout).findings;
     expect(none).toEqual([]);
+  });
+  it('redacts streamed JSON lines (stdout and -o) exactly as the report redacts its findings', () => {
+    // A credential where scanned content reaches an alert: the identity (message, properties).
+    const token = ['ghp', 'ma6DsAKnGbkuaIU6dxKO7rYbbGsTac6Ama6D'].join('_');
+    const ev = {
+      eventSource: 'signin.amazonaws.com',
+      eventName: 'ConsoleLogin',
+      eventID: 'e-redact-1',
+      eventTime: '2026-11-20T10:00:00Z',
+      additionalEventData: { MFAUsed: 'No' },
+      responseElements: { ConsoleLogin: 'Success' },
+      userIdentity: { type: 'IAMUser', arn: `arn:aws:iam::111122223333:user/${token}`, userName: token },
+    };
+    const dir = mkdtempSync(path.join(tmpdir(), 'aigis-detect-redact-'));
+    const events = path.join(dir, 'events.jsonl');
+    writeFileSync(events, JSON.stringify(ev) + '\n');
+    const report = JSON.parse(run(['detect', events, '-f', 'json', '-q']).stdout);
+    const streamed = run(['detect', events, '-f', 'jsonl', '-q']).stdout;
+    const out = path.join(dir, 'alerts.jsonl');
+    run(['detect', events, '-f', 'jsonl', '-q', '-o', out]);
+    const written = readFileSync(out, 'utf8');
+    expect(report.findings).toHaveLength(1);
+    expect(JSON.stringify(report.findings[0])).toContain('ghp_');
+    for (const text of [JSON.stringify(report), streamed, written]) expect(text).not.toContain(token);
+    const strip = (f: Record<string, unknown>) => ({ ...f, occurrence: undefined });
+    expect(strip(JSON.parse(streamed))).toEqual(strip(report.findings[0]));
+    expect(strip(JSON.parse(written))).toEqual(strip(report.findings[0]));
   });
   it('reads stdin with -', () => {
     const r = run(['detect', '-', '-f', 'json', '-q'], readFileSync(mfa, 'utf8'));

@@ -9,6 +9,7 @@ import { loadRulePath } from '../../src/runtime/sigma/loader.js';
 import { RecordSplitter } from '../../src/runtime/sources/json-records.js';
 import { ALICE, ct } from './fixtures.js';
 import { corpus } from './shared-corpora.js';
+import { prng } from '../support/prng.js';
 
 describe('gates', () => {
   it('takes the longest literal of each value; lists are alternatives, `all` needs one', () => {
@@ -38,12 +39,16 @@ describe('gates', () => {
   });
 });
 
-function run(rules: ReturnType<typeof loadBuiltinRules>['rules'], texts: string[], screened: boolean): string[] {
-  const s = new DetectSession(rules);
+function session(rules: ReturnType<typeof loadBuiltinRules>['rules'], texts: string[], screened: boolean, source?: 'cloudtrail'): DetectSession {
+  const s = new DetectSession(rules, { source });
   const splitter: RecordSplitter = new RecordSplitter((r) => s.record(r, `x#${splitter.stats.records}`), undefined, screened ? s.screen : undefined);
   for (const t of texts) splitter.push(Buffer.from(t));
   splitter.end();
-  return s.findings.map((f) => `${f.ruleId} ${f.location.eventIds?.join(',')}`).sort();
+  return s;
+}
+
+function run(rules: ReturnType<typeof loadBuiltinRules>['rules'], texts: string[], screened: boolean, source?: 'cloudtrail'): string[] {
+  return session(rules, texts, screened, source).findings.map((f) => `${f.ruleId} ${f.location.eventIds?.join(',')}`).sort();
 }
 
 describe('screening never changes the alerts', () => {
@@ -72,5 +77,110 @@ describe('screening never changes the alerts', () => {
     const full = run(rules, texts, false);
     expect(full.length).toBeGreaterThanOrEqual(3);
     expect(run(rules, texts, true)).toEqual(full);
+  });
+});
+
+/**
+ * JSON text for a value with the freedoms JSON allows: any member order, whitespace, and any character
+ * of a key or string written as a \\u escape. `dup` adds members after an object's own (duplicate keys:
+ * JSON.parse keeps the last).
+ */
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+function serialise(v: Json, rnd: () => number, escapeP: number, depth = 0): string {
+  const ws = (): string => (rnd() < 0.15 ? [' ', '\t', '\r\n ', '  '][Math.floor(rnd() * 4)] : '');
+  const str = (x: string): string =>
+    '"' +
+    [...JSON.stringify(x).slice(1, -1)]
+      .map((c) => (/[A-Za-z]/.test(c) && rnd() < escapeP ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c))
+      .join('') +
+    '"';
+  if (v === null || typeof v !== 'object') return typeof v === 'string' ? str(v) : JSON.stringify(v);
+  if (Array.isArray(v)) return `[${ws()}${v.map((x) => serialise(x, rnd, escapeP, depth + 1)).join(`${ws()},${ws()}`)}${ws()}]`;
+  const entries = Object.entries(v);
+  for (let i = entries.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [entries[i], entries[j]] = [entries[j], entries[i]];
+  }
+  return `{${ws()}${entries.map(([k, x]) => `${str(k)}${ws()}:${ws()}${serialise(x, rnd, escapeP, depth + 1)}`).join(`${ws()},${ws()}`)}${ws()}}`;
+}
+
+describe('the pre-parse screen never drops a match (randomised)', () => {
+  const rules = [...loadBuiltinRules().rules, ...loadRulePath(corpus('sigma')).rules];
+  const root = { ...ALICE, type: 'Root', arn: 'arn:aws:iam::111122223333:root' };
+  const noMfa = { additionalEventData: { MFAUsed: 'No' }, responseElements: { ConsoleLogin: 'Success' } };
+  // Events that alert (each a rule of the built-in pack) and quiet ones, as plain objects.
+  const bases = (): Record<string, Json>[] => [
+    ct('signin', 'ConsoleLogin', noMfa) as Record<string, Json>,
+    ct('cloudtrail', 'StopLogging') as Record<string, Json>,
+    ct('iam', 'ListUsers', { userIdentity: root }) as Record<string, Json>,
+    ct('bedrock', 'PutUseCaseForModelAccess') as Record<string, Json>,
+    ct('s3', 'DeleteBucketEncryption') as Record<string, Json>,
+    ct('ec2', 'DescribeInstances') as Record<string, Json>,
+    ct('widgets', 'DescribeWidgets') as Record<string, Json>,
+    ct('s3', 'GetObject', { requestParameters: { bucketName: 'b', key: 'k' } }) as Record<string, Json>,
+  ];
+  /** Variants that move, hide or duplicate what the screen reads. */
+  const variants: ((r: Record<string, Json>) => Record<string, Json> | string)[] = [
+    (r) => r,
+    (r) => ({ ...r, eventName: String(r.eventName).toUpperCase() }),
+    (r) => ({ ...r, userIdentity: [r.userIdentity as Json] }),
+    (r) => ({ ...r, requestParameters: { eventName: 'StopLogging', userIdentity: root } }),
+    (r) => {
+      const { userIdentity, ...rest } = r;
+      return { ...rest, 'userIdentity.type': (userIdentity as { type: string }).type };
+    },
+    (r) => {
+      const { userIdentity, ...rest } = r;
+      return { ...rest, userIdentity: { ...(userIdentity as object), type: { nested: 'Root' } } };
+    },
+    // Duplicate keys after the record's own members: JSON.parse keeps the last.
+    (r) => JSON.stringify({ ...r, eventName: 'DescribeInstances' }).slice(0, -1) + `,"eventName":${JSON.stringify(r.eventName)}}`,
+    (r) => JSON.stringify(r).slice(0, -1) + ',"event\\u004eame":"StopLogging"}',
+    (r) => JSON.stringify(r).slice(0, -1) + ',"user\\u0049dentity":{"type":"Root"}}',
+    (r) => JSON.stringify({ ...r, userIdentity: ALICE }).slice(0, -1) + ',"userIdentity":{"type":"Root","arn":"arn:aws:iam::111122223333:root"}}',
+    (r) => JSON.stringify({ ...r, eventSource: 1 }).slice(0, -1) + `,"eventSource":${JSON.stringify(r.eventSource)}}`,
+    (r) => JSON.stringify(r).replace('"eventName":', '"eventName" :\t'),
+  ];
+
+  it.each([
+    ['the built-in pack', loadBuiltinRules().rules],
+    ['the built-in pack and the SigmaHQ CloudTrail rules', rules],
+  ])('gives the alerts and event counts of a full parse, for any member order, spacing, escape or duplicate (%s)', (_, rules) => {
+    const rnd = prng(20261202);
+    const texts: string[] = [];
+    for (let round = 0; round < 40; round++) {
+      for (const base of bases()) {
+        for (const variant of variants) {
+          const v = variant(base);
+          const escapeP = round % 4 === 0 ? 0 : round % 4 === 1 ? 0.02 : round % 4 === 2 ? 0.2 : 1;
+          texts.push((typeof v === 'string' ? v : serialise(v, rnd, escapeP)) + '\n');
+        }
+      }
+    }
+    const full = session(rules, texts, false);
+    const screened = session(rules, texts, true);
+    const alerts = (s: DetectSession): string[] => s.findings.map((f) => `${f.ruleId} ${f.location.eventIds?.join(',')}`).sort();
+    expect(full.findings.length).toBeGreaterThan(300);
+    expect(alerts(screened)).toEqual(alerts(full));
+    expect({ events: screened.stats.events, unrecognised: screened.stats.unrecognised, malformed: screened.stats.malformed }).toEqual({
+      events: full.stats.events,
+      unrecognised: full.stats.unrecognised,
+      malformed: full.stats.malformed,
+    });
+    // With the kind forced (--source cloudtrail) too.
+    expect(run(rules, texts, true, 'cloudtrail')).toEqual(run(rules, texts, false, 'cloudtrail'));
+  });
+
+  it('decodes escapes before matching: an escaped name, key or identity type still alerts', () => {
+    const texts = [
+      JSON.stringify(ct('signin', 'ConsoleLogin', noMfa)).replace('"ConsoleLogin"', '"Console\\u004cogin"') + '\n',
+      JSON.stringify(ct('widgets', 'DescribeWidgets')).slice(0, -1) + ',"event\\u004eame":"StopLogging","eventSource":"cloudtrail.amazonaws.com"}\n',
+      JSON.stringify(ct('widgets', 'DescribeWidgets', { userIdentity: root })).replace('"Root"', '"R\\u006fot"') + '\n',
+    ];
+    const got = run(rules, texts, true);
+    expect(got.some((a) => a.startsWith('detect/console-login-without-mfa '))).toBe(true);
+    expect(got.some((a) => a.startsWith('detect/cloudtrail-logging-stopped '))).toBe(true);
+    expect(got.some((a) => a.startsWith('detect/root-account-activity '))).toBe(true);
+    expect(got).toEqual(run(rules, texts, false));
   });
 });

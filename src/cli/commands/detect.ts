@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Finding, Note } from '../../core/model.js';
 import { atLeast, type Severity } from '../../core/severity.js';
 import { buildReport } from '../../report/build.js';
+import { redactSecretsIn } from '../../secrets/redact-text.js';
 import { loadBuiltinRules } from '../../runtime/builtin-rules.js';
 import { ListenError, parseListen, startListener } from '../../runtime/listener.js';
 import { DetectSession } from '../../runtime/session.js';
@@ -79,6 +80,20 @@ class LineWriter {
     this.flush();
     if (this.fd !== 1) closeSync(this.fd);
   }
+}
+
+/** `fn` remembered for up to `max` distinct strings, then forgotten all at once (memory stays bounded). */
+function boundedMemo(fn: (s: string) => string, max: number): (s: string) => string {
+  let cache = new Map<string, string>();
+  return (s) => {
+    let r = cache.get(s);
+    if (r === undefined) {
+      r = fn(s);
+      if (cache.size >= max) cache = new Map();
+      cache.set(s, r);
+    }
+    return r;
+  };
 }
 
 const SOURCES: Record<string, EventKind | undefined> = { auto: undefined, cloudtrail: 'cloudtrail', 'k8s-audit': 'k8s-audit', k8s: 'k8s-audit', falco: 'falco' };
@@ -162,6 +177,8 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
   const streaming = flags.format === 'jsonl';
   const writer = streaming ? new LineWriter(flags.output, !!(flags.follow || flags.listen)) : undefined;
   const keep = (f: Finding): boolean => (!severities || severities.includes(f.severity)) && (!keepRule || keepRule(f.ruleId));
+  // Streamed alerts skip buildReport, so they get its redaction here, value by value (hitToFinding).
+  const clean = streaming ? boundedMemo(redactSecretsIn, 20_000) : undefined;
   let worst: Finding['severity'] | undefined;
   const session = new DetectSession(rules, {
     source: SOURCES[flags.source],
@@ -169,6 +186,7 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
     until,
     keep: !streaming,
     refused: problems,
+    clean,
     onFinding: streaming
       ? (f) => {
           if (!keep(f)) return;

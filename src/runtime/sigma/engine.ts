@@ -2,12 +2,14 @@
  * The detection engine: rules compiled once, indexed per event kind by the value of one field
  * (eventName for CloudTrail, objectRef.resource for audit logs, the rule name for Falco), so an event
  * is tested only against the rules that can match it plus the few rules that cannot be indexed.
- * Correlation rules receive the matches of the rules they reference.
+ * CloudTrail rules that allow any eventName are indexed by a second field, userIdentity.type, when they
+ * constrain it (see loader.ts INDEX_FIELDS). Correlation rules receive the matches of the rules they
+ * reference.
  */
 import type { RuntimeEvent } from '../event.js';
 import { CorrelationState, type CorrelationHit } from './correlation.js';
 import { compileField, type FieldGetter } from './field.js';
-import { INDEX_FIELD } from './loader.js';
+import { INDEX_FIELDS } from './loader.js';
 import { scanTopLevel } from './screen.js';
 import type { AnyRule, CorrelationRule, DetectionRule, EventKind, RuleProblem } from './types.js';
 
@@ -26,8 +28,18 @@ export type Hit = ({ type: 'detection' } & DetectionHit) | ({ type: 'correlation
 interface KindIndex {
   field: FieldGetter;
   byKey: Map<string, DetectionRule[]>;
+  /** The second index field (CloudTrail's userIdentity.type): its rules by value, and all of them. */
+  second?: { name: string; field: FieldGetter; byKey: Map<string, DetectionRule[]>; all: DetectionRule[] };
   unindexed: DetectionRule[];
+  /** Candidate lists for (first value, second value) pairs, built once each (see candidatesFor). */
+  merged: Map<string, DetectionRule[]>;
 }
+
+const NONE: DetectionRule[] = [];
+/** A second-field value that cannot be told (several values, not a string): every rule of the field. */
+const ANY = '\u0000any';
+/** Distinct (eventName, identity type) pairs whose candidate lists are kept. */
+const MAX_MERGED = 4096;
 
 export class DetectionEngine {
   readonly detections: DetectionRule[] = [];
@@ -128,21 +140,47 @@ export class DetectionEngine {
       }
       let idx = this.index.get(d.kind);
       if (!idx) {
-        idx = { field: compileField(INDEX_FIELD[d.kind]), byKey: new Map(), unindexed: [] };
+        const [first, second] = INDEX_FIELDS[d.kind];
+        idx = {
+          field: compileField(first),
+          byKey: new Map(),
+          second: second ? { name: second, field: compileField(second), byKey: new Map(), all: [] } : undefined,
+          unindexed: [],
+          merged: new Map(),
+        };
         this.index.set(d.kind, idx);
       }
-      if (d.indexKeys) {
+      const second = d.indexKeys && idx.second && d.indexField === idx.second.name ? idx.second : undefined;
+      const byKey = second ? second.byKey : d.indexKeys ? idx.byKey : undefined;
+      if (byKey && d.indexKeys) {
+        second?.all.push(d);
         for (const k of d.indexKeys) {
-          const list = idx.byKey.get(k) ?? [];
+          const list = byKey.get(k) ?? [];
           list.push(d);
-          idx.byKey.set(k, list);
+          byKey.set(k, list);
         }
       } else idx.unindexed.push(d);
     }
-    // Each key's list also holds the unindexed rules, so one look-up gives every candidate.
-    for (const idx of this.index.values()) {
-      for (const [k, list] of idx.byKey) idx.byKey.set(k, [...list, ...idx.unindexed]);
+  }
+
+  /**
+   * The rules an event can match: those indexed by its first field's value, those indexed by its
+   * second field's value (`ANY`: all of them) and the unindexed ones, in that order. Merged lists are
+   * built once per pair and reused (the gate cache is keyed by list).
+   */
+  private candidatesFor(idx: KindIndex, first: string | undefined, second: string | undefined): DetectionRule[] {
+    const a = first === undefined ? NONE : (idx.byKey.get(first) ?? NONE);
+    const b = second === undefined || !idx.second ? NONE : second === ANY ? idx.second.all : (idx.second.byKey.get(second) ?? NONE);
+    if (b.length === 0 && idx.unindexed.length === 0) return a;
+    if (a.length === 0 && b.length === 0) return idx.unindexed;
+    if (a.length === 0 && idx.unindexed.length === 0) return b;
+    const key = `${first ?? ''}\u0000${b === NONE ? '' : second}`;
+    let list = idx.merged.get(key);
+    if (!list) {
+      list = [...a, ...b, ...idx.unindexed];
+      if (idx.merged.size < MAX_MERGED) idx.merged.set(key, list);
     }
+    return list;
   }
 
   /**
@@ -150,12 +188,13 @@ export class DetectionEngine {
    * no rule can match (its eventName selects no rule, and no literal gate of the remaining candidates
    * occurs in it). Any doubt gives 'parse': a record the top-level scan does not understand, an
    * eventName with escapes or given twice, a backslash when a gate must be tested (escapes could hide
-   * a literal), records of other kinds. Only CloudTrail is screened: it is the bulk of any input.
+   * a literal), a top-level key spelt with an escape, records of other kinds. Only CloudTrail is
+   * screened: it is the bulk of any input. `from`/`to` delimit the record inside `raw`.
    */
-  screen(raw: Buffer, forced?: EventKind): Screen {
+  screen(raw: Buffer, forced?: EventKind, from = 0, to = raw.length): Screen {
     if (forced && forced !== 'cloudtrail') return 'parse';
-    const top = scanTopLevel(raw);
-    if (!top.ok) return 'parse';
+    const top = scanTopLevel(raw, from, to);
+    if (!top.ok || top.keyEscape) return 'parse';
     // classify(): CloudTrail when the top level has eventSource and eventName strings.
     const ct = forced ? top.nameStart >= 0 : top.nameStart >= 0 && top.source;
     if (!ct || top.nameTwice) return 'parse';
@@ -167,7 +206,13 @@ export class DetectionEngine {
     if (!idx) return 'event';
     // Names are ASCII in CloudTrail; latin1 keeps any other byte distinct (no false index hits).
     const name = raw.toString('latin1', i, end).toLowerCase();
-    const candidates = idx.byKey.get(name) ?? idx.unindexed;
+    // The identity type: ANY when the bytes cannot tell it (an escape anywhere may spell the key).
+    let type: string | undefined;
+    if (idx.second) {
+      if (top.typeAny || top.backslash || top.typeEnd - top.typeStart > MAX_NAME) type = ANY;
+      else if (top.typeStart >= 0) type = raw.toString('latin1', top.typeStart, top.typeEnd).toLowerCase();
+    }
+    const candidates = this.candidatesFor(idx, name, type);
     if (candidates.length === 0) return 'event';
     let gate = this.gates.get(candidates);
     if (gate === undefined) {
@@ -177,7 +222,7 @@ export class DetectionEngine {
       this.gates.set(candidates, gate);
     }
     if (gate === null || top.backslash) return 'parse';
-    return gate.test(raw.toString('latin1')) ? 'parse' : 'event';
+    return gate.test(raw.toString('latin1', from, to)) ? 'parse' : 'event';
   }
 
   /** Candidate rules for an event (tests use it to check the index). */
@@ -185,7 +230,13 @@ export class DetectionEngine {
     const idx = this.index.get(ev.kind);
     if (!idx) return [];
     const v = idx.field(ev.data)[0];
-    return (typeof v === 'string' ? idx.byKey.get(v.toLowerCase()) : undefined) ?? idx.unindexed;
+    let second: string | undefined;
+    if (idx.second) {
+      const vals = idx.second.field(ev.data);
+      if (vals.length === 1 && typeof vals[0] === 'string') second = vals[0].toLowerCase();
+      else if (vals.length > 0) second = ANY;
+    }
+    return this.candidatesFor(idx, typeof v === 'string' ? v.toLowerCase() : undefined, second);
   }
 
   /** Runs every candidate rule on one event. `now` stands in for events without a time. */

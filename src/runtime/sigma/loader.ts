@@ -10,11 +10,22 @@ import { compileDetection } from './compile.js';
 import { SigmaSyntaxError, SigmaUnsupportedError } from './errors.js';
 import type { AnyRule, CorrelationRule, CorrelationType, CountCondition, DetectionRule, EventKind, LogSource, RuleProblem, SigmaMeta } from './types.js';
 
-/** The field each event kind is indexed by (see DetectionRule.indexKeys). */
+/** The field each event kind is indexed by first (see DetectionRule.indexKeys). */
 export const INDEX_FIELD: Record<EventKind, string> = {
   cloudtrail: 'eventName',
   'k8s-audit': 'objectRef.resource',
   falco: 'rule',
+};
+
+/**
+ * Every field a kind can be indexed by, in order of preference. CloudTrail rules that allow any
+ * eventName are indexed by the identity type when they constrain it (the root-user rule), so that
+ * they too see only the events that can match instead of every event.
+ */
+export const INDEX_FIELDS: Record<EventKind, string[]> = {
+  cloudtrail: ['eventName', 'userIdentity.type'],
+  'k8s-audit': ['objectRef.resource'],
+  falco: ['rule'],
 };
 
 const MAX_RULE_FILE = 1024 * 1024;
@@ -110,8 +121,8 @@ function loadCorrelation(doc: Record<string, unknown>, m: SigmaMeta): Correlatio
 function loadDetection(doc: Record<string, unknown>, m: SigmaMeta): DetectionRule {
   const ls = (doc.logsource ?? {}) as LogSource;
   const kind = kindOf(ls);
-  const compiled = compileDetection(doc.detection, kind ? INDEX_FIELD[kind] : undefined);
-  return { ...m, type: 'detection', logsource: ls, kind, match: compiled.match, indexKeys: compiled.indexKeys, gate: compiled.gate };
+  const compiled = compileDetection(doc.detection, kind ? INDEX_FIELDS[kind] : undefined);
+  return { ...m, type: 'detection', logsource: ls, kind, match: compiled.match, indexField: compiled.indexField, indexKeys: compiled.indexKeys, gate: compiled.gate };
 }
 
 export interface LoadResult {

@@ -146,6 +146,24 @@ function numberOf(v: unknown): number | undefined {
 }
 
 /** Compiles one selection item. `key` is `field|mod|…` (or `|all` etc. for keyword maps). */
+/**
+ * Set while the built-in pack loads (see withLazyRegex): its regexes are compiled on first use instead
+ * of at load, because compiling them all is a fifth of detect's start-up and most never meet an event
+ * that reaches them. User rules are compiled at load so that an unsupported regex is refused up front.
+ */
+let lazyRegex = false;
+
+/** Runs `load` with regex compilation deferred to first use (for rules already known to compile). */
+export function withLazyRegex<T>(load: () => T): T {
+  const before = lazyRegex;
+  lazyRegex = true;
+  try {
+    return load();
+  } finally {
+    lazyRegex = before;
+  }
+}
+
 export function compileItem(key: string, rawValue: unknown, fields: Map<string, FieldGetter>): EventPredicate {
   const [fieldName, ...mods] = key.split('|');
   for (const m of mods) {
@@ -209,13 +227,15 @@ export function compileItem(key: string, rawValue: unknown, fields: Map<string, 
     const tests = values.map((v) => {
       if (typeof v !== 'string' && typeof v !== 'number') throw new SigmaSyntaxError(`\`re\` needs a string, got ${JSON.stringify(v)}`);
       const src = String(v);
-      let re: RE2JS;
-      try {
-        re = RE2JS.compile(simplifyRegex(src), flags);
-      } catch (err) {
-        throw new SigmaUnsupportedError(`regular expression ${JSON.stringify(src)}`, `${(err as Error).message} (rule regexes run on RE2, which has no look-around or back-references)`);
-      }
-      const test = (s: string): boolean => re.test(s);
+      const compile = (): RE2JS => {
+        try {
+          return RE2JS.compile(simplifyRegex(src), flags);
+        } catch (err) {
+          throw new SigmaUnsupportedError(`regular expression ${JSON.stringify(src)}`, `${(err as Error).message} (rule regexes run on RE2, which has no look-around or back-references)`);
+        }
+      };
+      let re = lazyRegex ? undefined : compile();
+      const test = (s: string): boolean => (re ??= compile()).test(s);
       return getter ? valueTest(getter, [test], false) : keywordTest([test], false);
     });
     return combine(tests);

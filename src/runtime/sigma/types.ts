@@ -42,6 +42,8 @@ export interface DetectionRule extends SigmaMeta {
    * condition requires; undefined when the rule can match any value and must see every event.
    */
   indexKeys?: string[];
+  /** The field `indexKeys` are values of (one of the kind's index fields, loader.ts INDEX_FIELDS). */
+  indexField?: string;
   /** Lower-cased literals one of which a record's raw JSON must contain for the rule to match (gate.ts). */
   gate?: string[];
 }

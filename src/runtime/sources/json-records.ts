@@ -78,8 +78,8 @@ export class RecordSplitter {
     private readonly sink: RecordSink,
     /** Largest record kept (bytes); longer ones are skipped and counted. */
     private readonly maxRecord = MAX_RECORD,
-    /** Optional pre-parse screen over the record's bytes as latin1 text: false skips JSON.parse. */
-    private readonly screen?: (raw: Buffer) => boolean,
+    /** Optional pre-parse screen over the record `raw[from, to)`: false skips JSON.parse. */
+    private readonly screen?: (raw: Buffer, from: number, to: number) => boolean,
   ) {}
 
   private problem(msg: string): void {
@@ -87,12 +87,25 @@ export class RecordSplitter {
     if (this.stats.problems.length < 5) this.stats.problems.push(msg);
   }
 
-  private emit(bytes: Buffer): void {
-    let v: unknown;
-    if (this.screen && bytes[0] === LBRACE && bytes[bytes.length - 1] === RBRACE && !this.screen(bytes)) {
+  /** A record at `buf[from, to)`: screened in place, so a skipped record costs no allocation. */
+  private emitRange(buf: Buffer, from: number, to: number): void {
+    if (this.screen && buf[from] === LBRACE && buf[to - 1] === RBRACE && !this.screen(buf, from, to)) {
       this.stats.records++;
       return;
     }
+    this.parse(buf.subarray(from, to));
+  }
+
+  private emit(bytes: Buffer): void {
+    if (this.screen && bytes[0] === LBRACE && bytes[bytes.length - 1] === RBRACE && !this.screen(bytes, 0, bytes.length)) {
+      this.stats.records++;
+      return;
+    }
+    this.parse(bytes);
+  }
+
+  private parse(bytes: Buffer): void {
+    let v: unknown;
     try {
       v = JSON.parse(bytes.toString('utf8'));
     } catch (err) {
@@ -225,13 +238,13 @@ export class RecordSplitter {
       const nl = this.buf.indexOf(NL, from);
       if (nl === -1) break;
       this.line++;
-      this.lineRecord(this.buf.subarray(start, nl));
+      this.lineRecord(this.buf, start, nl);
       start = from = nl + 1;
     }
     const rest = this.buf.length - start;
     if (final && rest) {
       this.line++;
-      this.lineRecord(this.buf.subarray(start));
+      this.lineRecord(this.buf, start, this.buf.length);
       this.consume(this.buf.length);
     } else if (rest > this.maxRecord) {
       this.line++;
@@ -243,13 +256,13 @@ export class RecordSplitter {
     this.lineScan = this.buf.length;
   }
 
-  private lineRecord(bytes: Buffer): void {
-    let a = 0;
-    let b = bytes.length;
+  private lineRecord(bytes: Buffer, from: number, to: number): void {
+    let a = from;
+    let b = to;
     while (a < b && (bytes[a] === 0x20 || bytes[a] === 0x09 || bytes[a] === 0x0d)) a++;
     while (b > a && (bytes[b - 1] === 0x20 || bytes[b - 1] === 0x09 || bytes[b - 1] === 0x0d)) b--;
     if (a === b) return;
-    this.emit(bytes.subarray(a, b));
+    this.emitRange(bytes, a, b);
   }
 
   private scanContainer(): void {
