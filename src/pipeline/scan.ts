@@ -26,7 +26,7 @@ export interface PipelineOptions {
 }
 
 /** The part of a Report that a scan produces (the report adds tool, target and time). */
-export type PipelineResult = Pick<Report, 'findings' | 'suppressed' | 'assets' | 'notes' | 'stats' | 'rules'>;
+export type PipelineResult = Pick<Report, 'findings' | 'suppressed' | 'assets' | 'notes' | 'stats' | 'rules' | 'paths'>;
 
 export async function runPipeline(target: Target, opts: PipelineOptions): Promise<PipelineResult> {
   const started = Date.now();
@@ -141,9 +141,11 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
   }
 
   const merged = mergeAssets(assets);
+  let pathsSection: Report['paths'];
   for (const enricher of opts.enrichers ?? []) {
     try {
       const res = await enricher.enrich({ assets: merged, findings });
+      if (res.paths) pathsSection = res.paths;
       if (res.findings) findings.push(...res.findings);
       if (res.assets) merged.push(...mergeAssets(res.assets));
       if (res.notes) notes.push(...res.notes);
@@ -160,6 +162,7 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
     notes: [...sortedNotes(target.notes), ...notes],
     stats: { files: done, bytes, skipped: all.length - wanted.length, durationMs: Date.now() - started },
     rules: uniqueRules(rules),
+    ...(pathsSection ? { paths: pathsSection } : {}),
   };
 }
 

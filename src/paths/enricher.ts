@@ -1,0 +1,69 @@
+/**
+ * The attack-path enricher: after every analyzer and the other enrichers (advisories, the BOM graph),
+ * it builds the graph of the whole scan, finds the paths, reports each as a finding of its `path/...`
+ * rule (asset = the target, location = where the attacker gets in, evidence = the step chain), marks
+ * every finding that is a step (`onPaths`), and hands the versioned `paths` section to the report.
+ */
+import type { Enricher } from '../core/analyzer.js';
+import { assignOccurrences, makeFinding } from '../core/finding.js';
+import type { Asset, AttackPath, Finding, Note, PathsSection } from '../core/model.js';
+import { findPaths, MAX_PATHS, toAttackPaths } from './find.js';
+import { buildGraph } from './graph.js';
+import { PATH_RULES } from './rules/index.js';
+
+const RULE_BY_ID = new Map(PATH_RULES.map((r) => [r.meta.id, r]));
+
+export interface AttackPathResult {
+  paths: PathsSection;
+  findings: Finding[];
+  notes: Note[];
+}
+
+/** Pure: the paths of a scan. Sets `onPaths` on the step findings it is given (they are the scan's own). */
+export function attackPaths(assets: readonly Asset[], findings: Finding[], opts: { maxPaths?: number; maxEdgeVisits?: number } = {}): AttackPathResult {
+  // Steps cite stable fingerprints: fix occurrence indexes first (idempotent).
+  assignOccurrences(findings);
+  const g = buildGraph(assets, findings);
+  const { walks, truncated } = findPaths(g, opts);
+  const { items, omitted } = toAttackPaths(g, walks, opts.maxPaths ?? MAX_PATHS);
+  const byFingerprint = new Map<string, Finding>();
+  for (const f of findings) if (!byFingerprint.has(f.stableFingerprint ?? f.fingerprint)) byFingerprint.set(f.stableFingerprint ?? f.fingerprint, f);
+  for (const p of items) {
+    for (const s of p.steps) {
+      const f = s.finding && byFingerprint.get(s.finding.fingerprint);
+      if (f && !f.onPaths?.includes(p.id)) f.onPaths = [...(f.onPaths ?? []), p.id];
+    }
+  }
+  const notes: Note[] = [];
+  if (truncated) notes.push({ level: 'warning', source: 'attack-paths', message: 'attack paths: work budget reached; some entries were not followed' });
+  if (omitted) notes.push({ level: 'info', source: 'attack-paths', message: `${omitted} more attack paths not listed (at most ${opts.maxPaths ?? MAX_PATHS} per report; the highest scores are kept)` });
+  return { paths: { version: 1, items, ...(omitted ? { omitted } : {}) }, findings: items.map(pathFinding), notes };
+}
+
+/** The finding of a path: its rule, the target's asset, the entry's place, the chain as evidence. */
+export function pathFinding(p: AttackPath): Finding {
+  const rule = RULE_BY_ID.get(p.ruleId)!;
+  const entry = p.steps[0];
+  const chain = p.steps.map((s) => `${s.assetName}${s.finding ? ` [${s.finding.ruleId}]` : ''}`).join(' → ');
+  const f = makeFinding(rule.meta, {
+    location: entry.location ?? {},
+    message: `Attack path (score ${p.score}): ${p.steps.map((s) => s.assetName).join(' → ')}. ${entry.description}`,
+    evidence: chain,
+    severity: p.severity,
+    assetId: p.target.assetId,
+    fingerprintSalt: p.id,
+    title: p.title,
+    properties: { pathId: p.id, score: p.score, entryKind: p.entry.kind, targetKind: p.target.kind, steps: p.steps.length, ...(p.variants ? { variants: p.variants } : {}) },
+  });
+  f.onPaths = [p.id];
+  return f;
+}
+
+export const pathsEnricher: Enricher = {
+  name: 'attack-paths',
+  rules: PATH_RULES.map((r) => r.meta),
+  enrich({ assets, findings }) {
+    const res = attackPaths(assets, findings);
+    return { findings: res.findings, notes: res.notes, paths: res.paths };
+  },
+};
