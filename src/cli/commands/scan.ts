@@ -124,6 +124,9 @@ function keepReportedPaths(result: PipelineResult): void {
   const section = result.paths!;
   const items = section.items.filter((p) => kept.has(p.id));
   result.paths = { ...section, items };
+  // Workloads known only as graph nodes (confidence 0: no analyzer inventoried them) stay only on a path.
+  const onPath = new Set(items.flatMap((p) => p.steps.map((s) => s.assetId)));
+  result.assets = result.assets.filter((a) => a.confidence !== 0 || onPath.has(a.id));
   for (const f of [...result.findings, ...result.suppressed.map((s) => s.finding)]) {
     if (!f.onPaths) continue;
     const on = f.onPaths.filter((id) => kept.has(id));
