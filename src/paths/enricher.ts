@@ -8,7 +8,7 @@ import type { Enricher } from '../core/analyzer.js';
 import { assignOccurrences, makeFinding } from '../core/finding.js';
 import type { Asset, AttackPath, Finding, Note, PathsSection } from '../core/model.js';
 import { findPaths, MAX_PATHS, toAttackPaths } from './find.js';
-import { buildGraph } from './graph.js';
+import { buildGraph, type Graph } from './graph.js';
 import { PATH_RULES } from './rules/index.js';
 
 const RULE_BY_ID = new Map(PATH_RULES.map((r) => [r.meta.id, r]));
@@ -17,6 +17,8 @@ export interface AttackPathResult {
   paths: PathsSection;
   findings: Finding[];
   notes: Note[];
+  /** Virtual nodes a reported path goes through (a provider account a key opens, a node), as assets. */
+  assets: Asset[];
 }
 
 /** Pure: the paths of a scan. Sets `onPaths` on the step findings it is given (they are the scan's own). */
@@ -37,7 +39,30 @@ export function attackPaths(assets: readonly Asset[], findings: Finding[], opts:
   const notes: Note[] = [];
   if (truncated) notes.push({ level: 'warning', source: 'attack-paths', message: 'attack paths: work budget reached; some entries were not followed' });
   if (omitted) notes.push({ level: 'info', source: 'attack-paths', message: `${omitted} more attack paths not listed (at most ${opts.maxPaths ?? MAX_PATHS} per report; the highest scores are kept)` });
-  return { paths: { version: 1, items, ...(omitted ? { omitted } : {}) }, findings: items.map(pathFinding), notes };
+  return { paths: { version: 1, items, ...(omitted ? { omitted } : {}) }, findings: items.map(pathFinding), notes, assets: virtualAssets(g, items) };
+}
+
+/**
+ * Every step names an asset of the report: virtual nodes on a reported path become assets, seen where
+ * the step before them was. A provider account is inventory (a key for it was found); a node is only a
+ * graph node (confidence 0, kept by the scan only while a path goes through it).
+ */
+function virtualAssets(g: Graph, items: AttackPath[]): Asset[] {
+  const out = new Map<string, Asset>();
+  for (const p of items) {
+    p.steps.forEach((s, i) => {
+      const node = g.index.get(s.assetId);
+      if (node === undefined || g.assets[node] || out.has(s.assetId)) return;
+      const prev = p.steps[i - 1]?.location;
+      const provider = s.assetKind === 'llm-provider';
+      out.set(s.assetId, {
+        id: s.assetId, kind: s.assetKind, name: s.assetName, locations: prev ? [prev] : [],
+        properties: provider ? { provider: s.assetName, via: 'attack-path' } : { virtual: true, via: 'attack-path' },
+        relations: [], confidence: provider ? 0.5 : 0,
+      });
+    });
+  }
+  return [...out.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 /** The finding of a path: its rule, the target's asset, the entry's place, the chain as evidence. */
@@ -64,6 +89,6 @@ export const pathsEnricher: Enricher = {
   rules: PATH_RULES.map((r) => r.meta),
   enrich({ assets, findings }) {
     const res = attackPaths(assets, findings);
-    return { findings: res.findings, notes: res.notes, paths: res.paths };
+    return { findings: res.findings, notes: res.notes, paths: res.paths, assets: res.assets };
   },
 };
