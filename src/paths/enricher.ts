@@ -7,7 +7,7 @@
 import type { Enricher } from '../core/analyzer.js';
 import { assignOccurrences, makeFinding } from '../core/finding.js';
 import type { Asset, AttackPath, Finding, Note, PathsSection } from '../core/model.js';
-import { findPaths, MAX_PATHS, toAttackPaths } from './find.js';
+import { findPaths, MAX_PATHS, MAX_PATHS_PER_RULE, toAttackPaths } from './find.js';
 import { buildGraph, type Graph } from './graph.js';
 import { PATH_RULES } from './rules/index.js';
 
@@ -22,12 +22,12 @@ export interface AttackPathResult {
 }
 
 /** Pure: the paths of a scan. Sets `onPaths` on the step findings it is given (they are the scan's own). */
-export function attackPaths(assets: readonly Asset[], findings: Finding[], opts: { maxPaths?: number; maxEdgeVisits?: number } = {}): AttackPathResult {
+export function attackPaths(assets: readonly Asset[], findings: Finding[], opts: { maxPaths?: number; maxPathsPerRule?: number; maxEdgeVisits?: number } = {}): AttackPathResult {
   // Steps cite stable fingerprints: fix occurrence indexes first (idempotent).
   assignOccurrences(findings);
   const g = buildGraph(assets, findings);
   const { walks, truncated } = findPaths(g, opts);
-  const { items, omitted } = toAttackPaths(g, walks, opts.maxPaths ?? MAX_PATHS);
+  const { items, omitted } = toAttackPaths(g, walks, opts.maxPaths ?? MAX_PATHS, opts.maxPathsPerRule ?? MAX_PATHS_PER_RULE);
   const byFingerprint = new Map<string, Finding>();
   for (const f of findings) if (!byFingerprint.has(f.stableFingerprint ?? f.fingerprint)) byFingerprint.set(f.stableFingerprint ?? f.fingerprint, f);
   for (const p of items) {
@@ -38,7 +38,7 @@ export function attackPaths(assets: readonly Asset[], findings: Finding[], opts:
   }
   const notes: Note[] = [];
   if (truncated) notes.push({ level: 'warning', source: 'attack-paths', message: 'attack paths: work budget reached; some entries were not followed' });
-  if (omitted) notes.push({ level: 'info', source: 'attack-paths', message: `${omitted} more attack paths not listed (at most ${opts.maxPaths ?? MAX_PATHS} per report; the highest scores are kept)` });
+  if (omitted) notes.push({ level: 'info', source: 'attack-paths', message: `${omitted} more attack paths not listed (at most ${opts.maxPaths ?? MAX_PATHS} per report and ${opts.maxPathsPerRule ?? MAX_PATHS_PER_RULE} per rule; the highest scores are kept)` });
   return { paths: { version: 1, items, ...(omitted ? { omitted } : {}) }, findings: items.map(pathFinding), notes, assets: virtualAssets(g, items) };
 }
 

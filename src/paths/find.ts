@@ -14,6 +14,8 @@ import { PATH_RULES, type PathRule } from './rules/index.js';
 import { TARGET_VALUE, targetKind } from './targets.js';
 
 export const MAX_PATHS = 100;
+/** Per rule, so that one kind (fifty leaked keys) cannot crowd the others out of the report. */
+export const MAX_PATHS_PER_RULE = 25;
 export const MAX_DEPTH = 7;
 export const MAX_EDGE_VISITS = 5_000_000;
 
@@ -158,10 +160,18 @@ function stepFinding(g: Graph, w: Walk, i: number): Finding | undefined {
   return findingsOf(g, w.nodes[i])[0];
 }
 
-export function toAttackPaths(g: Graph, walks: Walk[], maxPaths = MAX_PATHS): { items: AttackPath[]; omitted: number } {
+export function toAttackPaths(g: Graph, walks: Walk[], maxPaths = MAX_PATHS, maxPerRule = MAX_PATHS_PER_RULE): { items: AttackPath[]; omitted: number } {
   const paths = walks.map((w) => toPath(g, w));
   paths.sort((a, b) => b.score - a.score || cmp(a.ruleId, b.ruleId) || cmp(a.entry.assetId, b.entry.assetId) || cmp(a.target.assetId, b.target.assetId));
-  return { items: paths.slice(0, maxPaths), omitted: Math.max(0, paths.length - maxPaths) };
+  const perRule = new Map<string, number>();
+  const items: AttackPath[] = [];
+  for (const p of paths) {
+    const n = perRule.get(p.ruleId) ?? 0;
+    if (n >= maxPerRule || items.length >= maxPaths) continue;
+    perRule.set(p.ruleId, n + 1);
+    items.push(p);
+  }
+  return { items, omitted: paths.length - items.length };
 }
 
 function toPath(g: Graph, w: Walk): AttackPath {

@@ -166,7 +166,26 @@ describe('path rules', () => {
     const res = attackPaths(assets, findings, { maxPaths: 10 });
     expect(res.paths.items).toHaveLength(10);
     expect(res.paths.omitted).toBe(20);
-    expect(res.notes.map((n) => n.message)).toEqual(['20 more attack paths not listed (at most 10 per report; the highest scores are kept)']);
+    expect(res.notes.map((n) => n.message)).toEqual(['20 more attack paths not listed (at most 10 per report and 25 per rule; the highest scores are kept)']);
+    // One rule cannot crowd out the others: the per-rule cap leaves room for a CI path.
+    assets.push(asset('ci-job:w.yml#j', 'workload', [['uses', 'ci-secret:X']]), asset('ci-secret:X', 'secret'));
+    findings.push(finding('gha/untrusted-checkout', 'ci-job:w.yml#j', { severity: 'low' }));
+    const capped = attackPaths(assets, findings, { maxPaths: 10, maxPathsPerRule: 5 });
+    expect(capped.paths.items.map((p) => p.ruleId)).toEqual([...Array(5).fill('path/leaked-key-to-ai-account'), 'path/untrusted-ci-to-credentials']);
+    expect(capped.paths.omitted).toBe(25);
+  });
+  it('walks cycles once and stops at its work budget with a note', () => {
+    const cyc = [
+      asset('k8s:ml/Deployment/api', 'workload', [['assumes', 'tf:r1']], EXPOSED),
+      asset('tf:r1', 'cloud-resource', [['grants', 'tf:r2']]),
+      asset('tf:r2', 'cloud-resource', [['grants', 'tf:r1'], ['grants', 'tf:b']]),
+      asset('tf:b', 'cloud-resource', [], { resourceType: 'aws_s3_bucket' }),
+    ];
+    const entry = finding('k8s/jupyter-empty-token', 'k8s:ml/Deployment/api', { severity: 'critical' });
+    expect(attackPaths(cyc, [entry]).paths.items.map((p) => p.steps.length)).toEqual([4]);
+    const stopped = attackPaths([...cyc, asset('k8s:ml/Deployment/zz', 'workload', [['assumes', 'tf:r1']], EXPOSED)], [entry, finding('k8s/jupyter-empty-token', 'k8s:ml/Deployment/zz')], { maxEdgeVisits: 2 });
+    expect(stopped.notes.map((n) => n.message)).toContain('attack paths: work budget reached; some entries were not followed');
+    expect(stopped.paths.items).toHaveLength(1);
   });
   it('folds step sequences between the same entry and target into variants', () => {
     const assets = [
