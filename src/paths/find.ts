@@ -142,7 +142,7 @@ function opensFurther(g: Graph, node: number): boolean {
 
 /** Score 0..100: entry exposure × exploitability of every step × target value. */
 export function score(g: Graph, w: Walk): number {
-  let x = ENTRY_EXPOSURE[w.entry.kind] * (w.entry.finding ? EXPLOIT[w.entry.finding.severity] : 0.85);
+  let x = ENTRY_EXPOSURE[w.entry.kind] * w.entry.weight * (w.entry.finding ? EXPLOIT[w.entry.finding.severity] : 0.85);
   for (let i = 1; i < w.nodes.length; i++) {
     const f = stepFinding(g, w, i);
     x *= f ? EXPLOIT[f.severity] : 0.95;

@@ -23,6 +23,7 @@ import { k8sIdentityEdges } from './edges/k8s-identity.js';
 import { k8sSecretEdges } from './edges/k8s-secrets.js';
 import { modelLoadEdges } from './edges/model-load.js';
 import { terraformIamEdges } from './edges/terraform-iam.js';
+import { tfServiceAccounts } from './edges/tf-service-account.js';
 
 type KindName = 'kubernetes' | 'terraform' | 'compose' | 'workflow';
 const KINDS: { name: KindName; kind: DocumentKind<unknown, unknown> }[] = [
@@ -74,10 +75,15 @@ export function infraEdges(docs: {
   const out: Asset[] = [];
   const modules = docs.terraform?.length ? terraformKind.project(docs.terraform) : [];
   const index = identityIndex(modules);
-  for (const mod of modules) out.push(...terraformIamEdges(mod));
+  const declaredAccounts: Asset[] = [];
+  for (const mod of modules) {
+    out.push(...terraformIamEdges(mod));
+    declaredAccounts.push(...tfServiceAccounts(mod, index));
+  }
+  out.push(...declaredAccounts);
   const k8s: K8sProject[] = docs.kubernetes?.length ? kubernetesKind.project(docs.kubernetes) : [];
   for (const p of k8s) {
-    out.push(...k8sExposureEdges(p), ...k8sIdentityEdges(p, index), ...k8sSecretEdges(p));
+    out.push(...k8sExposureEdges(p), ...k8sIdentityEdges(p, index, declaredAccounts), ...k8sSecretEdges(p));
     out.push(...modelLoadEdges(p.runs, (r) => { const o = (r as K8sProject['runs'][number]).pod.object; return `${o.kind}/${o.name}`; }));
   }
   for (const p of docs.compose?.length ? composeKind.project(docs.compose) : []) {

@@ -101,3 +101,27 @@ describe('edge: workload → model file it loads', () => {
     expect(assets.find((a) => a.id === 'k8s:ml/Deployment/ranker')).toBeUndefined();
   });
 });
+
+describe('edge: service account declared in Terraform (Kubernetes provider)', () => {
+  const TF = `resource "aws_iam_role" "trainer" {
+  name = "ml-trainer"
+  assume_role_policy = "{}"
+}
+resource "kubernetes_service_account" "trainer" {
+  metadata {
+    name      = "trainer"
+    namespace = "ml"
+    annotations = {
+      "eks.amazonaws.com/role-arn" = aws_iam_role.trainer.arn
+    }
+  }
+}
+`;
+  it('joins manifest pods to the Terraform-declared account and its role', () => {
+    const assets = infra({ kubernetes: k8s({ 'app.yaml': DEPLOY('train', '      serviceAccountName: trainer\n') }), terraform: tf({ 'eks/sa.tf': TF }) });
+    expect(edgesOf(assets)).toEqual([
+      'k8s:ml/Deployment/train -assumes-> k8s:ml/ServiceAccount/trainer',
+      'k8s:ml/ServiceAccount/trainer -assumes-> tf:eks/aws_iam_role.trainer',
+    ]);
+  });
+});

@@ -64,3 +64,42 @@ resource "aws_iam_role_policy_attachment" "a" {
     expect(edgesOf(infra({ terraform: tf({ 'a/main.tf': BUCKET, 'b/main.tf': ROLE + NOTEBOOK }) }))).toEqual(['tf:b/aws_sagemaker_notebook_instance.nb -assumes-> tf:b/aws_iam_role.nb']);
   });
 });
+
+describe('edge: GKE workload identity and project roles, AWS managed policies', () => {
+  const GSA = `resource "google_service_account" "trainer" {
+  account_id = "trainer"
+}
+resource "google_storage_bucket" "data" {
+  name = "acme-training-data"
+  location = "EU"
+}
+`;
+  it('a bucket IAM member joins the Google service account to the bucket', () => {
+    const member = `resource "google_storage_bucket_iam_member" "m" {
+  bucket = google_storage_bucket.data.name
+  role   = "roles/storage.objectViewer"
+  member = "serviceAccount:\${google_service_account.trainer.email}"
+}
+`;
+    expect(edgesOf(infra({ terraform: tf({ 'gcp.tf': GSA + member }) }))).toEqual(['tf:google_service_account.trainer -grants-> tf:google_storage_bucket.data']);
+  });
+  it('a project-wide storage role reaches every bucket; an AI Platform role opens Vertex AI; a logging role nothing', () => {
+    const project = (role: string) => `resource "google_project_iam_member" "m" {
+  project = "p"
+  role    = "${role}"
+  member  = "serviceAccount:\${google_service_account.trainer.email}"
+}
+`;
+    expect(edgesOf(infra({ terraform: tf({ 'gcp.tf': GSA + project('roles/storage.objectViewer') }) }))).toEqual(['tf:google_service_account.trainer -grants-> tf:google_storage_bucket.data']);
+    expect(edgesOf(infra({ terraform: tf({ 'gcp.tf': GSA + project('roles/aiplatform.user') }) }))).toEqual(['tf:google_service_account.trainer -grants-> llm-provider:vertexai']);
+    expect(edgesOf(infra({ terraform: tf({ 'gcp.tf': GSA + project('roles/logging.logWriter') }) }))).toEqual([]);
+  });
+  it('AmazonS3ReadOnlyAccess reaches every bucket of the module', () => {
+    const attach = `resource "aws_iam_role_policy_attachment" "a" {
+  role       = aws_iam_role.nb.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"
+}
+`;
+    expect(edgesOf(infra({ terraform: tf({ 'main.tf': BUCKET + ROLE + attach }) }))).toEqual(['tf:aws_iam_role.nb -grants-> tf:aws_s3_bucket.training']);
+  });
+});

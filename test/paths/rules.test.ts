@@ -199,3 +199,21 @@ describe('path rules', () => {
     expect(items[0].steps[1].assetId).toBe('k8s:ml/Secret/a');
   });
 });
+
+describe('entries that give API access only', () => {
+  const assets = [
+    asset('k8s:ml/Deployment/vllm', 'ai-server', [['assumes', 'tf:aws_iam_role.r']], EXPOSED),
+    asset('tf:aws_iam_role.r', 'cloud-resource', [['grants', 'tf:aws_s3_bucket.train']]),
+    asset('tf:aws_s3_bucket.train', 'cloud-resource', [], { resourceType: 'aws_s3_bucket', resourceName: 'training' }),
+  ];
+  it('an exposed vLLM without an API key is an entry, scored below code execution', () => {
+    const open = attackPaths(assets, [finding('k8s/llm-server-no-api-key', 'k8s:ml/Deployment/vllm', { severity: 'high' })]).paths.items;
+    const rce = attackPaths(assets, [finding('k8s/ray-no-token-auth', 'k8s:ml/Deployment/vllm', { severity: 'high' })]).paths.items;
+    expect(open.map((p) => p.ruleId)).toEqual(['path/exposed-server-to-data']);
+    expect(open[0].score).toBeLessThan(rce[0].score);
+  });
+  it('is no entry when the server is not exposed', () => {
+    const internal = assets.map((a) => (a.id === 'k8s:ml/Deployment/vllm' ? { ...a, properties: {} } : a));
+    expect(attackPaths(internal, [finding('k8s/llm-server-no-api-key', 'k8s:ml/Deployment/vllm', { severity: 'high' })]).paths.items).toEqual([]);
+  });
+});

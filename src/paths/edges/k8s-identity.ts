@@ -18,9 +18,11 @@ const ANNOTATIONS: { key: string; hint?: 'azure' }[] = [
   { key: 'azure.workload.identity/client-id', hint: 'azure' },
 ];
 
-export function k8sIdentityEdges(project: K8sProject, index: IdentityIndex): Asset[] {
+export function k8sIdentityEdges(project: K8sProject, index: IdentityIndex, declared: readonly Asset[] = []): Asset[] {
   const out = new Map<string, Asset>();
   const accounts = new Map<string, Asset>();
+  // Service accounts declared elsewhere (Terraform's Kubernetes provider, ./tf-service-account.ts).
+  for (const a of declared) if (a.properties.resourceType === 'k8s-service-account') accounts.set(`${String(a.properties.namespace)}/${a.name.replace(/^ServiceAccount\//, '')}`, a);
   for (const o of project.objects) {
     if (o.kind !== 'ServiceAccount') continue;
     const meta = isObj(o.value.metadata) ? o.value.metadata : {};
@@ -48,7 +50,7 @@ export function k8sIdentityEdges(project: K8sProject, index: IdentityIndex): Ass
     const w = out.get(id) ?? workloadStub({ assetId: id, path: o.path, line: o.line, label: '' }, `${o.kind}/${o.name}`, { serviceAccount: name });
     pushUnique(w.relations, { type: 'assumes', target: sa.id });
     out.set(id, w);
-    out.set(sa.id, sa);
+    if (!declared.includes(sa)) out.set(sa.id, sa); // declared ones are reported by their own edge module
   }
   return [...out.values()];
 }

@@ -22,6 +22,10 @@ export const STORE_TYPES = new Set([
 /** Resources that only bind an identity to a policy or a store (they are no hop of their own). */
 const BINDING = /^(?:aws_iam_role_policy|aws_iam_role_policy_attachment|aws_iam_policy_attachment|aws_iam_instance_profile|aws_s3_bucket_policy|google_storage_bucket_iam_(?:member|binding)|google_project_iam_(?:member|binding)|azurerm_role_assignment|google_service_account_iam_(?:member|binding))$/;
 const BEDROCK_ACTIONS = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream', 'bedrock:Converse'];
+/** AWS managed policies (by ARN) and Google project roles that reach every bucket or a hosted-model account. */
+const AWS_MANAGED = /^arn:aws[\w-]*:iam::aws:policy\/(AdministratorAccess|AmazonS3FullAccess|AmazonS3ReadOnlyAccess|AmazonBedrockFullAccess|PowerUserAccess)$/;
+const GCP_STORAGE_ROLE = /^roles\/(?:storage\.(?:admin|objectAdmin|objectViewer|objectCreator|objectUser)|owner|editor)$/;
+const GCP_AI_ROLE = /^roles\/(?:aiplatform\.\w+|owner|editor)$/;
 export const BEDROCK_ID = 'llm-provider:bedrock';
 
 export function terraformIamEdges(mod: TfModule): Asset[] {
@@ -85,10 +89,22 @@ export function terraformIamEdges(mod: TfModule): Asset[] {
       const targets = new Set<string>(policyTargets(stmts, refs));
       for (const x of refs) if (POLICY.has(x.type) || STORE_TYPES.has(x.type)) targets.add(x.assetId);
       const role = mod.value(r.block.attributes.role);
-      if (/^google_project_iam/.test(r.type) && typeof role === 'string' && /aiplatform/.test(role)) targets.add('llm-provider:vertexai');
+      if (/^google_project_iam/.test(r.type) && typeof role === 'string') {
+        // A project-wide role reaches every bucket of the project (the module's) and Vertex AI.
+        if (GCP_STORAGE_ROLE.test(role)) for (const b of stores) if (b.type === 'google_storage_bucket') targets.add(b.assetId);
+        if (GCP_AI_ROLE.test(role)) targets.add('llm-provider:vertexai');
+      }
+      const managed = mod.value(r.block.attributes.policy_arn);
+      const m = typeof managed === 'string' ? AWS_MANAGED.exec(managed) : null;
+      if (m) {
+        if (m[1] !== 'AmazonBedrockFullAccess') for (const b of stores) if (b.type === 'aws_s3_bucket') targets.add(b.assetId);
+        if (m[1] !== 'AmazonS3FullAccess' && m[1] !== 'AmazonS3ReadOnlyAccess') targets.add(BEDROCK_ID);
+      }
       for (const i of [...ids, ...profiles]) for (const t of targets) if (t !== i.assetId) link(i, 'grants', t);
       continue;
     }
+    // Kubernetes service accounts are ./tf-service-account.ts's (they keep the manifests' ids).
+    if (/^kubernetes_service_account/.test(r.type)) continue;
     // A compute resource: assumes every identity it names (directly or through an instance profile).
     for (const x of refs) {
       if (IDENTITY.has(x.type)) link(r, 'assumes', x.assetId);
