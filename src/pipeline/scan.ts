@@ -9,6 +9,7 @@ import type { Asset, Finding, Note, Report, RuleMeta, SuppressedFinding } from '
 import type { Target } from '../core/target.js';
 import { mergeAssets } from './merge-assets.js';
 import { inlineSuppressions } from '../suppress/inline.js';
+import { assignOccurrences } from '../core/finding.js';
 
 export interface PipelineOptions {
   analyzers: Analyzer[];
@@ -141,6 +142,9 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
   }
 
   const merged = mergeAssets(assets);
+  // Occurrence indexes are final before enrichers cite findings by stable fingerprint (attack-path
+  // steps); later calls (the scan command, the report builder) are idempotent.
+  assignOccurrences([...findings, ...suppressed.map((s) => s.finding)]);
   let pathsSection: Report['paths'];
   for (const enricher of opts.enrichers ?? []) {
     try {
