@@ -8,6 +8,7 @@
  */
 import type { Analyzer, AnalyzerResult, CollectedDocument, FileInfo } from '../core/analyzer.js';
 import type { Asset } from '../core/model.js';
+import { cloudFormationKind, type CfnTemplate } from '../documents/cloudformation/index.js';
 import { composeKind, type ComposeFile } from '../documents/compose/index.js';
 import { kubernetesKind, type K8sFile, type K8sProject } from '../documents/kubernetes/index.js';
 import { terraformKind } from '../documents/terraform/index.js';
@@ -17,6 +18,7 @@ import type { WorkflowDoc } from '../documents/workflow/types.js';
 import type { DocumentKind } from '../posture/rule.js';
 import { kindParser } from '../posture/analyzer.js';
 import { ciCredentialEdges } from './edges/ci-credentials.js';
+import { cloudFormationIamEdges } from './edges/cloudformation-iam.js';
 import { composeExposureEdges, k8sExposureEdges } from './edges/exposure.js';
 import { identityIndex } from './edges/identity-index.js';
 import { k8sIdentityEdges } from './edges/k8s-identity.js';
@@ -25,12 +27,14 @@ import { modelLoadEdges } from './edges/model-load.js';
 import { terraformIamEdges } from './edges/terraform-iam.js';
 import { tfServiceAccounts } from './edges/tf-service-account.js';
 
-type KindName = 'kubernetes' | 'terraform' | 'compose' | 'workflow';
+type KindName = 'kubernetes' | 'terraform' | 'compose' | 'workflow' | 'cloudformation';
 const KINDS: { name: KindName; kind: DocumentKind<unknown, unknown> }[] = [
   { name: 'kubernetes', kind: kubernetesKind as DocumentKind<unknown, unknown> },
   { name: 'terraform', kind: terraformKind as DocumentKind<unknown, unknown> },
   { name: 'compose', kind: composeKind as DocumentKind<unknown, unknown> },
   { name: 'workflow', kind: workflowKind as DocumentKind<unknown, unknown> },
+  // Last: its content gate (AWSTemplateFormatVersion / `Type: AWS::`) decides among other YAML and JSON.
+  { name: 'cloudformation', kind: cloudFormationKind as DocumentKind<unknown, unknown> },
 ];
 const PARSERS = new Map(KINDS.map((k) => [k.name, kindParser(k.kind)]));
 
@@ -61,6 +65,7 @@ export const graphInfraAnalyzer: Analyzer = {
       terraform: by('terraform') as { path: string; document: TfDocument }[],
       compose: by('compose') as { path: string; document: ComposeFile }[],
       workflow: by('workflow') as { path: string; document: WorkflowDoc }[],
+      cloudformation: by('cloudformation') as { path: string; document: CfnTemplate }[],
     }) };
   },
 };
@@ -71,6 +76,7 @@ export function infraEdges(docs: {
   terraform?: { path: string; document: TfDocument }[];
   compose?: { path: string; document: ComposeFile }[];
   workflow?: { path: string; document: WorkflowDoc }[];
+  cloudformation?: { path: string; document: CfnTemplate }[];
 }): Asset[] {
   const out: Asset[] = [];
   const modules = docs.terraform?.length ? terraformKind.project(docs.terraform) : [];
@@ -90,5 +96,6 @@ export function infraEdges(docs: {
     out.push(...composeExposureEdges(p), ...modelLoadEdges(p.runs, (r) => r.label.replace(/^compose service /, '')));
   }
   for (const p of docs.workflow?.length ? workflowKind.project(docs.workflow) : []) out.push(...ciCredentialEdges(p, index));
+  for (const t of docs.cloudformation ?? []) out.push(...cloudFormationIamEdges(t.document));
   return out;
 }

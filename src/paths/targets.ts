@@ -6,9 +6,10 @@
  */
 import type { PathTargetKind } from '../core/model.js';
 import type { Graph } from './graph.js';
+import { CFN_STORE_TYPES } from './edges/cloudformation-iam.js';
 import { STORE_TYPES } from './edges/terraform-iam.js';
 
-const MODEL_STORE_TYPES = new Set(['aws_sagemaker_model_package_group', 'aws_ecr_repository', 'google_artifact_registry_repository']);
+const MODEL_STORE_TYPES = new Set(['aws_sagemaker_model_package_group', 'aws_ecr_repository', 'google_artifact_registry_repository', 'AWS::SageMaker::ModelPackageGroup', 'AWS::ECR::Repository']);
 const LOCAL_PROVIDERS = new Set(['ollama', 'lmstudio']);
 
 export const TARGET_VALUE: Record<PathTargetKind, number> = {
@@ -33,7 +34,7 @@ export function targetKind(g: Graph, node: number): PathTargetKind | undefined {
   if (kind === 'secret') return 'secret';
   const props = g.assets[node]?.properties;
   const type = typeof props?.resourceType === 'string' ? props.resourceType : '';
-  if (STORE_TYPES.has(type)) {
+  if (STORE_TYPES.has(type) || CFN_STORE_TYPES.has(type)) {
     if (MODEL_STORE_TYPES.has(type)) return 'model-store';
     const words = `${String(props?.resourceName ?? '')} ${String(props?.address ?? '')}`.toLowerCase();
     return /model|registry|artifact|checkpoint|weight/.test(words) ? 'model-store' : 'training-data';
