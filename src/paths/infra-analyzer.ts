@@ -80,7 +80,7 @@ export function infraEdges(docs: {
 }): Asset[] {
   const out: Asset[] = [];
   const modules = docs.terraform?.length ? terraformKind.project(docs.terraform) : [];
-  const index = identityIndex(modules);
+  const index = identityIndex(modules, (docs.cloudformation ?? []).map((t) => t.document));
   const declaredAccounts: Asset[] = [];
   for (const mod of modules) {
     out.push(...terraformIamEdges(mod));

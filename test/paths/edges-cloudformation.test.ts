@@ -1,7 +1,7 @@
 /** Edge kind: CloudFormation notebook → role → policy → bucket, in one template. */
 import { describe, expect, it } from 'vitest';
 import { cloudFormationKind, type CfnTemplate } from '../../src/documents/cloudformation/index.js';
-import { edgesOf, infra } from './helpers.js';
+import { edgesOf, infra, k8s } from './helpers.js';
 
 const cfn = (text: string): { path: string; document: CfnTemplate }[] => [{ path: 'stack.yaml', document: cloudFormationKind.parse({ path: 'stack.yaml', text }).document! }];
 
@@ -48,5 +48,13 @@ describe('edge: CloudFormation compute → role → bucket', () => {
   });
   it('without a policy the role reaches nothing', () => {
     expect(edgesOf(infra({ cloudformation: cfn(BASE) }))).toEqual(['cfn:stack.yaml#Notebook -assumes-> cfn:stack.yaml#NotebookRole']);
+  });
+});
+
+describe('edge: IRSA annotation → CloudFormation role (by RoleName)', () => {
+  it('resolves the role ARN to the template role', () => {
+    const named = BASE.replace('      AssumeRolePolicyDocument: {}\n', '      RoleName: ml-notebook\n      AssumeRolePolicyDocument: {}\n');
+    const sa = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: nb\n  namespace: ml\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::1:role/ml-notebook\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: ml}\nspec:\n  serviceAccountName: nb\n  containers: [{name: c, image: x}]\n';
+    expect(edgesOf(infra({ cloudformation: cfn(named), kubernetes: k8s({ 'sa.yaml': sa }) }))).toContain('k8s:ml/ServiceAccount/nb -assumes-> cfn:stack.yaml#NotebookRole');
   });
 });

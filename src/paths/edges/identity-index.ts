@@ -6,6 +6,7 @@
  * (`cloud-identity:<cloud>/<name>`), so the path still shows the hop.
  */
 import type { Asset } from '../../core/model.js';
+import { cfnAssetId, type CfnTemplate } from '../../documents/cloudformation/index.js';
 import type { TfModule } from '../../documents/terraform/index.js';
 
 export interface IdentityIndex {
@@ -13,8 +14,10 @@ export interface IdentityIndex {
   byName: Map<string, string>;
 }
 
-export function identityIndex(modules: TfModule[]): IdentityIndex {
+export function identityIndex(modules: TfModule[], templates: readonly CfnTemplate[] = []): IdentityIndex {
   const byName = new Map<string, string>();
+  // CloudFormation roles with a static RoleName (after Terraform's: the first declaration wins).
+  const cfnRoles = templates.flatMap((t) => t.resources.filter((r) => r.type === 'AWS::IAM::Role' && typeof r.properties.RoleName === 'string').map((r) => [`aws/${r.properties.RoleName as string}`, cfnAssetId(t, r.logicalId)] as const));
   for (const mod of modules) {
     for (const r of mod.resources) {
       if (r.mode !== 'resource') continue;
@@ -29,6 +32,7 @@ export function identityIndex(modules: TfModule[]): IdentityIndex {
       if (name && !byName.has(name)) byName.set(name, r.assetId);
     }
   }
+  for (const [name, id] of cfnRoles) if (!byName.has(name)) byName.set(name, id);
   return { byName };
 }
 
