@@ -103,3 +103,13 @@ resource "google_storage_bucket" "data" {
     expect(edgesOf(infra({ terraform: tf({ 'main.tf': BUCKET + ROLE + attach }) }))).toEqual(['tf:aws_iam_role.nb -grants-> tf:aws_s3_bucket.training']);
   });
 });
+
+describe('hostile Terraform', () => {
+  it('many wildcard policies over many buckets stay bounded (capped relations per resource)', () => {
+    const parts = [ROLE];
+    for (let i = 0; i < 1200; i++) parts.push(`resource "aws_s3_bucket" "b${i}" {\n  bucket = "b${i}"\n}\n`);
+    for (let i = 0; i < 50; i++) parts.push(`resource "aws_iam_role_policy" "p${i}" {\n  role = aws_iam_role.nb.id\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:*", Resource = "*" }] })\n}\n`);
+    const assets = infra({ terraform: tf({ 'main.tf': parts.join('') }) });
+    expect(assets.find((a) => a.id === 'tf:aws_iam_role.nb')?.relations).toHaveLength(1000);
+  });
+});

@@ -27,6 +27,8 @@ const AWS_MANAGED = /^arn:aws[\w-]*:iam::aws:policy\/(AdministratorAccess|Amazon
 const GCP_STORAGE_ROLE = /^roles\/(?:storage\.(?:admin|objectAdmin|objectViewer|objectCreator|objectUser)|owner|editor)$/;
 const GCP_AI_ROLE = /^roles\/(?:aiplatform\.\w+|owner|editor)$/;
 export const BEDROCK_ID = 'llm-provider:bedrock';
+/** Relations one resource may get from this module's edges. */
+export const MAX_RELATIONS = 1000;
 
 export function terraformIamEdges(mod: TfModule): Asset[] {
   const out = new Map<string, Asset>();
@@ -42,9 +44,15 @@ export function terraformIamEdges(mod: TfModule): Asset[] {
     }
     return a;
   };
+  // Relations per node are deduplicated through a set and capped: a hostile module (10,000 wildcard
+  // bindings × 10,000 buckets) must not grow quadratic lists.
+  const seen = new Set<string>();
   const link = (from: TfResource, type: Relation['type'], to: string) => {
     const a = node(from);
-    if (!a.relations.some((x) => x.type === type && x.target === to)) a.relations.push({ type, target: to });
+    const key = `${a.id}\u0000${type}\u0000${to}`;
+    if (seen.has(key) || a.relations.length >= MAX_RELATIONS) return;
+    seen.add(key);
+    a.relations.push({ type, target: to });
   };
   const kindOf = (address: string) => mod.get(address);
   const stores = mod.resources.filter((r) => r.mode === 'resource' && STORE_TYPES.has(r.type));
@@ -53,14 +61,14 @@ export function terraformIamEdges(mod: TfModule): Asset[] {
   const policyTargets = (stmts: Statement[], referenced: TfResource[]): string[] => {
     const targets = new Set<string>();
     for (const r of referenced) if (STORE_TYPES.has(r.type)) targets.add(r.assetId);
-    for (const s of stmts) {
+    let everyBucket = false;
+    for (const s of stmts.slice(0, 1000)) {
       if (s.effect !== 'Allow' || s.notActions) continue;
       if (s.actions.some((a) => BEDROCK_ACTIONS.some((b) => grants(a, b)))) targets.add(BEDROCK_ID);
       // `Resource: "*"` with object actions reaches every bucket of the module.
-      if (s.resources.includes('*') && s.actions.some((a) => grants(a, 's3:GetObject') || grants(a, 's3:PutObject'))) {
-        for (const b of stores) if (b.type === 'aws_s3_bucket') targets.add(b.assetId);
-      }
+      if (s.resources.includes('*') && s.actions.some((a) => grants(a, 's3:GetObject') || grants(a, 's3:PutObject'))) everyBucket = true;
     }
+    if (everyBucket) for (const b of stores) if (b.type === 'aws_s3_bucket') targets.add(b.assetId);
     return [...targets];
   };
 
