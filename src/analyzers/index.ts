@@ -10,6 +10,8 @@ import { modelFormatsAnalyzer } from '../models/formats-analyzer.js';
 import { packagesAnalyzer } from './packages.js';
 import { postureAnalyzers } from '../posture/index.js';
 import { vulnEnricher } from '../vuln/enricher.js';
+import { graphInfraAnalyzer } from '../paths/infra-analyzer.js';
+import { pathsEnricher } from '../paths/enricher.js';
 
 export const analyzers: Analyzer[] = [
   secretsAnalyzer,
@@ -18,10 +20,14 @@ export const analyzers: Analyzer[] = [
   packagesAnalyzer,
   ...discoveryAnalyzers,
   ...postureAnalyzers,
+  // Last: its workload stubs merge into the assets discovery reported first (same ids).
+  graphInfraAnalyzer,
 ];
 
 /** Whole-report enrichers (advisory matching, attack paths), run after all analyzers. */
 export const enrichers: Enricher[] = [
   vulnEnricher,
   bomGraphEnricher,
+  // Last: walks the assets, relations and findings every other stage produced.
+  pathsEnricher,
 ];

@@ -9,6 +9,7 @@ import { MODEL_EXTENSIONS } from '../models/identify.js';
 import { inspectArtifact } from '../models/inspect/inspect.js';
 import { cachedSource, scanFileSource } from '../models/io/byte-source.js';
 import { MODEL_PICKLE_RULES } from '../models/rules/index.js';
+import { modelAssetId } from '../models/format-result.js';
 
 /** Formats this analyzer opens; the others (safetensors, GGUF, ONNX, Keras …) belong to other analyzers. */
 const HANDLED = new Set(['pickle', 'torch-zip', 'zip', 'tar', 'gzip', 'zlib', '7z', 'numpy']);
@@ -32,7 +33,8 @@ export const modelPickleAnalyzer: Analyzer = {
       }
       return { notes };
     }
-    const findings: Finding[] = MODEL_PICKLE_RULES.flatMap((r) => r.check(ins, { path: file.path }));
+    // Every finding names the model asset discovery reports for this file (`model-file:<path>`).
+    const findings: Finding[] = MODEL_PICKLE_RULES.flatMap((r) => r.check(ins, { path: file.path })).map((f) => (f.assetId ? f : { ...f, assetId: modelAssetId(file.path) }));
     for (const n of ins.notes) notes.push({ level: n.level, path: file.path, source: 'model-pickle', message: n.message });
     return { findings, notes };
   },

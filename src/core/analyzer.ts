@@ -3,7 +3,7 @@
  * wants a file; `analyze` gets lazy access to the bytes and to memoised parses, and returns values.
  * Analyzers never touch the file system themselves: all I/O goes through `ScanFile`.
  */
-import type { Asset, Finding, Note, RuleMeta } from './model.js';
+import type { Asset, Finding, Note, PathsSection, RuleMeta } from './model.js';
 
 /** What is known about a file before reading it. */
 export interface FileInfo {
@@ -53,6 +53,8 @@ export interface AnalyzerResult {
    * keeps it and hands every file's document to `finish` once all files were seen.
    */
   document?: unknown;
+  /** Attack paths of the whole target (the attack-path enricher only; see src/paths). */
+  paths?: PathsSection;
 }
 
 /** A document kept for an analyzer's whole-target stage, with the file it came from. */

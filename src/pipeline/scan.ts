@@ -10,6 +10,7 @@ import type { Target } from '../core/target.js';
 import { mergeAssets } from './merge-assets.js';
 import { inlineSuppressions } from '../suppress/inline.js';
 import { localeOrder } from '../core/text.js';
+import { assignOccurrences } from '../core/finding.js';
 
 export interface PipelineOptions {
   analyzers: Analyzer[];
@@ -27,7 +28,7 @@ export interface PipelineOptions {
 }
 
 /** The part of a Report that a scan produces (the report adds tool, target and time). */
-export type PipelineResult = Pick<Report, 'findings' | 'suppressed' | 'assets' | 'notes' | 'stats' | 'rules'>;
+export type PipelineResult = Pick<Report, 'findings' | 'suppressed' | 'assets' | 'notes' | 'stats' | 'rules' | 'paths'>;
 
 export async function runPipeline(target: Target, opts: PipelineOptions): Promise<PipelineResult> {
   const started = Date.now();
@@ -142,9 +143,14 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
   }
 
   const merged = mergeAssets(assets);
+  // Occurrence indexes are final before enrichers cite findings by stable fingerprint (attack-path
+  // steps); later calls (the scan command, the report builder) are idempotent.
+  assignOccurrences([...findings, ...suppressed.map((s) => s.finding)]);
+  let pathsSection: Report['paths'];
   for (const enricher of opts.enrichers ?? []) {
     try {
       const res = await enricher.enrich({ assets: merged, findings });
+      if (res.paths) pathsSection = res.paths;
       if (res.findings) findings.push(...res.findings);
       if (res.assets) merged.push(...mergeAssets(res.assets));
       if (res.notes) notes.push(...res.notes);
@@ -161,6 +167,7 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
     notes: [...sortedNotes(target.notes), ...notes],
     stats: { files: done, bytes, skipped: all.length - wanted.length, durationMs: Date.now() - started },
     rules: uniqueRules(rules),
+    ...(pathsSection ? { paths: pathsSection } : {}),
   };
 }
 

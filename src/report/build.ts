@@ -1,5 +1,5 @@
 import { assignOccurrences } from '../core/finding.js';
-import type { Asset, Finding, Note, Report, TargetType } from '../core/model.js';
+import type { Asset, Finding, Note, PathsSection, Report, TargetType } from '../core/model.js';
 import { severityRank } from '../core/severity.js';
 import type { PipelineResult } from '../pipeline/scan.js';
 import { redactSecretsIn } from '../secrets/redact-text.js';
@@ -49,6 +49,24 @@ export function buildReport(command: string, target: { name: string; type: Targe
     notes: [...notes, ...capNotes].map((n) => ({ ...n, message: redact(n.message), ...(n.path !== undefined ? { path: redact(n.path) } : {}) })),
     stats: result.stats,
     rules: result.rules,
+    ...(result.paths ? { paths: redactPaths(result.paths, redact) } : {}),
+  };
+}
+
+/** Step names, descriptions and places come from scanned content: redacted like finding text. */
+function redactPaths(section: PathsSection, redact: (s: string) => string): PathsSection {
+  return {
+    ...section,
+    items: section.items.map((p) => ({
+      ...p,
+      title: redact(p.title),
+      steps: p.steps.map((s) => ({
+        ...s,
+        assetName: redact(s.assetName),
+        description: redact(s.description),
+        ...(s.location ? { location: { ...s.location, ...(s.location.path !== undefined ? { path: redact(s.location.path) } : {}), ...(s.location.url !== undefined ? { url: redact(s.location.url) } : {}) } } : {}),
+      })),
+    })),
   };
 }
 

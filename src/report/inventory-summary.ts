@@ -22,6 +22,8 @@ export const KIND_LABELS: Partial<Record<AssetKind, string>> = {
 
 /** True when the asset belongs in the AI inventory (non-AI packages are inventory, not AI). */
 export function isAiAsset(a: Asset): boolean {
+  // Confidence 0: a node only an attack path needs (a workload no analyzer inventoried), not inventory.
+  if (a.confidence === 0) return false;
   if (a.kind === 'package') return typeof a.properties.aiCategory === 'string';
   return a.kind !== 'application' && a.kind !== 'secret' && a.kind !== 'cloud-resource';
 }

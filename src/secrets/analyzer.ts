@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import { BudgetExceededError, type Analyzer, type AnalyzerResult, type FileInfo, type ScanFile } from '../core/analyzer.js';
 import { makeFinding } from '../core/finding.js';
-import type { Finding, Location, Note } from '../core/model.js';
+import type { Asset, Finding, Location, Note } from '../core/model.js';
+import { secretAssets } from './assets.js';
 import { redact } from '../core/redact.js';
 import { lineAt, lineStarts } from '../core/text.js';
 import { dockerAuthValues, k8sSecretValues, mayBeK8sSecret, mayHaveDockerAuth, notebookSegments, type NotebookSegment } from './extract.js';
@@ -123,7 +124,7 @@ function toFinding(file: ScanFile, text: string, starts: number[], l: Located): 
 }
 
 /** Scans one text the way the analyzer does; exported for tests and the benchmark. */
-export function findSecrets(file: ScanFile, text: string, candidates?: Set<number>, deadline = Number.POSITIVE_INFINITY): { findings: Finding[]; notes: Note[] } {
+export function findSecrets(file: ScanFile, text: string, candidates?: Set<number>, deadline = Number.POSITIVE_INFINITY): { findings: Finding[]; notes: Note[]; assets?: Asset[] } {
   const notes: Note[] = [];
   const located: Located[] = [];
   const raw = scanText(text, { candidates, deadline });
@@ -178,7 +179,9 @@ export function findSecrets(file: ScanFile, text: string, candidates?: Set<numbe
 
   if (Date.now() > deadline) notes.push({ level: 'warning', path: file.path, source: 'secrets', message: 'secret scan stopped at the last-resort time guard; results may be incomplete' });
   const starts = lineStarts(text);
-  return { findings: located.map((l) => toFinding(file, text, starts, l)), notes };
+  const findings = located.map((l) => toFinding(file, text, starts, l));
+  const assets = secretAssets(findings, (id) => SECRET_RULE_BY_ID.get(id)?.title ?? id, (id) => !!SECRET_RULE_BY_ID.get(id)?.tags?.includes('llmjacking'));
+  return { findings, notes, assets };
 }
 
 function hasUtf16Bom(b: Buffer): boolean {

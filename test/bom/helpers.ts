@@ -3,7 +3,7 @@ import type { Analyzer, AnalyzerContext, AnalyzerResult, ScanFile } from '../../
 import { bufferFile } from '../../src/core/buffer-file.js';
 import type { Asset } from '../../src/core/model.js';
 
-export async function analyze(analyzer: Analyzer, path: string, content: Buffer | string, siblings: Record<string, Buffer | string> = {}): Promise<Required<Omit<AnalyzerResult, 'document'>>> {
+export async function analyze(analyzer: Analyzer, path: string, content: Buffer | string, siblings: Record<string, Buffer | string> = {}): Promise<Required<Omit<AnalyzerResult, 'document' | 'paths'>>> {
   const file = bufferFile(path, content);
   if (!analyzer.match(file)) return { assets: [], findings: [], notes: [] };
   const files = new Map<string, ScanFile>(Object.entries(siblings).map(([p, c]) => [p, bufferFile(p, c)]));
@@ -31,8 +31,8 @@ export function ids(assets: Asset[]): string[] {
  * Runs an analyzer with a whole-target stage over in-memory files, as the pipeline does: `analyze`
  * per file (sorted by path), then `finish` over the collected documents.
  */
-export async function analyzeFiles(analyzer: Analyzer, files: Record<string, Buffer | string>): Promise<Required<Omit<AnalyzerResult, 'document'>>> {
-  const out: Required<Omit<AnalyzerResult, 'document'>> = { assets: [], findings: [], notes: [] };
+export async function analyzeFiles(analyzer: Analyzer, files: Record<string, Buffer | string>): Promise<Required<Omit<AnalyzerResult, 'document' | 'paths'>>> {
+  const out: Required<Omit<AnalyzerResult, 'document' | 'paths'>> = { assets: [], findings: [], notes: [] };
   const collected: { file: { path: string; name: string; ext: string; size: number }; document: unknown }[] = [];
   for (const path of Object.keys(files).sort()) {
     const file = bufferFile(path, files[path]);

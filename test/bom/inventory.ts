@@ -11,6 +11,6 @@ import { openTarget } from '../../src/targets/open-target.js';
 export async function inventory(dir: string): Promise<{ assets: Asset[]; notes: Note[] }> {
   const target = await openTarget(dir, { skipDirs: DEFAULT_SKIP_DIRS, skipFiles: [], readBudget: DEFAULT_READ_BUDGET });
   // As `aigis bom` does: every registered analyzer that can emit assets (so manifests join imports).
-  const res = await runPipeline(target, { analyzers: analyzers.filter((a) => a.name !== 'secrets'), enrichers: [bomGraphEnricher] });
+  const res = await runPipeline(target, { analyzers: analyzers.filter((a) => a.name !== 'secrets' && a.name !== 'graph-infra'), enrichers: [bomGraphEnricher] });
   return { assets: foldImports(res.assets), notes: res.notes };
 }

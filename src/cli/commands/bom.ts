@@ -31,11 +31,11 @@ interface BomFlags {
 const FORMATS = ['table', 'json', 'cyclonedx'];
 
 /**
- * Registered analyzers that only ever report findings (never assets): `bom` skips them to stay
- * fast. Every other analyzer runs, so assets from other areas (dependency manifests, deep model
+ * Registered analyzers that only ever report findings (never assets), and the attack-path graph's
+ * edge analyzer (its nodes are no inventory): `bom` skips them to stay fast. Every other analyzer runs, so assets from other areas (dependency manifests, deep model
  * parsers) join the inventory without changes here.
  */
-const FINDINGS_ONLY = new Set(['secrets']);
+const FINDINGS_ONLY = new Set(['secrets', 'graph-infra']);
 
 export function registerBom(program: Command): void {
   program

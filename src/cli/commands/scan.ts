@@ -106,11 +106,33 @@ export async function scanReport(targetPath: string, settings: ScanSettings, dep
       result.findings = result.findings.filter((f) => severities.includes(f.severity));
       result.suppressed = result.suppressed.filter((s) => severities.includes(s.finding.severity));
     }
+    if (result.paths) keepReportedPaths(result);
     // Files finish in any order; sort suppressed findings so that reports are stable run to run.
     result.suppressed.sort((a, b) => compareFindings(a.finding, b.finding));
     return buildReport('scan', { name: target.name, type: target.type }, result);
   } finally {
     await target.close?.();
+  }
+}
+
+/**
+ * Paths whose own finding was filtered out (--check, --severity, an ignore entry, the baseline) leave
+ * the `paths` section too, and no finding keeps pointing at them.
+ */
+function keepReportedPaths(result: PipelineResult): void {
+  const kept = new Set<string>();
+  for (const f of result.findings) if (f.ruleId.startsWith('path/') && typeof f.properties?.pathId === 'string') kept.add(f.properties.pathId);
+  const section = result.paths!;
+  const items = section.items.filter((p) => kept.has(p.id));
+  result.paths = { ...section, items };
+  // Workloads known only as graph nodes (confidence 0: no analyzer inventoried them) stay only on a path.
+  const onPath = new Set(items.flatMap((p) => p.steps.map((s) => s.assetId)));
+  result.assets = result.assets.filter((a) => a.confidence !== 0 || onPath.has(a.id));
+  for (const f of [...result.findings, ...result.suppressed.map((s) => s.finding)]) {
+    if (!f.onPaths) continue;
+    const on = f.onPaths.filter((id) => kept.has(id));
+    if (on.length) f.onPaths = on;
+    else delete f.onPaths;
   }
 }
 

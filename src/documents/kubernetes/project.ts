@@ -28,11 +28,23 @@ export function buildProject(files: { path: string; document: K8sFile }[]): K8sP
   };
 
   const services = new Map<string, { obj: K8sObject; pods: PodView[]; ports: SvcPort[] }>();
+  // Pods by namespace and label (in pod order): a Service's selector is matched against the pods that
+  // carry its first label only, not against every pod (5,000 Services × 5,000 pods was quadratic).
+  const byLabel = new Map<string, PodView[]>();
+  for (const p of pods) {
+    for (const [k, v] of Object.entries(p.labels)) {
+      const key = `${p.object.namespace}\u0000${k}\u0000${v}`;
+      const list = byLabel.get(key);
+      if (list) list.push(p);
+      else byLabel.set(key, [p]);
+    }
+  }
   for (const obj of objects.filter((o) => o.kind === 'Service')) {
     const spec = isObj(obj.value.spec) ? obj.value.spec : {};
     const selector = isObj(spec.selector) ? spec.selector : undefined;
-    const targets = selector && Object.keys(selector).length
-      ? pods.filter((p) => p.object.namespace === obj.namespace && Object.entries(selector).every(([k, v]) => p.labels[k] === String(v)))
+    const entries = selector ? Object.entries(selector).map(([k, v]) => [k, String(v)] as const) : [];
+    const targets = entries.length
+      ? (byLabel.get(`${obj.namespace}\u0000${entries[0][0]}\u0000${entries[0][1]}`) ?? []).filter((p) => entries.every(([k, v]) => p.labels[k] === v))
       : [];
     const ports: SvcPort[] = Array.isArray(spec.ports)
       ? spec.ports.filter(isObj).map((p) => ({ port: num(p.port), name: typeof p.name === 'string' ? p.name : undefined, target: typeof p.targetPort === 'string' ? (num(p.targetPort) ?? p.targetPort) : num(p.targetPort) }))

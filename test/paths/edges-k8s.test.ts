@@ -1,0 +1,127 @@
+/** Edge kinds from Kubernetes manifests: exposure, service account → cloud identity, Secrets, model files. */
+import { describe, expect, it } from 'vitest';
+import { edgesOf, infra, k8s, tf } from './helpers.js';
+
+const DEPLOY = (name: string, extra = '', container = '') => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ${name}, namespace: ml}
+spec:
+  selector: {matchLabels: {app: ${name}}}
+  template:
+    metadata: {labels: {app: ${name}}}
+    spec:
+${extra}      containers:
+        - name: main
+          image: ghcr.io/acme/${name}:1.0
+${container}`;
+
+const SVC = (name: string, type: string) => `---
+apiVersion: v1
+kind: Service
+metadata: {name: ${name}, namespace: ml}
+spec:
+  type: ${type}
+  selector: {app: ${name}}
+  ports: [{port: 80, targetPort: 8080}]
+`;
+
+describe('edge: internet → workload (exposure)', () => {
+  it('a LoadBalancer Service selecting the pod records the exposure on the workload', () => {
+    const assets = infra({ kubernetes: k8s({ 'app.yaml': DEPLOY('api') + SVC('api', 'LoadBalancer') }) });
+    const w = assets.find((a) => a.id === 'k8s:ml/Deployment/api');
+    expect(w?.properties.exposure).toEqual([{ via: 'Service ml/api (LoadBalancer)', path: 'app.yaml', line: expect.any(Number) }]);
+  });
+  it('a ClusterIP Service exposes nothing', () => {
+    const assets = infra({ kubernetes: k8s({ 'app.yaml': DEPLOY('api') + SVC('api', 'ClusterIP') }) });
+    expect(assets.find((a) => a.id === 'k8s:ml/Deployment/api')?.properties.exposure).toBeUndefined();
+  });
+});
+
+describe('edge: workload → service account → cloud identity (IRSA / GKE)', () => {
+  const SA = (ann: string) => `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: trainer
+  namespace: ml
+  annotations:
+    ${ann}
+---
+`;
+  const ROLE = `resource "aws_iam_role" "trainer" {
+  name = "ml-trainer"
+  assume_role_policy = "{}"
+}
+`;
+  it('IRSA resolves the role ARN to the Terraform role', () => {
+    const assets = infra({
+      kubernetes: k8s({ 'sa.yaml': SA('eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/ml-trainer') + DEPLOY('train', '      serviceAccountName: trainer\n') }),
+      terraform: tf({ 'infra/iam.tf': ROLE }),
+    });
+    expect(edgesOf(assets)).toEqual([
+      'k8s:ml/Deployment/train -assumes-> k8s:ml/ServiceAccount/trainer',
+      'k8s:ml/ServiceAccount/trainer -assumes-> tf:infra/aws_iam_role.trainer',
+    ]);
+  });
+  it('GKE workload identity without a Terraform declaration becomes a stub identity', () => {
+    const assets = infra({ kubernetes: k8s({ 'sa.yaml': SA('iam.gke.io/gcp-service-account: trainer-sa@proj-1.iam.gserviceaccount.com') + DEPLOY('train', '      serviceAccountName: trainer\n') }) });
+    expect(edgesOf(assets)).toContain('k8s:ml/ServiceAccount/trainer -assumes-> cloud-identity:gcp/trainer-sa');
+    expect(assets.find((a) => a.id === 'cloud-identity:gcp/trainer-sa')?.kind).toBe('cloud-resource');
+  });
+  it('a pod on another service account, or an unannotated one, makes no edge', () => {
+    const other = infra({ kubernetes: k8s({ 'sa.yaml': SA('eks.amazonaws.com/role-arn: arn:aws:iam::1:role/ml-trainer') + DEPLOY('train', '      serviceAccountName: builder\n') }) });
+    expect(edgesOf(other).filter((e) => e.startsWith('k8s:ml/Deployment'))).toEqual([]);
+    const plain = infra({ kubernetes: k8s({ 'sa.yaml': SA('team: ml') + DEPLOY('train', '      serviceAccountName: trainer\n') }) });
+    expect(edgesOf(plain)).toEqual([]);
+  });
+});
+
+describe('edge: workload → Secret → provider account', () => {
+  const SECRET = `apiVersion: v1
+kind: Secret
+metadata: {name: llm-keys, namespace: ml}
+stringData: {OPENAI_API_KEY: placeholder}
+---
+`;
+  it('envFrom secretRef and secretKeyRef join the workload to the Secret, and the Secret to the provider', () => {
+    const assets = infra({ kubernetes: k8s({ 'app.yaml': SECRET + DEPLOY('api', '', '          envFrom: [{secretRef: {name: llm-keys}}]\n') }) });
+    expect(edgesOf(assets)).toEqual(['k8s:ml/Deployment/api -uses-> k8s:ml/Secret/llm-keys', 'k8s:ml/Secret/llm-keys -grants-> llm-provider:openai']);
+  });
+  it('a workload that does not reference the Secret makes no edge', () => {
+    expect(edgesOf(infra({ kubernetes: k8s({ 'app.yaml': SECRET + DEPLOY('api') }) }))).toEqual([]);
+  });
+});
+
+describe('edge: workload → model file it loads', () => {
+  it('records model file names from the command line', () => {
+    const assets = infra({ kubernetes: k8s({ 'app.yaml': DEPLOY('ranker', '', '          args: ["serve", "--model=/srv/models/ranker.pt", "--port", "8080"]\n') }) });
+    expect(assets.find((a) => a.id === 'k8s:ml/Deployment/ranker')?.properties.modelPaths).toEqual(['/srv/models/ranker.pt']);
+  });
+  it('ignores URLs, templates and non-model files', () => {
+    const assets = infra({ kubernetes: k8s({ 'app.yaml': DEPLOY('ranker', '', '          args: ["--config", "/etc/app.yaml", "--model", "s3://bucket/m.pt", "--m", "${MODEL}.pt"]\n') }) });
+    expect(assets.find((a) => a.id === 'k8s:ml/Deployment/ranker')).toBeUndefined();
+  });
+});
+
+describe('edge: service account declared in Terraform (Kubernetes provider)', () => {
+  const TF = `resource "aws_iam_role" "trainer" {
+  name = "ml-trainer"
+  assume_role_policy = "{}"
+}
+resource "kubernetes_service_account" "trainer" {
+  metadata {
+    name      = "trainer"
+    namespace = "ml"
+    annotations = {
+      "eks.amazonaws.com/role-arn" = aws_iam_role.trainer.arn
+    }
+  }
+}
+`;
+  it('joins manifest pods to the Terraform-declared account and its role', () => {
+    const assets = infra({ kubernetes: k8s({ 'app.yaml': DEPLOY('train', '      serviceAccountName: trainer\n') }), terraform: tf({ 'eks/sa.tf': TF }) });
+    expect(edgesOf(assets)).toEqual([
+      'k8s:ml/Deployment/train -assumes-> k8s:ml/ServiceAccount/trainer',
+      'k8s:ml/ServiceAccount/trainer -assumes-> tf:eks/aws_iam_role.trainer',
+    ]);
+  });
+});
