@@ -5,6 +5,7 @@ import { suppressedText, summarize } from './summary.js';
 import { inventorySummary } from './inventory-summary.js';
 import { neutralise } from './safe-text.js';
 import { groupFindings, placesText, type FindingGroup } from './group-findings.js';
+import { morePaths, stepPlace, topPaths } from './paths.js';
 
 const COLORS: Record<Severity, string> = { critical: '\x1b[1;31m', high: '\x1b[31m', medium: '\x1b[33m', low: '\x1b[36m', info: '\x1b[37m' };
 const DIM = '\x1b[2m';
@@ -21,6 +22,7 @@ export const table: Formatter = (report, ctx) => {
   const paint = (code: string, text: string) => (ctx.color ? `${code}${text}${RESET}` : text);
   const out: string[] = [];
   out.push(`aigis ${report.tool.version} — ${report.command} ${clean(report.target.name)} (${report.target.type})`, '');
+  out.push(...pathsSection(report, paint));
   for (const sev of SEVERITIES) {
     const group = report.findings.filter((f) => f.severity === sev);
     if (!group.length) continue;
@@ -42,6 +44,24 @@ function findingLines(g: FindingGroup, dim: (t: string) => string): string[] {
   if (f.evidence) lines.push(dim(`    evidence: ${clean(f.evidence)}`));
   lines.push(dim(`    fix: ${clean(firstSentence(f.remediation))}`));
   return lines;
+}
+
+/** The top attack paths lead: score, title, then one indented line per step with its file:line. */
+function pathsSection(report: Report, paint: (code: string, text: string) => string): string[] {
+  const top = topPaths(report);
+  if (!top.length) return [];
+  const out = [`ATTACK PATHS (${report.paths!.items.length + (report.paths!.omitted ?? 0)})`];
+  for (const p of top) {
+    out.push(`  ${paint(COLORS[p.severity], `[${p.score}] ${p.severity}`)}  ${clean(p.title)}  ${paint(DIM, p.ruleId)}`);
+    p.steps.forEach((s, i) => {
+      const place = stepPlace(s.location);
+      out.push(`    ${i === 0 ? '  ' : '→ '}${clean(s.assetName)}${place ? `  ${paint(DIM, clean(place))}` : ''}`);
+    });
+  }
+  const more = morePaths(report);
+  if (more) out.push(`  … ${more} more (see --format json)`);
+  out.push('');
+  return out;
 }
 
 function notesSection(notes: Note[]): string[] {
