@@ -58,7 +58,7 @@ export async function scan(target: string, options: ScanOptions = {}): Promise<R
 }
 
 /** Output formats of `aigis scan`. */
-export type Format = 'table' | 'json' | 'jsonl' | 'sarif' | 'markdown' | 'cyclonedx';
+export type Format = 'table' | 'json' | 'jsonl' | 'sarif' | 'markdown' | 'cyclonedx' | 'html';
 
 /** Renders a report as `aigis scan --format` would (no colour). */
 export function render(report: Report, format: Format): string {
