@@ -64,7 +64,7 @@ th button { all: unset; cursor: pointer; }
 th button:focus-visible { outline: 2px solid #0969da; }
 th[aria-sort=ascending] button::after { content: ' ▲'; }
 th[aria-sort=descending] button::after { content: ' ▼'; }
-td.loc { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; word-break: break-all; max-width: 320px; }
+td.loc { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; overflow-wrap: anywhere; min-width: 200px; max-width: 340px; }
 td.msg .title { font-weight: 600; }
 td.msg .text { color: var(--muted); }
 tr.finding { cursor: pointer; }
