@@ -33,6 +33,8 @@ export interface ScanOptions {
   ignoreFile?: string;
   /** A previous JSON report: only findings not in it are returned. */
   baseline?: string;
+  /** Trivy or Grype JSON reports of images the target's workloads run (`--vuln-report`). */
+  vulnReports?: string[];
   /** Directory that relative paths are resolved against (default: process.cwd()). */
   cwd?: string;
 }
@@ -50,6 +52,7 @@ export async function scan(target: string, options: ScanOptions = {}): Promise<R
       config: options.config,
       ignoreFile: options.ignoreFile,
       baseline: options.baseline,
+      vulnReport: options.vulnReports,
       quiet: true,
     },
     options.cwd,

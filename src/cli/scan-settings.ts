@@ -42,6 +42,8 @@ export interface ScanFlags {
   config?: string;
   ignoreFile?: string;
   baseline?: string;
+  /** `--vuln-report FILE` (repeatable): Trivy or Grype JSON of an image; flag only, never from aigis.yaml. */
+  vulnReport?: string[];
 }
 
 export interface IgnoreSet {
@@ -65,6 +67,8 @@ export interface ScanSettings {
   ignores: IgnoreSet[];
   /** Fingerprints of a previous report (`--baseline`): findings with one of these are not reported. */
   baseline?: { file: string; known: Set<string> };
+  /** Imported vulnerability reports (`--vuln-report`), as given and resolved against the working directory. */
+  vulnReports: { file: string; shown: string }[];
   /** Settings the target's own config tried to set and was not allowed to (see the header). */
   notes: Note[];
 }
@@ -110,6 +114,7 @@ export function resolveScanSettings(targetPath: string | undefined, flags: ScanF
     ignoreFile: ignorePath?.file,
     ignores,
     baseline: flags.baseline !== undefined ? readBaseline(path.resolve(cwd, flags.baseline), flags.baseline) : undefined,
+    vulnReports: (flags.vulnReport ?? []).map((f) => ({ file: path.resolve(cwd, f), shown: f })),
     notes,
   };
 }
