@@ -111,6 +111,7 @@ describe('joining imported vulnerabilities to the scan', () => {
     const glibc = findings.find((f) => f.evidence === 'libc6 2.35-0ubuntu3.1')!;
     expect(glibc.severity).toBe('high');
     expect(glibc.references.cve).toEqual(['CVE-2023-4911']);
+    expect(glibc.references.cwe).toEqual(['CWE-1395', 'CWE-787', 'CWE-122']);
     expect(glibc.message).toBe('libc6 2.35-0ubuntu3.1 in image vllm/vllm-openai:v0.6.3 is affected by CVE-2023-4911: glibc: buffer overflow in ld.so leading to privilege escalation (fixed in 2.35-0ubuntu3.4; reported by trivy).');
     // Distinct fingerprints: the same package carries several CVEs, the same CVE several packages.
     expect(new Set(findings.map((f) => f.fingerprint)).size).toBe(5);

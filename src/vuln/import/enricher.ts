@@ -65,6 +65,7 @@ function finding(v: ImportedVuln, report: ImportedReport, t: { id?: string; name
     references: {
       cve: ids.filter((i) => /^CVE-\d{4}-\d+$/.test(i)),
       ghsa: ids.filter((i) => /^GHSA-[\w-]+$/.test(i)),
+      cwe: v.cwe,
       urls: v.urls,
     },
     properties: {

@@ -53,5 +53,7 @@ function grypeVuln(v: Record<string, unknown>, a: Record<string, unknown>, relat
     title: str(v.description),
     pkgType: type,
     urls: webUrls([v.dataSource, ...(Array.isArray(v.urls) ? v.urls : [])]),
+    // Grype's match JSON carries no CWE ids.
+    cwe: [],
   };
 }

@@ -25,6 +25,8 @@ export interface ImportedVuln {
   /** `deb`, `rpm`, `apk` … or the OS family (`debian 12.7`). */
   pkgType?: string;
   urls: string[];
+  /** Weakness ids the scanner gives (`CWE-787`), so that path rules can tell code execution from a leak. */
+  cwe: string[];
 }
 
 export interface ImportedReport {

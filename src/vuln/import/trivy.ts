@@ -49,5 +49,6 @@ function trivyVuln(v: Record<string, unknown>, pkgType: string | undefined): Imp
     title: str(v.Title),
     pkgType,
     urls: webUrls([v.PrimaryURL]),
+    cwe: strings(v.CweIDs).filter((c) => /^CWE-\d{1,5}$/.test(c)),
   };
 }
