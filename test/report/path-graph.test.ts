@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPathGraph, layoutPathGraph, MAX_NODES, renderPathGraphSvg } from '../../src/report/path-graph/index.js';
+import { buildPathGraph, layoutPathGraph, MAX_NODES, pickPaths, renderPathGraphSvg } from '../../src/report/path-graph/index.js';
 import type { AttackPath } from '../../src/core/model.js';
 import { pathReport } from '../support/path-report.js';
 
@@ -70,5 +70,22 @@ describe('path graph', () => {
     const drawn = svg.match(/<g class="node /g)!.length;
     expect(drawn).toBeLessThanOrEqual(MAX_NODES);
     expect(drawn).toBe(2 * 31 - 1); // two paths fit (one shared source), the third would pass the cap
+  });
+});
+
+describe('which paths are drawn', () => {
+  const p = (id: string, ruleId: string): AttackPath => ({ ...paths()[1], id, ruleId });
+  it('the best of each rule first, then by the given order, drawn in the given order', () => {
+    const list = [p('a', 'path/x'), p('b', 'path/x'), p('c', 'path/x'), p('d', 'path/y'), p('e', 'path/z'), p('f', 'path/x')];
+    expect(pickPaths(list, 3).map((x) => x.id)).toEqual(['a', 'd', 'e']);
+    expect(pickPaths(list, 5).map((x) => x.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(pickPaths(list, 10).map((x) => x.id)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+  });
+
+  it('assets that share a name are told apart by their file', () => {
+    const base = paths()[1];
+    const twin = { ...base, id: 'path-twin', steps: [{ ...base.steps[0], assetId: 'secret:Dockerfile/OPENAI_API_KEY', location: { path: 'deploy/Dockerfile', startLine: 4 } }, base.steps[1]] };
+    const g = buildPathGraph([base, { ...twin, steps: [{ ...twin.steps[0], assetName: base.steps[0].assetName }, twin.steps[1]] }]);
+    expect(g.nodes.filter((n) => n.role === 'entry').map((n) => n.label)).toEqual(['OPENAI_API_KEY in .env · .env', 'OPENAI_API_KEY in .env · Dockerfile']);
   });
 });

@@ -58,7 +58,7 @@ export function pathsHtml(report: Report): string {
   const more = morePaths(report, LISTED_PATHS);
   return `<section id="paths" aria-label="Attack paths">
 <h2>Top attack paths <span class="count">(${total})</span></h2>
-<figure class="graph">${svg}<figcaption>The ${drawn} highest-scoring ${drawn === 1 ? 'path' : 'paths'}: attacker on the left, what they reach on the right. Hover a box for the finding and its file.</figcaption></figure>
+<figure class="graph">${svg}<figcaption>${drawn === 1 ? 'The top path' : `${drawn} top paths (the best of each kind, then by score)`}: attacker on the left, what they reach on the right. Hover a box for the finding and its file; click a path below to highlight it.</figcaption></figure>
 <ol class="paths">
 ${top.map(pathCard).join('\n')}
 </ol>

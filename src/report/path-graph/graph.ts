@@ -19,6 +19,8 @@ export interface GraphNode {
   paths: string[];
   /** Tooltip lines: description, rule id, file:line. */
   details: string[];
+  /** File of the step (first seen), to tell apart assets that share a name. */
+  place?: string;
 }
 
 export interface GraphEdge {
@@ -84,7 +86,7 @@ export function buildPathGraph(paths: readonly AttackPath[]): PathGraph {
     let prev = source.id;
     for (const step of path.steps) {
       let node = nodes.get(step.assetId);
-      if (!node) nodes.set(step.assetId, (node = { id: step.assetId, role: step.role, kind: kindLabel(step.assetKind), label: step.assetName, paths: [], details: stepDetails(step) }));
+      if (!node) nodes.set(step.assetId, (node = { id: step.assetId, role: step.role, kind: kindLabel(step.assetKind), label: step.assetName, paths: [], details: stepDetails(step), ...(step.location?.path ? { place: step.location.path } : {}) }));
       // An asset that is the entry or the target of any path is drawn as such.
       if (node.role === 'pivot' && step.role !== 'pivot') node.role = step.role;
       addPath(node, path.id);
@@ -92,7 +94,34 @@ export function buildPathGraph(paths: readonly AttackPath[]): PathGraph {
       prev = step.assetId;
     }
   }
-  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+  return { nodes: disambiguate([...nodes.values()]), edges: [...edges.values()] };
+}
+
+/** Three leaked "Hugging Face access token"s are three boxes: name each by its file when names collide. */
+function disambiguate(nodes: GraphNode[]): GraphNode[] {
+  const count = new Map<string, number>();
+  for (const n of nodes) count.set(n.label, (count.get(n.label) ?? 0) + 1);
+  return nodes.map((n) => ((count.get(n.label) ?? 0) > 1 && n.place ? { ...n, label: `${n.label} · ${n.place.split('/').pop()}` } : n));
+}
+
+/**
+ * The paths to draw: the best path of each rule first (so one kind of path cannot fill the figure),
+ * then the next best by score; drawn in the order given.
+ */
+export function pickPaths(paths: readonly AttackPath[], max: number): AttackPath[] {
+  const firstOfRule = new Set<string>();
+  const lead: AttackPath[] = [];
+  for (const p of paths) {
+    if (firstOfRule.has(p.ruleId)) continue;
+    firstOfRule.add(p.ruleId);
+    lead.push(p);
+  }
+  const chosen = new Set(lead.slice(0, max));
+  for (const p of paths) {
+    if (chosen.size >= max) break;
+    chosen.add(p);
+  }
+  return paths.filter((p) => chosen.has(p));
 }
 
 function stepDetails(step: PathStep): string[] {

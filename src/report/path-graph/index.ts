@@ -4,11 +4,11 @@
  * client-side layout). Lower-level pieces are exported for pages that want their own drawing.
  */
 import type { AttackPath } from '../../core/model.js';
-import { buildPathGraph } from './graph.js';
+import { buildPathGraph, pickPaths } from './graph.js';
 import { layoutPathGraph } from './layout.js';
 import { renderLayoutSvg, type SvgOptions } from './svg.js';
 
-export { buildPathGraph, kindLabel, type GraphEdge, type GraphNode, type NodeRole, type PathGraph } from './graph.js';
+export { buildPathGraph, kindLabel, pickPaths, type GraphEdge, type GraphNode, type NodeRole, type PathGraph } from './graph.js';
 export { layoutPathGraph, type GraphLayout, type PlacedEdge, type PlacedNode } from './layout.js';
 export { renderLayoutSvg, type SvgOptions } from './svg.js';
 
@@ -18,15 +18,15 @@ export const DRAWN_PATHS = 5;
 export const MAX_NODES = 80;
 
 export interface PathGraphOptions extends SvgOptions {
-  /** How many paths to draw, in the order given (default DRAWN_PATHS). */
+  /** How many paths to draw (default DRAWN_PATHS): the best of each rule first, then by the order given (see pickPaths). */
   maxPaths?: number;
 }
 
-/** A static SVG of `paths` (sorted as they should be drawn), or '' when there is none. */
+/** A static SVG of the leading `paths` (sorted best first), or '' when there is none. */
 export function renderPathGraphSvg(paths: readonly AttackPath[], opts: PathGraphOptions = {}): string {
   const chosen: AttackPath[] = [];
   let nodes = 0;
-  for (const p of paths.slice(0, opts.maxPaths ?? DRAWN_PATHS)) {
+  for (const p of pickPaths(paths, opts.maxPaths ?? DRAWN_PATHS)) {
     // Upper bound: a source node plus every step; stop before the cap rather than clip a path.
     if (nodes + p.steps.length + 1 > MAX_NODES) break;
     nodes += p.steps.length + 1;
