@@ -36,8 +36,8 @@ export interface GraphLayout {
   edges: PlacedEdge[];
 }
 
-/** Average advance of a 12px sans-serif glyph, rounded up so labels do not overflow their box. */
-const CHAR_W = 7.2;
+/** Advance of a bold 12px sans-serif glyph (DejaVu Sans, the widest common fallback), so labels do not overflow their box. */
+const CHAR_W = 8;
 const SMALL_CHAR_W = 6.2;
 const NODE_H = 46;
 const PAD_X = 14;
