@@ -3,6 +3,7 @@
  * violations, makes no request but its own file, draws the expected graph, and its findings table
  * filters and sorts. Hostile scanned text (`<script>`, `</script>`) stays text.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -177,6 +178,32 @@ describe.skipIf(!runBrowserTests)('HTML report in headless Chromium', () => {
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
     expect(dialogs).toEqual([]);
     expect(errors.join('\n')).toMatch(/Content Security Policy/);
+    await page.close();
+  });
+
+  it('the example’s report, written by the built CLI: clean load, every finding in the table, every drawn path’s assets in the graph', async () => {
+    // `npm test` builds dist/ before vitest runs (see package.json).
+    const cli = path.resolve(__dirname, '../../dist/cli/main.js');
+    const out = path.join(dir, 'example.html');
+    const scan = (format: string, extra: string[] = []) => spawnSync(process.execPath, [cli, 'scan', 'examples/ai-lab', '--quiet', '--format', format, ...extra], { cwd: path.resolve(__dirname, '../..'), encoding: 'utf8', maxBuffer: 64 << 20 });
+    expect(scan('html', ['--output', out]).status).toBe(0);
+    const report = JSON.parse(scan('json').stdout) as Report;
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('request', (r) => !r.url().startsWith('file:') && requests.push(r.url()));
+    await page.goto(pathToFileURL(out).href, { waitUntil: 'load' });
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    expect(await page.locator('#findings tbody tr.finding').count()).toBe(report.findings.length);
+    const paths = report.paths?.items ?? [];
+    expect(await page.locator('li.path').count()).toBe(Math.min(10, paths.length));
+    const nodes = new Set(await page.$$eval('svg.aigis-path-graph g.node', (gs) => gs.map((g) => g.getAttribute('data-asset-id'))));
+    const drawn = new Set(await page.$$eval('svg.aigis-path-graph g.node', (gs) => gs.flatMap((g) => (g.getAttribute('data-paths') ?? '').split(' '))));
+    for (const p of paths.filter((x) => drawn.has(x.id))) for (const s of p.steps) expect(nodes.has(s.assetId), s.assetId).toBe(true);
+    expect(drawn.size > 0).toBe(paths.length > 0);
     await page.close();
   });
 

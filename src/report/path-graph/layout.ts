@@ -49,7 +49,7 @@ export function clipLabel(text: string, max = MAX_LABEL): string {
 
 export function layoutPathGraph(graph: PathGraph): GraphLayout {
   const g = new dagre.graphlib.Graph({ multigraph: false });
-  g.setGraph({ rankdir: 'LR', nodesep: 22, ranksep: 56, edgesep: 12, marginx: 12, marginy: 12 });
+  g.setGraph({ rankdir: 'LR', nodesep: 22, ranksep: 44, edgesep: 12, marginx: 12, marginy: 12 });
   g.setDefaultEdgeLabel(() => ({}));
   const shown = new Map<string, string>();
   for (const n of graph.nodes) {
