@@ -19,7 +19,6 @@ export const html: Formatter = (report) => {
     "default-src 'none'",
     `style-src '${sha256(STYLES)}'`,
     `script-src '${sha256(CLIENT_SCRIPT)}'`,
-    'img-src data:',
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
