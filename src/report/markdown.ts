@@ -4,7 +4,7 @@ import { neutralise } from './safe-text.js';
 import type { Formatter } from './formatter.js';
 import { referenceLinks } from './references.js';
 import { suppressedText, summarize } from './summary.js';
-import { formatLocation } from './table.js';
+import { formatLocation, onPathsText } from './table.js';
 import { groupFindings, placesText } from './group-findings.js';
 import { morePaths, stepPlace, topPaths } from './paths.js';
 
@@ -68,7 +68,8 @@ export const markdown: Formatter = (report) => {
     let shown = 0;
     for (const g of groups.slice(0, MAX_ROWS)) {
       const f = g.finding;
-      const row = `| ${ICON[f.severity]} ${f.severity} | ${code(f.ruleId)} | ${code(clip(placesText(g, formatLocation)))} | ${esc(clip(f.message))} |`;
+      const on = onPathsText(f).trim();
+      const row = `| ${ICON[f.severity]} ${f.severity} | ${code(f.ruleId)} | ${code(clip(placesText(g, formatLocation)))} | ${on ? `**${on.slice(1, -1)}** · ` : ''}${esc(clip(f.message))} |`;
       if (!out.fits([row])) break;
       out.add(row);
       rows++;

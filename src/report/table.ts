@@ -40,7 +40,7 @@ export const table: Formatter = (report, ctx) => {
 
 function findingLines(g: FindingGroup, dim: (t: string) => string): string[] {
   const f = g.finding;
-  const lines = [`  ${f.ruleId}  ${clean(placesText(g, formatLocation))}`, `    ${clean(f.message)}`];
+  const lines = [`  ${f.ruleId}  ${clean(placesText(g, formatLocation))}${onPathsText(f)}`, `    ${clean(f.message)}`];
   if (f.evidence) lines.push(dim(`    evidence: ${clean(f.evidence)}`));
   lines.push(dim(`    fix: ${clean(firstSentence(f.remediation))}`));
   return lines;
@@ -92,6 +92,12 @@ function inventorySection(report: Report): string[] {
   if (!report.assets.length) return [];
   const lines = inventorySummary(report.assets);
   return lines.length ? [...lines.map(clean), ''] : [];
+}
+
+/** A step of an attack path says so (path findings themselves are the paths listed above). */
+export function onPathsText(f: Finding): string {
+  const n = f.ruleId.startsWith('path/') ? 0 : (f.onPaths?.length ?? 0);
+  return n ? `  [on ${n} attack ${n === 1 ? 'path' : 'paths'}]` : '';
 }
 
 export function formatLocation(f: Finding): string {

@@ -32,6 +32,16 @@ describe('attack paths in the human outputs', () => {
     expect(hostile).toContain('Service ml/vllm&lt;script&gt;alert(1)&lt;/script&gt; `k8s/</script><script>alert(2)</script>.yaml:7`');
   });
 
+  it('a finding that is a step of a path says so (table and markdown)', () => {
+    const t = table(pathReport(), { color: false });
+    expect(t).toContain('  k8s/irsa-role-on-serving-workload  k8s/serviceaccount.yaml:6  [on 2 attack paths]');
+    expect(t).toContain('  k8s/vllm-no-api-key  k8s/vllm-deployment.yaml:24  [on 1 attack path]');
+    expect(t).toMatch(/ {2}k8s\/no-resource-limits {2}k8s\/vllm-deployment\.yaml:18\n/);
+    expect(t).toMatch(/ {2}path\/internet-to-training-data {2}k8s\/vllm-service\.yaml:7\n/);
+    const md = markdown(pathReport(), { color: false });
+    expect(md).toContain('| `k8s/serviceaccount.yaml:6` | **on 2 attack paths** · Service account ml/vllm assumes');
+  });
+
   it('reports without paths are unchanged (no section)', () => {
     expect(table(sampleReport(), { color: false })).not.toContain('ATTACK PATHS');
     expect(markdown(sampleReport(), { color: false })).not.toContain('attack paths');
