@@ -207,6 +207,26 @@ describe.skipIf(!runBrowserTests)('HTML report in headless Chromium', () => {
     await page.close();
   });
 
+  it('a large report draws 500 rows, then all on request (and when printing); filters still see every row', async () => {
+    const base = pathReport();
+    const many = Array.from({ length: 1200 }, (_, i) => ({ ...base.findings[10], message: `Container c${i} sets no memory limit.`, fingerprint: `fp${i}` }));
+    const { page, errors } = await open({ ...base, findings: [...base.findings, ...many] }, 'large.html');
+    expect(await page.locator('#findings tbody tr.finding').count()).toBe(500);
+    expect(await page.textContent('#shown-count')).toBe('Showing 1211 of 1211 findings');
+    expect(await page.textContent('tr.more-rows')).toContain('… 711 more findings');
+    await page.fill('#text-filter', 'c1199 sets');
+    expect(await page.locator('#findings tbody tr.finding').count()).toBe(1);
+    await page.fill('#text-filter', '');
+    await page.click('button.show-all');
+    expect(await page.locator('#findings tbody tr.finding').count()).toBe(1211);
+    expect(errors).toEqual([]);
+    await page.reload();
+    expect(await page.locator('#findings tbody tr.finding').count()).toBe(500);
+    await page.evaluate("window.dispatchEvent(new Event('beforeprint'))");
+    expect(await page.locator('#findings tbody tr.finding').count()).toBe(1211);
+    await page.close();
+  });
+
   it('prints: controls hidden, collapsed sections opened, every section present', async () => {
     const { page } = await open(pathReport(), 'print.html');
     await page.evaluate("window.dispatchEvent(new Event('beforeprint'))");

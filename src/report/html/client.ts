@@ -12,7 +12,9 @@ export const CLIENT_SCRIPT = `
   var data = JSON.parse(document.getElementById('aigis-data').textContent);
   var rows = data.findings.map(function (f, i) { f.index = i; return f; });
   var tbody = document.querySelector('#findings tbody');
-  var state = { sevs: {}, category: '', text: '', path: '', key: 'rank', dir: -1, open: {} };
+  // Rows drawn at once: a report can hold 10,000 findings; the rest come with "show all" (and when printing).
+  var PAGE = 500;
+  var state = { sevs: {}, category: '', text: '', path: '', key: 'rank', dir: -1, open: {}, limit: PAGE };
   Array.prototype.forEach.call(document.querySelectorAll('.sev-filter'), function (box) {
     state.sevs[box.value] = box.checked;
     box.addEventListener('change', function () { state.sevs[box.value] = box.checked; render(); });
@@ -107,10 +109,21 @@ export const CLIENT_SCRIPT = `
   function render() {
     var shown = rows.filter(keep).sort(compare);
     var frag = document.createDocumentFragment();
-    shown.forEach(function (f) {
+    shown.slice(0, state.limit).forEach(function (f) {
       frag.appendChild(row(f));
       if (state.open[f.index]) frag.appendChild(detailRow(f));
     });
+    if (shown.length > state.limit) {
+      var more = el('tr', 'more-rows');
+      var cell = el('td', 'empty', '… ' + (shown.length - state.limit) + ' more findings ');
+      cell.colSpan = 5;
+      var all = el('button', 'show-all', 'show all');
+      all.type = 'button';
+      all.addEventListener('click', function () { state.limit = Infinity; render(); });
+      cell.appendChild(all);
+      more.appendChild(cell);
+      frag.appendChild(more);
+    }
     if (!shown.length) {
       var tr = el('tr');
       var td = el('td', 'empty', rows.length ? 'No finding matches the filters.' : 'No findings.');
@@ -172,6 +185,7 @@ export const CLIENT_SCRIPT = `
   // Printing shows the collapsed sections (suppressed findings, notes) too.
   window.addEventListener('beforeprint', function () {
     Array.prototype.forEach.call(document.querySelectorAll('details.more'), function (d) { d.open = true; });
+    if (state.limit !== Infinity) { state.limit = Infinity; render(); }
   });
   render();
 })();
