@@ -157,6 +157,15 @@ describe('aigis scan --vuln-report', () => {
     expect(report.rules.map((r: { id: string }) => r.id)).toContain('vuln/image-os-package');
   });
 
+  it('belongs to the vuln scanner: --scanners without vuln skips the import', async () => {
+    const dir = target();
+    const out = path.join(dir, 'report.json');
+    await scanCommand(dir, { quiet: true, format: 'json', output: out, vulnReport: [TRIVY], scanners: ['misconfig'] }, { analyzers: discoveryAnalyzers, enrichers: [], cwd: dir });
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    expect(report.findings.filter((f: { ruleId: string }) => f.ruleId === 'vuln/image-os-package')).toEqual([]);
+    expect(report.assets.some((a: Asset) => a.kind === 'container-image')).toBe(true);
+  });
+
   it('a bad report is a note and the scan goes on; a missing one fails before scanning', async () => {
     const dir = target();
     writeFileSync(path.join(dir, 'bad.json'), '{"matches": [');
