@@ -33,6 +33,8 @@ export interface ScanOptions {
   ignoreFile?: string;
   /** A previous JSON report: only findings not in it are returned. */
   baseline?: string;
+  /** Trivy or Grype JSON reports of images the target's workloads run (`--vuln-report`). */
+  vulnReports?: string[];
   /** Directory that relative paths are resolved against (default: process.cwd()). */
   cwd?: string;
   /** Only these scanners: `secret`, `model`, `vuln`, `misconfig` (inventory always runs). */
@@ -59,6 +61,7 @@ export async function scan(target: string, options: ScanOptions = {}): Promise<R
       scanners: options.scanners,
       check: options.check,
       skipCheck: options.skipCheck,
+      vulnReport: options.vulnReports,
       quiet: true,
     },
     options.cwd,
@@ -67,7 +70,7 @@ export async function scan(target: string, options: ScanOptions = {}): Promise<R
 }
 
 /** Output formats of `aigis scan`. */
-export type Format = 'table' | 'json' | 'jsonl' | 'sarif' | 'markdown' | 'cyclonedx';
+export type Format = 'table' | 'json' | 'jsonl' | 'sarif' | 'markdown' | 'cyclonedx' | 'html';
 
 /** Renders a report as `aigis scan --format` would (no colour). */
 export function render(report: Report, format: Format): string {

@@ -46,6 +46,8 @@ export interface ScanFlags {
   scanners?: string[];
   check?: string[];
   skipCheck?: string[];
+  /** `--vuln-report FILE` (repeatable): Trivy or Grype JSON of an image; flag only, never from aigis.yaml. */
+  vulnReport?: string[];
 }
 
 export interface IgnoreSet {
@@ -79,6 +81,8 @@ export interface ScanSettings {
    * report as suppressed by the config), never as a silent drop.
    */
   suppressRules?: { patterns: string[]; source: string };
+  /** Imported vulnerability reports (`--vuln-report`), as given and resolved against the working directory. */
+  vulnReports: { file: string; shown: string }[];
   /** Settings the target's own config tried to set and was not allowed to (see the header). */
   notes: Note[];
 }
@@ -137,6 +141,7 @@ export function resolveScanSettings(targetPath: string | undefined, flags: ScanF
     check: flags.check?.length ? flags.check : config.check,
     skipCheck: flags.skipCheck?.length ? flags.skipCheck : config.skipCheck,
     suppressRules,
+    vulnReports: (flags.vulnReport ?? []).map((f) => ({ file: path.resolve(cwd, f), shown: f })),
     notes,
   };
 }

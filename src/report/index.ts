@@ -1,5 +1,6 @@
 import type { Formatter } from './formatter.js';
 import { cyclonedx } from './cyclonedx.js';
+import { html } from './html/index.js';
 import { json } from './json.js';
 import { jsonl } from './jsonl.js';
 import { markdown } from './markdown.js';
@@ -9,6 +10,7 @@ import { table } from './table.js';
 /** Every output format of `aigis scan`, by `--format` name. */
 export const formatters: Record<string, Formatter> = {
   cyclonedx,
+  html,
   json,
   jsonl,
   markdown,

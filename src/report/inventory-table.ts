@@ -7,14 +7,14 @@ import { foldImports } from '../discovery/graph.js';
 import { isAiAsset, KIND_LABELS } from './inventory-summary.js';
 import { neutralise } from './safe-text.js';
 
-const ORDER: AssetKind[] = ['model', 'dataset', 'llm-provider', 'ai-service', 'ai-server', 'gpu-workload', 'workload', 'container-image', 'vector-store', 'mcp-server', 'agent', 'package'];
+export const INVENTORY_ORDER: AssetKind[] = ['model', 'dataset', 'llm-provider', 'ai-service', 'ai-server', 'gpu-workload', 'workload', 'container-image', 'vector-store', 'mcp-server', 'agent', 'package'];
 
 export function inventoryTable(opts: { all?: boolean } = {}): Formatter {
   return (report: Report) => {
     const assets = foldImports(report.assets);
     const shown = assets.filter((a) => (opts.all ? a.kind !== 'application' : isAiAsset(a)));
     const out: string[] = [`aigis ${report.tool.version} — bom ${report.target.name} (${report.target.type})`, ''];
-    for (const kind of ORDER) {
+    for (const kind of INVENTORY_ORDER) {
       const group = shown.filter((a) => a.kind === kind).sort((a, b) => a.name.localeCompare(b.name));
       if (!group.length) continue;
       out.push(`${(KIND_LABELS[kind] ?? kind).toUpperCase()} (${group.length})`);
@@ -38,13 +38,14 @@ export function inventoryTable(opts: { all?: boolean } = {}): Formatter {
 }
 
 function assetLines(a: Asset): string[] {
-  const detail = describe(a);
+  const detail = describeAsset(a);
   const where = a.locations.slice(0, 3).map((l) => `${l.path ?? l.url ?? ''}${l.startLine ? `:${l.startLine}` : ''}`).join(', ');
   const more = a.locations.length > 3 ? ` (+${a.locations.length - 3})` : '';
   return [`  ${a.name}${a.version ? ` @ ${a.version}` : ''}${detail ? `  [${detail}]` : ''}`, `      ${where}${more}`];
 }
 
-function describe(a: Asset): string {
+/** One short bracketed detail per asset (provider, ecosystem, image …), shared with the HTML report. */
+export function describeAsset(a: Asset): string {
   const p = a.properties;
   const bits: unknown[] = [];
   switch (a.kind) {

@@ -1,11 +1,12 @@
-import type { Finding } from '../core/model.js';
+import type { Finding, Report } from '../core/model.js';
 import { SEVERITIES } from '../core/severity.js';
 import { neutralise } from './safe-text.js';
 import type { Formatter } from './formatter.js';
 import { referenceLinks } from './references.js';
 import { suppressedText, summarize } from './summary.js';
-import { formatLocation } from './table.js';
+import { formatLocation, onPathsText } from './table.js';
 import { groupFindings, placesText } from './group-findings.js';
+import { morePaths, stepPlace, topPaths } from './paths.js';
 
 /**
  * GitHub limits a PR comment to 65,536 characters (a step summary to 1 MiB): rows and details are
@@ -54,6 +55,8 @@ export const markdown: Formatter = (report) => {
     `${s.files} ${s.files === 1 ? 'file' : 'files'} scanned`,
   ].filter(Boolean);
   out.add(extra.join(' · '), '');
+  const paths = pathsSection(report);
+  if (out.fits(paths)) out.add(...paths);
 
   if (!report.findings.length) {
     out.add('No findings. ✅', '');
@@ -65,7 +68,8 @@ export const markdown: Formatter = (report) => {
     let shown = 0;
     for (const g of groups.slice(0, MAX_ROWS)) {
       const f = g.finding;
-      const row = `| ${ICON[f.severity]} ${f.severity} | ${code(f.ruleId)} | ${code(clip(placesText(g, formatLocation)))} | ${esc(clip(f.message))} |`;
+      const on = onPathsText(f).trim();
+      const row = `| ${ICON[f.severity]} ${f.severity} | ${code(f.ruleId)} | ${code(clip(placesText(g, formatLocation)))} | ${on ? `**${on.slice(1, -1)}** · ` : ''}${esc(clip(f.message))} |`;
       if (!out.fits([row])) break;
       out.add(row);
       rows++;
@@ -110,6 +114,22 @@ export const markdown: Formatter = (report) => {
   }
   return out.lines.join('\n') + '\n';
 };
+
+/** The top attack paths, before the findings: score, severity, title, then entry → … → target with file:line. */
+function pathsSection(report: Report): string[] {
+  const top = topPaths(report);
+  if (!top.length) return [];
+  const out = [`#### Top attack paths (${report.paths!.items.length + (report.paths!.omitted ?? 0)})`, ''];
+  top.forEach((p, i) => {
+    out.push(`${i + 1}. ${ICON[p.severity]} **${p.score}** · ${esc(clip(p.title))} ${code(p.ruleId, false)}${p.variants ? ` (+${p.variants} similar)` : ''}`);
+    const steps = p.steps.map((s) => `${esc(clip(s.assetName))}${stepPlace(s.location) ? ` ${code(clip(stepPlace(s.location)), false)}` : ''}`);
+    out.push(`   ${steps.join(' → ')}`);
+  });
+  const more = morePaths(report);
+  if (more) out.push('', `… and ${more} more paths (see the JSON or SARIF report).`);
+  out.push('');
+  return out;
+}
 
 function clip(text: string): string {
   return text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 1)}…` : text;

@@ -13,3 +13,13 @@ const NEWLINE = /\r\n|[\n\r\t\u2028\u2029]/g;
 export function neutralise(text: string): string {
   return text.replace(NEWLINE, ' ').replace(UNSAFE, '?');
 }
+
+/**
+ * Scanned text placed in HTML or SVG (element content or a quoted attribute): neutralised as above,
+ * then the five markup characters become entities, so `</script>` or `" onload=` in a file name stays text.
+ */
+export function escapeMarkup(text: string): string {
+  return neutralise(text).replace(/[&<>"']/g, (c) => MARKUP_ENTITY[c]);
+}
+
+const MARKUP_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Finding, Note, Report, RuleMeta, SuppressedFinding } from '../core/model.js';
+import type { AttackPath, Finding, Note, Report, RuleMeta, SuppressedFinding } from '../core/model.js';
 import { STABLE_FINGERPRINT_KEY } from '../core/finding.js';
 import { RULE_ID_PATTERN } from '../core/rule-check.js';
 import { SARIF_LEVEL, SECURITY_SEVERITY } from '../core/severity.js';
@@ -8,13 +8,16 @@ import type { Formatter } from './formatter.js';
 import { PROJECT_URL, referenceLinks, ruleDocUrl, ruleTags } from './references.js';
 import { summarize } from './summary.js';
 import { localeOrder } from '../core/text.js';
+import { pathIndex } from './paths.js';
 
 /**
  * SARIF 2.1.0 for GitHub code scanning and other SARIF consumers. Validated against the official
  * OASIS schema in test/report/sarif.test.ts. Mapping:
  * - every rule that ran → `tool.driver.rules` (help, helpUri, tags incl. CWE/OWASP/ATLAS, security-severity);
  * - findings → results; suppressed findings → results with `suppressions` (GitHub shows them as dismissed);
- * - notes → `invocations[0].toolExecutionNotifications`.
+ * - notes → `invocations[0].toolExecutionNotifications`;
+ * - a `path/...` finding carries its attack path as one `codeFlows[0].threadFlows[0]`: one location per
+ *   step, in order, with the step's file and line (or a logical location naming the asset) and a message.
  */
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
@@ -25,9 +28,15 @@ export function toSarif(report: Report): Record<string, unknown> {
   const rules = collectRules(report);
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const artifact = artifactResolver(report.target);
+  const pathOf = pathIndex(report);
+  const withFlow = (f: Finding): Record<string, unknown> => {
+    const out = result(f, index.get(f.ruleId) ?? -1, artifact);
+    const path = pathOf(f);
+    return path ? { ...out, codeFlows: [codeFlow(path, artifact)] } : out;
+  };
   const results = [
-    ...report.findings.map((f) => result(f, index.get(f.ruleId) ?? -1, artifact)),
-    ...report.suppressed.map((s) => ({ ...result(s.finding, index.get(s.finding.ruleId) ?? -1, artifact), suppressions: [suppression(s)] })),
+    ...report.findings.map(withFlow),
+    ...report.suppressed.map((s) => ({ ...withFlow(s.finding), suppressions: [suppression(s)] })),
   ];
   return {
     $schema: SARIF_SCHEMA_URI,
@@ -146,6 +155,43 @@ function result(f: Finding, ruleIndex: number, artifact: ArtifactResolver): Reco
   return out;
 }
 
+/** The steps of an attack path as a SARIF thread flow (entry first); see the header. */
+function codeFlow(path: AttackPath, artifact: ArtifactResolver): Record<string, unknown> {
+  return {
+    message: { text: `${path.title} (score ${path.score})` },
+    threadFlows: [
+      {
+        id: path.id,
+        locations: path.steps.map((step, i) => {
+          const loc = step.location;
+          const where =
+            loc?.path !== undefined
+              ? { physicalLocation: { artifactLocation: artifact(loc.path), ...region({ location: loc }) } }
+              : loc?.url && isAbsoluteUri(loc.url)
+                ? { physicalLocation: { artifactLocation: { uri: loc.url } } }
+                : {};
+          return {
+            location: {
+              ...where,
+              logicalLocations: [{ name: step.assetName, fullyQualifiedName: step.assetId, kind: step.assetKind }],
+              message: { text: `${step.role}${step.via ? ` (via ${step.via})` : ''}: ${step.assetName}. ${step.description}` },
+            },
+            executionOrder: i + 1,
+            importance: 'essential',
+            properties: {
+              role: step.role,
+              assetId: step.assetId,
+              ...(step.via ? { via: step.via } : {}),
+              ...(step.finding ? { ruleId: step.finding.ruleId, fingerprint: step.finding.fingerprint } : {}),
+            },
+          };
+        }),
+      },
+    ],
+    properties: { pathId: path.id, score: path.score, entry: path.entry, target: path.target, ...(path.variants ? { variants: path.variants } : {}) },
+  };
+}
+
 function locations(f: Finding, artifact: ArtifactResolver): Record<string, unknown>[] {
   const loc = f.location;
   if (loc.path !== undefined) {
@@ -156,7 +202,7 @@ function locations(f: Finding, artifact: ArtifactResolver): Record<string, unkno
   return [];
 }
 
-function region(f: Finding): Record<string, unknown> {
+function region(f: Pick<Finding, 'location'>): Record<string, unknown> {
   const l = f.location;
   if (!l.startLine || l.startLine < 1) return {};
   const r: Record<string, number> = { startLine: l.startLine };

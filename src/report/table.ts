@@ -5,6 +5,7 @@ import { suppressedText, summarize } from './summary.js';
 import { inventorySummary } from './inventory-summary.js';
 import { neutralise } from './safe-text.js';
 import { groupFindings, placesText, type FindingGroup } from './group-findings.js';
+import { morePaths, stepPlace, topPaths } from './paths.js';
 
 const COLORS: Record<Severity, string> = { critical: '\x1b[1;31m', high: '\x1b[31m', medium: '\x1b[33m', low: '\x1b[36m', info: '\x1b[37m' };
 const DIM = '\x1b[2m';
@@ -21,6 +22,7 @@ export const table: Formatter = (report, ctx) => {
   const paint = (code: string, text: string) => (ctx.color ? `${code}${text}${RESET}` : text);
   const out: string[] = [];
   out.push(`aigis ${report.tool.version} — ${report.command} ${clean(report.target.name)} (${report.target.type})`, '');
+  out.push(...pathsSection(report, paint));
   for (const sev of SEVERITIES) {
     const group = report.findings.filter((f) => f.severity === sev);
     if (!group.length) continue;
@@ -38,10 +40,28 @@ export const table: Formatter = (report, ctx) => {
 
 function findingLines(g: FindingGroup, dim: (t: string) => string): string[] {
   const f = g.finding;
-  const lines = [`  ${f.ruleId}  ${clean(placesText(g, formatLocation))}`, `    ${clean(f.message)}`];
+  const lines = [`  ${f.ruleId}  ${clean(placesText(g, formatLocation))}${onPathsText(f)}`, `    ${clean(f.message)}`];
   if (f.evidence) lines.push(dim(`    evidence: ${clean(f.evidence)}`));
   lines.push(dim(`    fix: ${clean(firstSentence(f.remediation))}`));
   return lines;
+}
+
+/** The top attack paths lead: score, title, then one indented line per step with its file:line. */
+function pathsSection(report: Report, paint: (code: string, text: string) => string): string[] {
+  const top = topPaths(report);
+  if (!top.length) return [];
+  const out = [`ATTACK PATHS (${report.paths!.items.length + (report.paths!.omitted ?? 0)})`];
+  for (const p of top) {
+    out.push(`  ${paint(COLORS[p.severity], `[${p.score}] ${p.severity}`)}  ${clean(p.title)}  ${paint(DIM, p.ruleId)}`);
+    p.steps.forEach((s, i) => {
+      const place = stepPlace(s.location);
+      out.push(`    ${i === 0 ? '  ' : '→ '}${clean(s.assetName)}${place ? `  ${paint(DIM, clean(place))}` : ''}`);
+    });
+  }
+  const more = morePaths(report);
+  if (more) out.push(`  … ${more} more (see --format json)`);
+  out.push('');
+  return out;
 }
 
 function notesSection(notes: Note[]): string[] {
@@ -72,6 +92,12 @@ function inventorySection(report: Report): string[] {
   if (!report.assets.length) return [];
   const lines = inventorySummary(report.assets);
   return lines.length ? [...lines.map(clean), ''] : [];
+}
+
+/** A step of an attack path says so (path findings themselves are the paths listed above). */
+export function onPathsText(f: Finding): string {
+  const n = f.ruleId.startsWith('path/') ? 0 : (f.onPaths?.length ?? 0);
+  return n ? `  [on ${n} attack ${n === 1 ? 'path' : 'paths'}]` : '';
 }
 
 export function formatLocation(f: Finding): string {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { sarif, toSarif } from '../../src/report/sarif.js';
 import { emptyReport, sampleReport } from '../support/sample-report.js';
 import { sarifValidator } from '../support/sarif-validator.js';
+import { pathReport } from '../support/path-report.js';
 
 const validate = sarifValidator('oasis');
 const validateRtm5 = sarifValidator('rtm5');
@@ -149,5 +150,48 @@ describe('sarif formatter', () => {
     expect(notes[1].locations[0].physicalLocation.artifactLocation.uri).toBe('examples/ai-lab/broken.ipynb');
     expect(notes[3].message.text).toContain('expired');
     expect(run.invocations[0].executionSuccessful).toBe(true);
+  });
+
+  describe('attack paths as codeFlows', () => {
+    it('validates against both schemas with codeFlows', () => {
+      const doc = JSON.parse(sarif(pathReport(), { color: false }));
+      expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+      expect(validateRtm5(doc), JSON.stringify(validateRtm5.errors)).toBe(true);
+      const hostile = JSON.parse(sarif(pathReport({ hostile: true }), { color: false }));
+      expect(validate(hostile), JSON.stringify(validate.errors)).toBe(true);
+    });
+
+    it('a path finding carries its steps in order, each with file, line and message', () => {
+      const run: Json = (toSarif(pathReport()) as Json).runs[0];
+      const res = run.results.find((r: Json) => r.ruleId === 'path/internet-to-training-data');
+      expect(res.codeFlows).toHaveLength(1);
+      const flow = res.codeFlows[0].threadFlows[0];
+      expect(flow.id).toBe('path-3f9a1c2e');
+      const steps = flow.locations.map((l: Json) => [
+        l.executionOrder,
+        l.location.physicalLocation?.artifactLocation.uri,
+        l.location.physicalLocation?.region?.startLine,
+        l.properties.role,
+        l.location.logicalLocations[0].fullyQualifiedName,
+      ]);
+      expect(steps).toEqual([
+        [1, 'examples/ai-lab/k8s/vllm-service.yaml', 7, 'entry', 'k8s:Service/ml/vllm'],
+        [2, 'examples/ai-lab/k8s/vllm-deployment.yaml', 24, 'pivot', 'k8s:Deployment/ml/vllm'],
+        [3, 'examples/ai-lab/k8s/serviceaccount.yaml', 6, 'pivot', 'aws:iam-role/vllm-serving'],
+        [4, 'examples/ai-lab/terraform/iam.tf', 31, 'target', 'aws:s3-bucket/acme-training-data'],
+      ]);
+      expect(flow.locations[3].location.message.text).toBe('target (via grants): s3://acme-training-data. The role may read and overwrite training data.');
+      expect(flow.locations[1].properties.ruleId).toBe('k8s/vllm-no-api-key');
+      expect(res.codeFlows[0].properties.score).toBe(92);
+    });
+
+    it('only path findings get codeFlows; the validator rejects a broken flow', () => {
+      const run: Json = (toSarif(pathReport()) as Json).runs[0];
+      const flows = run.results.filter((r: Json) => r.codeFlows).map((r: Json) => r.ruleId);
+      expect(flows.sort()).toEqual(['path/internet-to-training-data', 'path/leaked-key-to-ai-account', 'path/model-artifact-to-model-store']);
+      const broken: Json = toSarif(pathReport());
+      broken.runs[0].results.find((r: Json) => r.codeFlows).codeFlows[0].threadFlows[0].locations = [];
+      expect(validate(broken)).toBe(false);
+    });
   });
 });

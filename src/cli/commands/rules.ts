@@ -5,6 +5,7 @@ import { ruleDocFiles } from '../../report/rule-docs.js';
 import type { RuleMeta } from '../../core/model.js';
 import { runtimeRuleMetas } from '../../runtime/catalog.js';
 import { probeRules } from '../../probe/rules.js';
+import { IMAGE_OS_PACKAGE } from '../../vuln/import/enricher.js';
 import { CliError } from '../exit.js';
 import { writeOutput, writeStdout } from '../output.js';
 import { formatName } from '../options.js';
@@ -16,7 +17,7 @@ const FORMATS = ['table', 'json'];
 export async function allRules(): Promise<RuleMeta[]> {
   const { analyzers, enrichers } = await import('../../analyzers/index.js'); // on demand, see scan.ts
   const byId = new Map<string, RuleMeta>();
-  for (const r of [...analyzers.flatMap((a) => a.rules), ...enrichers.flatMap((e) => e.rules), ...runtimeRuleMetas(), ...probeRules()]) byId.set(r.id, r);
+  for (const r of [...analyzers.flatMap((a) => a.rules), ...enrichers.flatMap((e) => e.rules), ...runtimeRuleMetas(), ...probeRules(), IMAGE_OS_PACKAGE]) byId.set(r.id, r);
   return [...byId.values()].sort((a, b) => localeOrder(a.id, b.id));
 }
 

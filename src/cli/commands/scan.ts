@@ -11,6 +11,8 @@ import { openTarget } from '../../targets/open-target.js';
 import { formatters } from '../../report/index.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { collectList } from '../options.js';
+import { readVulnReports, VulnReportError } from '../../vuln/import/read.js';
+import { vulnReportEnricher } from '../../vuln/import/enricher.js';
 import { checkOutput } from '../output.js';
 import { writeReport } from '../write-report.js';
 import { progressReporter } from '../progress.js';
@@ -35,6 +37,7 @@ export function registerScan(program: Command): void {
     .option('--timeout <ms>', 'last-resort time guard per file and analyzer, in milliseconds (default: 30000); work budgets decide what is analysed')
     .option('--config <file>', 'settings file (default: ./aigis.yaml, else aigis.yaml at the target root)')
     .option('--ignore-file <file>', 'suppressions with reasons and expiry dates (default: .aigisignore at the target root)')
+    .option('--vuln-report <file>', 'Trivy or Grype JSON of an image a workload runs: its OS-package CVEs join the findings and attack paths (repeatable)', collectFile)
     .option('--baseline <file>', 'a previous aigis JSON report: report only findings that are not in it (the rest are counted in a note)')
     .option('-q, --quiet', 'no progress output')
     .option('--scanners <list>', 'only these scanners: secret, model, vuln, misconfig (comma-separated; inventory always runs)', collectList)
@@ -75,6 +78,8 @@ export async function scanCommand(targetPath: string, flags: ScanFlags & SelectF
 /** The scan itself, without output: also the programmatic `scan()` of src/index.ts. */
 export async function scanReport(targetPath: string, settings: ScanSettings, deps: ScanDeps = {}, selection: Selection = selectionOf(settings)): Promise<Report> {
   const { scanners, keepRule } = selection;
+  // Named by the user: read before the scan, so that a missing file fails fast (content problems are notes).
+  const imported = importVulnReports(settings);
   const target = await openTarget(targetPath, {
     skipDirs: [...DEFAULT_SKIP_DIRS, ...settings.skipDirs],
     skipFiles: settings.skipFiles,
@@ -85,11 +90,12 @@ export async function scanReport(targetPath: string, settings: ScanSettings, dep
     const registry = deps.analyzers && deps.enrichers ? undefined : await import('../../analyzers/index.js');
     const result = await runPipeline(target, {
       analyzers: selectScanners(deps.analyzers ?? registry!.analyzers, scanners),
-      enrichers: selectScanners(deps.enrichers ?? registry!.enrichers, scanners),
+      // Imported reports first: their findings are there for the whole-report enrichers that follow (attack paths).
+      enrichers: selectScanners([...(imported.reports.length ? [vulnReportEnricher(imported.reports)] : []), ...(deps.enrichers ?? registry!.enrichers)], scanners),
       fileTimeoutMs: settings.timeoutMs,
       onProgress: progressReporter(!settings.quiet),
     });
-    result.notes.push(...settings.notes);
+    result.notes.push(...settings.notes, ...imported.notes);
     // Occurrence indexes of stable fingerprints are fixed before any suppression or baseline matches them.
     assignOccurrences([...result.findings, ...result.suppressed.map((s) => s.finding)]);
     result.findings = selectFindings(result.findings, keepRule);
@@ -134,6 +140,21 @@ function keepReportedPaths(result: PipelineResult): void {
     if (on.length) f.onPaths = on;
     else delete f.onPaths;
   }
+}
+
+function importVulnReports(settings: ScanSettings): ReturnType<typeof readVulnReports> {
+  if (!settings.vulnReports.length) return { reports: [], notes: [] };
+  try {
+    return readVulnReports(settings.vulnReports);
+  } catch (err) {
+    if (err instanceof VulnReportError) throw new CliError(err.message);
+    throw err;
+  }
+}
+
+/** Repeatable file option: every occurrence is one file (names may contain commas). */
+function collectFile(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
 }
 
 function compareFindings(a: Finding, b: Finding): number {
