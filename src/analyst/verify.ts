@@ -1,0 +1,92 @@
+/**
+ * Checks a model's answer against the report it was given: every rule id, finding id, attack path id,
+ * file and line it cites must exist there. A line that cites anything else is marked, never silently
+ * kept: a model that read attacker-written text may have been steered to invent or redirect.
+ */
+import type { Location, Report } from '../core/model.js';
+
+/** The rule domains aigis has (docs/rules/<domain>/), plus those of the report itself. */
+const DOMAINS = ['agent', 'cfn', 'compose', 'detect', 'dockerfile', 'gha', 'k8s', 'mcp', 'model', 'probe', 'secret', 'tf', 'vuln', 'path', 'runtime', 'package', 'integrity'];
+
+interface Facts {
+  rules: Set<string>;
+  fingerprints: string[];
+  paths: Set<string>;
+  /** File path → line ranges seen there. */
+  files: Map<string, Array<[number, number]>>;
+}
+
+function facts(report: Report): Facts {
+  const f: Facts = { rules: new Set(), fingerprints: [], paths: new Set(), files: new Map() };
+  const addLoc = (l: Location | undefined) => {
+    if (!l?.path) return;
+    const ranges = f.files.get(l.path) ?? [];
+    if (l.startLine) ranges.push([l.startLine, l.endLine && l.endLine >= l.startLine ? l.endLine : l.startLine]);
+    f.files.set(l.path, ranges);
+  };
+  for (const r of report.rules) f.rules.add(r.id);
+  for (const x of [...report.findings, ...report.suppressed.map((s) => s.finding)]) {
+    f.rules.add(x.ruleId);
+    f.fingerprints.push(x.fingerprint);
+    if (x.stableFingerprint) f.fingerprints.push(x.stableFingerprint);
+    addLoc(x.location);
+  }
+  for (const p of report.paths?.items ?? []) {
+    f.paths.add(p.id);
+    f.rules.add(p.ruleId);
+    for (const s of p.steps) {
+      addLoc(s.location);
+      if (s.finding) f.rules.add(s.finding.ruleId);
+    }
+  }
+  for (const a of report.assets) for (const l of a.locations) addLoc(l);
+  return f;
+}
+
+export interface Verified {
+  text: string;
+  /** One entry per marked line: what it cited that the report does not have. */
+  unverified: string[];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function verifyAnswer(answer: string, report: Report): Verified {
+  const f = facts(report);
+  const domains = new Set([...DOMAINS, ...[...f.rules].map((r) => r.split('/')[0])]);
+  const RULE = new RegExp(`(?<![\\w./-])(?:${[...domains].map(escape).join('|')})/[a-z0-9][a-z0-9._-]*[a-z0-9](?:/[a-z0-9][a-z0-9._-]*[a-z0-9])*`, 'g');
+  const RULE_WHOLE = new RegExp(`^${RULE.source}$`);
+  const FILE_LINE = /(?<![\w/.-])((?:[\w.@~+-]+\/)*[\w@~+-][\w.@~+-]*\.[A-Za-z0-9]{1,10})(?::(\d+)(?:-(\d+))?|,? (?:at |on )?lines? (\d+))/g;
+  const FILE_PATH = /(?<![\w/.-])((?:[\w.@~+-]+\/)+[\w@~+-][\w.@~+-]*\.[A-Za-z0-9]{1,10})(?![\w/])/g;
+  const PATH_ID = /\bpath-[0-9a-z]{4,}\b/g;
+  const HEX_ID = /\b[0-9a-f]{16,64}\b/g;
+
+  const fileKnown = (cited: string): string[] => [...f.files.keys()].filter((k) => k === cited || k.endsWith(`/${cited}`));
+  const lineKnown = (cited: string, line: number): boolean => fileKnown(cited).some((k) => f.files.get(k)!.some(([a, b]) => line >= a && line <= b));
+
+  const unverified: string[] = [];
+  const out = answer.split('\n').map((line) => {
+    const problems: string[] = [];
+    const text = line.replace(/\bhttps?:\/\/\S+/g, ' ');
+    for (const m of text.matchAll(RULE)) if (!f.rules.has(m[0])) problems.push(`rule ${m[0]}`);
+    for (const m of text.matchAll(PATH_ID)) if (!f.paths.has(m[0])) problems.push(`path ${m[0]}`);
+    for (const m of text.matchAll(HEX_ID)) if (!f.fingerprints.some((fp) => fp.startsWith(m[0]))) problems.push(`finding ${m[0]}`);
+    const cited = new Set<string>();
+    for (const m of text.matchAll(FILE_LINE)) {
+      const file = m[1];
+      const n = Number(m[2] ?? m[4]);
+      cited.add(file);
+      if (!fileKnown(file).length) problems.push(`file ${file}`);
+      else if (!lineKnown(file, n)) problems.push(`line ${file}:${n}`);
+    }
+    for (const m of text.matchAll(FILE_PATH)) {
+      if (cited.has(m[1]) || RULE_WHOLE.test(m[1])) continue;
+      if (!fileKnown(m[1]).length) problems.push(`file ${m[1]}`);
+    }
+    if (!problems.length) return line;
+    const what = [...new Set(problems)].join(', ');
+    unverified.push(what);
+    return `[aigis: unverified, cites ${what}, not in the report] ${line}`;
+  });
+  return { text: out.join('\n'), unverified };
+}
