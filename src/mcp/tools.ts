@@ -229,7 +229,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
     ({ path, top }) =>
       guarded(async () => {
         const { report } = await scanned('scan', path, false);
-        return { content: [{ type: 'text', text: triageText(report, { top }) }] };
+        return { content: [{ type: 'text', text: triageText({ ...report, target: { ...report.target, name: roots.display(report.target.name) } }, { top }) }] };
       }),
   );
 
