@@ -14,12 +14,16 @@ interface Facts {
   paths: Set<string>;
   /** File path → line ranges seen there. */
   files: Map<string, Array<[number, number]>>;
+  /** How places are written in text: `path` and `path!member`, each to its path. */
+  spellings: Map<string, string>;
 }
 
 function facts(report: Report): Facts {
-  const f: Facts = { rules: new Set(), fingerprints: [], paths: new Set(), files: new Map() };
+  const f: Facts = { rules: new Set(), fingerprints: [], paths: new Set(), files: new Map(), spellings: new Map() };
   const addLoc = (l: Location | undefined) => {
     if (!l?.path) return;
+    f.spellings.set(l.path, l.path);
+    if (l.member) f.spellings.set(`${l.path}!${l.member}`, l.path);
     const ranges = f.files.get(l.path) ?? [];
     if (l.startLine) ranges.push([l.startLine, l.endLine && l.endLine >= l.startLine ? l.endLine : l.startLine]);
     f.files.set(l.path, ranges);
@@ -56,18 +60,32 @@ export function verifyAnswer(answer: string, report: Report): Verified {
   const domains = new Set([...DOMAINS, ...[...f.rules].map((r) => r.split('/')[0])]);
   const RULE = new RegExp(`(?<![\\w./-])(?:${[...domains].map(escape).join('|')})/[a-z0-9][a-z0-9._-]*[a-z0-9](?:/[a-z0-9][a-z0-9._-]*[a-z0-9])*`, 'g');
   const RULE_WHOLE = new RegExp(`^${RULE.source}$`);
-  const FILE_LINE = /(?<![\w/.-])((?:[\w.@~+-]+\/)*[\w@~+-][\w.@~+-]*\.[A-Za-z0-9]{1,10})(?::(\d+)(?:-(\d+))?|,? (?:at |on )?lines? (\d+))/g;
-  const FILE_PATH = /(?<![\w/.-])((?:[\w.@~+-]+\/)+[\w@~+-][\w.@~+-]*\.[A-Za-z0-9]{1,10})(?![\w/])/g;
+  const FILE_LINE = /(?<![\w/.-])((?:[\w.@~+-]+\/)*[\w@~+-][\w.@~+-]*\.[A-Za-z][A-Za-z0-9]{0,9})(?::(\d+)(?:-(\d+))?|,? (?:at |on )?lines? (\d+))/g;
+  const FILE_PATH = /(?<![\w/.-])((?:[\w.@~+-]+\/)+[\w@~+-][\w.@~+-]*\.[A-Za-z][A-Za-z0-9]{0,9})(?![\w/])/g;
+  // Places the report names are swapped for aliases first: a file name with spaces (or an archive
+  // member after `!`) is then one token, checked as the path it stands for.
+  const aliases = new Map<string, string>();
+  const spelled = [...f.spellings.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const aliased = (line: string): string => {
+    let out = line;
+    spelled.forEach((s, i) => {
+      if (!out.includes(s)) return;
+      const alias = `aigis-place-${i}.known`;
+      aliases.set(alias, f.spellings.get(s)!);
+      out = out.replace(new RegExp(`(?<![\\w./-])${escape(s)}(?![\\w/-]|\\.[A-Za-z])`, 'g'), alias);
+    });
+    return out;
+  };
   const PATH_ID = /\bpath-[0-9a-z]{4,}\b/g;
   const HEX_ID = /\b[0-9a-f]{16,64}\b/g;
 
-  const fileKnown = (cited: string): string[] => [...f.files.keys()].filter((k) => k === cited || k.endsWith(`/${cited}`));
+  const fileKnown = (cited: string): string[] => (aliases.has(cited) ? [aliases.get(cited)!] : [...f.files.keys()].filter((k) => k === cited || k.endsWith(`/${cited}`)));
   const lineKnown = (cited: string, line: number): boolean => fileKnown(cited).some((k) => f.files.get(k)!.some(([a, b]) => line >= a && line <= b));
 
   const unverified: string[] = [];
   const out = answer.split('\n').map((line) => {
     const problems: string[] = [];
-    const text = line.replace(/\bhttps?:\/\/\S+/g, ' ');
+    const text = aliased(line.replace(/\bhttps?:\/\/\S+/g, ' '));
     for (const m of text.matchAll(RULE)) if (!f.rules.has(m[0])) problems.push(`rule ${m[0]}`);
     for (const m of text.matchAll(PATH_ID)) if (!f.paths.has(m[0])) problems.push(`path ${m[0]}`);
     for (const m of text.matchAll(HEX_ID)) if (!f.fingerprints.some((fp) => fp.startsWith(m[0]))) problems.push(`finding ${m[0]}`);
@@ -77,7 +95,7 @@ export function verifyAnswer(answer: string, report: Report): Verified {
       const n = Number(m[2] ?? m[4]);
       cited.add(file);
       if (!fileKnown(file).length) problems.push(`file ${file}`);
-      else if (!lineKnown(file, n)) problems.push(`line ${file}:${n}`);
+      else if (!lineKnown(file, n)) problems.push(`line ${aliases.get(file) ?? file}:${n}`);
     }
     for (const m of text.matchAll(FILE_PATH)) {
       if (cited.has(m[1]) || RULE_WHOLE.test(m[1])) continue;
