@@ -16,7 +16,7 @@ import { INJECTION, INJECTION_2, pathReport, RAW_TOKEN } from '../support/path-r
 
 const repo = path.resolve(__dirname, '../..');
 const cli = path.join(repo, 'dist/cli/main.js');
-const guard = path.join(repo, 'test/fixtures/mcp/guard.mjs');
+const guard = path.join(repo, 'test/support/guard.mjs');
 const tmp = mkdtempSync(path.join(tmpdir(), 'aigis-llm-'));
 const reportFile = path.join(tmp, 'report.json');
 writeFileSync(reportFile, JSON.stringify(pathReport(), null, 2));

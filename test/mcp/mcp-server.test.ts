@@ -19,7 +19,7 @@ import { runRule } from '../../src/posture/rule-tester.js';
 
 const repo = path.resolve(__dirname, '../..');
 const cli = path.join(repo, 'dist/cli/main.js');
-const guard = path.join(repo, 'test/fixtures/mcp/guard.mjs');
+const guard = path.join(repo, 'test/support/guard.mjs');
 const lab = path.join(repo, 'examples/ai-lab');
 const tmp = mkdtempSync(path.join(tmpdir(), 'aigis-mcp-'));
 /** A second root with a link inside it that leads out, and a directory outside every root. */
@@ -174,9 +174,10 @@ describe('aigis mcp over stdio (official client SDK)', () => {
     const bom = await call(client, 'bom', { path: '.', limit: 200 });
     expect(text(bom).length).toBeLessThan(MAX_ANSWER);
     const last = await client.readResource({ uri: 'aigis://report/last' });
-    const doc = JSON.parse(last.contents[0].text as string);
+    const lastText = (last.contents[0] as { text: string }).text;
+    const doc = JSON.parse(lastText);
     expect(doc.schemaVersion).toBe(1);
-    expect((last.contents[0].text as string).length).toBeLessThan(4 * 48_000 + 4096);
+    expect(lastText.length).toBeLessThan(4 * 48_000 + 4096);
   });
 
   it('refuses ../ paths, absolute paths outside the roots, and symbolic links that lead out', async () => {
@@ -207,7 +208,7 @@ describe('aigis mcp over stdio (official client SDK)', () => {
 
   it('serves rule documentation and both prompts', async () => {
     const doc = await client.readResource({ uri: 'aigis://rules/mcp/tool-poisoning' });
-    expect(doc.contents[0].text).toContain('# Hidden instructions in an MCP tool description');
+    expect((doc.contents[0] as { text: string }).text).toContain('# Hidden instructions in an MCP tool description');
     const templates = await client.listResourceTemplates();
     expect(templates.resourceTemplates.map((t) => t.uriTemplate)).toEqual(['aigis://rules/{+ruleId}']);
     const prompts = await client.listPrompts();
