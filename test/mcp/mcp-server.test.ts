@@ -21,6 +21,7 @@ const repo = path.resolve(__dirname, '../..');
 const cli = path.join(repo, 'dist/cli/main.js');
 const guard = path.join(repo, 'test/support/guard.mjs');
 const lab = path.join(repo, 'examples/ai-lab');
+const images = path.join(repo, 'test/fixtures/images');
 const tmp = mkdtempSync(path.join(tmpdir(), 'aigis-mcp-'));
 /** A second root with a link inside it that leads out, and a directory outside every root. */
 const root2 = path.join(tmp, 'root2');
@@ -40,7 +41,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 type Answer = { isError?: boolean; content: Array<{ type: string; text: string }> };
 
 async function stdioClient(extra: string[] = []): Promise<{ client: Client; stderr: () => string }> {
-  const transport = new StdioClientTransport({ command: process.execPath, args: ['--import', guard, cli, 'mcp', '--root', lab, '--root', root2, ...extra], env: cleanEnv, cwd: tmp, stderr: 'pipe' });
+  const transport = new StdioClientTransport({ command: process.execPath, args: ['--import', guard, cli, 'mcp', '--root', lab, '--root', root2, '--root', images, ...extra], env: cleanEnv, cwd: tmp, stderr: 'pipe' });
   let err = '';
   transport.stderr?.on('data', (d: Buffer) => (err += d.toString()));
   const client = new Client({ name: 'aigis-test', version: '1.0.0' });
@@ -76,7 +77,7 @@ const EXPECTED_TOOLS = ['bom', 'detect', 'explain_path', 'list_paths', 'query_in
 describe('aigis mcp over stdio (official client SDK)', () => {
   let client: Client;
   let stderr: () => string;
-  const before = { lab: snapshot(lab), tmp: snapshot(tmp) };
+  const before = { lab: snapshot(lab), tmp: snapshot(tmp), images: snapshot(images) };
   const answers: Record<string, Answer> = {};
 
   beforeAll(async () => {
@@ -109,6 +110,11 @@ describe('aigis mcp over stdio (official client SDK)', () => {
     expect(scan.findings.items).toHaveLength(5);
     expect(scan.findings.nextCursor).toEqual(expect.any(String));
     const first = scan.findings.items[0];
+
+    answers.image = await call(client, 'scan', { path: path.join(images, 'docker-save.tar') });
+    const image = JSON.parse(text(answers.image));
+    expect(image.summary.files).toBeGreaterThan(0);
+    expect(image.target).toBe('docker-save.tar');
 
     answers.bom = await call(client, 'bom', { path: lab, kind: 'model' });
     const bom = JSON.parse(text(answers.bom));
@@ -223,6 +229,7 @@ describe('aigis mcp over stdio (official client SDK)', () => {
     expect(stderr()).not.toMatch(/AIGIS-GUARD/);
     expect(snapshot(lab)).toEqual(before.lab);
     expect(snapshot(tmp)).toEqual(before.tmp);
+    expect(snapshot(images)).toEqual(before.images);
   });
 });
 
