@@ -5,6 +5,7 @@
  * `mcp/tool-poisoning` rule over them). Every answer is JSON text, redacted by the report builder and
  * bounded by src/mcp/page.ts.
  */
+import { createHash } from 'node:crypto';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
@@ -14,6 +15,8 @@ import { findingId, lookupFinding, lookupPath, sortedPaths } from '../analyst/ra
 import type { AssetKind, Finding, Report, Severity } from '../core/model.js';
 import { SEVERITIES } from '../core/severity.js';
 import { renderRuleDoc } from '../report/rule-docs.js';
+import { CliError } from '../cli/exit.js';
+import { TargetError } from '../targets/target-error.js';
 import { ConfinementError, type Roots } from './confine.js';
 import { queryInventory } from './inventory.js';
 import { bounded, CursorError, decodeCursor, DEFAULT_LIMIT, MAX_LIMIT, page } from './page.js';
@@ -42,7 +45,7 @@ async function guarded(fn: () => Promise<CallToolResult>): Promise<CallToolResul
   try {
     return await fn();
   } catch (err) {
-    const known = err instanceof ConfinementError || err instanceof CursorError || err instanceof ToolError || (err as Error)?.name === 'CliError' || (err as Error)?.name === 'TargetError';
+    const known = err instanceof ConfinementError || err instanceof CursorError || err instanceof ToolError || err instanceof CliError || err instanceof TargetError;
     const msg = known ? (err as Error).message : `internal error: ${(err as Error)?.message ?? String(err)}`;
     return { isError: true, content: [{ type: 'text', text: msg }] };
   }
@@ -84,15 +87,22 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
     return { key: cache.put(cacheKind, report, real), report };
   }
 
-  /** The report a cursor names, or a fresh/cached one for the path. */
-  async function reportFor(kind: 'scan' | 'bom', p: string, cursor: string | undefined, fresh: boolean, severity?: string[]) {
+  /**
+   * The report a cursor names, or a fresh/cached one for the path. A cursor's key is the cached
+   * report's key and a digest of the query (path and filters), so a cursor cannot page another query.
+   */
+  async function reportFor(kind: 'scan' | 'bom', query: Record<string, unknown>, cursor: string | undefined, fresh: boolean, severity?: string[]) {
+    const sig = createHash('sha256').update(JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)))).digest('base64url').slice(0, 12);
     if (cursor) {
       const c = decodeCursor(cursor);
-      const report = cache.get(c.key);
+      const [reportKey, cursorSig] = c.key.split('|');
+      if (cursorSig !== sig) throw new CursorError('this cursor belongs to another query: pass the same arguments as for the first page');
+      const report = cache.get(reportKey);
       if (!report) throw new CursorError('this cursor\'s results are no longer cached: call the tool again without a cursor');
       return { key: c.key, report, offset: c.offset };
     }
-    return { ...(await scanned(kind, p, fresh, severity)), offset: 0 };
+    const r = await scanned(kind, String(query.path), fresh, severity);
+    return { key: `${r.key}|${sig}`, report: r.report, offset: 0 };
   }
 
   const readOnly = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
@@ -107,7 +117,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
     },
     ({ path, severity, cursor, limit }) =>
       guarded(async () => {
-        const { key, report, offset } = await reportFor('scan', path, cursor, true, severity);
+        const { key, report, offset } = await reportFor('scan', { path, severity }, cursor, true, severity);
         const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, report.findings.filter((f) => f.severity === s).length]));
         return json({
           target: roots.display(report.target.name),
@@ -127,11 +137,10 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
     },
     ({ path, kind, cursor, limit }) =>
       guarded(async () => {
-        const { key, report, offset } = await reportFor('bom', path, cursor, true);
+        const { key, report, offset } = await reportFor('bom', { path, kind }, cursor, true);
         const assets = kind ? report.assets.filter((a) => a.kind === kind) : report.assets;
         const counts: Record<string, number> = {};
         for (const a of report.assets) counts[a.kind] = (counts[a.kind] ?? 0) + 1;
-        // A kind filter changes the list, so its cursor offset only holds for the same filter.
         return json({ target: roots.display(report.target.name), counts, assets: page(assets, key, offset, limit) });
       }),
   );
@@ -156,7 +165,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
     },
     ({ path, cursor, limit, ...q }) =>
       guarded(async () => {
-        const { key, report, offset } = await reportFor('scan', path, cursor, false);
+        const { key, report, offset } = await reportFor('scan', { path, ...q }, cursor, false);
         const hits = queryInventory(report.assets, q);
         return json({ target: roots.display(report.target.name), query: q, assets: page(hits, key, offset, limit) });
       }),
@@ -172,7 +181,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
     },
     ({ path, cursor, limit }) =>
       guarded(async () => {
-        const { key, report, offset } = await reportFor('scan', path, cursor, false);
+        const { key, report, offset } = await reportFor('scan', { path }, cursor, false);
         const paths = sortedPaths(report);
         return json({
           target: roots.display(report.target.name),

@@ -173,6 +173,13 @@ describe('aigis mcp over stdio (official client SDK)', () => {
     expect(seen.size).toBe(total);
     expect(pages).toBeGreaterThan(1); // 166+ findings do not fit one 48 KB page
     expect(await call(client, 'scan', { path: '.', cursor: 'not-a-cursor' })).toMatchObject({ isError: true });
+    // A cursor pages the query it came from, not another one.
+    const models = JSON.parse(text(await call(client, 'bom', { path: '.', kind: 'model', limit: 2 }))).assets;
+    expect(models.nextCursor).toEqual(expect.any(String));
+    const next = JSON.parse(text(await call(client, 'bom', { path: '.', kind: 'model', limit: 2, cursor: models.nextCursor }))).assets;
+    expect(next.offset).toBe(2);
+    expect(next.items.every((a: { kind: string }) => a.kind === 'model')).toBe(true);
+    expect(text(await call(client, 'bom', { path: '.', limit: 2, cursor: models.nextCursor }))).toMatch(/^this cursor belongs to another query/);
   });
 
   it('every answer is bounded, and so is the last-report resource', async () => {
