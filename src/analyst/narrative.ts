@@ -16,6 +16,37 @@ export function clip(text: string | undefined, max = 200): string {
 
 const MAX_LOCATIONS = 5;
 
+const ENTRY: Record<string, string> = {
+  'internet-exposure': 'the internet',
+  'public-bucket': 'a public bucket',
+  'untrusted-ci-trigger': 'an untrusted CI trigger',
+  'leaked-credential': 'a leaked credential',
+  'unsafe-model-artifact': 'an unsafe model file',
+  'vulnerable-exposed-server': 'a vulnerable exposed server',
+};
+const TARGET: Record<string, string> = {
+  'training-data': 'training data',
+  'model-store': 'a model store',
+  'ai-account': 'a billable AI account',
+  secret: 'secrets',
+  'model-publishing-ci': 'the model-publishing CI',
+  node: 'the node',
+};
+
+/**
+ * A remediation as an indented block: its lines kept (code snippets are the exact change), each
+ * neutralised and cut, at most `maxLines`; a cut is marked.
+ */
+export function block(text: string | undefined, pad: string, maxLines: number): string[] {
+  const lines = (text ?? '').replace(/\r\n?/g, '\n').trim().split('\n');
+  const out = lines.slice(0, maxLines).map((l) => {
+    const t = neutralise(l).trimEnd();
+    return `${pad}${t.length > 600 ? `${t.slice(0, 599)}…` : t}`;
+  });
+  if (lines.length > maxLines) out.push(`${pad}…(${lines.length - maxLines} more line(s))`);
+  return out;
+}
+
 function firstSentence(text: string | undefined): string {
   const t = clip(text, 400);
   const m = /^(.+?[.!?])(?:\s|$)/.exec(t);
@@ -31,7 +62,7 @@ function pathLines(report: Report, item: RankedPath, n: number | undefined, deta
   const head = `${n === undefined ? '' : `${n}. `}[${p.severity}, score ${p.score}] ${clip(p.title)} (${p.id}, ${p.ruleId})`;
   const pad = n === undefined ? '' : ' '.repeat(String(n).length + 2);
   const out = [head];
-  out.push(`${pad}Why: an attacker starting from ${p.entry.kind.replace(/-/g, ' ')} reaches ${p.target.kind.replace(/-/g, ' ')} in ${p.steps.length} step(s)${p.variants ? ` (${p.variants} more route(s) between the same ends)` : ''}.`);
+  out.push(`${pad}Why: an attacker starting from ${ENTRY[p.entry.kind] ?? clip(p.entry.kind, 40)} reaches ${TARGET[p.target.kind] ?? clip(p.target.kind, 40)} in ${p.steps.length} step(s)${p.variants ? ` (${p.variants} more route(s) between the same ends)` : ''}.`);
   out.push(`${pad}Steps:`);
   for (const s of p.steps) {
     const at = where(s.location);
@@ -48,7 +79,8 @@ function changeLines(report: Report, findings: Finding[], pad: string, detail: b
   const out = [`${pad}Changes (breaking any one step breaks the path):`];
   const rules = rulesOf(report);
   for (const f of findings) {
-    out.push(`${pad}  - ${clip(where(f.location), 160) || 'report'} (${f.ruleId}, ${f.severity}): ${clip(f.remediation || rules.get(f.ruleId)?.remediation, detail ? 600 : 300)}`);
+    const [first, ...rest] = block(f.remediation || rules.get(f.ruleId)?.remediation, `${pad}    `, detail ? 40 : 12);
+    out.push(`${pad}  - ${clip(where(f.location), 160) || 'report'} (${f.ruleId}, ${f.severity}): ${first.trimStart()}`, ...rest);
   }
   return out;
 }
@@ -62,7 +94,8 @@ function groupLines(report: Report, item: RankedGroup, n: number | undefined, de
   out.push(`${pad}Why: ${firstSentence(item.rule?.description ?? fs[0].message)}`);
   const shown = fs.slice(0, detail ? 20 : MAX_LOCATIONS);
   out.push(`${pad}Where: ${shown.map((f) => clip(where(f.location), 120) || findingId(f).slice(0, 12)).join(', ')}${fs.length > shown.length ? ` (+${fs.length - shown.length} more)` : ''}`);
-  out.push(`${pad}Change: ${clip(fs[0].remediation || item.rule?.remediation, detail ? 600 : 300)}`);
+  const [first, ...rest] = block(fs[0].remediation || item.rule?.remediation, `${pad}  `, detail ? 40 : 12);
+  out.push(`${pad}Change: ${first.trimStart()}`, ...rest);
   return out;
 }
 
@@ -133,7 +166,8 @@ export function explainFinding(report: Report, f: Finding): string {
   ];
   if (f.evidence) lines.push(`Evidence: ${clip(f.evidence, 300)}`);
   if (rule) lines.push(`Why it matters: ${clip(rule.description, 800)}`);
-  lines.push(`Fix: ${clip(f.remediation || rule?.remediation, 800)}`);
+  const [first, ...rest] = block(f.remediation || rule?.remediation, '  ', 40);
+  lines.push(`Fix: ${first.trimStart()}`, ...rest);
   const refs = [...(f.references.cve ?? []), ...(f.references.ghsa ?? []), ...(f.references.cwe ?? []), ...(f.references.owaspLlm ?? []), ...(f.references.atlas ?? [])];
   if (refs.length) lines.push(`References: ${refs.map((r) => clip(r, 40)).join(', ')}`);
   const on = (f.onPaths ?? []).filter((id) => lookupPath(report, id));

@@ -8,6 +8,8 @@ import type { Location, Report } from '../core/model.js';
 /** The rule domains aigis has (docs/rules/<domain>/), plus those of the report itself. */
 const DOMAINS = ['agent', 'cfn', 'compose', 'detect', 'dockerfile', 'gha', 'k8s', 'mcp', 'model', 'probe', 'secret', 'tf', 'vuln', 'path', 'runtime', 'package', 'integrity'];
 
+const MENTIONED_FILE = /(?<![\w/.-])((?:\.\/)?(?:[\w.@~+-]+\/)*[\w.@~+-]+\.[A-Za-z][A-Za-z0-9]{0,9})(?![\w/])/g;
+
 interface Facts {
   rules: Set<string>;
   fingerprints: string[];
@@ -23,7 +25,10 @@ function facts(report: Report): Facts {
   const addLoc = (l: Location | undefined) => {
     if (!l?.path) return;
     f.spellings.set(l.path, l.path);
-    if (l.member) f.spellings.set(`${l.path}!${l.member}`, l.path);
+    if (l.member) {
+      f.spellings.set(`${l.path}!${l.member}`, l.path);
+      f.spellings.set(l.member, l.path);
+    }
     const ranges = f.files.get(l.path) ?? [];
     if (l.startLine) ranges.push([l.startLine, l.endLine && l.endLine >= l.startLine ? l.endLine : l.startLine]);
     f.files.set(l.path, ranges);
@@ -44,6 +49,15 @@ function facts(report: Report): Facts {
     }
   }
   for (const a of report.assets) for (const l of a.locations) addLoc(l);
+  // Files named by aigis's own text (an example path in a rule's description or fix) are in the report
+  // too, without lines. Messages and evidence quote scanned text, so a name planted there does not count.
+  const texts = [...report.findings.map((x) => x.remediation), ...report.rules.flatMap((r) => [r.description, r.remediation])];
+  for (const t of texts) {
+    for (const m of t.matchAll(MENTIONED_FILE)) {
+      const file = m[1].replace(/^\.\//, '');
+      if (!f.files.has(file)) f.files.set(file, []);
+    }
+  }
   return f;
 }
 
@@ -77,9 +91,13 @@ export function verifyAnswer(answer: string, report: Report): Verified {
     return out;
   };
   const PATH_ID = /\bpath-[0-9a-z]{4,}\b/g;
-  const HEX_ID = /\b[0-9a-f]{16,64}\b/g;
+  const HEX_ID = /(?<![\w-])[0-9a-f]{16,64}(?![\w-])/g;
 
-  const fileKnown = (cited: string): string[] => (aliases.has(cited) ? [aliases.get(cited)!] : [...f.files.keys()].filter((k) => k === cited || k.endsWith(`/${cited}`)));
+  const fileKnown = (cited: string): string[] => {
+    if (aliases.has(cited)) return [aliases.get(cited)!];
+    const c = cited.replace(/^\.\//, '');
+    return [...f.files.keys()].filter((k) => k === c || k.endsWith(`/${c}`));
+  };
   const lineKnown = (cited: string, line: number): boolean => fileKnown(cited).some((k) => f.files.get(k)!.some(([a, b]) => line >= a && line <= b));
 
   const unverified: string[] = [];
