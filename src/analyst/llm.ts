@@ -13,6 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Finding, Report } from '../core/model.js';
 import { redactSecretsIn } from '../secrets/redact-text.js';
+import { neutralise } from '../report/safe-text.js';
 import { clip } from './narrative.js';
 import { findingId, lookupFinding, lookupPath, pathFindings, rank, type RankedItem } from './rank.js';
 import { verifyAnswer, type Verified } from './verify.js';
@@ -27,13 +28,19 @@ export function dataText(text: string | undefined, max = 200): string {
   return redactSecretsIn(clip(text, max)).replace(/AIGIS-DATA/gi, 'AIGIS_DATA');
 }
 
+/** A multi-line scanned or rule text (a fix with a code snippet): lines kept, each neutralised, the whole bounded. */
+export function dataLines(text: string | undefined, max = 1200): string {
+  const t = (text ?? '').replace(/\r\n?/g, '\n').split('\n').map((l) => neutralise(l).trimEnd()).join('\n').trim();
+  return redactSecretsIn(t.length > max ? `${t.slice(0, max - 1)}…` : t).replace(/AIGIS-DATA/gi, 'AIGIS_DATA');
+}
+
 function loc(l: Finding['location'] | undefined): { file?: string; line?: number; url?: string } {
   if (!l) return {};
   return { ...(l.path ? { file: dataText(l.path + (l.member ? `!${l.member}` : ''), 200) } : {}), ...(l.startLine ? { line: l.startLine } : {}), ...(l.url ? { url: dataText(l.url, 200) } : {}) };
 }
 
 function findingData(f: Finding) {
-  return { id: findingId(f), ruleId: f.ruleId, severity: f.severity, ...loc(f.location), message: dataText(f.message, 300), ...(f.evidence ? { evidence: dataText(f.evidence, 160) } : {}), fix: dataText(f.remediation, 400) };
+  return { id: findingId(f), ruleId: f.ruleId, severity: f.severity, ...loc(f.location), message: dataText(f.message, 300), ...(f.evidence ? { evidence: dataText(f.evidence, 160) } : {}), fix: dataLines(f.remediation) };
 }
 
 function itemData(report: Report, item: RankedItem, rankNo: number) {

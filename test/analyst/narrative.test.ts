@@ -87,3 +87,14 @@ describe('explain (templates)', () => {
     expect(() => explainText(pathReport(), { finding: 'abc' })).toThrow(/^no finding "abc"/);
   });
 });
+
+describe('on a real scan (examples/ai-lab)', () => {
+  it('every rule id, file and line the triage cites verifies against the report (no false marks)', async () => {
+    const { scan } = await import('../../src/index.js');
+    const path = await import('node:path');
+    const report = await scan(path.resolve(__dirname, '../../examples/ai-lab'));
+    const text = triageText(report, { top: 1000 });
+    expect(text.split('\n').filter((l) => /^\d+\. /.test(l)).length).toBeGreaterThan(20);
+    expect(verifyAnswer(text, report).unverified).toEqual([]);
+  });
+});
