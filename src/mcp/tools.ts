@@ -66,6 +66,17 @@ function findingSummary(f: Finding) {
   };
 }
 
+/**
+ * Scans run one at a time (in arrival order): a client that fires many calls at once cannot multiply
+ * the memory a scan may use. Shared by every connection of the process.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+function serially<T>(fn: () => Promise<T>): Promise<T> {
+  const run = queue.then(fn, fn);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
 export function registerTools(server: McpServer, ctx: ToolContext): void {
   const { roots, cache } = ctx;
 
@@ -76,14 +87,14 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       const hit = cache.latest(cacheKind, real);
       if (hit) return hit;
     }
-    let report: Report;
-    if (kind === 'scan') {
-      const { scan } = await import('../index.js');
-      report = await scan(real, { severity: severity as Severity[] | undefined });
-    } else {
+    const report = await serially(async (): Promise<Report> => {
+      if (kind === 'scan') {
+        const { scan } = await import('../index.js');
+        return scan(real, { severity: severity as Severity[] | undefined });
+      }
       const [{ bomReport }, { resolveScanSettings }] = await Promise.all([import('../cli/commands/bom.js'), import('../cli/scan-settings.js')]);
-      report = await bomReport(real, resolveScanSettings(real, { quiet: true }, process.cwd(), 'bom'));
-    }
+      return bomReport(real, resolveScanSettings(real, { quiet: true }, process.cwd(), 'bom'));
+    });
     return { key: cache.put(cacheKind, report, real), report };
   }
 
@@ -264,7 +275,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
           return json({ alerts: page(report.findings, c.key, c.offset, limit, findingSummary) });
         }
         const reals = files.map((f) => roots.resolve(f));
-        const report = await runDetect(reals, source ?? 'auto');
+        const report = await serially(() => runDetect(reals, source ?? 'auto'));
         const key = cache.put('detect', report, reals.join('\0'));
         return json({ events: report.stats.files, notes: report.notes.map((n) => n.message).slice(0, 20), alerts: page(report.findings, key, 0, limit, findingSummary) });
       }),

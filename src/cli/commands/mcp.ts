@@ -1,4 +1,5 @@
 /** `aigis mcp`: serve aigis to MCP clients (Claude Code, VS Code, Cursor …) over stdio or streamable HTTP. */
+import { format } from 'node:util';
 import type { Command } from 'commander';
 import { ConfinementError, Roots } from '../../mcp/confine.js';
 import { CliError, EXIT_OK } from '../exit.js';
@@ -63,6 +64,10 @@ export async function mcpCommand(flags: McpFlags): Promise<number> {
     return EXIT_OK;
   }
   if (flags.token) throw new CliError('--token applies to --http only');
+  // stdout carries the protocol: a library that logs (an Emscripten module's console.log) must not
+  // corrupt it, so console output goes to stderr.
+  const toStderr = (...args: unknown[]): void => void process.stderr.write(`${format(...args)}\n`);
+  console.log = console.info = console.debug = toStderr;
   const [{ StdioServerTransport }, { createServer }] = await Promise.all([import('@modelcontextprotocol/sdk/server/stdio.js'), import('../../mcp/server.js')]);
   const server = createServer(shared);
   const closed = new Promise<void>((resolve) => {
