@@ -5,7 +5,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { Report } from '../../core/model.js';
+import type { AttackPath, Report } from '../../core/model.js';
+import { isSeverity } from '../../core/severity.js';
 import { llmNarrative, LlmError } from '../../analyst/llm.js';
 import { explainText, ExplainError, triageText } from '../../analyst/narrative.js';
 import { CliError, EXIT_OK } from '../exit.js';
@@ -41,7 +42,40 @@ export function readReport(file: string): Report {
   if (!doc || typeof doc !== 'object' || doc.schemaVersion !== 1 || !Array.isArray(doc.findings) || !Array.isArray(doc.rules)) {
     throw new CliError(`${file}: not an aigis JSON report (schemaVersion 1 with findings and rules)`);
   }
-  return { suppressed: [], assets: [], notes: [], ...doc, target: doc.target ?? { name: file, type: 'directory' } } as Report;
+  return normaliseReport(doc, file);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/**
+ * A report file is input like any other (it may be hand-edited or truncated): entries of the wrong
+ * shape are dropped and missing fields defaulted, so the narrative code sees the model's types.
+ */
+export function normaliseReport(doc: Partial<Report>, file: string): Report {
+  const finding = (v: unknown) => {
+    if (!isObject(v) || !str(v.ruleId) || !isSeverity(str(v.severity))) return undefined;
+    return { ...v, ruleId: str(v.ruleId), title: str(v.title) || str(v.ruleId), message: str(v.message), remediation: str(v.remediation), fingerprint: str(v.fingerprint), location: isObject(v.location) ? v.location : {}, references: isObject(v.references) ? v.references : {}, onPaths: list(v.onPaths).filter((x) => typeof x === 'string') } as unknown as Report['findings'][number];
+  };
+  const findings = list(doc.findings).map(finding).filter((f) => f !== undefined);
+  const rules = list(doc.rules).filter((r): r is Report['rules'][number] => isObject(r) && !!str(r.id) && isSeverity(str(r.severity))).map((r) => ({ ...r, title: str(r.title), description: str(r.description), remediation: str(r.remediation), references: isObject(r.references) ? r.references : {} }));
+  const items = isObject(doc.paths) ? list(doc.paths.items) : [];
+  const paths = items
+    .filter((p): p is AttackPath => isObject(p) && !!str(p.id) && !!str(p.ruleId) && isSeverity(str(p.severity)) && typeof p.score === 'number' && isObject(p.entry) && isObject(p.target) && Array.isArray(p.steps))
+    .map((p) => ({ ...p, title: str(p.title), steps: p.steps.filter(isObject).map((s) => ({ ...s, role: str(s.role), assetName: str(s.assetName), assetKind: str(s.assetKind), description: str(s.description), via: typeof s.via === 'string' ? s.via : undefined, location: isObject(s.location) ? s.location : undefined, finding: isObject(s.finding) && str(s.finding.ruleId) ? s.finding : undefined })) })) as AttackPath[];
+  const assets = list(doc.assets).filter((a): a is Report['assets'][number] => isObject(a) && !!str(a.id)).map((a) => ({ ...a, locations: list(a.locations).filter(isObject), properties: isObject(a.properties) ? a.properties : {}, relations: list(a.relations).filter(isObject) })) as unknown as Report['assets'];
+  return {
+    ...doc,
+    schemaVersion: 1,
+    target: isObject(doc.target) && str(doc.target.name) ? doc.target : { name: file, type: 'directory' },
+    findings,
+    rules,
+    suppressed: [],
+    assets,
+    notes: [],
+    ...(isObject(doc.paths) ? { paths: { version: 1, items: paths, ...(typeof doc.paths.omitted === 'number' ? { omitted: doc.paths.omitted } : {}) } } : {}),
+  } as Report;
 }
 
 function addLlmOptions(cmd: Command): Command {
