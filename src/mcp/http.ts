@@ -18,6 +18,14 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
+function originIsLoopback(origin: string): boolean {
+  try {
+    return isLoopback(new URL(origin).hostname);
+  } catch {
+    return false;
+  }
+}
+
 function tokenMatches(header: string | undefined, token: string): boolean {
   const m = /^Bearer\s+(.+)$/i.exec(header ?? '');
   if (!m) return false;
@@ -55,6 +63,9 @@ export async function startHttp(shared: McpShared, opts: { host: string; port: n
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== MCP_HTTP_PATH) return reject(res, 404, `not found: the MCP endpoint is ${MCP_HTTP_PATH}`);
     if (opts.token && !tokenMatches(req.headers.authorization, opts.token)) return reject(res, 401, 'unauthorized', { 'www-authenticate': 'Bearer' });
+    // A web page the user visits may post to loopback; browsers say who sent it in Origin (the MCP
+    // specification asks servers to check it). Without a token only loopback origins are served.
+    if (!opts.token && req.headers.origin !== undefined && !originIsLoopback(req.headers.origin)) return reject(res, 403, 'forbidden origin');
     if (req.method !== 'POST') return reject(res, 405, 'method not allowed (stateless server: POST only)', { allow: 'POST' });
     let body: unknown;
     try {

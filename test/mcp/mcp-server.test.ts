@@ -324,9 +324,9 @@ describe('aigis mcp --http (streamable HTTP)', () => {
     await client.close();
     // DNS rebinding: a request whose Host is not the loopback address is refused.
     // (node:http: fetch does not let a caller set Host.)
-    const status = (host: string) =>
+    const status = (host: string, origin?: string) =>
       new Promise<number>((resolve, reject) => {
-        const req = request(url, { method: 'POST', headers: { host, 'content-type': 'application/json', accept: 'application/json, text/event-stream' } }, (res) => {
+        const req = request(url, { method: 'POST', headers: { host, ...(origin ? { origin } : {}), 'content-type': 'application/json', accept: 'application/json, text/event-stream' } }, (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);
         });
@@ -335,6 +335,10 @@ describe('aigis mcp --http (streamable HTTP)', () => {
       });
     expect(await status('attacker.example')).toBe(403);
     expect(await status(new URL(url).host)).toBe(200);
+    // A web page on another origin posting to loopback is refused; a loopback origin is served.
+    expect(await status(new URL(url).host, 'https://attacker.example')).toBe(403);
+    expect(await status(new URL(url).host, 'null')).toBe(403);
+    expect(await status(new URL(url).host, `http://localhost:3000`)).toBe(200);
   });
 
   it('with a token, requires Authorization: Bearer', async () => {
