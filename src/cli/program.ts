@@ -22,6 +22,9 @@ const COMMANDS: Record<string, Array<() => Promise<Register>>> = {
   detect: [() => import('./commands/detect.js').then((m) => m.registerDetect)],
   probe: [() => import('./commands/probe.js').then((m) => m.registerProbe)],
   db: [() => import('./commands/db.js').then((m) => m.registerDb)],
+  mcp: [() => import('./commands/mcp.js').then((m) => m.registerMcp)],
+  explain: [() => import('./commands/explain.js').then((m) => m.registerExplain)],
+  triage: [() => import('./commands/explain.js').then((m) => m.registerTriage)],
   rules: [() => import('./commands/rules.js').then((m) => m.registerRules), () => import('./commands/rules-export.js').then((m) => m.registerRulesExport)],
 };
 

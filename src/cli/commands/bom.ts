@@ -11,7 +11,8 @@ import { collectList } from '../options.js';
 import { checkOutput, writeOutput, writeStdout } from '../output.js';
 import { formatName } from '../options.js';
 import { progressReporter } from '../progress.js';
-import { resolveScanSettings } from '../scan-settings.js';
+import { resolveScanSettings, type ScanSettings } from '../scan-settings.js';
+import type { Report } from '../../core/model.js';
 import { parseScanners, selectScanners } from '../select.js';
 import { localeOrder } from '../../core/text.js';
 
@@ -65,8 +66,20 @@ export async function bomCommand(targetPath: string, flags: BomFlags, cwd = proc
   if (!FORMATS.includes(format)) throw new CliError(`unknown format "${flags.format}" for bom (use ${FORMATS.join(', ')})`);
   // The walk settings of aigis.yaml apply as for scan; its format/output/ignore keys describe the scan report.
   const settings = resolveScanSettings(targetPath, { ...flags, format, output: undefined }, cwd, 'bom');
-  const scanners = parseScanners(settings.scanners);
   if (flags.output) checkOutput(flags.output);
+  const report = await bomReport(targetPath, settings, !flags.quiet);
+  let text: string;
+  if (format === 'cyclonedx') text = cyclonedx(report, { color: false });
+  else if (format === 'json') text = `${JSON.stringify({ schemaVersion: 1, tool: report.tool, target: report.target, createdAt: report.createdAt, assets: report.assets, notes: report.notes, stats: report.stats }, null, 2)}\n`;
+  else text = inventoryTable({ all: flags.all })(report, { color: false });
+  if (flags.output) writeOutput(flags.output, text);
+  else writeStdout(text);
+  return EXIT_OK;
+}
+
+/** The inventory as a report (assets and notes, no findings kept): also the MCP `bom` tool. */
+export async function bomReport(targetPath: string, settings: ScanSettings, progress = false): Promise<Report> {
+  const scanners = parseScanners(settings.scanners);
   const target = await openTarget(targetPath, {
     skipDirs: [...DEFAULT_SKIP_DIRS, ...settings.skipDirs],
     skipFiles: settings.skipFiles,
@@ -79,18 +92,11 @@ export async function bomCommand(targetPath: string, flags: BomFlags, cwd = proc
       enrichers: selectScanners([bomGraphEnricher], scanners),
       fileTimeoutMs: settings.timeoutMs,
       digestLimit: Infinity, // the inventory records the SHA-256 of every model file
-      onProgress: progressReporter(!flags.quiet),
+      onProgress: progressReporter(progress),
     });
     result.notes.push(...settings.notes);
     result.assets = foldImports(result.assets).sort((a, b) => localeOrder(a.kind, b.kind) || localeOrder(a.id, b.id));
-    const report = buildReport('bom', { name: target.name, type: target.type }, result);
-    let text: string;
-    if (format === 'cyclonedx') text = cyclonedx(report, { color: false });
-    else if (format === 'json') text = `${JSON.stringify({ schemaVersion: 1, tool: report.tool, target: report.target, createdAt: report.createdAt, assets: report.assets, notes: report.notes, stats: report.stats }, null, 2)}\n`;
-    else text = inventoryTable({ all: flags.all })(report, { color: false });
-    if (flags.output) writeOutput(flags.output, text);
-    else writeStdout(text);
-    return EXIT_OK;
+    return buildReport('bom', { name: target.name, type: target.type }, result);
   } finally {
     await target.close?.();
   }

@@ -1,0 +1,100 @@
+/** The deterministic analyst (templates) over a hand-built report with attack paths. */
+import { describe, expect, it } from 'vitest';
+import { explainText, triageText } from '../../src/analyst/narrative.js';
+import { rank } from '../../src/analyst/rank.js';
+import { verifyAnswer } from '../../src/analyst/verify.js';
+import { sampleReport } from '../support/sample-report.js';
+import { pathReport, pathRules } from '../support/hostile-path-report.js';
+
+describe('triage (templates)', () => {
+  it('ranks the highest-scoring attack path first, then the other path, then findings on no path by severity', () => {
+    const items = rank(pathReport());
+    expect(items.map((i) => (i.kind === 'path' ? i.path.id : i.ruleId))).toEqual(['path-9f1c2e7a', 'path-03b7d44e', 'model/pickle-unsafe-global', 'dockerfile/no-user']);
+    const text = triageText(pathReport());
+    const first = text.split('\n').find((l) => l.startsWith('1. '));
+    expect(first).toBe('1. [critical, score 91] Internet-exposed Ollama leads to the OpenAI account (path-9f1c2e7a, path/exposed-server-to-ai-account)');
+  });
+
+  it('orders paths by score even when the report lists them otherwise', () => {
+    const r = pathReport();
+    r.paths!.items.reverse();
+    expect(triageText(r).split('\n').find((l) => l.startsWith('1. '))).toContain('path-9f1c2e7a');
+  });
+
+  it('groups the findings of a path under it, with the exact change at each file and line, and does not repeat them', () => {
+    const text = triageText(pathReport());
+    expect(text).toContain(`  - docker-compose.yml:8 (compose/ollama-exposed, high): ${pathRules.exposed.remediation}`);
+    expect(text).toContain(`  - terraform/s3.tf:14 (tf/s3-public-bucket, high): ${pathRules.bucket.remediation}`);
+    expect(text).toContain('(2 more route(s) between the same ends)');
+    // On a path, so no item of its own; the path rules' own findings are the path items.
+    expect(text).not.toMatch(/^\d+\. .*\((compose\/ollama-exposed|tf\/s3-public-bucket|path\/[a-z-]+)\)/m);
+    expect(text).toMatch(/^3\. \[high\] Pickle imports a dangerous global \(model\/pickle-unsafe-global\)$/m);
+    expect(text).toContain('Where: models/churn.pkl!data.pkl');
+  });
+
+  it('is deterministic: same report (or the same findings in another order) gives the same text', () => {
+    const a = triageText(pathReport());
+    const shuffled = pathReport();
+    shuffled.findings.reverse();
+    shuffled.createdAt = '2030-01-01T00:00:00.000Z';
+    shuffled.stats.durationMs = 999;
+    expect(triageText(pathReport())).toBe(a);
+    expect(triageText(shuffled)).toBe(a);
+  });
+
+  it('neutralises terminal escapes in scanned text', () => {
+    const text = triageText(pathReport());
+    expect(text.includes('\u001b')).toBe(false);
+    expect(text).toContain('ollama?[31m (ai-server)');
+  });
+
+  it('without paths, ranks by severity; --top cuts and says how many are left', () => {
+    const text = triageText(sampleReport(), { top: 1 });
+    expect(text).toMatch(/^aigis triage of .*: \d+ finding\(s\), 0 attack path\(s\)\.\n\nFix first \(by severity and confidence\):\n\n1\. \[critical\] OpenAI API key \(secret\/openai-api-key\)/);
+    expect(text).toMatch(/\n\d+ more item\(s\) not shown \(use --top\)\.\n$/);
+  });
+
+  it('every rule id, file and line the template cites is in the report (the LLM check passes it)', () => {
+    for (const r of [pathReport(), sampleReport()]) {
+      const v = verifyAnswer(triageText(r), r);
+      expect(v.unverified).toEqual([]);
+    }
+  });
+});
+
+describe('explain (templates)', () => {
+  it('explains a path with every step and the changes that break it', () => {
+    const text = explainText(pathReport(), { path: 'path-03b7d44e' });
+    expect(text).toMatch(/^\[high, score 55\] Public bucket exposes the training data \(path-03b7d44e, path\/public-bucket-to-training-data\)\n/);
+    expect(text).toContain('  entry  training (cloud-resource): Anyone can read the bucket. [tf/s3-public-bucket at terraform/s3.tf:14]');
+    expect(text).toContain('  target training (dataset) via reads: The training set is in it. [terraform/s3.tf:14]');
+    expect(text).toContain('About path/public-bucket-to-training-data:');
+  });
+
+  it('explains a finding by its id or an 8+ character prefix, with the paths it is on', () => {
+    const r = pathReport();
+    const key = r.findings.find((f) => f.ruleId === 'secret/openai-api-key')!;
+    const full = explainText(r, { finding: key.stableFingerprint! });
+    expect(explainText(r, { finding: key.stableFingerprint!.slice(0, 10) })).toBe(full);
+    expect(full).toContain(`Id: ${key.stableFingerprint}`);
+    expect(full).toContain('Fix: Revoke the key and load it from a secret manager.');
+    expect(full).toContain('On attack path(s): path-9f1c2e7a');
+  });
+
+  it('without a selection, explains the top-ranked item; unknown ids are errors', () => {
+    expect(explainText(pathReport())).toBe(explainText(pathReport(), { path: 'path-9f1c2e7a' }));
+    expect(() => explainText(pathReport(), { path: 'path-nope' })).toThrow(/^no attack path "path-nope" in the report \(ids: path-9f1c2e7a, path-03b7d44e\)/);
+    expect(() => explainText(pathReport(), { finding: 'abc' })).toThrow(/^no finding "abc"/);
+  });
+});
+
+describe('on a real scan (examples/ai-lab)', () => {
+  it('every rule id, file and line the triage cites verifies against the report (no false marks)', async () => {
+    const { scan } = await import('../../src/index.js');
+    const path = await import('node:path');
+    const report = await scan(path.resolve(__dirname, '../../examples/ai-lab'));
+    const text = triageText(report, { top: 1000 });
+    expect(text.split('\n').filter((l) => /^\d+\. /.test(l)).length).toBeGreaterThan(20);
+    expect(verifyAnswer(text, report).unverified).toEqual([]);
+  });
+});
