@@ -22,6 +22,7 @@ const COMMANDS: Record<string, Array<() => Promise<Register>>> = {
   detect: [() => import('./commands/detect.js').then((m) => m.registerDetect)],
   probe: [() => import('./commands/probe.js').then((m) => m.registerProbe)],
   db: [() => import('./commands/db.js').then((m) => m.registerDb)],
+  serve: [() => import('./commands/serve.js').then((m) => m.registerServe)],
   rules: [() => import('./commands/rules.js').then((m) => m.registerRules), () => import('./commands/rules-export.js').then((m) => m.registerRulesExport)],
 };
 
