@@ -191,18 +191,18 @@ export function createApp(opts: AppOptions, state: ServerState = { shuttingDown:
     return projectByName(db, name);
   };
   app.get('/api/v1/projects', async (c) => c.json(await listProjects(db, scopeOf(c.get('principal')))));
-  app.get('/api/v1/projects/:name{.+}/findings', async (c) => {
+  app.get('/api/v1/projects/:name/findings', async (c) => {
     const project = await readableProject(c, c.req.param('name'));
     if (!project) return c.json({ error: 'no such project' }, 404);
     const q = c.req.query();
     return c.json(await listFindings(db, project.id, { status: q.status, severity: q.severity, rule: q.rule, q: q.q, suppressed: q.suppressed, limit: q.limit ? Number(q.limit) : undefined }));
   });
-  app.get('/api/v1/projects/:name{.+}/reports', async (c) => {
+  app.get('/api/v1/projects/:name/reports', async (c) => {
     const project = await readableProject(c, c.req.param('name'));
     if (!project) return c.json({ error: 'no such project' }, 404);
     return c.json(await listReports(db, project.id));
   });
-  app.get('/api/v1/projects/:name{.+}', async (c) => {
+  app.get('/api/v1/projects/:name', async (c) => {
     const project = await readableProject(c, c.req.param('name'));
     if (!project) return c.json({ error: 'no such project' }, 404);
     const summary = (await listProjects(db, JSON.stringify([project.name])))[0];

@@ -109,7 +109,7 @@ export function registerUi(app: Hono<Env>, opts: AppOptions): void {
     return c.html(layout('Runtime alerts', body, user(c), '/alerts'));
   });
 
-  app.get('/projects/:name{.+}', async (c) => {
+  app.get('/projects/:name', async (c) => {
     const p = c.get('principal');
     const name = c.req.param('name');
     const project = canRead(p, name) ? await projectByName(db, name) : undefined;
