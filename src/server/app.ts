@@ -206,7 +206,7 @@ export function createApp(opts: AppOptions, state: ServerState = { shuttingDown:
     const project = await readableProject(c, c.req.param('name'));
     if (!project) return c.json({ error: 'no such project' }, 404);
     const summary = (await listProjects(db, JSON.stringify([project.name])))[0];
-    const latest = (await db.query<{ id: number; paths: unknown }>(`SELECT id::int AS id, paths FROM reports WHERE project_id = $1 AND kind = 'aigis' AND (command IS NULL OR command <> 'detect') ORDER BY id DESC LIMIT 1`, [project.id])).rows[0];
+    const latest = (await db.query<{ id: number; paths: unknown }>(`SELECT id::int AS id, paths FROM reports WHERE project_id = $1 AND kind = 'aigis' AND command = 'scan' ORDER BY id DESC LIMIT 1`, [project.id])).rows[0];
     return c.json({ ...summary, latestReport: latest?.id ?? null, paths: latest?.paths ?? null });
   });
   app.get('/api/v1/findings/:id{[0-9]+}', async (c) => {

@@ -96,7 +96,7 @@ export async function latestReports(db: Queryable, scope: Scope): Promise<Latest
   const { rows } = await db.query<LatestReport>(
     `SELECT DISTINCT ON (r.project_id) r.id::int AS id, p.name AS project, r.paths
      FROM reports r JOIN projects p ON p.id = r.project_id
-     WHERE r.kind = 'aigis' AND (r.command IS NULL OR r.command <> 'detect') AND ${IN_SCOPE('p.name', 1)}
+     WHERE r.kind = 'aigis' AND r.command = 'scan' AND ${IN_SCOPE('p.name', 1)}
      ORDER BY r.project_id, r.id DESC`,
     [scope],
   );

@@ -93,7 +93,9 @@ export async function storeReport(db: Db, project: string, hash: string, report:
         [reportId, JSON.stringify(assets)],
       );
     }
-    const tracked = report.command === 'detect' ? { new: 0, fixed: 0, reopened: 0 } : await track(tx, projectId, reportId, report.tool, json);
+    // Only scans (and SARIF/BOM vulnerability lists) describe a project's findings in full: an aigis
+    // inventory (bom) or a detect run would otherwise mark every open finding fixed.
+    const tracked = report.kind === 'aigis' && report.command !== 'scan' ? { new: 0, fixed: 0, reopened: 0 } : await track(tx, projectId, reportId, report.tool, json);
     const alerts = await storeAlerts(tx, projectId, report.alerts);
     await audit(tx, actor, 'report.upload', project, { reportId, kind: report.kind, tool: report.tool, findings: findings.length, ...tracked });
     return { reportId, duplicate: false, project, findings: findings.length, ...tracked, suppressed: rows.filter((r) => r.suppression_id !== null).length, alerts };

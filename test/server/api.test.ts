@@ -9,13 +9,13 @@ import { storeReport } from '../../src/server/store.js';
 import { parseUpload } from '../../src/server/ingest/detect-kind.js';
 import { parseIgnoreFile } from '../../src/suppress/index.js';
 import { aigisReport, cyclonedx, FAKE_TOKEN, falcoEvent, samplePaths, sarif } from './fixtures.js';
-import { backends, openBackend, stopClusters, type TestServer } from './harness.js';
+import { backends, openBackend, stopClusters, type J, type JsonResponse, type TestServer } from './harness.js';
 
 afterAll(stopClusters);
 
 const post = (s: TestServer, path: string, body: unknown, token?: string | null) =>
   s.req(path, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' }, token });
-const json = async <T = any>(r: Response | Promise<Response>): Promise<T> => (await r).json() as Promise<T>;
+const json = async (r: JsonResponse | Promise<JsonResponse>): Promise<J> => (await r).json();
 
 async function count(db: Queryable, table: string): Promise<number> {
   return Number((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n);
@@ -60,9 +60,9 @@ describe.each(backends())('aigis serve API on %s', (backend) => {
     expect(await json(post(s, p, aigisReport([{ ...one, line: 30 }, { ...two, line: 90 }], 2)))).toMatchObject({ new: 0, fixed: 0, reopened: 0 });
     expect(await json(post(s, p, aigisReport([one], 3)))).toMatchObject({ new: 0, fixed: 1 });
     expect(await json(post(s, p, aigisReport([one, two], 4)))).toMatchObject({ new: 0, fixed: 0, reopened: 1 });
-    const all = await json<any[]>(s.req('/api/v1/projects/track/findings?status=all'));
+    const all = await json(s.req('/api/v1/projects/track/findings?status=all'));
     expect(all).toHaveLength(2);
-    const reopened = all.find((f) => f.rule_id === 'a/two');
+    const reopened = all.find((f: J) => f.rule_id === 'a/two');
     expect(reopened).toMatchObject({ status: 'open', reopened_count: 1, start_line: 9 });
     const detail = await json(s.req(`/api/v1/findings/${reopened.id}`));
     expect(detail.history.map((h: { event: string }) => h.event)).toEqual(['new', 'fixed', 'reopened']);
@@ -75,7 +75,7 @@ describe.each(backends())('aigis serve API on %s', (backend) => {
     expect(await r1.json()).toMatchObject({ new: 1 });
     // Same result on another line: tracked as the same finding (numbers in messages are normalised).
     expect(await json(post(s, p, sarif([{ rule: 'R1', uri: 'src/a.py', line: 7, text: `token ${FAKE_TOKEN} in line 7` }])))).toMatchObject({ new: 0, fixed: 0 });
-    const findings = await json<any[]>(s.req('/api/v1/projects/sarif/findings'));
+    const findings = await json(s.req('/api/v1/projects/sarif/findings'));
     expect(findings).toHaveLength(1);
     expect(findings[0].severity).toBe('high');
     expect(findings[0].message).not.toContain(FAKE_TOKEN);
@@ -89,17 +89,17 @@ describe.each(backends())('aigis serve API on %s', (backend) => {
 
   it('ingests a CycloneDX BOM into the inventory and its vulnerabilities as findings', async () => {
     expect((await post(s, '/api/v1/reports?project=bom', cyclonedx())).status).toBe(201);
-    const inv = await json<any[]>(s.req('/api/v1/inventory?q=torch'));
-    expect(inv.map((a) => a.asset_id)).toContain('pkg:pypi/torch@2.5.1');
-    const findings = await json<any[]>(s.req('/api/v1/projects/bom/findings'));
+    const inv = await json(s.req('/api/v1/inventory?q=torch'));
+    expect(inv.map((a: J) => a.asset_id)).toContain('pkg:pypi/torch@2.5.1');
+    const findings = await json(s.req('/api/v1/projects/bom/findings'));
     expect(findings).toMatchObject([{ rule_id: 'CVE-2025-32434', severity: 'critical', path: 'pkg:pypi/torch@2.5.1' }]);
   });
 
   it('searches the inventory across projects (Bedrock, npx -y MCP servers)', async () => {
-    const bedrock = await json<any[]>(s.req('/api/v1/inventory?q=bedrock'));
-    expect(new Set(bedrock.map((a) => a.project))).toEqual(new Set(['idem', 'track']));
-    const npx = await json<any[]>(s.req(`/api/v1/inventory?q=${encodeURIComponent('npx -y')}`));
-    expect(npx.every((a) => a.kind === 'mcp-server')).toBe(true);
+    const bedrock = await json(s.req('/api/v1/inventory?q=bedrock'));
+    expect(new Set(bedrock.map((a: J) => a.project))).toEqual(new Set(['idem', 'track']));
+    const npx = await json(s.req(`/api/v1/inventory?q=${encodeURIComponent('npx -y')}`));
+    expect(npx.every((a: J) => a.kind === 'mcp-server')).toBe(true);
     expect(npx.length).toBeGreaterThan(0);
   });
 
@@ -161,7 +161,7 @@ describe.each(backends())('aigis serve API on %s', (backend) => {
     const p = '/api/v1/reports?project=supp';
     const body = aigisReport([{ rule: 'secret/github-token', path: 'a.env', severity: 'critical' }, { rule: 'tf/open-bucket', path: 'main.tf' }], 1);
     await post(s, p, body);
-    const [secret] = (await json<any[]>(s.req('/api/v1/projects/supp/findings'))).filter((f) => f.rule_id === 'secret/github-token');
+    const [secret] = (await json(s.req('/api/v1/projects/supp/findings'))).filter((f: J) => f.rule_id === 'secret/github-token');
     const bad = await post(s, '/api/v1/suppressions', { project: 'supp', rule: 'secret/github-token', reason: '' });
     expect(bad.status).toBe(400);
     const created = await post(s, '/api/v1/suppressions', { project: 'supp', rule: 'secret/github-token', fingerprint: secret.fingerprint, reason: 'test fixture, not a live token', expires: '2999-12-31' });
@@ -175,7 +175,7 @@ describe.each(backends())('aigis serve API on %s', (backend) => {
     const entries = parseIgnoreFile(exported, '.aigisignore');
     expect(entries).toMatchObject([{ rule: 'secret/github-token', fingerprint: secret.fingerprint, reason: 'test fixture, not a live token', expires: '2999-12-31' }]);
     // Revoked: counted open again.
-    const { id } = (await json<any[]>(s.req('/api/v1/suppressions')))[0];
+    const { id } = (await json(s.req('/api/v1/suppressions')))[0];
     expect((await s.req(`/api/v1/suppressions/${id}`, { method: 'DELETE' })).status).toBe(200);
     expect(await json(s.req('/api/v1/projects/supp'))).toMatchObject({ suppressed: 0, critical: 1 });
   });
@@ -197,8 +197,8 @@ describe.each(backends())('aigis serve API on %s', (backend) => {
     expect(await json(post(s, '/api/v1/alerts/falco?project=cluster', ev))).toEqual({ received: 1, stored: 0 });
     const line = JSON.stringify({ ruleId: 'runtime/bedrock-model-enumeration', severity: 'low', message: 'ListFoundationModels by a new principal', location: {}, fingerprint: 'f', properties: { time: '2026-01-03T00:00:00Z' } });
     expect(await json(post(s, '/api/v1/alerts?project=cluster', `${line}\n`))).toEqual({ received: 1, stored: 1 });
-    const alerts = await json<any[]>(s.req('/api/v1/alerts'));
-    expect(alerts.map((a) => [a.source, a.severity])).toEqual([
+    const alerts = await json(s.req('/api/v1/alerts'));
+    expect(alerts.map((a: J) => [a.source, a.severity])).toEqual([
       ['aigis-detect', 'low'],
       ['falco', 'critical'],
     ]);
@@ -213,8 +213,8 @@ describe.each(backends())('aigis serve API on %s', (backend) => {
   });
 
   it('keeps an audit log of changes', async () => {
-    const audit = await json<any[]>(s.req('/api/v1/audit'));
-    const actions = new Set(audit.map((a) => a.action));
+    const audit = await json(s.req('/api/v1/audit'));
+    const actions = new Set(audit.map((a: J) => a.action));
     for (const a of ['report.upload', 'suppression.create', 'suppression.revoke']) expect(actions).toContain(a);
   });
 

@@ -34,13 +34,20 @@ export async function stopClusters(): Promise<void> {
   cluster = undefined;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions read loosely shaped JSON answers
+export type J = any;
+/** A Response whose JSON the tests read without declaring every answer's type. */
+export interface JsonResponse extends Response {
+  json(): Promise<J>;
+}
+
 export interface TestServer {
   db: Db;
   app: ReturnType<typeof createApp>;
   admin: string;
   token(role: Role, projects?: string[]): Promise<string>;
   /** fetch against the app in-process (no socket). */
-  req(path: string, init?: RequestInit & { token?: string | null }): Promise<Response>;
+  req(path: string, init?: RequestInit & { token?: string | null }): Promise<JsonResponse>;
 }
 
 export async function openBackend(backend: Backend, maxUploadSize = 1024 * 1024): Promise<TestServer> {
@@ -58,7 +65,7 @@ export async function openBackend(backend: Backend, maxUploadSize = 1024 * 1024)
       const headers = new Headers(init.headers);
       const token = init.token === undefined ? admin : init.token;
       if (token) headers.set('authorization', `Bearer ${token}`);
-      return Promise.resolve(app.request(`http://127.0.0.1${path}`, { ...init, headers }));
+      return Promise.resolve(app.request(`http://127.0.0.1${path}`, { ...init, headers })) as Promise<JsonResponse>;
     },
   };
 }

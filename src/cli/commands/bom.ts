@@ -8,6 +8,8 @@ import { inventoryTable } from '../../report/inventory-table.js';
 import { openTarget } from '../../targets/open-target.js';
 import { CliError, EXIT_OK } from '../exit.js';
 import { collectList } from '../options.js';
+import { uploadReport, uploadTarget } from '../upload.js';
+import { formatters } from '../../report/index.js';
 import { checkOutput, writeOutput, writeStdout } from '../output.js';
 import { formatName } from '../options.js';
 import { progressReporter } from '../progress.js';
@@ -23,6 +25,7 @@ interface BomFlags {
   timeout?: string;
   config?: string;
   quiet?: boolean;
+  upload?: string;
 }
 
 const FORMATS = ['table', 'json', 'cyclonedx'];
@@ -49,6 +52,7 @@ export function registerBom(program: Command): void {
     .option('--timeout <ms>', 'last-resort time guard per file and analyzer, in milliseconds (default: 30000); work budgets decide what is analysed')
     .option('--config <file>', 'settings file (default: ./aigis.yaml, else aigis.yaml at the target root)')
     .option('-q, --quiet', 'no progress output')
+    .option('--upload <url>', 'also send the inventory (aigis JSON) to an aigis server, e.g. https://aigis.example/api/v1/reports?project=NAME (token: $AIGIS_TOKEN)')
     .action(async (targetPath: string, flags: BomFlags) => {
       process.exitCode = await bomCommand(targetPath, flags);
     });
@@ -60,6 +64,7 @@ export async function bomCommand(targetPath: string, flags: BomFlags, cwd = proc
   // The walk settings of aigis.yaml apply as for scan; its format/output/ignore keys describe the scan report.
   const settings = resolveScanSettings(targetPath, { ...flags, format, output: undefined }, cwd, 'bom');
   if (flags.output) checkOutput(flags.output);
+  if (flags.upload) uploadTarget(flags.upload);
   const target = await openTarget(targetPath, {
     skipDirs: [...DEFAULT_SKIP_DIRS, ...settings.skipDirs],
     skipFiles: settings.skipFiles,
@@ -83,6 +88,7 @@ export async function bomCommand(targetPath: string, flags: BomFlags, cwd = proc
     else text = inventoryTable({ all: flags.all })(report, { color: false });
     if (flags.output) writeOutput(flags.output, text);
     else writeStdout(text);
+    if (flags.upload) await uploadReport(flags.upload, formatters.json(report, { color: false }), process.env, flags.quiet);
     return EXIT_OK;
   } finally {
     await target.close?.();

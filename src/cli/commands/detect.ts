@@ -14,6 +14,8 @@ import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { collectList, parseSeverityList, parseSeverityOption } from '../options.js';
 import { checkOutput } from '../output.js';
 import { writeReport } from '../write-report.js';
+import { uploadReport, uploadTarget } from '../upload.js';
+import { formatters } from '../../report/index.js';
 import { resolveScanSettings } from '../scan-settings.js';
 
 interface DetectFlags {
@@ -31,6 +33,7 @@ interface DetectFlags {
   listen?: string;
   token?: string;
   quiet?: boolean;
+  upload?: string;
 }
 
 /**
@@ -99,6 +102,7 @@ export function registerDetect(program: Command): void {
     .option('--token <token>', 'bearer token required by --listen (default: $AIGIS_LISTEN_TOKEN)')
     .option('--config <file>', 'settings file: its severity and fail-on apply (default: ./aigis.yaml)')
     .option('-q, --quiet', 'no summary on stderr')
+    .option('--upload <url>', 'at the end, send the alerts (aigis JSON report) to an aigis server, e.g. https://aigis.example/api/v1/reports?project=NAME (token: $AIGIS_TOKEN)')
     .action(async (sources: string[], flags: DetectFlags) => {
       process.exitCode = await detectCommand(sources, flags);
     });
@@ -137,6 +141,7 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
   const flags = { ...rawFlags, format: settings.format };
   if (!FORMATS.includes(flags.format)) throw new CliError(`unknown format "${rawFlags.format ?? flags.format}" for detect (use ${FORMATS.join(', ')})`);
   if (flags.output) checkOutput(flags.output);
+  if (flags.upload) uploadTarget(flags.upload);
   const severities = flags.severity ? parseSeverityList(flags.severity) : settings.severities;
   const failOn: Severity | undefined = flags.failOn ? parseSeverityOption(flags.failOn) : settings.failOn;
   if (!(flags.source in SOURCES)) throw new CliError(`unknown --source "${flags.source}" (use ${Object.keys(SOURCES).join(', ')})`);
@@ -157,6 +162,7 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
   const writer = streaming ? new LineWriter(flags.output, !!(flags.follow || flags.listen)) : undefined;
   const keep = (f: Finding): boolean => !severities || severities.includes(f.severity);
   let worst: Finding['severity'] | undefined;
+  const streamed: Finding[] = [];
   const session = new DetectSession(rules, {
     source: SOURCES[flags.source],
     since,
@@ -168,6 +174,8 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
           if (!keep(f)) return;
           if (!worst || atLeast(f.severity, worst)) worst = f.severity;
           writer!.line(JSON.stringify(f));
+          // --upload sends the alerts at the end, so a streaming run keeps them for that only.
+          if (flags.upload) streamed.push(f);
         }
       : undefined,
   });
@@ -239,6 +247,7 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
     const alerts = streaming ? Object.values(session.counts).reduce((a, b) => a + b, 0) : findings.length;
     process.stderr.write(`aigis: ${s.events} events, ${alerts} alerts${s.malformed ? `, ${s.malformed} malformed records` : ''}${warn ? `, ${warn} notes` : ''}\n`);
   }
+  if (flags.upload) await uploadReport(flags.upload, formatters.json(streaming ? { ...report, findings: streamed } : report, { color: false }), process.env, flags.quiet);
   const fired = streaming ? worst !== undefined && failOn !== undefined && atLeast(worst, failOn) : failOn !== undefined && findings.some((f) => atLeast(f.severity, failOn));
   return fired ? EXIT_FINDINGS : EXIT_OK;
 }

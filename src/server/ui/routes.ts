@@ -119,7 +119,7 @@ export function registerUi(app: Hono<Env>, opts: AppOptions): void {
     const [summary] = await listProjects(db, JSON.stringify([name]));
     const findings = await listFindings(db, project.id, filter);
     const reports = await listReports(db, project.id, 10);
-    const latest = (await db.query<{ id: number; paths: Parameters<typeof renderPaths>[0] }>(`SELECT id::int AS id, paths FROM reports WHERE project_id = $1 AND kind = 'aigis' AND (command IS NULL OR command <> 'detect') ORDER BY id DESC LIMIT 1`, [project.id])).rows[0];
+    const latest = (await db.query<{ id: number; paths: Parameters<typeof renderPaths>[0] }>(`SELECT id::int AS id, paths FROM reports WHERE project_id = $1 AND kind = 'aigis' AND command = 'scan' ORDER BY id DESC LIMIT 1`, [project.id])).rows[0];
     const body = html`<h1>Project ${name}</h1>
 <div class="cards">${SEVERITIES.map((s) => html`<div class="card" data-severity="${s}"><b>${summary[s as 'high']}</b>${sevBadge(s)} open</div>`)}
 <div class="card" data-count="suppressed"><b>${summary.suppressed}</b>suppressed</div><div class="card"><b>${summary.reports}</b>reports</div></div>
