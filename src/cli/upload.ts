@@ -8,7 +8,9 @@ import { CliError } from './exit.js';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-export function uploadTarget(raw: string): URL {
+/** Checks the URL and that a token is set, so that a bad upload setting fails before the scan runs. */
+export function uploadTarget(raw: string, env: NodeJS.ProcessEnv = process.env): URL {
+  if (!env.AIGIS_TOKEN) throw new CliError('--upload needs a token in the AIGIS_TOKEN environment variable (an uploader token for the project)');
   let url: URL;
   try {
     url = new URL(raw);
@@ -29,9 +31,8 @@ export interface UploadResult {
 }
 
 export async function uploadReport(raw: string, body: string, env: NodeJS.ProcessEnv = process.env, quiet = false): Promise<UploadResult> {
-  const url = uploadTarget(raw);
-  const token = env.AIGIS_TOKEN;
-  if (!token) throw new CliError('--upload needs a token in the AIGIS_TOKEN environment variable (an uploader token for the project)');
+  const url = uploadTarget(raw, env);
+  const token = env.AIGIS_TOKEN!;
   let res: Response;
   try {
     res = await fetch(url, { method: 'POST', body, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, signal: AbortSignal.timeout(120_000) });

@@ -38,7 +38,7 @@ export type Env = { Variables: { principal: Principal; viaSession: boolean } };
 
 export const CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-const PUBLIC = new Set(['/healthz', '/readyz', '/login', '/static/app.css']);
+const PUBLIC = new Set(['/healthz', '/readyz', '/login', '/static/app.css', '/favicon.ico']);
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._\-/]{0,127}$/;
 
 export function actorOf(p: Principal): Actor {
@@ -62,7 +62,8 @@ export function createApp(opts: AppOptions, state: ServerState = { shuttingDown:
     h.set('Content-Security-Policy', CSP);
     h.set('X-Content-Type-Options', 'nosniff');
     h.set('X-Frame-Options', 'DENY');
-    h.set('Referrer-Policy', 'no-referrer');
+    // same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on form posts, which the CSRF check must refuse.
+    h.set('Referrer-Policy', 'same-origin');
     h.set('Cross-Origin-Opener-Policy', 'same-origin');
     h.set('Cross-Origin-Resource-Policy', 'same-origin');
     h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');

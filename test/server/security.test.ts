@@ -9,7 +9,7 @@ import { backends, openBackend, stopClusters, type TestServer } from './harness.
 
 afterAll(stopClusters);
 
-const PUBLIC = new Set(['/healthz', '/readyz', '/login', '/static/app.css']);
+const PUBLIC = new Set(['/healthz', '/readyz', '/login', '/static/app.css', '/favicon.ico']);
 
 function concrete(path: string): string {
   return path.replace(/:id\{[^}]+\}/g, '1').replace(/:name/g, 'p1');
@@ -135,7 +135,7 @@ describe.each(backends())('aigis serve access control on %s', (backend) => {
       expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('x-frame-options')).toBe('DENY');
-      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('referrer-policy')).toBe('same-origin');
     }
     // No page carries an inline script (the CSP would block it; none is needed).
     expect(await (await s.req('/')).text()).not.toMatch(/<script/i);

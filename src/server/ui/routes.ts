@@ -17,6 +17,7 @@ import { STYLE } from './style.js';
 import { trendSvg } from './trend.js';
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
+const ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><path d="M8 1 2 3.5v4C2 11 4.6 14 8 15c3.4-1 6-4 6-7.5v-4z" fill="#3b4cca"/></svg>';
 
 function user(c: Context<Env>): LayoutUser {
   const p = c.get('principal');
@@ -48,6 +49,8 @@ export function registerUi(app: Hono<Env>, opts: AppOptions): void {
 
   app.get('/static/app.css', (c) => c.body(STYLE, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
 
+  // Browsers ask for it on every site: answer with a tiny shield rather than a 401/404 in the console.
+  app.get('/favicon.ico', (c) => c.body(ICON, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400' }));
   app.get('/login', (c) => c.html(loginPage()));
   app.post('/login', async (c) => {
     const origin = c.req.header('origin');
