@@ -12,6 +12,7 @@ import { openDb, type Db } from './db.js';
 import type { Logger } from './log.js';
 import { Metrics } from './metrics.js';
 import { migrate } from './migrations.js';
+import { lockDataDir } from './data-lock.js';
 
 export interface ServeConfig {
   host: string;
@@ -38,15 +39,37 @@ export interface RunningServer {
 
 export async function startServer(config: ServeConfig): Promise<RunningServer> {
   const { logger } = config;
-  if (!config.databaseUrl && config.dataDir !== 'memory://') mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize });
-  const applied = await migrate(db);
-  if (applied.length) logger.log('info', 'migrations applied', { versions: applied });
-  const bootstrapToken = await bootstrapAdmin(db, config.adminToken);
+  let unlock = () => undefined as void;
+  if (!config.databaseUrl && config.dataDir !== 'memory://') {
+    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+    unlock = lockDataDir(config.dataDir);
+  }
+  let db: Db;
+  try {
+    db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize });
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+  let bootstrapToken: string | undefined;
+  try {
+    const applied = await migrate(db);
+    if (applied.length) logger.log('info', 'migrations applied', { versions: applied });
+    bootstrapToken = await bootstrapAdmin(db, config.adminToken);
+  } catch (err) {
+    await db.close();
+    unlock();
+    throw err;
+  }
   const state: ServerState = { shuttingDown: false, inFlight: 0 };
   const app = createApp({ db, logger, maxUploadSize: config.maxUploadSize, secureCookies: config.secureCookies, metrics: new Metrics() }, state);
-  const server: ServerType = await new Promise((resolve) => {
+  const server: ServerType = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
+    s.once('error', reject);
+  }).catch(async (err: unknown) => {
+    await db.close();
+    unlock();
+    throw err;
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -69,6 +92,7 @@ export async function startServer(config: ServeConfig): Promise<RunningServer> {
         (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
       });
       await db.close();
+      unlock();
       logger.log('info', 'stopped');
     })());
   return { url, db, bootstrapToken, close };

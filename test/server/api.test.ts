@@ -51,6 +51,14 @@ describe.each(backends())('aigis serve API on %s', (backend) => {
     expect(report.findings).toHaveLength(2);
   });
 
+  it('stores concurrent identical uploads once', async () => {
+    const body = JSON.stringify(aigisReport([{ rule: 'a/one', path: 'x.tf' }], 42));
+    const answers = await Promise.all(Array.from({ length: 8 }, () => s.req('/api/v1/reports?project=race', { method: 'POST', body }).then((r) => r.json())));
+    expect(new Set(answers.map((a: J) => a.reportId)).size).toBe(1);
+    expect(answers.filter((a: J) => !a.duplicate)).toHaveLength(1);
+    expect(await json(s.req('/api/v1/projects/race'))).toMatchObject({ reports: 1, high: 1 });
+  });
+
   it('tracks findings across reports by the line-free fingerprint: new, fixed, reopened', async () => {
     const p = '/api/v1/reports?project=track';
     const one = { rule: 'a/one', path: 'x.tf', line: 3, evidence: 'e1' };
@@ -97,7 +105,7 @@ describe.each(backends())('aigis serve API on %s', (backend) => {
 
   it('searches the inventory across projects (Bedrock, npx -y MCP servers)', async () => {
     const bedrock = await json(s.req('/api/v1/inventory?q=bedrock'));
-    expect(new Set(bedrock.map((a: J) => a.project))).toEqual(new Set(['idem', 'track']));
+    expect(new Set(bedrock.map((a: J) => a.project))).toEqual(new Set(['idem', 'race', 'track']));
     const npx = await json(s.req(`/api/v1/inventory?q=${encodeURIComponent('npx -y')}`));
     expect(npx.every((a: J) => a.kind === 'mcp-server')).toBe(true);
     expect(npx.length).toBeGreaterThan(0);

@@ -27,8 +27,11 @@ describe('aigis serve end to end (built CLI, headless chromium)', () => {
   afterAll(async () => {
     const code = await server?.stop();
     rmSync(dir, { recursive: true, force: true });
-    // Graceful shutdown: SIGTERM drains and exits 0, with a structured log line saying so.
+    // Graceful shutdown: SIGTERM drains and exits 0; every log line is a JSON object, the last says so.
     expect(code).toBe(0);
+    const lines = server.stderr().trim().split('\n').map((l) => JSON.parse(l) as { level: string; msg: string });
+    expect(lines.some((l) => l.msg === 'request')).toBe(true);
+    expect(lines.at(-1)!.msg).toBe('stopped');
   });
 
   it('aigis serve --help documents every setting and its environment variable', () => {

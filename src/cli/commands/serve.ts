@@ -80,6 +80,7 @@ async function serveCommand(flags: ServeFlags): Promise<void> {
   const { jsonLogger } = await import('../../server/log.js');
   const logger = jsonLogger(flags.logLevel as 'info');
   const dataDir = path.resolve(flags.dataDir ?? path.join(process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), 'aigis', 'server'));
+  const { DataDirLockedError } = await import('../../server/data-lock.js');
   const server = await startServer({
     host: flags.host,
     port,
@@ -91,6 +92,12 @@ async function serveCommand(flags: ServeFlags): Promise<void> {
     poolSize: Math.max(1, Number(flags.poolSize) || 10),
     shutdownTimeoutMs: Math.max(0, Number(flags.shutdownTimeout) || 0),
     logger,
+  }).catch((err: unknown) => {
+    if (err instanceof DataDirLockedError) throw new CliError(err.message);
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE') throw new CliError(`cannot listen on ${flags.host}:${port}: address in use`);
+    if (e.code === 'ECONNREFUSED' || e.code === '28P01' || e.code === '3D000') throw new CliError(`cannot open the database: ${e.message}`);
+    throw err;
   });
   if (server.bootstrapToken) {
     // Shown once: the server keeps only its hash.
