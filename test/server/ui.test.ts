@@ -64,6 +64,25 @@ describe('aigis serve end to end (built CLI, headless chromium)', () => {
     }
   });
 
+  it('detect --upload and the falcosidekick webhook add runtime alerts; bom --upload adds inventory', async () => {
+    const env = { ...process.env, AIGIS_TOKEN: ADMIN };
+    const detect = spawnSync(process.execPath, [CLI, 'detect', 'examples/ai-lab/logs', '-f', 'json', '-o', path.join(dir, 'alerts.json'), '--upload', `${server.url}/api/v1/reports?project=ai-lab-runtime`], { cwd: ROOT, encoding: 'utf8', env });
+    expect([0, 1], detect.stderr).toContain(detect.status);
+    expect(detect.stderr).toMatch(/uploaded to .* project ai-lab-runtime/);
+    const fired = JSON.parse(readFileSync(path.join(dir, 'alerts.json'), 'utf8')).findings.length;
+    expect(fired).toBeGreaterThan(0);
+    const falco = readFileSync(path.join(ROOT, 'examples/ai-lab/logs/falco.jsonl'), 'utf8').split('\n').find((l) => l.includes('"rule"'))!;
+    const hook = await fetch(`${server.url}/api/v1/alerts/falco?project=cluster-a`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}` }, body: falco });
+    expect(hook.status).toBe(201);
+    const alerts = (await (await fetch(`${server.url}/api/v1/alerts?limit=1000`, { headers: { authorization: `Bearer ${ADMIN}` } })).json()) as { source: string }[];
+    expect(alerts.filter((a) => a.source === 'aigis-detect')).toHaveLength(fired);
+    expect(alerts.filter((a) => a.source === 'falco')).toHaveLength(1);
+    const bom = spawnSync(process.execPath, [CLI, 'bom', 'examples/ai-lab', '-q', '-f', 'json', '-o', path.join(dir, 'bom.json'), '--upload', `${server.url}/api/v1/reports?project=ai-lab-bom`], { cwd: ROOT, encoding: 'utf8', env });
+    expect(bom.status, bom.stderr).toBe(0);
+    const inv = (await (await fetch(`${server.url}/api/v1/inventory?q=bedrock`, { headers: { authorization: `Bearer ${ADMIN}` } })).json()) as { project: string }[];
+    expect(inv.some((a) => a.project === 'ai-lab-bom')).toBe(true);
+  });
+
   it('logs in, shows paths and inventory, suppresses a finding and counts it suppressed, without console errors', async () => {
     expect(existsSync(CHROMIUM), `${CHROMIUM} missing: apt-get install -y chromium`).toBe(true);
     const { chromium } = await import('playwright-core');
@@ -88,10 +107,10 @@ describe('aigis serve end to end (built CLI, headless chromium)', () => {
       await page.fill('#token', ADMIN);
       await page.click('button[type=submit]');
       await page.locator('h1', { hasText: 'Overview' }).waitFor();
-      expect(await page.locator('#projects a', { hasText: 'ai-lab' }).count()).toBe(1);
+      expect(await page.locator('#projects a[href="/projects/ai-lab"]').count()).toBe(1);
       await snap('overview');
 
-      await page.click('#projects a:text("ai-lab")');
+      await page.click('#projects a[href="/projects/ai-lab"]');
       expect(await page.textContent('h1')).toBe('Project ai-lab');
       const steps = page.locator('#path-list .path').first().locator('ol.steps li');
       expect(await steps.count()).toBeGreaterThan(1);
@@ -117,6 +136,9 @@ describe('aigis serve end to end (built CLI, headless chromium)', () => {
       await page.goto(`${server.url}/suppressions`);
       expect(await page.textContent('#suppressions')).toContain('accepted in the e2e test');
       await snap('suppressions');
+      await page.goto(`${server.url}/alerts`);
+      expect(await page.locator('#alerts tr').count()).toBeGreaterThan(2);
+      await snap('alerts');
     } finally {
       await browser.close();
     }
