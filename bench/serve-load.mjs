@@ -8,6 +8,9 @@
  *   - no content is stored twice (idempotency across instances and retries),
  *   - every stored report has all of its findings and assets (no partial report).
  * Prints uploads/s, p50/p95 latency and the server CPU time.
+ * Peer, in the same run: bare PostgreSQL — the same findings inserted with one multi-row INSERT per
+ * report from a 16-connection pool at the same concurrency (no HTTP, parsing, redaction, tracking or
+ * idempotency) — and the ratio of the two throughputs.
  *
  *   npm run build && node bench/serve-load.mjs [--uploads 200] [--findings 1000]
  *
@@ -224,6 +227,29 @@ try {
   console.log(`server CPU: instance A ${cpuA.toFixed(1)} s (B's CPU is lost with it)`);
   console.log(`stored reports ${stored.length}; lost acknowledged ${lost.length + missingContent.length}; stored twice ${twice}; partial ${partial.length}; orphan findings ${orphans}`);
   for (const f of failed.slice(0, 3)) console.log(`  failure: ${f.reason?.message ?? f.reason}`);
+  // Peer: the floor set by PostgreSQL itself for the same rows and concurrency.
+  const peerDb = new pg.Client({ connectionString: cluster.url });
+  await peerDb.connect();
+  await peerDb.query('DROP DATABASE IF EXISTS aigis_peer');
+  await peerDb.query('CREATE DATABASE aigis_peer');
+  await peerDb.end();
+  const peerUrl = new URL(cluster.url);
+  peerUrl.pathname = '/aigis_peer';
+  const pool = new pg.Pool({ connectionString: peerUrl.toString(), max: 16 });
+  await pool.query('CREATE TABLE f (report int, fingerprint text, rule_id text, severity text, title text, message text, path text, line int, evidence text, PRIMARY KEY (report, fingerprint))');
+  const peerStart = performance.now();
+  await Promise.all(
+    bodies.map(async (body, i) => {
+      const rows = JSON.parse(body).findings.map((f) => ({ fingerprint: f.stableFingerprint, rule_id: f.ruleId, severity: f.severity, title: f.title, message: f.message, path: f.location.path, line: f.location.startLine, evidence: f.evidence }));
+      await pool.query(
+        `INSERT INTO f SELECT $1, r.* FROM jsonb_to_recordset($2::jsonb) AS r(fingerprint text, rule_id text, severity text, title text, message text, path text, line int, evidence text)`,
+        [i, JSON.stringify(rows)],
+      );
+    }),
+  );
+  const peerWall = (performance.now() - peerStart) / 1000;
+  await pool.end();
+  console.log(`peer (bare PostgreSQL, one INSERT per report): ${(UPLOADS / peerWall).toFixed(2)} uploads/s, wall ${peerWall.toFixed(1)} s; aigis serve takes ${(wall / peerWall).toFixed(1)}× the time (with an instance killed mid-run)`);
   const pass = failed.length === 0 && lost.length === 0 && missingContent.length === 0 && twice === 0 && partial.length === 0 && orphans === 0 && stored.length === UPLOADS;
   console.log(pass ? 'PASS: no acknowledged report lost, none stored twice, no partial report' : 'FAIL');
   process.exitCode = pass ? 0 : 1;
