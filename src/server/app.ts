@@ -73,7 +73,9 @@ export function createApp(opts: AppOptions, state: ServerState = { shuttingDown:
     const seconds = (performance.now() - start) / 1000;
     metrics.inc('aigis_http_requests_total', 'HTTP requests answered, by method, route and status.', { method: c.req.method, route, status: String(c.res.status) });
     metrics.observe(route, seconds);
-    logger.log(c.res.status >= 500 ? 'error' : 'info', 'request', { method: c.req.method, path: new URL(c.req.url).pathname, route, status: c.res.status, ms: Math.round(seconds * 1000) });
+    // Probes and scrapes arrive every few seconds: logged at debug so they do not drown the rest.
+    const quiet = route === '/healthz' || route === '/readyz' || route === '/metrics';
+    logger.log(c.res.status >= 500 ? 'error' : quiet ? 'debug' : 'info', 'request', { method: c.req.method, path: new URL(c.req.url).pathname, route, status: c.res.status, ms: Math.round(seconds * 1000) });
   });
 
   app.onError((err, c) => {
