@@ -59,6 +59,8 @@ describe.each(backends())('aigis serve access control on %s', (backend) => {
     }
     expect((await s.req('/api/v1/tokens', { token: viewer })).status).toBe(403);
     expect((await s.req('/api/v1/audit', { token: viewer })).status).toBe(403);
+    expect((await s.req('/audit', { token: viewer })).status).toBe(403);
+    expect((await s.req('/audit')).status).toBe(200);
   });
 
   it('an uploader uploads to and reads its own projects only', async () => {

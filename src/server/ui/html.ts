@@ -48,7 +48,7 @@ export function layout(title: string, body: Raw, user?: LayoutUser, active = '')
 <title>${esc(title)} · aigis</title><link rel="stylesheet" href="/static/app.css"></head>
 <body><header><a class="brand" href="/">aigis</a>${
     user
-      ? `<nav>${NAV.map(([href, label]) => `<a href="${href}"${href === active ? ' aria-current="page"' : ''}>${label}</a>`).join('')}</nav>
+      ? `<nav>${[...NAV, ...(user.role === 'admin' ? [['/audit', 'Audit log'] as [string, string]] : [])].map(([href, label]) => `<a href="${href}"${href === active ? ' aria-current="page"' : ''}>${label}</a>`).join('')}</nav>
 <form method="post" action="/logout" class="logout"><input type="hidden" name="_csrf" value="${esc(user.csrf)}"><span>${esc(user.name)} (${esc(user.role)})</span><button type="submit">Log out</button></form>`
       : ''
   }</header>

@@ -183,6 +183,15 @@ ${
     return c.html(layout('Suppressions', body, user(c), '/suppressions'));
   });
 
+  app.get('/audit', async (c) => {
+    if (c.get('principal').role !== 'admin') return c.html(layout('Forbidden', html`<h1>The audit log needs an admin token</h1>`, user(c)), 403);
+    const { rows } = await db.query<{ at: string; actor: string; action: string; target: string | null; detail: unknown }>('SELECT at, actor, action, target, detail FROM audit_log ORDER BY id DESC LIMIT 500');
+    const body = html`<h1>Audit log</h1><table id="audit"><tr><th>When</th><th>Who</th><th>Action</th><th>Target</th><th>Detail</th></tr>${rows.map(
+      (r) => html`<tr><td>${when(r.at)}</td><td>${r.actor}</td><td><code>${r.action}</code></td><td>${r.target ?? ''}</td><td><code>${JSON.stringify(r.detail)}</code></td></tr>`,
+    )}</table>`;
+    return c.html(layout('Audit log', body, user(c), '/audit'));
+  });
+
   app.post('/suppressions', async (c) => {
     const p = c.get('principal');
     if (p.role !== 'admin') return c.html(layout('Forbidden', html`<h1>Only an admin can suppress findings</h1>`, user(c)), 403);
