@@ -81,15 +81,21 @@ export async function startServer(config: ServeConfig): Promise<RunningServer> {
       state.shuttingDown = true;
       logger.log('info', 'shutting down', { inFlight: state.inFlight });
       await new Promise<void>((resolve) => {
+        const conns = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+        // Keep-alive connections that go idle once their last request is answered are closed as they
+        // do, so shutdown takes as long as the slowest in-flight request, not the keep-alive timeout.
+        const idle = setInterval(() => conns.closeIdleConnections?.(), 50);
         const timer = setTimeout(() => {
-          (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+          clearInterval(idle);
+          conns.closeAllConnections?.();
           resolve();
         }, config.shutdownTimeoutMs);
         server.close(() => {
           clearTimeout(timer);
+          clearInterval(idle);
           resolve();
         });
-        (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        conns.closeIdleConnections?.();
       });
       await db.close();
       unlock();
