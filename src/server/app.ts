@@ -5,6 +5,7 @@
  * form sets (dashboard; its forms carry a CSRF token). Every response carries strict security headers.
  */
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import type { Db } from './db.js';
 import { canRead, canUpload, createToken, principalForSession, principalForToken, ROLES, SESSION_COOKIE, type Principal, type Role } from './auth.js';
@@ -94,6 +95,11 @@ export function createApp(opts: AppOptions, state: ServerState = { shuttingDown:
       return c.json({ status: 'database unavailable' }, 503);
     }
   });
+
+  // Dashboard forms are small: their bodies are capped before anything parses them (uploads have
+  // their own limit, --max-upload-size, in readBody).
+  const formLimit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: 'form too large' }, 413) });
+  app.use('*', async (c, next) => (c.req.method === 'POST' && !new URL(c.req.url).pathname.startsWith('/api/') ? formLimit(c, next) : next()));
 
   // Authentication: a bearer token, else the session cookie; nothing else is public.
   app.use('*', async (c, next) => {

@@ -83,6 +83,8 @@ describe.each(backends())('aigis serve access control on %s', (backend) => {
   });
 
   it('logs a browser in with an HttpOnly SameSite=Strict session cookie and enforces CSRF on forms', async () => {
+    const huge = await s.app.request('http://127.0.0.1/login', { method: 'POST', body: new URLSearchParams({ token: 'x'.repeat(100_000) }) });
+    expect(huge.status).toBe(413);
     const bad = await s.app.request('http://127.0.0.1/login', { method: 'POST', body: new URLSearchParams({ token: 'wrong' }) });
     expect(bad.status).toBe(401);
     const login = await s.app.request('http://127.0.0.1/login', { method: 'POST', body: new URLSearchParams({ token: s.admin }) });
