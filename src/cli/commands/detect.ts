@@ -1,5 +1,5 @@
 import { closeSync, constants, openSync, writeSync } from 'node:fs';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Finding, Note } from '../../core/model.js';
 import { atLeast, type Severity } from '../../core/severity.js';
 import { buildReport } from '../../report/build.js';
@@ -99,7 +99,9 @@ export function registerDetect(program: Command): void {
     .option('--until <time>', 'ignore events after this time (ISO 8601, or a duration before now)')
     .option('--follow', 'keep reading a growing JSON-lines file (Ctrl-C ends and writes the report)')
     .option('--listen <host:port>', 'receive falcosidekick webhook payloads (loopback unless --token is set)')
-    .option('--token <token>', 'bearer token required by --listen (default: $AIGIS_LISTEN_TOKEN)')
+    // Its variable is AIGIS_LISTEN_TOKEN, set here so the generic AIGIS_<OPTION> mapping (program.ts)
+    // does not also read AIGIS_TOKEN, which is the --upload token for an aigis server.
+    .addOption(new Option('--token <token>', 'bearer token required by --listen (default: $AIGIS_LISTEN_TOKEN)').env('AIGIS_LISTEN_TOKEN'))
     .option('--config <file>', 'settings file: its severity and fail-on apply (default: ./aigis.yaml)')
     .option('-q, --quiet', 'no summary on stderr')
     .option('--upload <url>', 'at the end, send the alerts (aigis JSON report) to an aigis server, e.g. https://aigis.example/api/v1/reports?project=NAME (token: $AIGIS_TOKEN)')
