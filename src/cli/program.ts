@@ -25,6 +25,7 @@ const COMMANDS: Record<string, Array<() => Promise<Register>>> = {
   mcp: [() => import('./commands/mcp.js').then((m) => m.registerMcp)],
   explain: [() => import('./commands/explain.js').then((m) => m.registerExplain)],
   triage: [() => import('./commands/explain.js').then((m) => m.registerTriage)],
+  serve: [() => import('./commands/serve.js').then((m) => m.registerServe)],
   rules: [() => import('./commands/rules.js').then((m) => m.registerRules), () => import('./commands/rules-export.js').then((m) => m.registerRulesExport)],
 };
 

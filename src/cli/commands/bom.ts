@@ -8,6 +8,8 @@ import { inventoryTable } from '../../report/inventory-table.js';
 import { openTarget } from '../../targets/open-target.js';
 import { CliError, EXIT_OK } from '../exit.js';
 import { collectList } from '../options.js';
+import { uploadReport, uploadTarget } from '../upload.js';
+import { formatters } from '../../report/index.js';
 import { checkOutput, writeOutput, writeStdout } from '../output.js';
 import { formatName } from '../options.js';
 import { progressReporter } from '../progress.js';
@@ -27,6 +29,7 @@ interface BomFlags {
   config?: string;
   quiet?: boolean;
   scanners?: string[];
+  upload?: string;
 }
 
 const FORMATS = ['table', 'json', 'cyclonedx'];
@@ -56,6 +59,7 @@ export function registerBom(program: Command): void {
     // --check / --skip-check select findings, which bom does not report; --scanners picks which
     // scanner-tagged analyzers add their assets (deep model parsing, IaC inventory); inventory always runs.
     .option('--scanners <list>', 'only these scanners add assets: model, vuln, misconfig (comma-separated; inventory always runs)', collectList)
+    .option('--upload <url>', 'also send the inventory (aigis JSON) to an aigis server, e.g. https://aigis.example/api/v1/reports?project=NAME (token: $AIGIS_TOKEN)')
     .action(async (targetPath: string, flags: BomFlags) => {
       process.exitCode = await bomCommand(targetPath, flags);
     });
@@ -67,6 +71,7 @@ export async function bomCommand(targetPath: string, flags: BomFlags, cwd = proc
   // The walk settings of aigis.yaml apply as for scan; its format/output/ignore keys describe the scan report.
   const settings = resolveScanSettings(targetPath, { ...flags, format, output: undefined }, cwd, 'bom');
   if (flags.output) checkOutput(flags.output);
+  if (flags.upload) uploadTarget(flags.upload);
   const report = await bomReport(targetPath, settings, !flags.quiet);
   let text: string;
   if (format === 'cyclonedx') text = cyclonedx(report, { color: false });
@@ -74,6 +79,7 @@ export async function bomCommand(targetPath: string, flags: BomFlags, cwd = proc
   else text = inventoryTable({ all: flags.all })(report, { color: false });
   if (flags.output) writeOutput(flags.output, text);
   else writeStdout(text);
+  if (flags.upload) await uploadReport(flags.upload, formatters.json(report, { color: false }), process.env, flags.quiet);
   return EXIT_OK;
 }
 

@@ -1,5 +1,5 @@
 import { closeSync, constants, openSync, writeSync } from 'node:fs';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Finding, Note } from '../../core/model.js';
 import { atLeast, type Severity } from '../../core/severity.js';
 import { buildReport } from '../../report/build.js';
@@ -15,6 +15,8 @@ import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { collectList, parseSeverityList, parseSeverityOption } from '../options.js';
 import { checkOutput } from '../output.js';
 import { writeReport } from '../write-report.js';
+import { uploadReport, uploadTarget } from '../upload.js';
+import { formatters } from '../../report/index.js';
 import { resolveScanSettings } from '../scan-settings.js';
 import { ruleSelector } from '../select.js';
 
@@ -35,6 +37,7 @@ interface DetectFlags {
   quiet?: boolean;
   check?: string[];
   skipCheck?: string[];
+  upload?: string;
 }
 
 /**
@@ -114,11 +117,14 @@ export function registerDetect(program: Command): void {
     .option('--until <time>', 'ignore events after this time (ISO 8601, or a duration before now)')
     .option('--follow', 'keep reading a growing JSON-lines file (Ctrl-C ends and writes the report)')
     .option('--listen <host:port>', 'receive falcosidekick webhook payloads (loopback unless --token is set)')
-    .option('--token <token>', 'bearer token required by --listen (default: $AIGIS_LISTEN_TOKEN)')
+    // Its variable is AIGIS_LISTEN_TOKEN, set here so the generic AIGIS_<OPTION> mapping (program.ts)
+    // does not also read AIGIS_TOKEN, which is the --upload token for an aigis server.
+    .addOption(new Option('--token <token>', 'bearer token required by --listen (default: $AIGIS_LISTEN_TOKEN)').env('AIGIS_LISTEN_TOKEN'))
     .option('--check <ids>', 'only report these rule ids or globs (repeatable)', collectList)
     .option('--skip-check <ids>', 'never report these rule ids or globs (repeatable)', collectList)
     .option('--config <file>', 'settings file: its severity, fail-on, check and skip-check apply (default: ./aigis.yaml)')
     .option('-q, --quiet', 'no summary on stderr')
+    .option('--upload <url>', 'at the end, send the alerts (aigis JSON report) to an aigis server, e.g. https://aigis.example/api/v1/reports?project=NAME (token: $AIGIS_TOKEN)')
     .action(async (sources: string[], flags: DetectFlags) => {
       process.exitCode = await detectCommand(sources, flags);
     });
@@ -158,6 +164,7 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
   const flags = { ...rawFlags, format: settings.format };
   if (!FORMATS.includes(flags.format)) throw new CliError(`unknown format "${rawFlags.format ?? flags.format}" for detect (use ${FORMATS.join(', ')})`);
   if (flags.output) checkOutput(flags.output);
+  if (flags.upload) uploadTarget(flags.upload);
   const severities = flags.severity ? parseSeverityList(flags.severity) : settings.severities;
   const failOn: Severity | undefined = flags.failOn ? parseSeverityOption(flags.failOn) : settings.failOn;
   if (!(flags.source in SOURCES)) throw new CliError(`unknown --source "${flags.source}" (use ${Object.keys(SOURCES).join(', ')})`);
@@ -180,6 +187,7 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
   // Streamed alerts skip buildReport, so they get its redaction here, value by value (hitToFinding).
   const clean = streaming ? boundedMemo(redactSecretsIn, 20_000) : undefined;
   let worst: Finding['severity'] | undefined;
+  const streamed: Finding[] = [];
   const session = new DetectSession(rules, {
     source: SOURCES[flags.source],
     since,
@@ -192,6 +200,8 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
           if (!keep(f)) return;
           if (!worst || atLeast(f.severity, worst)) worst = f.severity;
           writer!.line(JSON.stringify(f));
+          // --upload sends the alerts at the end, so a streaming run keeps them for that only.
+          if (flags.upload) streamed.push(f);
         }
       : undefined,
   });
@@ -263,6 +273,7 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
     const alerts = streaming ? Object.values(session.counts).reduce((a, b) => a + b, 0) : findings.length;
     process.stderr.write(`aigis: ${s.events} events, ${alerts} alerts${s.malformed ? `, ${s.malformed} malformed records` : ''}${warn ? `, ${warn} notes` : ''}\n`);
   }
+  if (flags.upload) await uploadReport(flags.upload, formatters.json(streaming ? { ...report, findings: streamed } : report, { color: false }), process.env, flags.quiet);
   const fired = streaming ? worst !== undefined && failOn !== undefined && atLeast(worst, failOn) : failOn !== undefined && findings.some((f) => atLeast(f.severity, failOn));
   return fired ? EXIT_FINDINGS : EXIT_OK;
 }

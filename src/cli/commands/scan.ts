@@ -15,6 +15,7 @@ import { readVulnReports, VulnReportError } from '../../vuln/import/read.js';
 import { vulnReportEnricher } from '../../vuln/import/enricher.js';
 import { checkOutput } from '../output.js';
 import { writeReport } from '../write-report.js';
+import { uploadReport, uploadTarget } from '../upload.js';
 import { progressReporter } from '../progress.js';
 import { parseScanners, ruleSelector, selectFindings, selectScanners, type Selection } from '../select.js';
 import { resolveScanSettings, type IgnoreSet, type ScanFlags, type ScanSettings } from '../scan-settings.js';
@@ -43,6 +44,7 @@ export function registerScan(program: Command): void {
     .option('--scanners <list>', 'only these scanners: secret, model, vuln, misconfig (comma-separated; inventory always runs)', collectList)
     .option('--check <ids>', 'only report these rule ids or globs, e.g. tf/*,secret/openai-api-key (repeatable)', collectList)
     .option('--skip-check <ids>', 'never report these rule ids or globs (repeatable)', collectList)
+    .option('--upload <url>', 'also send the JSON report to an aigis server, e.g. https://aigis.example/api/v1/reports?project=NAME (token: $AIGIS_TOKEN)')
     .action(async (targetPath: string, flags: ScanFlags) => {
       process.exitCode = await scanCommand(targetPath, flags);
     });
@@ -64,13 +66,15 @@ export interface ScanDeps {
   cwd?: string;
 }
 
-export async function scanCommand(targetPath: string, flags: ScanFlags & SelectFlags, deps: ScanDeps = {}): Promise<number> {
+export async function scanCommand(targetPath: string, flags: ScanFlags & SelectFlags & { upload?: string }, deps: ScanDeps = {}): Promise<number> {
   const settings = resolveScanSettings(targetPath, flags, deps.cwd);
+  if (flags.upload) uploadTarget(flags.upload); // a bad URL fails before the scan
   // Fail on a bad --format or an unwritable --output before scanning, not after.
   if (!formatters[settings.format]) throw new CliError(`unknown format "${settings.format}" (use ${Object.keys(formatters).join(', ')})`);
   if (settings.output) checkOutput(settings.output);
   const report = await scanReport(targetPath, settings, deps);
   writeReport(report, settings.format, settings.output);
+  if (flags.upload) await uploadReport(flags.upload, formatters.json(report, { color: false }), process.env, settings.quiet);
   const failOn = settings.failOn;
   return failOn && report.findings.some((f) => atLeast(f.severity, failOn)) ? EXIT_FINDINGS : EXIT_OK;
 }
