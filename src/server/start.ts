@@ -65,6 +65,11 @@ export async function startServer(config: ServeConfig): Promise<RunningServer> {
   const app = createApp({ db, logger, maxUploadSize: config.maxUploadSize, secureCookies: config.secureCookies, metrics: new Metrics() }, state);
   const server: ServerType = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
+    // Idle keep-alive connections outlive a load balancer's idle timeout (AWS ALB: 60 s), so the
+    // balancer, not the server, closes them: otherwise a request sent as the server closes fails (502).
+    const http = s as unknown as { keepAliveTimeout: number; headersTimeout: number };
+    http.keepAliveTimeout = 65_000;
+    http.headersTimeout = 66_000;
     s.once('error', reject);
   }).catch(async (err: unknown) => {
     await db.close();
