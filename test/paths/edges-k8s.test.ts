@@ -125,3 +125,28 @@ resource "kubernetes_service_account" "trainer" {
     ]);
   });
 });
+
+describe('edge: pod that escapes to its node (no GPU posture finding covers it)', () => {
+  const SOCK = `      volumes:\n        - name: sock\n          hostPath: {path: /var/run/docker.sock, type: Socket}\n`;
+  it('a privileged container, SYS_ADMIN, hostPID or a runtime-socket hostPath runs on the node, located at the field', () => {
+    const assets = infra({ kubernetes: k8s({
+      'a.yaml': DEPLOY('priv', '', '          securityContext: {privileged: true}\n'),
+      'b.yaml': DEPLOY('sock', SOCK),
+      'c.yaml': DEPLOY('pid', '      hostPID: true\n'),
+      'd.yaml': DEPLOY('cap', '', '          securityContext: {capabilities: {add: [SYS_ADMIN]}}\n'),
+    }) });
+    expect(edgesOf(assets)).toEqual(['cap', 'pid', 'priv', 'sock'].map((n) => `k8s:ml/Deployment/${n} -runs-on-> node:k8s:ml/Deployment/${n}`));
+    const node = assets.find((a) => a.id === 'node:k8s:ml/Deployment/sock');
+    expect(node?.properties.escape).toBe('the pod mounts host path /var/run/docker.sock');
+    expect(node?.locations).toEqual([{ path: 'b.yaml', startLine: 11 }]); // hostPath.path
+  });
+  it('no edge for a hardened pod, a harmless hostPath, or a GPU pod (its posture findings give that edge)', () => {
+    const gpu = '          resources: {limits: {nvidia.com/gpu: 1}}\n          securityContext: {privileged: true}\n';
+    const assets = infra({ kubernetes: k8s({
+      'a.yaml': DEPLOY('plain', '', '          securityContext: {privileged: false, capabilities: {drop: [ALL]}}\n'),
+      'b.yaml': DEPLOY('data', '      volumes:\n        - name: d\n          hostPath: {path: /mnt/datasets}\n'),
+      'c.yaml': DEPLOY('gpu', '', gpu),
+    }) });
+    expect(edgesOf(assets).filter((e) => e.includes('runs-on'))).toEqual([]);
+  });
+});
