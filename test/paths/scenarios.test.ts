@@ -47,6 +47,12 @@ const SCENARIOS: Record<string, Planted[]> = {
   'llm-gateway-secret': [
     { rule: 'path/exposed-server-to-ai-account', entry: 'internet-exposure k8s:ml-platform/Deployment/mlflow-gateway', target: 'ai-account llm-provider:openai' },
   ],
+  // AKS workload identity: the service account names the identity by its client id (a value Terraform
+  // computes); the federated credential's subject joins it to the identity that reads the datasets.
+  // Twin: the notebook runs under its own service account without the federated identity.
+  'aks-workload-identity': [
+    { rule: 'path/exposed-server-to-data', entry: 'internet-exposure k8s:ml/Deployment/notebook', target: 'training-data tf:terraform/azurerm_storage_account.datasets' },
+  ],
 };
 
 async function pathsOf(dir: string): Promise<Planted[]> {
