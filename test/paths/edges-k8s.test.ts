@@ -144,7 +144,7 @@ describe('edge: pod that escapes to its node (no GPU posture finding covers it)'
     const gpu = '          resources: {limits: {nvidia.com/gpu: 1}}\n          securityContext: {privileged: true}\n';
     const assets = infra({ kubernetes: k8s({
       'a.yaml': DEPLOY('plain', '', '          securityContext: {privileged: false, capabilities: {drop: [ALL]}}\n'),
-      'b.yaml': DEPLOY('data', '      volumes:\n        - name: d\n          hostPath: {path: /mnt/datasets}\n'),
+      'b.yaml': DEPLOY('data', '      volumes:\n        - name: d\n          hostPath: {path: /mnt/datasets}\n        - name: logs\n          hostPath: {path: /var/log}\n'),
       'c.yaml': DEPLOY('gpu', '', gpu),
     }) });
     expect(edgesOf(assets).filter((e) => e.includes('runs-on'))).toEqual([]);

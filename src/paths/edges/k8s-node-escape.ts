@@ -12,6 +12,9 @@ import { isObj } from '../../documents/kubernetes/parse.js';
 import type { YamlPath } from '../../documents/yaml.js';
 import { SENSITIVE_HOST_PATH } from '../../posture/kubernetes/gpu-pod-host-path.js';
 
+/** Sensitive to read, but no hold on the node: log collectors and home directories mount these. */
+const READ_ONLY_EXPOSURE = /^\/(?:var\/log|home|boot)$/;
+
 interface Escape {
   field: YamlPath;
   reason: string;
@@ -49,7 +52,7 @@ function escapeOf(pod: PodView): Escape | undefined {
     const v: unknown = vols[i];
     if (!isObj(v) || !isObj(v.hostPath) || typeof v.hostPath.path !== 'string') continue;
     const path = v.hostPath.path.replace(/\/+$/, '') || '/';
-    if (SENSITIVE_HOST_PATH.test(path)) return { field: [...pod.at, 'volumes', i, 'hostPath', 'path'], reason: `the pod mounts host path ${path}` };
+    if (SENSITIVE_HOST_PATH.test(path) && !READ_ONLY_EXPOSURE.test(path)) return { field: [...pod.at, 'volumes', i, 'hostPath', 'path'], reason: `the pod mounts host path ${path}` };
   }
   return undefined;
 }
