@@ -16,7 +16,7 @@
  * CI and findings, so the figures are absolute (the script says so in its output).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -141,6 +141,10 @@ console.log(`scan (all analyzers + advisories + BOM graph): ${ms(scanMs)} wall, 
 console.log(`  of which the edge analyzer's whole-target stage (graph-infra): ${ms(edgeMs)} wall, ${cpu(edgeCpu)}`);
 console.log(`graph + paths: ${ms(pathsMs)} wall, ${cpu(pathsCpu)}; ${res.paths.items.length} paths reported, ${res.paths.omitted ?? 0} omitted by the cap`);
 console.log(`memory: peak RSS ${rssPeak.toFixed(0)} MB after the path stage (${Math.max(0, rssPeak - rssScanPeak).toFixed(0)} MB above the scan's peak); heap retained by the path stage ${((heap1 - heap0) / 1048576).toFixed(1)} MB`);
-console.log(`goal: graph + paths < 2000 ms and < 500 MB on top of the scan -> ${pathsMs + edgeMs < 2000 && rssPeak - rssScanPeak < 500 ? 'met' : 'NOT met'} (edge stage + paths = ${ms(edgeMs + pathsMs)} wall, ${((edgeCpu.user + edgeCpu.system + pathsCpu.user + pathsCpu.system) / 1000).toFixed(0)} ms CPU)`);
+// Judged on CPU time as well as wall time: on a shared, loaded machine wall time measures the queue.
+const stageCpuMs = (edgeCpu.user + edgeCpu.system + pathsCpu.user + pathsCpu.system) / 1000;
+const memOk = rssPeak - rssScanPeak < 500;
+const verdict = (t) => (t < 2000 && memOk ? 'met' : 'NOT met');
+console.log(`goal: graph + paths < 2000 ms and < 500 MB on top of the scan -> ${verdict(stageCpuMs)} on CPU time (${stageCpuMs.toFixed(0)} ms CPU), ${verdict(pathsMs + edgeMs)} on wall time (${ms(edgeMs + pathsMs)}; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`);
 console.log('peer: none — no open-source tool computes these attack paths offline, so there is no ratio to print; figures are absolute and inflated on a loaded machine (compare CPU time).');
 if (!args.includes("--keep")) rmSync(dir, { recursive: true, force: true }); else console.log(dir);

@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AssetKind, AttackPath, Finding, Location, PathStep, PathTargetKind, PathsSection, Severity } from '../core/model.js';
+import { ESCAPE_RULES } from './edges/privileged-node.js';
 import { findEntries, type Entry } from './entries.js';
 import { findingsOf, relationCode, relationName, type Graph } from './graph.js';
 import { PATH_RULES, type PathRule } from './rules/index.js';
@@ -25,6 +26,7 @@ const FORWARD = new Set((['assumes', 'grants', 'reads', 'writes', 'runs-on'] as 
 const USES = relationCode('uses');
 const LOADS = relationCode('loads');
 const SERVES = relationCode('serves');
+const RUNS_ON = relationCode('runs-on');
 
 const ENTRY_EXPOSURE: Record<Entry['kind'], number> = {
   'internet-exposure': 1,
@@ -154,9 +156,16 @@ function severityOf(score: number): Severity {
   return score >= 75 ? 'critical' : score >= 55 ? 'high' : score >= 35 ? 'medium' : 'low';
 }
 
-/** The finding that makes step i possible: the most severe on that node (the entry's own for step 0). */
+/**
+ * The finding that makes step i possible: the most severe on that node (the entry's own for step 0).
+ * Escaping to the node is made possible by the workload's own privilege finding (the node is virtual).
+ */
 function stepFinding(g: Graph, w: Walk, i: number): Finding | undefined {
   if (i === 0) return w.entry.finding;
+  if (!w.reversed[i] && w.vias[i] === RUNS_ON) {
+    const escape = findingsOf(g, w.nodes[i - 1]).find((f) => ESCAPE_RULES.has(f.ruleId));
+    if (escape) return escape;
+  }
   return findingsOf(g, w.nodes[i])[0];
 }
 
@@ -235,9 +244,11 @@ function describe(g: Graph, w: Walk, i: number): string {
     case 'uses':
       s = `${prev} holds ${name} (environment or mounted Secret).`;
       break;
-    case 'runs-on':
-      s = `${prev} is privileged: code in it controls the node.`;
+    case 'runs-on': {
+      const why = g.assets[w.nodes[i]]?.properties.escape;
+      s = typeof why === 'string' ? `${prev} escapes to its node (${why}): code in it controls the node.` : `${prev} is privileged: code in it controls the node.`;
       break;
+    }
     default:
       s = `${prev} ${via} ${name}.`;
   }

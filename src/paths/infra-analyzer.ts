@@ -3,7 +3,7 @@
  * Kubernetes, Terraform, compose and workflow documents (the same parse the BOM and posture checks
  * use; nothing is parsed twice) and, in the whole-target stage, turns the relations they state into
  * asset relations: exposure, service accounts and cloud identities, Secrets, model files a workload
- * loads, Terraform IAM references, CI OIDC roles and secrets. One module per edge kind (./edges).
+ * loads, pods that escape to their node, Terraform IAM references, CI OIDC roles and secrets. One module per edge kind (./edges).
  * The pipeline merges these assets with discovery's by id; the path engine (./enricher.ts) walks them.
  */
 import type { Analyzer, AnalyzerResult, CollectedDocument, FileInfo } from '../core/analyzer.js';
@@ -22,6 +22,7 @@ import { cloudFormationIamEdges } from './edges/cloudformation-iam.js';
 import { composeExposureEdges, k8sExposureEdges } from './edges/exposure.js';
 import { identityIndex } from './edges/identity-index.js';
 import { k8sIdentityEdges } from './edges/k8s-identity.js';
+import { k8sNodeEscapeEdges } from './edges/k8s-node-escape.js';
 import { k8sSecretEdges } from './edges/k8s-secrets.js';
 import { modelLoadEdges } from './edges/model-load.js';
 import { terraformIamEdges } from './edges/terraform-iam.js';
@@ -89,7 +90,7 @@ export function infraEdges(docs: {
   out.push(...declaredAccounts);
   const k8s: K8sProject[] = docs.kubernetes?.length ? kubernetesKind.project(docs.kubernetes) : [];
   for (const p of k8s) {
-    out.push(...k8sExposureEdges(p), ...k8sIdentityEdges(p, index, declaredAccounts), ...k8sSecretEdges(p));
+    out.push(...k8sExposureEdges(p), ...k8sIdentityEdges(p, index, declaredAccounts), ...k8sSecretEdges(p), ...k8sNodeEscapeEdges(p));
     out.push(...modelLoadEdges(p.runs, (r) => { const o = (r as K8sProject['runs'][number]).pod.object; return `${o.kind}/${o.name}`; }));
   }
   for (const p of docs.compose?.length ? composeKind.project(docs.compose) : []) {

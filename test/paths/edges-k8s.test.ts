@@ -125,3 +125,50 @@ resource "kubernetes_service_account" "trainer" {
     ]);
   });
 });
+
+describe('edge: pod that escapes to its node (no GPU posture finding covers it)', () => {
+  const SOCK = `      volumes:\n        - name: sock\n          hostPath: {path: /var/run/docker.sock, type: Socket}\n`;
+  it('a privileged container, SYS_ADMIN, hostPID or a runtime-socket hostPath runs on the node, located at the field', () => {
+    const assets = infra({ kubernetes: k8s({
+      'a.yaml': DEPLOY('priv', '', '          securityContext: {privileged: true}\n'),
+      'b.yaml': DEPLOY('sock', SOCK),
+      'c.yaml': DEPLOY('pid', '      hostPID: true\n'),
+      'd.yaml': DEPLOY('cap', '', '          securityContext: {capabilities: {add: [SYS_ADMIN]}}\n'),
+    }) });
+    expect(edgesOf(assets)).toEqual(['cap', 'pid', 'priv', 'sock'].map((n) => `k8s:ml/Deployment/${n} -runs-on-> node:k8s:ml/Deployment/${n}`));
+    const node = assets.find((a) => a.id === 'node:k8s:ml/Deployment/sock');
+    expect(node?.properties.escape).toBe('the pod mounts host path /var/run/docker.sock');
+    expect(node?.locations).toEqual([{ path: 'b.yaml', startLine: 11 }]); // hostPath.path
+  });
+  it('no edge for a hardened pod, a harmless hostPath, or a GPU pod (its posture findings give that edge)', () => {
+    const gpu = '          resources: {limits: {nvidia.com/gpu: 1}}\n          securityContext: {privileged: true}\n';
+    const assets = infra({ kubernetes: k8s({
+      'a.yaml': DEPLOY('plain', '', '          securityContext: {privileged: false, capabilities: {drop: [ALL]}}\n'),
+      'b.yaml': DEPLOY('data', '      volumes:\n        - name: d\n          hostPath: {path: /mnt/datasets}\n        - name: logs\n          hostPath: {path: /var/log}\n'),
+      'c.yaml': DEPLOY('gpu', '', gpu),
+    }) });
+    expect(edgesOf(assets).filter((e) => e.includes('runs-on'))).toEqual([]);
+  });
+});
+
+describe('edge: service account → the cloud identity federated to it (Terraform subject)', () => {
+  const SA = (ann: string) => `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: trainer\n  namespace: ml\n  annotations: {${ann}}\n---\n`;
+  const AZ = `resource "azurerm_user_assigned_identity" "trainer" {\n  name = "trainer-id"\n}\nresource "azurerm_federated_identity_credential" "aks" {\n  parent_id = azurerm_user_assigned_identity.trainer.id\n  subject   = "system:serviceaccount:ml:trainer"\n}\n`;
+  const GKE = `resource "google_service_account" "trainer" {\n  account_id = "trainer-gsa"\n}\nresource "google_service_account_iam_member" "wi" {\n  service_account_id = google_service_account.trainer.name\n  role   = "roles/iam.workloadIdentityUser"\n  member = "serviceAccount:acme-ml.svc.id.goog[ml/trainer]"\n}\n`;
+  const pod = DEPLOY('train', '      serviceAccountName: trainer\n');
+  it('an Azure client id that Terraform computes resolves through the federated credential subject', () => {
+    const assets = infra({ kubernetes: k8s({ 'a.yaml': SA('azure.workload.identity/client-id: 6f1c3b2a-9d4e-4f7a-8b1c-2d3e4f5a6b7c') + pod }), terraform: tf({ 'az/main.tf': AZ }) });
+    expect(edgesOf(assets)).toContain('k8s:ml/ServiceAccount/trainer -assumes-> tf:az/azurerm_user_assigned_identity.trainer');
+  });
+  it('a GKE annotation naming an undeclared account resolves through the workloadIdentityUser binding', () => {
+    const assets = infra({ kubernetes: k8s({ 'a.yaml': SA('iam.gke.io/gcp-service-account: trainer@other-project.iam.gserviceaccount.com') + pod }), terraform: tf({ 'gcp/main.tf': GKE }) });
+    expect(edgesOf(assets)).toContain('k8s:ml/ServiceAccount/trainer -assumes-> tf:gcp/google_service_account.trainer');
+  });
+  it('a subject naming another service account, or another role, joins nothing', () => {
+    const other = AZ.replace('ml:trainer', 'ml:someone-else');
+    const viewer = GKE.replace('roles/iam.workloadIdentityUser', 'roles/iam.serviceAccountUser');
+    const a = infra({ kubernetes: k8s({ 'a.yaml': SA('azure.workload.identity/client-id: 6f1c3b2a-9d4e-4f7a-8b1c-2d3e4f5a6b7c') + pod }), terraform: tf({ 'az/main.tf': other }) });
+    const g = infra({ kubernetes: k8s({ 'a.yaml': SA('iam.gke.io/gcp-service-account: trainer@other-project.iam.gserviceaccount.com') + pod }), terraform: tf({ 'gcp/main.tf': viewer }) });
+    expect([...edgesOf(a), ...edgesOf(g)].filter((e) => e.startsWith('k8s:ml/ServiceAccount/') && e.includes('-assumes-> tf:'))).toEqual([]);
+  });
+});

@@ -67,6 +67,10 @@ describe('path/exposed-workload-to-node', () => {
   it('exposed Jupyter in a privileged pod → node', () => {
     expect(paths(assets, [entry, priv])).toEqual(['path/exposed-workload-to-node internet-exposure:k8s:ml/Pod/nb → node:node:k8s:ml/Pod/nb [k8s:ml/Pod/nb > node:k8s:ml/Pod/nb]']);
   });
+  it('the escape step names the privilege finding and its line (the node itself is virtual)', () => {
+    const last = attackPaths(assets, [entry, priv]).paths.items[0].steps.at(-1);
+    expect([last?.via, last?.finding?.ruleId, last?.location?.path]).toEqual(['runs-on', 'k8s/gpu-pod-privileged', 'x.yaml']);
+  });
   it('no path when the pod is not privileged', () => {
     expect(paths(assets, [entry])).toEqual([]);
   });

@@ -12,10 +12,18 @@ import type { TfModule } from '../../documents/terraform/index.js';
 export interface IdentityIndex {
   /** `aws/<role name>`, `gcp/<account id>`, `azure/<client id or name>` → Terraform asset id. */
   byName: Map<string, string>;
+  /**
+   * `<namespace>/<service account>` → the Terraform identity federated to it: an Azure federated
+   * identity credential (`subject = "system:serviceaccount:ns:sa"`) or a GKE workload-identity binding
+   * (`member = "serviceAccount:<project>.svc.id.goog[ns/sa]"`). Joins a service account whose
+   * annotation holds a value Terraform computes (an Azure client id) to its identity.
+   */
+  bySubject: Map<string, string>;
 }
 
 export function identityIndex(modules: TfModule[], templates: readonly CfnTemplate[] = []): IdentityIndex {
   const byName = new Map<string, string>();
+  const bySubject = new Map<string, string>();
   // CloudFormation roles with a static RoleName (after Terraform's: the first declaration wins).
   const cfnRoles = templates.flatMap((t) => t.resources.filter((r) => r.type === 'AWS::IAM::Role' && typeof r.properties.RoleName === 'string').map((r) => [`aws/${r.properties.RoleName as string}`, cfnAssetId(t, r.logicalId)] as const));
   for (const mod of modules) {
@@ -30,10 +38,30 @@ export function identityIndex(modules: TfModule[], templates: readonly CfnTempla
       else if (r.type === 'google_service_account') name = key('account_id') && `gcp/${key('account_id')}`;
       else if (r.type === 'azurerm_user_assigned_identity') name = key('name') && `azure/${key('name')}`;
       if (name && !byName.has(name)) byName.set(name, r.assetId);
+      for (const subject of federatedSubjects(mod, r)) {
+        const parent = mod.references(r.block.attributes[r.type === 'azurerm_federated_identity_credential' ? 'parent_id' : 'service_account_id']).map((a) => mod.get(a)).find((x) => x?.type === 'azurerm_user_assigned_identity' || x?.type === 'google_service_account');
+        if (parent && !bySubject.has(subject)) bySubject.set(subject, parent.assetId);
+      }
     }
   }
   for (const [name, id] of cfnRoles) if (!byName.has(name)) byName.set(name, id);
-  return { byName };
+  return { byName, bySubject };
+}
+
+/** The `<namespace>/<service account>` subjects a federation resource names (none for other resources). */
+function federatedSubjects(mod: TfModule, r: TfModule['resources'][number]): string[] {
+  const str = (attr: string): string[] => {
+    const v = mod.value(r.block.attributes[attr]);
+    return (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
+  };
+  if (r.type === 'azurerm_federated_identity_credential') {
+    return str('subject').flatMap((s) => { const m = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(s); return m ? [`${m[1]}/${m[2]}`] : []; });
+  }
+  if (r.type === 'google_service_account_iam_member' || r.type === 'google_service_account_iam_binding') {
+    if (!str('role').includes('roles/iam.workloadIdentityUser')) return [];
+    return [...str('member'), ...str('members')].flatMap((s) => { const m = /^serviceAccount:[^[]+\.svc\.id\.goog\[([^/\]]+)\/([^\]]+)\]$/.exec(s); return m ? [`${m[1]}/${m[2]}`] : []; });
+  }
+  return [];
 }
 
 /** The index key of an identity reference: an AWS role ARN, a GCP service-account e-mail, an Azure identity name. */

@@ -32,7 +32,10 @@ export function k8sIdentityEdges(project: K8sProject, index: IdentityIndex, decl
       const v = ann[key];
       if (typeof v !== 'string') continue;
       const line = o.doc.lineOf([...o.base, 'metadata', 'annotations', key]);
-      const id = resolveIdentity(index, v, { path: o.path, line }, hint);
+      let id = resolveIdentity(index, v, { path: o.path, line }, hint);
+      // Not declared under that name: the identity federated to this service account, if Terraform has one.
+      const federated = index.bySubject.get(`${o.namespace}/${o.name}`);
+      if ((!id || id.stub) && federated) id = { id: federated };
       if (!id) continue;
       pushUnique(sa.relations, { type: 'assumes', target: id.id });
       sa.properties.cloudIdentity = v;

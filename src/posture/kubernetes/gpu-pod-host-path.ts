@@ -5,7 +5,7 @@ import type { PostureHit, PostureRule } from '../rule.js';
 import { podHit, podLabel } from './pod-hits.js';
 
 /** Host paths that give the node away: its root, runtime sockets, devices, proc/sys, kubelet, credentials. */
-const SENSITIVE = /^\/(?:|(?:var\/)?run\/(?:docker|containerd\/containerd|crio\/crio|cri-dockerd)\.sock|var\/run|run|dev|proc|sys|etc|root|home|boot|var\/lib\/(?:kubelet|docker|containerd)|var\/log)\/?$/;
+export const SENSITIVE_HOST_PATH = /^\/(?:|(?:var\/)?run\/(?:docker|containerd\/containerd|crio\/crio|cri-dockerd)\.sock|var\/run|run|dev|proc|sys|etc|root|home|boot|var\/lib\/(?:kubelet|docker|containerd)|var\/log)\/?$/;
 
 export const gpuPodHostPath: PostureRule<K8sProject> = {
   meta: {
@@ -27,7 +27,7 @@ export const gpuPodHostPath: PostureRule<K8sProject> = {
       vols.forEach((v, i) => {
         if (!isObj(v) || !isObj(v.hostPath) || typeof v.hostPath.path !== 'string') return;
         const path = v.hostPath.path.replace(/\/+$/, '') || '/';
-        if (!SENSITIVE.test(path === '/' ? '/' : path)) return;
+        if (!SENSITIVE_HOST_PATH.test(path === '/' ? '/' : path)) return;
         const critical = path === '/' || path.endsWith('.sock');
         out.push(podHit(pod, [...pod.at, 'volumes', i, 'hostPath', 'path'], `${podLabel(pod)}: GPU pod mounts host path ${path}${typeof v.name === 'string' ? ` (volume ${v.name})` : ''}.`, `hostPath: ${path}`, critical ? { severity: 'critical' } : {}));
       });
