@@ -122,6 +122,10 @@ describe.each(backends())('aigis serve API on %s', (backend) => {
       [JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: {} } }] }), /driver\.name/],
       [JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '9.9' }), /specVersion/],
       ['{"a":'.repeat(100) + '1' + '}'.repeat(100), /nested deeper/],
+      // Attack paths are drawn by the dashboard's graph renderer: their shape is checked like the rest.
+      [JSON.stringify(aigisReport([], 0, { paths: { version: 1, items: 'x' } })), /"paths" must be an object with an "items" array/],
+      [JSON.stringify(aigisReport([], 0, { paths: { version: 1, items: [{ ...samplePaths.items[0], entry: {} }] } })), /paths\.items\[0\]\.entry needs a kind and an assetId/],
+      [JSON.stringify(aigisReport([], 0, { paths: { version: 1, items: [{ ...samplePaths.items[0], steps: [{ ...samplePaths.items[0].steps[0], assetName: 7 }] }] } })), /paths\.items\[0\]\.steps\[0\]\.assetName must be a non-empty string/],
     ];
     for (const [body, message] of cases) {
       const r = await s.req('/api/v1/reports?project=bad', { method: 'POST', body });
