@@ -219,6 +219,31 @@ describe.each(backends())('aigis serve API on %s', (backend) => {
     expect((await post(s, '/api/v1/alerts', { rule: 'x' })).status).toBe(400);
   });
 
+  it('counts alerts per day and severity for the timeline, up to the newest alert, within the token\'s projects', async () => {
+    const events = [
+      falcoEvent('Shell in inference container', '2026-03-01T01:00:00.000Z'),
+      falcoEvent('Shell in inference container', '2026-03-01T23:59:00.000Z'),
+      { ...falcoEvent('Miner in GPU container', '2026-03-01T12:00:00.000Z'), priority: 'Warning' },
+      falcoEvent('Miner in GPU container', '2026-03-03T08:00:00.000Z'),
+    ];
+    expect(await json(post(s, '/api/v1/alerts/falco?project=timeline', events))).toEqual({ received: 4, stored: 4 });
+    const uploader = await s.token('uploader', ['timeline']);
+    const days = await json(s.req('/api/v1/alerts/timeline', { token: uploader }));
+    expect(days).toHaveLength(30);
+    expect(days.at(-1)).toEqual({ day: '2026-03-03', critical: 1, high: 0, medium: 0, low: 0, info: 0 });
+    expect(days.at(-3)).toEqual({ day: '2026-03-01', critical: 2, high: 0, medium: 1, low: 0, info: 0 });
+    expect(days[0].day).toBe('2026-02-02');
+    const total = (list: J[]) => list.reduce((n: number, d: J) => n + d.critical + d.high + d.medium + d.low + d.info, 0);
+    expect(total(days)).toBe(4);
+    expect(total(await json(s.req('/api/v1/alerts/timeline?q=miner', { token: uploader })))).toBe(2);
+    expect(await json(s.req('/api/v1/alerts/timeline?q=no-such-rule', { token: uploader }))).toEqual([]);
+    // The dashboard draws it: one group per day, the newest day's count on its bar.
+    const page = await (await s.req('/alerts', { token: uploader })).text();
+    expect(page).toContain('id="alert-timeline"');
+    expect(page.match(/<g data-day=/g)).toHaveLength(30);
+    expect(page).toContain('<g data-day="2026-03-01" data-alerts="3">');
+  });
+
   it('an aigis detect report uploaded as a report adds its findings as alerts', async () => {
     const report = aigisReport([{ rule: 'runtime/llmjacking', path: 'cloudtrail.json' }], 5, { command: 'detect' });
     expect(await json(post(s, '/api/v1/reports?project=detect', report))).toMatchObject({ alerts: 1 });

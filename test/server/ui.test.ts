@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseIgnoreFile } from '../../src/suppress/index.js';
 import { CLI, ROOT, runCli, startServe, type ServeProcess } from './cli-process.js';
 
 const CHROMIUM = process.env.AIGIS_CHROMIUM ?? '/usr/bin/chromium';
@@ -135,8 +136,15 @@ describe('aigis serve end to end (built CLI, headless chromium)', () => {
       await page.goto(`${server.url}/suppressions`);
       expect(await page.textContent('#suppressions')).toContain('accepted in the e2e test');
       await snap('suppressions');
+      // The project's suppressions export as an .aigisignore that `aigis scan` reads.
+      const link = page.locator('a[href="/api/v1/suppressions/export"]');
+      const exported = await page.request.get(`${server.url}${await link.getAttribute('href')}`);
+      expect(exported.headers()['content-disposition']).toContain('.aigisignore');
+      const ignore = parseIgnoreFile(await exported.text(), '.aigisignore');
+      expect(ignore.map((e) => [e.reason, Boolean(e.fingerprint)])).toEqual([['accepted in the e2e test: fixture credential', true]]);
       await page.goto(`${server.url}/alerts`);
       expect(await page.locator('#alerts tr').count()).toBeGreaterThan(2);
+      expect(await page.locator('#alert-timeline g[data-day] rect').count()).toBeGreaterThan(0);
       await snap('alerts');
     } finally {
       await browser.close();

@@ -8,12 +8,13 @@ import type { AppOptions, Env } from '../app.js';
 import { actorOf } from '../app.js';
 import { canRead, createSession, deleteSession, principalForToken, SESSION_COOKIE, type Principal } from '../auth.js';
 import { IngestError } from '../ingest/types.js';
-import { findingDetail, inventory, listAlerts, listFindings, listProjects, listReports, overview, projectByName, scopeOf } from '../queries.js';
+import { alertTimeline, findingDetail, inventory, listAlerts, listFindings, listProjects, listReports, overview, projectByName, scopeOf } from '../queries.js';
 import { audit } from '../store.js';
 import { createSuppression, listSuppressions, revokeSuppression } from '../suppressions.js';
 import { esc, html, layout, Raw, sevBadge, when, type LayoutUser } from './html.js';
 import { renderPaths } from './paths.js';
 import { STYLE } from './style.js';
+import { timelineSvg } from './timeline.js';
 import { trendSvg } from './trend.js';
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
@@ -107,8 +108,10 @@ export function registerUi(app: Hono<Env>, opts: AppOptions): void {
 
   app.get('/alerts', async (c) => {
     const q = c.req.query('q') ?? '';
-    const rows = await listAlerts(db, scopeOf(c.get('principal')), { q, limit: 500 });
-    const body = html`<h1>Runtime alerts</h1><form class="filters" method="get" action="/alerts"><input name="q" value="${q}" placeholder="rule or text" aria-label="search"><button type="submit">Filter</button></form>${alertTable(rows)}`;
+    const scope = scopeOf(c.get('principal'));
+    const [rows, days] = await Promise.all([listAlerts(db, scope, { q, limit: 500 }), alertTimeline(db, scope, { q })]);
+    const body = html`<h1>Runtime alerts</h1><form class="filters" method="get" action="/alerts"><input name="q" value="${q}" placeholder="rule or text" aria-label="search"><button type="submit">Filter</button></form>
+${days.length ? html`<h2>Per day (${days[0].day} to ${days.at(-1)!.day}, UTC)</h2>${timelineSvg(days)}<h2>Newest ${rows.length}</h2>` : ''}${alertTable(rows)}`;
     return c.html(layout('Runtime alerts', body, user(c), '/alerts'));
   });
 

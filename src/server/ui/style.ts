@@ -20,5 +20,5 @@ figure.path-graph{margin:.6rem 0;background:#fff;border:1px solid var(--line);bo
 .path{background:#fff;border:1px solid var(--line);border-radius:6px;padding:.5rem .8rem;margin:.6rem 0}
 .error{background:#fee2e2;border:1px solid #fca5a5;padding:.5rem .8rem;border-radius:4px}.ok{background:#dcfce7;border:1px solid #86efac;padding:.5rem .8rem;border-radius:4px}
 .login{max-width:28rem;margin:4rem auto;background:#fff;border:1px solid var(--line);border-radius:8px;padding:1.2rem}
-.login input{width:100%;margin:.4rem 0 .8rem}svg.trend{background:#fff;border:1px solid var(--line)}
+.login input{width:100%;margin:.4rem 0 .8rem}svg.trend,svg.timeline{background:#fff;border:1px solid var(--line);max-width:100%;height:auto}
 `;
