@@ -239,8 +239,8 @@ export async function findingDetail(db: Queryable, id: number) {
     await db.query<{ event: string; report_id: number | null; at: string }>('SELECT event, report_id::int AS report_id, at FROM finding_events WHERE finding_id = $1 ORDER BY id', [id])
   ).rows;
   const latest = (
-    await db.query<{ evidence: string | null; remediation: string | null; asset_id: string | null; category: string | null }>(
-      'SELECT rf.evidence, rf.remediation, rf.asset_id, rf.category FROM report_findings rf JOIN findings f ON f.last_seen_report = rf.report_id AND f.fingerprint = rf.fingerprint WHERE f.id = $1',
+    await db.query<{ evidence: string | null; remediation: string | null; asset_id: string | null; category: string | null; on_paths: string[] | null }>(
+      'SELECT rf.evidence, rf.remediation, rf.asset_id, rf.category, rf.on_paths FROM report_findings rf JOIN findings f ON f.last_seen_report = rf.report_id AND f.fingerprint = rf.fingerprint WHERE f.id = $1',
       [id],
     )
   ).rows[0];

@@ -51,6 +51,20 @@ describe.each(backends())('aigis serve API on %s', (backend) => {
     expect(report.findings).toHaveLength(2);
   });
 
+  it('links a finding to the attack paths of the latest scan that go through it', async () => {
+    const doc = aigisReport([{ rule: 'k8s/ray-dashboard-exposed', path: 'k8s/vllm.yaml' }, { rule: 'a/other', path: 'z.tf' }], 3, { paths: samplePaths, assets: [] }) as { findings: Record<string, unknown>[] };
+    doc.findings[0].onPaths = ['path-abc', 'path-not-in-report'];
+    expect((await post(s, '/api/v1/reports?project=on-paths', doc)).status).toBe(201);
+    const findings = await json(s.req('/api/v1/projects/on-paths/findings'));
+    const byRule = (rule: string) => findings.find((f: J) => f.rule_id === rule).id;
+    const page = await (await s.req(`/findings/${byRule('k8s/ray-dashboard-exposed')}`)).text();
+    expect(page).toMatch(/<ul id="on-paths"><li>.*<a href="\/projects\/on-paths#path-abc">Internet-exposed model server reaches training data<\/a>/);
+    expect(page.match(/<li>/g)).toHaveLength(1);
+    expect(await (await s.req(`/findings/${byRule('a/other')}`)).text()).not.toContain('id="on-paths"');
+    // The link's target: each path of the project page is an anchor.
+    expect(await (await s.req('/projects/on-paths')).text()).toContain('<div class="path" id="path-abc"');
+  });
+
   it('stores concurrent identical uploads once', async () => {
     const body = JSON.stringify(aigisReport([{ rule: 'a/one', path: 'x.tf' }], 42));
     const answers = await Promise.all(Array.from({ length: 8 }, () => s.req('/api/v1/reports?project=race', { method: 'POST', body }).then((r) => r.json())));

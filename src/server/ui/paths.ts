@@ -13,7 +13,7 @@ export function renderPaths(paths: PathsSection | null): Raw {
   const items = paths?.items ?? [];
   if (!items.length) return html`<p class="muted">No attack paths in the latest scan.</p>`;
   return html`${graph(paths!)}<div id="path-list">${items.map(
-    (p) => html`<div class="path" data-path="${p.id}"><b>${sevBadge(p.severity)} ${p.title}</b> <span class="muted">score ${p.score}${p.variants ? ` · ${p.variants} variants` : ''} · <code>${p.ruleId}</code></span>
+    (p) => html`<div class="path" id="${p.id}" data-path="${p.id}"><b>${sevBadge(p.severity)} ${p.title}</b> <span class="muted">score ${p.score}${p.variants ? ` · ${p.variants} variants` : ''} · <code>${p.ruleId}</code></span>
 <ol class="steps">${(p.steps ?? []).map(
       (s) => html`<li><b>${s.role}</b>${s.via ? html` <span class="muted">via ${s.via}</span>` : ''}: ${s.assetName} <span class="muted">(${s.assetKind})</span> — ${s.description}${
         s.location?.path ? html` <code>${s.location.path}${s.location.startLine ? `:${s.location.startLine}` : ''}</code>` : ''

@@ -12,6 +12,7 @@ import { alertTimeline, findingDetail, inventory, listAlerts, listFindings, list
 import { audit } from '../store.js';
 import { createSuppression, listSuppressions, revokeSuppression } from '../suppressions.js';
 import { esc, html, layout, Raw, sevBadge, when, type LayoutUser } from './html.js';
+import type { PathsSection } from '../../core/model.js';
 import { renderPaths } from './paths.js';
 import { STYLE } from './style.js';
 import { timelineSvg } from './timeline.js';
@@ -125,7 +126,7 @@ ${days.length ? html`<h2>Per day (${days[0].day} to ${days.at(-1)!.day}, UTC)</h
     const [summary] = await listProjects(db, JSON.stringify([name]));
     const findings = await listFindings(db, project.id, filter);
     const reports = await listReports(db, project.id, 10);
-    const latest = (await db.query<{ id: number; paths: Parameters<typeof renderPaths>[0] }>(`SELECT id::int AS id, paths FROM reports WHERE project_id = $1 AND kind = 'aigis' AND command = 'scan' ORDER BY id DESC LIMIT 1`, [project.id])).rows[0];
+    const latest = await latestScanPaths(project.id);
     const body = html`<h1>Project ${name}</h1>
 <div class="cards">${SEVERITIES.map((s) => html`<div class="card" data-severity="${s}"><b>${summary[s as 'high']}</b>${sevBadge(s)} open</div>`)}
 <div class="card" data-count="suppressed"><b>${summary.suppressed}</b>suppressed</div><div class="card"><b>${summary.reports}</b>reports</div></div>
@@ -146,15 +147,23 @@ ${days.length ? html`<h2>Per day (${days[0].day} to ${days.at(-1)!.day}, UTC)</h
     return c.html(layout(`Project ${name}`, body, user(c)));
   });
 
+  /** The attack paths of the project's newest scan, which the project and finding pages show. */
+  const latestScanPaths = async (projectId: number) =>
+    (await db.query<{ id: number; paths: PathsSection | null }>(`SELECT id::int AS id, paths FROM reports WHERE project_id = $1 AND kind = 'aigis' AND command = 'scan' ORDER BY id DESC LIMIT 1`, [projectId])).rows[0];
+
   app.get('/findings/:id{[0-9]+}', async (c) => {
     const p = c.get('principal');
     const f = await findingDetail(db, Number(c.req.param('id')));
     if (!f || !canRead(p, f.project)) return c.html(layout('Not found', html`<h1>No such finding</h1>`, user(c)), 404);
+    // Paths of the newest scan that go through this finding (the report lists them in onPaths).
+    const ids = new Set(Array.isArray(f.on_paths) ? f.on_paths : []);
+    const onPaths = ids.size && f.status === 'open' ? ((await latestScanPaths(f.project_id))?.paths?.items ?? []).filter((x) => ids.has(x.id)) : [];
     const body = html`<p><a href="/projects/${encodeURIComponent(f.project)}">← ${f.project}</a></p><h1>${sevBadge(f.severity)} ${f.title}</h1>
 <table><tr><th>Rule</th><td><code>${f.rule_id}</code></td></tr><tr><th>Message</th><td>${f.message}</td></tr>
 <tr><th>Where</th><td><code>${f.path ?? ''}${f.start_line ? `:${f.start_line}` : ''}</code></td></tr>
 ${f.evidence ? html`<tr><th>Evidence</th><td><code>${f.evidence}</code></td></tr>` : ''}${f.remediation ? html`<tr><th>Fix</th><td>${f.remediation}</td></tr>` : ''}
 <tr><th>Fingerprint</th><td><code>${f.fingerprint}</code></td></tr><tr><th>Status</th><td>${f.status}${f.suppressed ? html` · suppressed: ${f.suppression_reason}` : ''}</td></tr></table>
+${onPaths.length ? html`<h2>On attack paths</h2><ul id="on-paths">${onPaths.map((x) => html`<li>${sevBadge(x.severity)} <a href="/projects/${encodeURIComponent(f.project)}#${x.id}">${x.title}</a> <span class="muted">score ${x.score}</span></li>`)}</ul>` : ''}
 <h2>History</h2><table><tr><th>When</th><th>Event</th><th>Report</th></tr>${f.history.map((h) => html`<tr><td>${when(h.at)}</td><td>${h.event}</td><td>${h.report_id ?? ''}</td></tr>`)}</table>
 ${
   p.role === 'admin' && !f.suppressed
