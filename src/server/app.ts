@@ -15,7 +15,7 @@ import { parseUpload } from './ingest/detect-kind.js';
 import { IngestError } from './ingest/types.js';
 import type { Logger } from './log.js';
 import { Metrics } from './metrics.js';
-import { findingDetail, inventory, listAlerts, listFindings, listProjects, listReports, overview, projectByName, scopeOf } from './queries.js';
+import { alertTimeline, findingDetail, inventory, listAlerts, listFindings, listProjects, listReports, overview, projectByName, scopeOf } from './queries.js';
 import { audit, contentHash, ensureProject, storeAlerts, storeReport, type Actor } from './store.js';
 import { createSuppression, exportIgnoreFile, listSuppressions, revokeSuppression } from './suppressions.js';
 import { registerUi, loginRequired } from './ui/routes.js';
@@ -235,6 +235,7 @@ export function createApp(opts: AppOptions, state: ServerState = { shuttingDown:
   });
   app.get('/api/v1/inventory', async (c) => c.json(await inventory(db, scopeOf(c.get('principal')), { q: c.req.query('q'), kind: c.req.query('kind') })));
   app.get('/api/v1/alerts', async (c) => c.json(await listAlerts(db, scopeOf(c.get('principal')), { q: c.req.query('q'), limit: Number(c.req.query('limit') ?? 100) || 100 })));
+  app.get('/api/v1/alerts/timeline', async (c) => c.json(await alertTimeline(db, scopeOf(c.get('principal')), { q: c.req.query('q') })));
   app.get('/api/v1/overview', async (c) => c.json(await overview(db, scopeOf(c.get('principal')))));
 
   // ---- suppressions ----

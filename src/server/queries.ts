@@ -239,10 +239,52 @@ export async function findingDetail(db: Queryable, id: number) {
     await db.query<{ event: string; report_id: number | null; at: string }>('SELECT event, report_id::int AS report_id, at FROM finding_events WHERE finding_id = $1 ORDER BY id', [id])
   ).rows;
   const latest = (
-    await db.query<{ evidence: string | null; remediation: string | null; asset_id: string | null; category: string | null }>(
-      'SELECT rf.evidence, rf.remediation, rf.asset_id, rf.category FROM report_findings rf JOIN findings f ON f.last_seen_report = rf.report_id AND f.fingerprint = rf.fingerprint WHERE f.id = $1',
+    await db.query<{ evidence: string | null; remediation: string | null; asset_id: string | null; category: string | null; on_paths: string[] | null }>(
+      'SELECT rf.evidence, rf.remediation, rf.asset_id, rf.category, rf.on_paths FROM report_findings rf JOIN findings f ON f.last_seen_report = rf.report_id AND f.fingerprint = rf.fingerprint WHERE f.id = $1',
       [id],
     )
   ).rows[0];
   return { ...rows[0], ...(latest ?? {}), history };
+}
+
+export interface AlertDay {
+  day: string;
+  critical: number;
+  high: number;
+  medium: number;
+  low: number;
+  info: number;
+}
+
+/** Days shown by the alert timeline: the last TIMELINE_DAYS days up to the newest alert (old data still shows). */
+export const TIMELINE_DAYS = 30;
+
+/**
+ * Runtime alerts per day and severity (same scope and text filter as listAlerts), for the
+ * TIMELINE_DAYS days ending on the day of the newest matching alert; days without alerts are zeros.
+ */
+export async function alertTimeline(db: Queryable, scope: Scope, opts: { q?: string } = {}): Promise<AlertDay[]> {
+  const { rows } = await db.query<{ day: string; severity: string; n: number }>(
+    `WITH matching AS (
+       SELECT a.at, a.severity FROM alerts a LEFT JOIN projects p ON p.id = a.project_id
+       WHERE ($1::jsonb IS NULL OR p.name IN (SELECT jsonb_array_elements_text($1::jsonb)))
+         AND ($2::text IS NULL OR a.rule ILIKE '%' || $2 || '%' OR a.message ILIKE '%' || $2 || '%'))
+     SELECT to_char(date_trunc('day', at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day, severity, count(*)::int AS n
+     FROM matching
+     WHERE at AT TIME ZONE 'UTC' >= (SELECT date_trunc('day', max(at) AT TIME ZONE 'UTC') FROM matching) - make_interval(days => $3)
+     GROUP BY 1, 2 ORDER BY 1`,
+    [scope, opts.q || null, TIMELINE_DAYS - 1],
+  );
+  if (!rows.length) return [];
+  const last = Date.parse(`${rows.at(-1)!.day}T00:00:00Z`);
+  const days = new Map<string, AlertDay>();
+  for (let i = TIMELINE_DAYS - 1; i >= 0; i--) {
+    const day = new Date(last - i * 86_400_000).toISOString().slice(0, 10);
+    days.set(day, { day, critical: 0, high: 0, medium: 0, low: 0, info: 0 });
+  }
+  for (const r of rows) {
+    const d = days.get(r.day);
+    if (d && r.severity in d) d[r.severity as keyof Omit<AlertDay, 'day'>] += r.n;
+  }
+  return [...days.values()];
 }

@@ -51,6 +51,20 @@ describe.each(backends())('aigis serve API on %s', (backend) => {
     expect(report.findings).toHaveLength(2);
   });
 
+  it('links a finding to the attack paths of the latest scan that go through it', async () => {
+    const doc = aigisReport([{ rule: 'k8s/ray-dashboard-exposed', path: 'k8s/vllm.yaml' }, { rule: 'a/other', path: 'z.tf' }], 3, { paths: samplePaths, assets: [] }) as { findings: Record<string, unknown>[] };
+    doc.findings[0].onPaths = ['path-abc', 'path-not-in-report'];
+    expect((await post(s, '/api/v1/reports?project=on-paths', doc)).status).toBe(201);
+    const findings = await json(s.req('/api/v1/projects/on-paths/findings'));
+    const byRule = (rule: string) => findings.find((f: J) => f.rule_id === rule).id;
+    const page = await (await s.req(`/findings/${byRule('k8s/ray-dashboard-exposed')}`)).text();
+    expect(page).toMatch(/<ul id="on-paths"><li>.*<a href="\/projects\/on-paths#path-abc">Internet-exposed model server reaches training data<\/a>/);
+    expect(page.match(/<li>/g)).toHaveLength(1);
+    expect(await (await s.req(`/findings/${byRule('a/other')}`)).text()).not.toContain('id="on-paths"');
+    // The link's target: each path of the project page is an anchor.
+    expect(await (await s.req('/projects/on-paths')).text()).toContain('<div class="path" id="path-abc"');
+  });
+
   it('stores concurrent identical uploads once', async () => {
     const body = JSON.stringify(aigisReport([{ rule: 'a/one', path: 'x.tf' }], 42));
     const answers = await Promise.all(Array.from({ length: 8 }, () => s.req('/api/v1/reports?project=race', { method: 'POST', body }).then((r) => r.json())));
@@ -122,6 +136,10 @@ describe.each(backends())('aigis serve API on %s', (backend) => {
       [JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: {} } }] }), /driver\.name/],
       [JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '9.9' }), /specVersion/],
       ['{"a":'.repeat(100) + '1' + '}'.repeat(100), /nested deeper/],
+      // Attack paths are drawn by the dashboard's graph renderer: their shape is checked like the rest.
+      [JSON.stringify(aigisReport([], 0, { paths: { version: 1, items: 'x' } })), /"paths" must be an object with an "items" array/],
+      [JSON.stringify(aigisReport([], 0, { paths: { version: 1, items: [{ ...samplePaths.items[0], entry: {} }] } })), /paths\.items\[0\]\.entry needs a kind and an assetId/],
+      [JSON.stringify(aigisReport([], 0, { paths: { version: 1, items: [{ ...samplePaths.items[0], steps: [{ ...samplePaths.items[0].steps[0], assetName: 7 }] }] } })), /paths\.items\[0\]\.steps\[0\]\.assetName must be a non-empty string/],
     ];
     for (const [body, message] of cases) {
       const r = await s.req('/api/v1/reports?project=bad', { method: 'POST', body });
@@ -213,6 +231,31 @@ describe.each(backends())('aigis serve API on %s', (backend) => {
     const { rows } = await s.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM alerts WHERE fields::text LIKE $1`, [`%${FAKE_TOKEN}%`]);
     expect(rows[0].n).toBe(0);
     expect((await post(s, '/api/v1/alerts', { rule: 'x' })).status).toBe(400);
+  });
+
+  it('counts alerts per day and severity for the timeline, up to the newest alert, within the token\'s projects', async () => {
+    const events = [
+      falcoEvent('Shell in inference container', '2026-03-01T01:00:00.000Z'),
+      falcoEvent('Shell in inference container', '2026-03-01T23:59:00.000Z'),
+      { ...falcoEvent('Miner in GPU container', '2026-03-01T12:00:00.000Z'), priority: 'Warning' },
+      falcoEvent('Miner in GPU container', '2026-03-03T08:00:00.000Z'),
+    ];
+    expect(await json(post(s, '/api/v1/alerts/falco?project=timeline', events))).toEqual({ received: 4, stored: 4 });
+    const uploader = await s.token('uploader', ['timeline']);
+    const days = await json(s.req('/api/v1/alerts/timeline', { token: uploader }));
+    expect(days).toHaveLength(30);
+    expect(days.at(-1)).toEqual({ day: '2026-03-03', critical: 1, high: 0, medium: 0, low: 0, info: 0 });
+    expect(days.at(-3)).toEqual({ day: '2026-03-01', critical: 2, high: 0, medium: 1, low: 0, info: 0 });
+    expect(days[0].day).toBe('2026-02-02');
+    const total = (list: J[]) => list.reduce((n: number, d: J) => n + d.critical + d.high + d.medium + d.low + d.info, 0);
+    expect(total(days)).toBe(4);
+    expect(total(await json(s.req('/api/v1/alerts/timeline?q=miner', { token: uploader })))).toBe(2);
+    expect(await json(s.req('/api/v1/alerts/timeline?q=no-such-rule', { token: uploader }))).toEqual([]);
+    // The dashboard draws it: one group per day, the newest day's count on its bar.
+    const page = await (await s.req('/alerts', { token: uploader })).text();
+    expect(page).toContain('id="alert-timeline"');
+    expect(page.match(/<g data-day=/g)).toHaveLength(30);
+    expect(page).toContain('<g data-day="2026-03-01" data-alerts="3">');
   });
 
   it('an aigis detect report uploaded as a report adds its findings as alerts', async () => {

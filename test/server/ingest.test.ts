@@ -1,9 +1,7 @@
-/** Pure parts of the server: format detection and mappings, alert parsing, --upload URL rules. */
+/** Pure parts of the server: format detection, fingerprints and redaction across formats, alert parsing (--upload: upload.test.ts). */
 import { describe, expect, it } from 'vitest';
 import { parseAlerts } from '../../src/server/ingest/alerts.js';
 import { parseUpload } from '../../src/server/ingest/detect-kind.js';
-import { uploadTarget } from '../../src/cli/upload.js';
-import { CliError } from '../../src/cli/exit.js';
 import { aigisReport, cyclonedx, FAKE_TOKEN, falcoEvent, sarif } from './fixtures.js';
 
 describe('upload formats', () => {
@@ -56,19 +54,5 @@ describe('runtime alerts', () => {
 
   it('names the malformed line of JSON lines', () => {
     expect(() => parseAlerts(`${JSON.stringify(falcoEvent('a'))}\n{oops\n`)).toThrow(/line 2/);
-  });
-});
-
-describe('--upload URL', () => {
-  const env = { AIGIS_TOKEN: 't' };
-  it('accepts https, and http on loopback only', () => {
-    expect(uploadTarget('https://aigis.example/api/v1/reports?project=x', env).href).toBe('https://aigis.example/api/v1/reports?project=x');
-    expect(uploadTarget('http://127.0.0.1:8080/?project=x', env).pathname).toBe('/api/v1/reports');
-    expect(() => uploadTarget('http://aigis.example/api/v1/reports?project=x', env)).toThrow(/plain http/);
-  });
-  it('needs a project, a token, and no credentials in the URL', () => {
-    expect(() => uploadTarget('https://aigis.example/api/v1/reports', env)).toThrow(/project/);
-    expect(() => uploadTarget('https://aigis.example/?project=x', {})).toThrow(CliError);
-    expect(() => uploadTarget('https://u:p@aigis.example/?project=x', env)).toThrow(/AIGIS_TOKEN/);
   });
 });

@@ -10,8 +10,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, ROOT, startServe, type ServeProcess } from './cli-process.js';
-import { samplePaths } from './fixtures.js';
+import { parseIgnoreFile } from '../../src/suppress/index.js';
+import { CLI, ROOT, runCli, startServe, type ServeProcess } from './cli-process.js';
 
 const CHROMIUM = process.env.AIGIS_CHROMIUM ?? '/usr/bin/chromium';
 const ADMIN = `aigis_${'e2e'.repeat(10)}-admin-token-for-tests`;
@@ -44,29 +44,23 @@ describe('aigis serve end to end (built CLI, headless chromium)', () => {
   it('scan --upload sends the example report; the same report twice is stored once', async () => {
     const url = `${server.url}/api/v1/reports?project=ai-lab`;
     const out = path.join(dir, 'report.json');
-    const r = spawnSync(process.execPath, [CLI, 'scan', 'examples/ai-lab', '-f', 'json', '-o', out, '--upload', url], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, AIGIS_TOKEN: ADMIN } });
+    const r = await runCli(['scan', 'examples/ai-lab', '-f', 'json', '-o', out, '--upload', url], { env: { ...process.env, AIGIS_TOKEN: ADMIN } });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/uploaded to .* project ai-lab: report #1\n/);
     // A retried upload (the same bytes: -o wrote exactly what was sent) is stored once.
     const again = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}` }, body: readFileSync(out, 'utf8') });
     expect(await again.json()).toMatchObject({ reportId: 1, duplicate: true });
-    const noToken = spawnSync(process.execPath, [CLI, 'scan', 'examples/ai-lab', '-q', '-o', path.join(dir, 'not-written.txt'), '--upload', url], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, AIGIS_TOKEN: '' } });
+    const noToken = await runCli(['scan', 'examples/ai-lab', '-q', '-o', path.join(dir, 'not-written.txt'), '--upload', url], { env: { ...process.env, AIGIS_TOKEN: '' } });
     expect(noToken.status).toBe(2);
     expect(noToken.stderr).toContain('AIGIS_TOKEN');
     expect(existsSync(path.join(dir, 'not-written.txt'))).toBe(false);
-    const report = JSON.parse(readFileSync(out, 'utf8'));
-    if (!report.paths?.items?.length) {
-      // Until the attack-path engine lands in scans, a second upload of the example carries one path of
-      // the model contract (src/core/model.ts), so the dashboard's path view is exercised on real data.
-      const withPaths = { ...report, createdAt: '2026-01-01T00:00:00.000Z', paths: samplePaths };
-      const r = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}` }, body: JSON.stringify(withPaths) });
-      expect(r.status).toBe(201);
-    }
+    // The example's scan finds attack paths (src/paths): the dashboard shows them from the real report.
+    expect(JSON.parse(readFileSync(out, 'utf8')).paths.items.length).toBeGreaterThan(0);
   });
 
   it('detect --upload and the falcosidekick webhook add runtime alerts; bom --upload adds inventory', async () => {
     const env = { ...process.env, AIGIS_TOKEN: ADMIN };
-    const detect = spawnSync(process.execPath, [CLI, 'detect', 'examples/ai-lab/logs', '-f', 'json', '-o', path.join(dir, 'alerts.json'), '--upload', `${server.url}/api/v1/reports?project=ai-lab-runtime`], { cwd: ROOT, encoding: 'utf8', env });
+    const detect = await runCli(['detect', 'examples/ai-lab/logs', '-f', 'json', '-o', path.join(dir, 'alerts.json'), '--upload', `${server.url}/api/v1/reports?project=ai-lab-runtime`], { env });
     expect([0, 1], detect.stderr).toContain(detect.status);
     expect(detect.stderr).toMatch(/uploaded to .* project ai-lab-runtime/);
     const fired = JSON.parse(readFileSync(path.join(dir, 'alerts.json'), 'utf8')).findings.length;
@@ -77,7 +71,7 @@ describe('aigis serve end to end (built CLI, headless chromium)', () => {
     const alerts = (await (await fetch(`${server.url}/api/v1/alerts?limit=1000`, { headers: { authorization: `Bearer ${ADMIN}` } })).json()) as { source: string }[];
     expect(alerts.filter((a) => a.source === 'aigis-detect')).toHaveLength(fired);
     expect(alerts.filter((a) => a.source === 'falco')).toHaveLength(1);
-    const bom = spawnSync(process.execPath, [CLI, 'bom', 'examples/ai-lab', '-q', '-f', 'json', '-o', path.join(dir, 'bom.json'), '--upload', `${server.url}/api/v1/reports?project=ai-lab-bom`], { cwd: ROOT, encoding: 'utf8', env });
+    const bom = await runCli(['bom', 'examples/ai-lab', '-q', '-f', 'json', '-o', path.join(dir, 'bom.json'), '--upload', `${server.url}/api/v1/reports?project=ai-lab-bom`], { env });
     expect(bom.status, bom.stderr).toBe(0);
     const inv = (await (await fetch(`${server.url}/api/v1/inventory?q=bedrock`, { headers: { authorization: `Bearer ${ADMIN}` } })).json()) as { project: string }[];
     expect(inv.some((a) => a.project === 'ai-lab-bom')).toBe(true);
@@ -115,6 +109,12 @@ describe('aigis serve end to end (built CLI, headless chromium)', () => {
       const steps = page.locator('#path-list .path').first().locator('ol.steps li');
       expect(await steps.count()).toBeGreaterThan(1);
       expect(await steps.first().textContent()).toContain('entry');
+      // The same graph as the HTML report: the attacker, entries, pivots and targets drawn as SVG nodes.
+      const graph = page.locator('#path-graph svg.aigis-path-graph');
+      expect(await graph.count()).toBe(1);
+      for (const role of ['source', 'entry', 'pivot', 'target']) expect(await graph.locator(`g.node[data-role=${role}]`).count(), role).toBeGreaterThan(0);
+      expect(await graph.locator('g.edge').count()).toBeGreaterThan(2);
+      expect((await graph.boundingBox())!.width).toBeGreaterThan(200);
       const suppressedBefore = Number(await page.textContent('[data-count=suppressed] b'));
       expect(suppressedBefore).toBe(0);
       await snap('project');
@@ -136,8 +136,15 @@ describe('aigis serve end to end (built CLI, headless chromium)', () => {
       await page.goto(`${server.url}/suppressions`);
       expect(await page.textContent('#suppressions')).toContain('accepted in the e2e test');
       await snap('suppressions');
+      // The project's suppressions export as an .aigisignore that `aigis scan` reads.
+      const link = page.locator('a[href="/api/v1/suppressions/export"]');
+      const exported = await page.request.get(`${server.url}${await link.getAttribute('href')}`);
+      expect(exported.headers()['content-disposition']).toContain('.aigisignore');
+      const ignore = parseIgnoreFile(await exported.text(), '.aigisignore');
+      expect(ignore.map((e) => [e.reason, Boolean(e.fingerprint)])).toEqual([['accepted in the e2e test: fixture credential', true]]);
       await page.goto(`${server.url}/alerts`);
       expect(await page.locator('#alerts tr').count()).toBeGreaterThan(2);
+      expect(await page.locator('#alert-timeline g[data-day] rect').count()).toBeGreaterThan(0);
       await snap('alerts');
     } finally {
       await browser.close();

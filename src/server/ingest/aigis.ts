@@ -1,9 +1,10 @@
 /** An aigis JSON report (docs/json-schema.md, schemaVersion 1) → the stored form. */
 import { isSeverity } from '../../core/severity.js';
-import type { AttackPath, PathsSection, Severity } from '../../core/model.js';
+import type { Severity } from '../../core/model.js';
 import { clean, cleanJson, cleanShort } from './redact.js';
 import { IngestError, type NormalizedReport, type StoredAlert, type StoredAsset, type StoredFinding } from './types.js';
 import { MAX_ASSETS, MAX_FINDINGS } from './limits.js';
+import { normalizePaths } from './paths.js';
 
 type Json = Record<string, unknown>;
 
@@ -28,7 +29,7 @@ export function normalizeAigis(doc: Json): NormalizedReport {
     createdAt: validDate(doc.createdAt),
     findings: stored,
     assets: assets.map((a, i) => asset(a, i)),
-    paths: paths(doc.paths),
+    paths: normalizePaths(doc.paths),
     alerts: command === 'detect' ? stored.map((f, i) => alert(f, findings[i] as Json, validDate(doc.createdAt))) : [],
   };
 }
@@ -75,16 +76,6 @@ function asset(raw: unknown, i: number): StoredAsset {
     properties: (cleanJson(isObject(raw.properties) ? raw.properties : {}) ?? {}) as Record<string, unknown>,
     location: typeof firstPath === 'string' ? cleanShort(`${firstPath}${Number.isInteger(first!.startLine) ? `:${String(first!.startLine)}` : ''}`) : undefined,
   };
-}
-
-/** Paths are kept as the report has them (the contract of src/core/model.ts), text fields redacted. */
-function paths(raw: unknown): PathsSection | undefined {
-  if (!isObject(raw) || !Array.isArray(raw.items)) return undefined;
-  const items = raw.items.filter(isObject).slice(0, 1000);
-  for (const [i, p] of items.entries()) {
-    if (typeof p.id !== 'string' || !Array.isArray(p.steps)) throw new IngestError(400, `aigis report: paths.items[${i}] needs an id and steps`);
-  }
-  return { version: 1, items: cleanJson(items) as AttackPath[], ...(typeof raw.omitted === 'number' ? { omitted: raw.omitted } : {}) };
 }
 
 function alert(f: StoredFinding, raw: Json, fallbackAt: string | undefined): StoredAlert {

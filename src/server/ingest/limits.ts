@@ -2,6 +2,9 @@
 export const MAX_FINDINGS = 100_000;
 export const MAX_ASSETS = 100_000;
 export const MAX_ALERTS = 100_000;
+/** aigis itself lists at most 100 paths per report (src/paths/find.ts); steps are a handful. */
+export const MAX_PATHS = 1_000;
+export const MAX_PATH_STEPS = 64;
 /** Stored text fields are cut at these lengths (a message is for reading, not a data channel). */
 export const MAX_TEXT = 4_000;
 export const MAX_SHORT = 500;

@@ -8,12 +8,14 @@ import type { AppOptions, Env } from '../app.js';
 import { actorOf } from '../app.js';
 import { canRead, createSession, deleteSession, principalForToken, SESSION_COOKIE, type Principal } from '../auth.js';
 import { IngestError } from '../ingest/types.js';
-import { findingDetail, inventory, listAlerts, listFindings, listProjects, listReports, overview, projectByName, scopeOf } from '../queries.js';
+import { alertTimeline, findingDetail, inventory, listAlerts, listFindings, listProjects, listReports, overview, projectByName, scopeOf } from '../queries.js';
 import { audit } from '../store.js';
 import { createSuppression, listSuppressions, revokeSuppression } from '../suppressions.js';
 import { esc, html, layout, Raw, sevBadge, when, type LayoutUser } from './html.js';
+import type { PathsSection } from '../../core/model.js';
 import { renderPaths } from './paths.js';
 import { STYLE } from './style.js';
+import { timelineSvg } from './timeline.js';
 import { trendSvg } from './trend.js';
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
@@ -107,8 +109,10 @@ export function registerUi(app: Hono<Env>, opts: AppOptions): void {
 
   app.get('/alerts', async (c) => {
     const q = c.req.query('q') ?? '';
-    const rows = await listAlerts(db, scopeOf(c.get('principal')), { q, limit: 500 });
-    const body = html`<h1>Runtime alerts</h1><form class="filters" method="get" action="/alerts"><input name="q" value="${q}" placeholder="rule or text" aria-label="search"><button type="submit">Filter</button></form>${alertTable(rows)}`;
+    const scope = scopeOf(c.get('principal'));
+    const [rows, days] = await Promise.all([listAlerts(db, scope, { q, limit: 500 }), alertTimeline(db, scope, { q })]);
+    const body = html`<h1>Runtime alerts</h1><form class="filters" method="get" action="/alerts"><input name="q" value="${q}" placeholder="rule or text" aria-label="search"><button type="submit">Filter</button></form>
+${days.length ? html`<h2>Per day (${days[0].day} to ${days.at(-1)!.day}, UTC)</h2>${timelineSvg(days)}<h2>Newest ${rows.length}</h2>` : ''}${alertTable(rows)}`;
     return c.html(layout('Runtime alerts', body, user(c), '/alerts'));
   });
 
@@ -122,7 +126,7 @@ export function registerUi(app: Hono<Env>, opts: AppOptions): void {
     const [summary] = await listProjects(db, JSON.stringify([name]));
     const findings = await listFindings(db, project.id, filter);
     const reports = await listReports(db, project.id, 10);
-    const latest = (await db.query<{ id: number; paths: Parameters<typeof renderPaths>[0] }>(`SELECT id::int AS id, paths FROM reports WHERE project_id = $1 AND kind = 'aigis' AND command = 'scan' ORDER BY id DESC LIMIT 1`, [project.id])).rows[0];
+    const latest = await latestScanPaths(project.id);
     const body = html`<h1>Project ${name}</h1>
 <div class="cards">${SEVERITIES.map((s) => html`<div class="card" data-severity="${s}"><b>${summary[s as 'high']}</b>${sevBadge(s)} open</div>`)}
 <div class="card" data-count="suppressed"><b>${summary.suppressed}</b>suppressed</div><div class="card"><b>${summary.reports}</b>reports</div></div>
@@ -143,15 +147,23 @@ export function registerUi(app: Hono<Env>, opts: AppOptions): void {
     return c.html(layout(`Project ${name}`, body, user(c)));
   });
 
+  /** The attack paths of the project's newest scan, which the project and finding pages show. */
+  const latestScanPaths = async (projectId: number) =>
+    (await db.query<{ id: number; paths: PathsSection | null }>(`SELECT id::int AS id, paths FROM reports WHERE project_id = $1 AND kind = 'aigis' AND command = 'scan' ORDER BY id DESC LIMIT 1`, [projectId])).rows[0];
+
   app.get('/findings/:id{[0-9]+}', async (c) => {
     const p = c.get('principal');
     const f = await findingDetail(db, Number(c.req.param('id')));
     if (!f || !canRead(p, f.project)) return c.html(layout('Not found', html`<h1>No such finding</h1>`, user(c)), 404);
+    // Paths of the newest scan that go through this finding (the report lists them in onPaths).
+    const ids = new Set(Array.isArray(f.on_paths) ? f.on_paths : []);
+    const onPaths = ids.size && f.status === 'open' ? ((await latestScanPaths(f.project_id))?.paths?.items ?? []).filter((x) => ids.has(x.id)) : [];
     const body = html`<p><a href="/projects/${encodeURIComponent(f.project)}">← ${f.project}</a></p><h1>${sevBadge(f.severity)} ${f.title}</h1>
 <table><tr><th>Rule</th><td><code>${f.rule_id}</code></td></tr><tr><th>Message</th><td>${f.message}</td></tr>
 <tr><th>Where</th><td><code>${f.path ?? ''}${f.start_line ? `:${f.start_line}` : ''}</code></td></tr>
 ${f.evidence ? html`<tr><th>Evidence</th><td><code>${f.evidence}</code></td></tr>` : ''}${f.remediation ? html`<tr><th>Fix</th><td>${f.remediation}</td></tr>` : ''}
 <tr><th>Fingerprint</th><td><code>${f.fingerprint}</code></td></tr><tr><th>Status</th><td>${f.status}${f.suppressed ? html` · suppressed: ${f.suppression_reason}` : ''}</td></tr></table>
+${onPaths.length ? html`<h2>On attack paths</h2><ul id="on-paths">${onPaths.map((x) => html`<li>${sevBadge(x.severity)} <a href="/projects/${encodeURIComponent(f.project)}#${x.id}">${x.title}</a> <span class="muted">score ${x.score}</span></li>`)}</ul>` : ''}
 <h2>History</h2><table><tr><th>When</th><th>Event</th><th>Report</th></tr>${f.history.map((h) => html`<tr><td>${when(h.at)}</td><td>${h.event}</td><td>${h.report_id ?? ''}</td></tr>`)}</table>
 ${
   p.role === 'admin' && !f.suppressed

@@ -16,8 +16,9 @@ th{background:#f0f0f3;font-weight:600}td.num,th.num{text-align:right}code{font:1
 form.inline{display:inline}form.filters{display:flex;gap:.5rem;flex-wrap:wrap;margin:.5rem 0}
 input,select,button{font:inherit;padding:.25rem .45rem}button{cursor:pointer;background:var(--accent);color:#fff;border:0;border-radius:4px}
 .logout button{background:#374151}ol.steps{margin:.3rem 0 .8rem 1.2rem}ol.steps li{margin:.2rem 0}
+figure.path-graph{margin:.6rem 0;background:#fff;border:1px solid var(--line);border-radius:6px;padding:.5rem;overflow-x:auto}figure.path-graph svg{display:block;max-width:100%;height:auto}figure.path-graph figcaption{margin-top:.3rem;font-size:12px}
 .path{background:#fff;border:1px solid var(--line);border-radius:6px;padding:.5rem .8rem;margin:.6rem 0}
 .error{background:#fee2e2;border:1px solid #fca5a5;padding:.5rem .8rem;border-radius:4px}.ok{background:#dcfce7;border:1px solid #86efac;padding:.5rem .8rem;border-radius:4px}
 .login{max-width:28rem;margin:4rem auto;background:#fff;border:1px solid var(--line);border-radius:8px;padding:1.2rem}
-.login input{width:100%;margin:.4rem 0 .8rem}svg.trend{background:#fff;border:1px solid var(--line)}
+.login input{width:100%;margin:.4rem 0 .8rem}svg.trend,svg.timeline{background:#fff;border:1px solid var(--line);max-width:100%;height:auto}
 `;
