@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { Finding, Location, References, RuleMeta, Severity } from './model.js';
 import { localeOrder } from './text.js';
 
@@ -21,10 +21,7 @@ export interface FindingInput {
 /** Builds a finding from a rule's metadata; the fingerprint is stable across runs and machines. */
 export function makeFinding(rule: RuleMeta, input: FindingInput): Finding {
   const loc = input.location;
-  const fingerprint = createHash('sha256')
-    .update([rule.id, loc.path ?? '', loc.member ?? '', loc.url ?? '', String(loc.startLine ?? ''), input.fingerprintSalt ?? input.evidence ?? ''].join('\u0000'))
-    .digest('hex')
-    .slice(0, 32);
+  const fingerprint = sha256Hex([rule.id, loc.path ?? '', loc.member ?? '', loc.url ?? '', String(loc.startLine ?? ''), input.fingerprintSalt ?? input.evidence ?? ''].join('\u0000')).slice(0, 32);
   const stableFingerprint = stableHash([rule.id, loc.path ?? '', loc.member ?? '', loc.url ?? '', normaliseEvidence(input.fingerprintSalt ?? input.evidence ?? input.message)]);
   return {
     ruleId: rule.id,
@@ -57,8 +54,17 @@ export function mergeReferences(a: References, b?: References): References {
 /** Version tag of `stableFingerprint` (SARIF `partialFingerprints` key). */
 export const STABLE_FINGERPRINT_KEY = 'aigis/v2';
 
+/**
+ * SHA-256 in hex. The one-shot crypto.hash (Node 20.12+) skips the Hash object that createHash builds,
+ * which shows when every streamed alert is hashed twice (detect alert floods); older Node 20 falls back.
+ */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+function sha256Hex(text: string): string {
+  return oneShot ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text).digest('hex');
+}
+
 function stableHash(parts: string[]): string {
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+  return sha256Hex(parts.join('\u0000')).slice(0, 32);
 }
 
 /**

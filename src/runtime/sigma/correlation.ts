@@ -55,6 +55,18 @@ export interface CorrelationHit {
   count: number;
 }
 
+/** Shared empty result of feed() (callers only iterate it). */
+const NO_HITS: CorrelationHit[] = [];
+
+/** The first value of a field as text (eventText), skipping empty strings when `nonEmpty`. */
+function firstText(values: unknown[], nonEmpty: boolean): string | undefined {
+  for (let i = 0; i < values.length; i++) {
+    const x = eventText(values[i]);
+    if (x !== undefined && (!nonEmpty || x !== '')) return x;
+  }
+  return undefined;
+}
+
 export function meets(c: CountCondition, n: number): boolean {
   if (c.eq !== undefined && n !== c.eq) return false;
   if (c.neq !== undefined && n === c.neq) return false;
@@ -81,6 +93,8 @@ export class CorrelationState {
   private readonly groupGetters: FieldGetter[][];
   private readonly valueGetter?: FieldGetter;
   readonly deferred: boolean;
+  /** The condition has a count bound (`field` alone is not one). */
+  private readonly hasCondition: boolean;
 
   constructor(
     readonly rule: CorrelationRule,
@@ -97,26 +111,29 @@ export class CorrelationState {
     );
     if (rule.correlationType === 'value_count' && rule.condition.field) this.valueGetter = compileField(rule.condition.field);
     this.deferred = hasUpperBound(rule.condition);
+    this.hasCondition = Object.keys(rule.condition).some((c) => c !== 'field');
   }
 
   /** Feeds one event that matched the referenced rule at `pos`; returns the hits this causes. */
   feed(pos: number, ev: RuntimeEvent, now: number): CorrelationHit[] {
     const t = ev.time ?? now;
+    const getters = this.groupGetters[pos];
     const groupVals: string[] = [];
-    for (const g of this.groupGetters[pos]) {
-      const v = g(ev.data).map(eventText).find((x) => x !== undefined && x !== '');
+    for (const g of getters) {
+      const v = firstText(g(ev.data), true);
       // An event without a group-by value belongs to no group (as in a SIEM's `by` clause): counting
       // all such events together would correlate unrelated identities.
-      if (v === undefined) return [];
+      if (v === undefined) return NO_HITS;
       groupVals.push(v);
     }
     let k: number | string = pos;
     if (this.valueGetter) {
-      const v = this.valueGetter(ev.data).map(eventText).find((x) => x !== undefined);
-      if (v === undefined) return [];
+      const v = firstText(this.valueGetter(ev.data), false);
+      if (v === undefined) return NO_HITS;
       k = v;
     }
-    const key = JSON.stringify(groupVals);
+    // One group-by field (the usual case): its value is the key; several: their JSON array.
+    const key = getters.length === 1 ? groupVals[0] : JSON.stringify(groupVals);
     return this.deferred ? this.feedDeferred(key, groupVals, { t, id: ev.id, k }, ev) : this.feedSliding(key, groupVals, { t, id: ev.id, k }, ev);
   }
 
@@ -142,7 +159,7 @@ export class CorrelationState {
   private feedSliding(key: string, vals: string[], entry: Entry, ev: RuntimeEvent): CorrelationHit[] {
     const quiet = this.quietUntil.get(key);
     if (quiet !== undefined) {
-      if (entry.t <= quiet) return [];
+      if (entry.t <= quiet) return NO_HITS;
       this.quietUntil.delete(key);
     }
     const g = this.touch(key, vals, entry.t);
@@ -155,7 +172,7 @@ export class CorrelationState {
     if (drop) entries.splice(0, drop);
 
     const result = this.evaluate(entries, entries.length);
-    if (!result) return [];
+    if (!result) return NO_HITS;
     this.groups.delete(key);
     if (this.quietUntil.size >= MAX_GROUPS) this.quietUntil.delete(this.quietUntil.keys().next().value as string);
     this.quietUntil.set(key, newest + span);
@@ -224,7 +241,7 @@ export class CorrelationState {
   /** The count of a window (per correlation type) and whether the condition holds. */
   private evaluate(entries: Entry[], total: number): { ids: string[]; count: number } | undefined {
     const r = this.rule;
-    const hasCondition = Object.keys(r.condition).some((c) => c !== 'field');
+    const hasCondition = this.hasCondition;
     switch (r.correlationType) {
       case 'event_count':
         return meets(r.condition, total) ? { ids: entries.map((e) => e.id), count: total } : undefined;

@@ -240,8 +240,10 @@ export class DetectionEngine {
   }
 
   /** Runs every candidate rule on one event. `now` stands in for events without a time. */
-  process(ev: RuntimeEvent, now = Date.now()): Hit[] {
+  process(ev: RuntimeEvent, now?: number): Hit[] {
     const out: Hit[] = [];
+    // The clock is read only for an event without a time that reaches a correlation.
+    const at = (): number => (now ??= Date.now());
     if (this.deferred.length && ev.time !== undefined) {
       for (const state of this.deferred) for (const hit of state.advance(ev.time)) out.push({ type: 'correlation', ...hit });
     }
@@ -256,7 +258,7 @@ export class DetectionEngine {
       if (!this.silent.has(rule)) out.push({ type: 'detection', rule, event: ev });
       const feeds = this.feeds.get(rule);
       if (feeds) {
-        for (const { state, pos } of feeds) for (const hit of state.feed(pos, ev, now)) out.push({ type: 'correlation', ...hit });
+        for (const { state, pos } of feeds) for (const hit of state.feed(pos, ev, ev.time ?? at())) out.push({ type: 'correlation', ...hit });
       }
     }
     return out;
