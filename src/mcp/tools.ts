@@ -9,9 +9,9 @@ import { createHash } from 'node:crypto';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import { explainPath } from '../analyst/narrative.js';
-import { triageText } from '../analyst/narrative.js';
-import { findingId, lookupFinding, lookupPath, sortedPaths } from '../analyst/rank.js';
+import { triageItems } from '../analyst/items.js';
+import { explainPath, triageText } from '../analyst/narrative.js';
+import { findingId, lookupFinding, lookupPath, pathFindings, sortedPaths } from '../analyst/rank.js';
 import type { AssetKind, Finding, Report, Severity } from '../core/model.js';
 import { SEVERITIES } from '../core/severity.js';
 import { renderRuleDoc } from '../report/rule-docs.js';
@@ -20,6 +20,7 @@ import { TargetError } from '../targets/target-error.js';
 import { ConfinementError, type Roots } from './confine.js';
 import { queryInventory } from './inventory.js';
 import { bounded, CursorError, decodeCursor, DEFAULT_LIMIT, MAX_LIMIT, page } from './page.js';
+import { outputSchemas } from './schemas.js';
 import type { ReportCache } from './state.js';
 
 export interface ToolContext {
@@ -36,8 +37,13 @@ const limitArg = z.number().int().min(1).max(MAX_LIMIT).optional().describe(`Ite
 
 class ToolError extends Error {}
 
+/**
+ * A tool answer: the value as `structuredContent` (checked against the tool's output schema) and the
+ * same JSON as text for clients that read only `content`.
+ */
 function json(value: unknown): CallToolResult {
-  return { content: [{ type: 'text', text: JSON.stringify(value) }] };
+  const text = JSON.stringify(value);
+  return { content: [{ type: 'text', text }], structuredContent: JSON.parse(text) as Record<string, unknown> };
 }
 
 /** Runs a tool body; refusals and bad input come back as tool errors the model can read. */
@@ -124,6 +130,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       title: 'Scan a path',
       description: 'Scan a directory, file or container image archive under the allowed roots with aigis (secrets, unsafe model files, vulnerable AI packages, AI infrastructure and agent configuration, attack paths). Returns counts and one page of findings; secrets are redacted. Reads files only.',
       inputSchema: { path: pathArg, severity: z.array(z.enum(SEVERITIES)).max(5).optional().describe('Only these severities'), cursor: cursorArg, limit: limitArg },
+      outputSchema: outputSchemas.scan,
       annotations: readOnly,
     },
     ({ path, severity, cursor, limit }) =>
@@ -144,6 +151,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       title: 'AI bill of materials',
       description: 'List the AI inventory of a path under the allowed roots: models, datasets, LLM providers, AI services and servers, agents, MCP servers, GPU workloads, vector stores and AI packages, with where each was seen and how they relate. Reads files only.',
       inputSchema: { path: pathArg, kind: z.enum(ASSET_KINDS).optional().describe('Only assets of this kind'), cursor: cursorArg, limit: limitArg },
+      outputSchema: outputSchemas.bom,
       annotations: readOnly,
     },
     ({ path, kind, cursor, limit }) =>
@@ -172,6 +180,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
         cursor: cursorArg,
         limit: limitArg,
       },
+      outputSchema: outputSchemas.query_inventory,
       annotations: readOnly,
     },
     ({ path, cursor, limit, ...q }) =>
@@ -186,14 +195,30 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
     'list_paths',
     {
       title: 'List attack paths',
-      description: 'List the attack paths of a path (from its last scan, scanning it if needed), highest score first: each joins findings and inventory relations from an entry point (internet exposure, leaked credential, untrusted CI trigger, unsafe model file) to a target such as training data, a model store or an AI account.',
-      inputSchema: { path: pathArg, cursor: cursorArg, limit: limitArg },
+      description: 'List the attack paths of a path (from its last scan, scanning it if needed), highest score first: each joins findings and inventory relations from an entry point (internet exposure, leaked credential, untrusted CI trigger, unsafe model file) to a target such as training data, a model store or an AI account. Optional filters narrow the list.',
+      inputSchema: {
+        path: pathArg,
+        severity: z.array(z.enum(SEVERITIES)).max(5).optional().describe('Only paths of these severities'),
+        minScore: z.number().min(0).max(100).optional().describe('Only paths scoring at least this (0..100)'),
+        ruleId: z.string().max(100).optional().describe('Only paths of this path rule (path/…)'),
+        asset: z.string().max(200).optional().describe('Case-insensitive substring of the id or name of an asset on the path (bedrock, aws_s3_bucket.training)'),
+        cursor: cursorArg,
+        limit: limitArg,
+      },
+      outputSchema: outputSchemas.list_paths,
       annotations: readOnly,
     },
-    ({ path, cursor, limit }) =>
+    ({ path, severity, minScore, ruleId, asset, cursor, limit }) =>
       guarded(async () => {
-        const { key, report, offset } = await reportFor('scan', { path }, cursor, false);
-        const paths = sortedPaths(report);
+        const { key, report, offset } = await reportFor('scan', { path, severity, minScore, ruleId, asset }, cursor, false);
+        const needle = asset?.toLowerCase();
+        const paths = sortedPaths(report).filter(
+          (p) =>
+            (!severity?.length || severity.includes(p.severity)) &&
+            (minScore === undefined || p.score >= minScore) &&
+            (!ruleId || p.ruleId === ruleId) &&
+            (!needle || p.steps.some((s) => s.assetId.toLowerCase().includes(needle) || s.assetName.toLowerCase().includes(needle))),
+        );
         return json({
           target: roots.display(report.target.name),
           computed: report.paths !== undefined,
@@ -209,6 +234,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       title: 'Explain an attack path',
       description: 'Explain one attack path of a path\'s last scan: every step with the asset, what the attacker gains, the finding and its file and line, and the changes that break the path.',
       inputSchema: { path: pathArg, pathId: z.string().min(1).max(100).describe('Attack path id (path-…) from list_paths') },
+      outputSchema: outputSchemas.explain_path,
       annotations: readOnly,
     },
     ({ path, pathId }) =>
@@ -216,7 +242,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
         const { report } = await scanned('scan', path, false);
         const p = lookupPath(report, pathId);
         if (!p) throw new ToolError(`no attack path ${JSON.stringify(pathId)} in the last scan of this path; call list_paths`);
-        return json({ text: explainPath(report, p), path: bounded(p) });
+        return json({ text: explainPath(report, p), path: bounded(p), findings: pathFindings(report, p).map((f) => bounded(findingSummary(f))) });
       }),
   );
 
@@ -226,6 +252,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       title: 'Show a finding',
       description: 'Show one finding of a path\'s last scan in full (location, redacted evidence, message, references, attack paths it is on) with its rule documentation and the fix.',
       inputSchema: { path: pathArg, findingId: z.string().min(8).max(100).describe('The finding id from scan (its stable fingerprint) or a unique prefix of 8+ characters') },
+      outputSchema: outputSchemas.show_finding,
       annotations: readOnly,
     },
     ({ path, findingId: id }) =>
@@ -244,12 +271,19 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       title: 'Triage a path',
       description: 'What to fix first in a path\'s last scan (scanning it if needed): a short ranked plan, attack paths by score first, then the remaining findings by severity, each with the exact change. Deterministic text from the report.',
       inputSchema: { path: pathArg, top: z.number().int().min(1).max(50).optional().describe('Items shown (default 10)') },
+      outputSchema: outputSchemas.triage,
       annotations: readOnly,
     },
     ({ path, top }) =>
       guarded(async () => {
         const { report } = await scanned('scan', path, false);
-        return { content: [{ type: 'text', text: triageText({ ...report, target: { ...report.target, name: roots.display(report.target.name) } }, { top }) }] };
+        const shown = { ...report, target: { ...report.target, name: roots.display(report.target.name) } };
+        const text = triageText(shown, { top });
+        const { total, items } = triageItems(shown, top ?? 10);
+        // The narrative is the text content (what a client without structured output shows); the
+        // structured result carries the same ranking as data, and the text once more.
+        const structured = JSON.parse(JSON.stringify({ target: shown.target.name, findings: report.findings.length, attackPaths: report.paths?.items.length ?? 0, total, items, text })) as Record<string, unknown>;
+        return { content: [{ type: 'text', text }], structuredContent: structured };
       }),
   );
 
@@ -264,6 +298,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
         cursor: cursorArg,
         limit: limitArg,
       },
+      outputSchema: outputSchemas.detect,
       annotations: readOnly,
     },
     ({ files, source, cursor, limit }) =>
@@ -288,6 +323,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
         title: 'Probe an endpoint',
         description: 'Send a bounded set of HTTP requests to one AI endpoint the user is allowed to test (Ray, Jupyter, MLflow, Ollama, vLLM, MCP and others) to identify it and check whether it requires authentication. Enabled because the server was started with --allow-probe.',
         inputSchema: { url: z.string().min(1).max(2048).describe('URL or host:port of the endpoint') },
+      outputSchema: outputSchemas.probe,
         annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
       },
       ({ url }) =>

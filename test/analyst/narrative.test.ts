@@ -1,7 +1,9 @@
-/** The deterministic analyst (templates) over a hand-built report with attack paths. */
-import { describe, expect, it } from 'vitest';
+/** The deterministic analyst (templates) over a hand-built report with hostile text, and over a real scan. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { triageItems } from '../../src/analyst/items.js';
 import { explainText, triageText } from '../../src/analyst/narrative.js';
-import { rank } from '../../src/analyst/rank.js';
+import { pathFindings, rank, sortedPaths } from '../../src/analyst/rank.js';
+import type { Report } from '../../src/core/model.js';
 import { verifyAnswer } from '../../src/analyst/verify.js';
 import { sampleReport } from '../support/sample-report.js';
 import { pathReport, pathRules } from '../support/hostile-path-report.js';
@@ -88,13 +90,54 @@ describe('explain (templates)', () => {
   });
 });
 
-describe('on a real scan (examples/ai-lab)', () => {
-  it('every rule id, file and line the triage cites verifies against the report (no false marks)', async () => {
+describe('on a real scan (examples/ai-lab, the attack-path engine\'s own output)', () => {
+  let report: Report;
+  beforeAll(async () => {
     const { scan } = await import('../../src/index.js');
     const path = await import('node:path');
-    const report = await scan(path.resolve(__dirname, '../../examples/ai-lab'));
+    report = await scan(path.resolve(__dirname, '../../examples/ai-lab'));
+  });
+
+  it('every rule id, file and line the triage cites verifies against the report (no false marks)', () => {
     const text = triageText(report, { top: 1000 });
     expect(text.split('\n').filter((l) => /^\d+\. /.test(l)).length).toBeGreaterThan(20);
     expect(verifyAnswer(text, report).unverified).toEqual([]);
+  });
+
+  it('ranks the planted path first: internet → Ray head → IRSA role → training bucket', () => {
+    const [top] = rank(report);
+    expect(top.kind).toBe('path');
+    const p = (top as Extract<typeof top, { kind: 'path' }>).path;
+    expect(p).toMatchObject({ ruleId: 'path/exposed-server-to-data', entry: { kind: 'internet-exposure' }, target: { kind: 'training-data', assetId: 'tf:terraform/aws_s3_bucket.training' } });
+    expect(p.steps.map((s) => s.location?.path)).toEqual(['k8s/paths/ray-trainer.yaml', 'k8s/paths/ray-trainer.yaml', 'terraform/ray-trainer.tf', 'terraform/training-data.tf']);
+    // The findings the path names are found in the report (the engine's fingerprints are the findings' ids).
+    expect((top as Extract<typeof top, { kind: 'path' }>).findings.map((f) => f.ruleId)).toEqual(['k8s/ray-dashboard-exposed', 'tf/s3-bucket-unencrypted']);
+    expect(triageText(report).split('\n').find((l) => l.startsWith('1. '))).toBe(`1. [critical, score ${p.score}] ${p.title} (${p.id}, path/exposed-server-to-data)`);
+  });
+
+  it('explains every path the engine found, each step\'s finding resolved, and the text verifies', () => {
+    const paths = report.paths!.items;
+    expect(paths.length).toBeGreaterThan(5);
+    for (const p of paths) {
+      const gated = p.steps.filter((s) => s.finding).length;
+      expect(pathFindings(report, p).length, p.id).toBeGreaterThanOrEqual(gated);
+      const text = explainText(report, { path: p.id });
+      expect(text.startsWith(`[${p.severity}, score ${p.score}] `), p.id).toBe(true);
+      expect(text).toContain(`About ${p.ruleId}:`);
+      expect(text).not.toContain('no single finding gates this path');
+      expect(verifyAnswer(text, report).unverified, p.id).toEqual([]);
+    }
+  });
+
+  it('the structured ranking (the MCP triage result) has the text\'s order', () => {
+    const { total, items } = triageItems(report, 30);
+    expect(total).toBe(rank(report).length);
+    const heads = triageText(report, { top: 30 }).split('\n').filter((l) => /^\d+\. /.test(l));
+    expect(heads).toHaveLength(items.length);
+    items.forEach((item, n) => {
+      expect(heads[n].startsWith(`${item.rank}. [${item.severity}`), heads[n]).toBe(true);
+      expect(heads[n]).toContain(item.kind === 'path' ? `(${item.id}, ${item.ruleId})` : `(${item.id})`);
+    });
+    expect(items.filter((i) => i.kind === 'path').map((i) => i.id)).toEqual(sortedPaths(report).slice(0, items.filter((i) => i.kind === 'path').length).map((p) => p.id));
   });
 });
