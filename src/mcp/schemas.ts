@@ -98,6 +98,10 @@ export const outputSchemas = {
     }),
     findings: pageOf(findingSummarySchema),
   },
+  list_findings: {
+    target,
+    findings: pageOf(findingSummarySchema),
+  },
   bom: {
     target,
     counts: z.record(z.string(), int).describe('Assets per kind'),

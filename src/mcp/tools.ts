@@ -7,15 +7,16 @@
  */
 import { createHash } from 'node:crypto';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, ServerNotification } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { triageItems } from '../analyst/items.js';
 import { explainPath, triageText } from '../analyst/narrative.js';
-import { findingId, lookupFinding, lookupPath, pathFindings, sortedPaths } from '../analyst/rank.js';
-import type { AssetKind, Finding, Report, Severity } from '../core/model.js';
-import { SEVERITIES } from '../core/severity.js';
+import { compareLocations, findingId, lookupFinding, lookupPath, pathFindings, sortedPaths } from '../analyst/rank.js';
+import type { AssetKind, Finding, Report } from '../core/model.js';
+import { SEVERITIES, severityRank } from '../core/severity.js';
 import { renderRuleDoc } from '../report/rule-docs.js';
 import { CliError } from '../cli/exit.js';
+import type { ScanProgress } from '../cli/progress.js';
 import { TargetError } from '../targets/target-error.js';
 import { ConfinementError, type Roots } from './confine.js';
 import { queryInventory } from './inventory.js';
@@ -72,6 +73,31 @@ function findingSummary(f: Finding) {
   };
 }
 
+/** What a handler gets besides its arguments (the SDK's RequestHandlerExtra, the part used here). */
+interface HandlerExtra {
+  _meta?: { progressToken?: string | number };
+  sendNotification: (n: ServerNotification) => Promise<void>;
+}
+
+/**
+ * Progress notifications for a client that asked for them (a `progressToken`): files analysed of the
+ * total, at most one a second. They also keep a client's request timeout from expiring on a long scan
+ * (the SDK client's `resetTimeoutOnProgress`).
+ */
+function progressOf(extra: HandlerExtra): ScanProgress | undefined {
+  const token = extra._meta?.progressToken;
+  if (token === undefined) return undefined;
+  let last = 0;
+  let sent = -1;
+  return ({ files, total }) => {
+    const now = Date.now();
+    if (files <= sent || (now - last < 1000 && files < total)) return;
+    last = now;
+    sent = files;
+    extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress: files, total, message: `${files}/${total} files analysed` } }).catch(() => undefined);
+  };
+}
+
 /**
  * Scans run one at a time (in arrival order): a client that fires many calls at once cannot multiply
  * the memory a scan may use. Shared by every connection of the process.
@@ -86,7 +112,7 @@ function serially<T>(fn: () => Promise<T>): Promise<T> {
 export function registerTools(server: McpServer, ctx: ToolContext): void {
   const { roots, cache } = ctx;
 
-  async function scanned(kind: 'scan' | 'bom', p: string, fresh: boolean, severity?: string[]): Promise<{ key: string; report: Report }> {
+  async function scanned(kind: 'scan' | 'bom', p: string, fresh: boolean, severity?: string[], onProgress?: ScanProgress): Promise<{ key: string; report: Report }> {
     const real = roots.resolve(p);
     const cacheKind = severity?.length ? `${kind}[${[...severity].sort().join(',')}]` : kind;
     if (!fresh) {
@@ -94,12 +120,14 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       if (hit) return hit;
     }
     const report = await serially(async (): Promise<Report> => {
+      const { resolveScanSettings } = await import('../cli/scan-settings.js');
       if (kind === 'scan') {
-        const { scan } = await import('../index.js');
-        return scan(real, { severity: severity as Severity[] | undefined });
+        // As the programmatic scan() of src/index.ts, with progress for the client.
+        const { scanReport } = await import('../cli/commands/scan.js');
+        return scanReport(real, resolveScanSettings(real, { severity: severity?.join(','), quiet: true }), { onProgress });
       }
-      const [{ bomReport }, { resolveScanSettings }] = await Promise.all([import('../cli/commands/bom.js'), import('../cli/scan-settings.js')]);
-      return bomReport(real, resolveScanSettings(real, { quiet: true }, process.cwd(), 'bom'));
+      const { bomReport } = await import('../cli/commands/bom.js');
+      return bomReport(real, resolveScanSettings(real, { quiet: true }, process.cwd(), 'bom'), onProgress ?? false);
     });
     return { key: cache.put(cacheKind, report, real), report };
   }
@@ -108,7 +136,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
    * The report a cursor names, or a fresh/cached one for the path. A cursor's key is the cached
    * report's key and a digest of the query (path and filters), so a cursor cannot page another query.
    */
-  async function reportFor(kind: 'scan' | 'bom', query: Record<string, unknown>, cursor: string | undefined, fresh: boolean, severity?: string[]) {
+  async function reportFor(kind: 'scan' | 'bom', query: Record<string, unknown>, cursor: string | undefined, fresh: boolean, severity?: string[], onProgress?: ScanProgress) {
     const sig = createHash('sha256').update(JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)))).digest('base64url').slice(0, 12);
     if (cursor) {
       const c = decodeCursor(cursor);
@@ -118,7 +146,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       if (!report) throw new CursorError('this cursor\'s results are no longer cached: call the tool again without a cursor');
       return { key: c.key, report, offset: c.offset };
     }
-    const r = await scanned(kind, String(query.path), fresh, severity);
+    const r = await scanned(kind, String(query.path), fresh, severity, onProgress);
     return { key: `${r.key}|${sig}`, report: r.report, offset: 0 };
   }
 
@@ -133,15 +161,50 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       outputSchema: outputSchemas.scan,
       annotations: readOnly,
     },
-    ({ path, severity, cursor, limit }) =>
+    ({ path, severity, cursor, limit }, extra) =>
       guarded(async () => {
-        const { key, report, offset } = await reportFor('scan', { path, severity }, cursor, true, severity);
+        const { key, report, offset } = await reportFor('scan', { path, severity }, cursor, true, severity, progressOf(extra));
         const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, report.findings.filter((f) => f.severity === s).length]));
         return json({
           target: roots.display(report.target.name),
           summary: { findings: report.findings.length, bySeverity, suppressed: report.suppressed.length, assets: report.assets.length, attackPaths: report.paths?.items.length ?? 0, notes: report.notes.length, files: report.stats.files },
           findings: page(report.findings, key, offset, limit, findingSummary),
         });
+      }),
+  );
+
+  server.registerTool(
+    'list_findings',
+    {
+      title: 'List findings',
+      description: 'List the findings of a path\'s last scan (scanning it if needed), most severe first, filtered by severity, rule id or rule domain (secret, tf, k8s/ray-dashboard-exposed), file, or whether they are on an attack path. Secrets are redacted.',
+      inputSchema: {
+        path: pathArg,
+        severity: z.array(z.enum(SEVERITIES)).max(5).optional().describe('Only these severities'),
+        ruleId: z.string().max(100).optional().describe('A rule id, or a domain such as secret or tf for all its rules'),
+        file: z.string().max(400).optional().describe('Case-insensitive substring of the file path'),
+        onPath: z.boolean().optional().describe('true: only findings on an attack path; false: only findings on none'),
+        cursor: cursorArg,
+        limit: limitArg,
+      },
+      outputSchema: outputSchemas.list_findings,
+      annotations: readOnly,
+    },
+    ({ path, severity, ruleId, file, onPath, cursor, limit }, extra) =>
+      guarded(async () => {
+        const { key, report, offset } = await reportFor('scan', { path, severity, ruleId, file, onPath }, cursor, false, undefined, progressOf(extra));
+        const domain = ruleId?.replace(/\/+$/, '');
+        const needle = file?.toLowerCase();
+        const hits = report.findings
+          .filter(
+            (f) =>
+              (!severity?.length || severity.includes(f.severity)) &&
+              (!domain || f.ruleId === domain || f.ruleId.startsWith(`${domain}/`)) &&
+              (!needle || (f.location.path ?? '').toLowerCase().includes(needle)) &&
+              (onPath === undefined || (f.onPaths?.length ?? 0) > 0 === onPath),
+          )
+          .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || compareLocations(a.location, b.location) || a.ruleId.localeCompare(b.ruleId));
+        return json({ target: roots.display(report.target.name), findings: page(hits, key, offset, limit, findingSummary) });
       }),
   );
 
@@ -154,9 +217,9 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       outputSchema: outputSchemas.bom,
       annotations: readOnly,
     },
-    ({ path, kind, cursor, limit }) =>
+    ({ path, kind, cursor, limit }, extra) =>
       guarded(async () => {
-        const { key, report, offset } = await reportFor('bom', { path, kind }, cursor, true);
+        const { key, report, offset } = await reportFor('bom', { path, kind }, cursor, true, undefined, progressOf(extra));
         const assets = kind ? report.assets.filter((a) => a.kind === kind) : report.assets;
         const counts: Record<string, number> = {};
         for (const a of report.assets) counts[a.kind] = (counts[a.kind] ?? 0) + 1;
@@ -183,9 +246,9 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       outputSchema: outputSchemas.query_inventory,
       annotations: readOnly,
     },
-    ({ path, cursor, limit, ...q }) =>
+    ({ path, cursor, limit, ...q }, extra) =>
       guarded(async () => {
-        const { key, report, offset } = await reportFor('scan', { path, ...q }, cursor, false);
+        const { key, report, offset } = await reportFor('scan', { path, ...q }, cursor, false, undefined, progressOf(extra));
         const hits = queryInventory(report.assets, q);
         return json({ target: roots.display(report.target.name), query: q, assets: page(hits, key, offset, limit) });
       }),
@@ -208,9 +271,9 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       outputSchema: outputSchemas.list_paths,
       annotations: readOnly,
     },
-    ({ path, severity, minScore, ruleId, asset, cursor, limit }) =>
+    ({ path, severity, minScore, ruleId, asset, cursor, limit }, extra) =>
       guarded(async () => {
-        const { key, report, offset } = await reportFor('scan', { path, severity, minScore, ruleId, asset }, cursor, false);
+        const { key, report, offset } = await reportFor('scan', { path, severity, minScore, ruleId, asset }, cursor, false, undefined, progressOf(extra));
         const needle = asset?.toLowerCase();
         const paths = sortedPaths(report).filter(
           (p) =>
@@ -237,9 +300,9 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       outputSchema: outputSchemas.explain_path,
       annotations: readOnly,
     },
-    ({ path, pathId }) =>
+    ({ path, pathId }, extra) =>
       guarded(async () => {
-        const { report } = await scanned('scan', path, false);
+        const { report } = await scanned('scan', path, false, undefined, progressOf(extra));
         const p = lookupPath(report, pathId);
         if (!p) throw new ToolError(`no attack path ${JSON.stringify(pathId)} in the last scan of this path; call list_paths`);
         return json({ text: explainPath(report, p), path: bounded(p), findings: pathFindings(report, p).map((f) => bounded(findingSummary(f))) });
@@ -255,9 +318,9 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       outputSchema: outputSchemas.show_finding,
       annotations: readOnly,
     },
-    ({ path, findingId: id }) =>
+    ({ path, findingId: id }, extra) =>
       guarded(async () => {
-        const { report } = await scanned('scan', path, false);
+        const { report } = await scanned('scan', path, false, undefined, progressOf(extra));
         const f = lookupFinding(report, id);
         if (!f) throw new ToolError(`no finding ${JSON.stringify(id)} in the last scan of this path`);
         const rule = report.rules.find((r) => r.id === f.ruleId);
@@ -274,9 +337,9 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       outputSchema: outputSchemas.triage,
       annotations: readOnly,
     },
-    ({ path, top }) =>
+    ({ path, top }, extra) =>
       guarded(async () => {
-        const { report } = await scanned('scan', path, false);
+        const { report } = await scanned('scan', path, false, undefined, progressOf(extra));
         const shown = { ...report, target: { ...report.target, name: roots.display(report.target.name) } };
         const text = triageText(shown, { top });
         const { total, items } = triageItems(shown, top ?? 10);

@@ -72,7 +72,7 @@ function snapshot(dir: string): string[] {
   return out;
 }
 
-const EXPECTED_TOOLS = ['bom', 'detect', 'explain_path', 'list_paths', 'query_inventory', 'scan', 'show_finding', 'triage'];
+const EXPECTED_TOOLS = ['bom', 'detect', 'explain_path', 'list_findings', 'list_paths', 'query_inventory', 'scan', 'show_finding', 'triage'];
 
 describe('aigis mcp over stdio (official client SDK)', () => {
   let client: Client;
@@ -116,6 +116,16 @@ describe('aigis mcp over stdio (official client SDK)', () => {
     expect(scan.findings.items).toHaveLength(5);
     expect(scan.findings.nextCursor).toEqual(expect.any(String));
     const first = scan.findings.items[0];
+
+    // From the last scan: filtered by rule domain, severity, file, and whether on an attack path.
+    answers.list_findings = await call(client, 'list_findings', { path: '.', ruleId: 'secret', severity: ['critical', 'high'], limit: 200 });
+    const secrets = (answers.list_findings.structuredContent as { findings: { total: number; items: Array<{ ruleId: string; severity: string }> } }).findings;
+    expect(secrets.total).toBeGreaterThan(3);
+    expect(secrets.items.every((f) => f.ruleId.startsWith('secret/') && ['critical', 'high'].includes(f.severity))).toBe(true);
+    expect(secrets.items.map((f) => f.severity)).toEqual([...secrets.items.map((f) => f.severity)].sort((a, b) => (a === b ? 0 : a === 'critical' ? -1 : 1)));
+    const onPath = (await call(client, 'list_findings', { path: '.', onPath: true, file: 'ray-trainer', limit: 200 })).structuredContent as { findings: { items: Array<{ ruleId: string; location: { path: string }; onPaths: string[] }> } };
+    expect(onPath.findings.items.map((f) => f.ruleId)).toContain('k8s/ray-dashboard-exposed');
+    expect(onPath.findings.items.every((f) => f.location.path.includes('ray-trainer') && f.onPaths.length > 0)).toBe(true);
 
     answers.image = await call(client, 'scan', { path: path.join(images, 'docker-save.tar') });
     const image = JSON.parse(text(answers.image));
@@ -190,6 +200,16 @@ describe('aigis mcp over stdio (official client SDK)', () => {
       // structuredContent is the value the text holds (triage: the text is the narrative, also in the value).
       if (name !== 'triage') expect(a.structuredContent, name).toEqual(JSON.parse(text(a)));
     }
+  });
+
+  it('sends progress notifications during a scan when the client asks for them', async () => {
+    const seen: Array<{ progress: number; total?: number }> = [];
+    const a = (await client.callTool({ name: 'scan', arguments: { path: '.', limit: 1 } }, undefined, { onprogress: (p) => seen.push(p), resetTimeoutOnProgress: true })) as Answer;
+    expect(a.isError).toBeFalsy();
+    const files = (a.structuredContent as { summary: { files: number } }).summary.files;
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.at(-1)).toMatchObject({ progress: files, total: files });
+    expect(seen.map((p) => p.progress)).toEqual([...new Set(seen.map((p) => p.progress))].sort((x, y) => x - y));
   });
 
   it('pages through every finding with the cursor, each page bounded', async () => {
