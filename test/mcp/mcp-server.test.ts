@@ -375,7 +375,10 @@ describe('aigis mcp --http (streamable HTTP)', () => {
     await client.connect(new StreamableHTTPClientTransport(new URL(url)));
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(EXPECTED_TOOLS);
-    const a = await call(client, 'scan', { path: '.', severity: ['critical'], limit: 10 });
+    const progress: number[] = [];
+    const a = (await client.callTool({ name: 'scan', arguments: { path: '.', severity: ['critical'], limit: 10 } }, undefined, { onprogress: (p) => progress.push(p.progress) })) as Answer;
+    // Progress notifications arrive on the request's event stream before the result.
+    expect(progress.at(-1)).toBe((a.structuredContent as { summary: { files: number } }).summary.files);
     const page = JSON.parse(text(a)).findings;
     expect(page.items.length).toBeGreaterThan(0);
     expect(page.items.every((f: { severity: string }) => f.severity === 'critical')).toBe(true);
