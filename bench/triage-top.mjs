@@ -34,8 +34,10 @@ const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8'));
 
 /** Does a ranked item stand for the planted path? */
 function isPlanted(item, label) {
-  if (item.kind !== 'path') return false;
-  const p = item.path;
+  return item.kind === 'path' && [item.path, ...(item.similar ?? [])].some((p) => pathIs(p, label));
+}
+
+function pathIs(p, label) {
   if (p.ruleId !== label.ruleId) return false;
   const entry = p.steps.find((s) => s.role === 'entry');
   if (label.entryFile && entry?.location?.path !== label.entryFile) return false;
@@ -73,7 +75,7 @@ if (asJson) {
 } else {
   for (const r of rows) {
     if (r.error) console.log(`${r.name}: scan failed: ${r.error}`);
-    else console.log(`${r.name}: ${r.top1 ? 'HIT ' : 'MISS'} top item ${r.top}; planted path ranked ${r.plantedRank ?? 'nowhere'} of ${r.paths} path(s)`);
+    else console.log(`${r.name}: ${r.top1 ? 'HIT ' : 'MISS'} top item ${r.top}; planted path ranked ${r.plantedRank ?? 'nowhere'} of ${r.paths} path item(s)`);
   }
   console.log(`top-1: ${hits}/${rows.length} scenario(s) have the planted path as the first triage item (${dir})`);
 }

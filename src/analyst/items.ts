@@ -32,6 +32,8 @@ export interface TriageItem {
   entry?: string;
   target?: string;
   steps?: number;
+  /** Paths only: ids of the paths folded into this item (the same route from other places). */
+  similarPaths?: string[];
   /** The findings to change (for a group, at most MAX_FINDINGS; `findingsTotal` says how many there are). */
   findings: TriageItemFinding[];
   findingsTotal: number;
@@ -52,7 +54,7 @@ export function triageItems(report: Report, top?: number): { total: number; item
     const fs = item.findings.slice(0, MAX_FINDINGS).map((f) => ({ id: findingId(f), ruleId: f.ruleId, severity: f.severity, where: clip(where(f.location), 200) }));
     if (item.kind === 'path') {
       const p = item.path;
-      return { rank: i + 1, kind: 'path', id: p.id, ruleId: p.ruleId, severity: worst(item), score: p.score, title: clip(p.title, 300), entry: p.entry.kind, target: p.target.kind, steps: p.steps.length, findings: fs, findingsTotal: item.findings.length };
+      return { rank: i + 1, kind: 'path', id: p.id, ruleId: p.ruleId, severity: worst(item), score: p.score, title: clip(p.title, 300), entry: p.entry.kind, target: p.target.kind, steps: p.steps.length, ...(item.similar?.length ? { similarPaths: item.similar.map((q) => q.id) } : {}), findings: fs, findingsTotal: item.findings.length };
     }
     return { rank: i + 1, kind: 'rule', id: item.ruleId, ruleId: item.ruleId, severity: worst(item), title: clip(item.rule?.title ?? item.findings[0].title, 300), findings: fs, findingsTotal: item.findings.length };
   });

@@ -166,6 +166,7 @@ export const outputSchemas = {
         entry: z.string().optional(),
         target: z.string().optional(),
         steps: int.optional(),
+        similarPaths: z.array(z.string()).optional().describe('Paths folded into this item: the same route from other places'),
         findings: z.array(z.object({ id: z.string(), ruleId: z.string(), severity, where: z.string() })).describe('The findings to change, with file:line'),
         findingsTotal: int,
       }),

@@ -34,6 +34,27 @@ describe('triage (templates)', () => {
     expect(text).toContain('Where: models/churn.pkl!data.pkl');
   });
 
+  it('folds a path that differs only in where it starts into one item, listing every entry\'s change', () => {
+    const r = pathReport();
+    const [account] = r.paths!.items;
+    const exposed = r.findings.find((f) => f.ruleId === 'compose/ollama-exposed')!;
+    // The same Ollama exposure in a second compose file: same rule, same route to the same account.
+    const other = { ...exposed, location: { path: 'deploy/compose.prod.yml', startLine: 3 }, fingerprint: 'f'.repeat(32), stableFingerprint: 'e'.repeat(32) };
+    r.findings.push(other);
+    r.paths!.items.push({ ...account, id: 'path-0a0a0a0a', score: 80, steps: [{ ...account.steps[0], location: other.location, finding: { ruleId: other.ruleId, fingerprint: other.stableFingerprint } }, account.steps[1]] });
+    const items = rank(r);
+    expect(items.map((i) => (i.kind === 'path' ? i.path.id : i.ruleId))).toEqual(['path-9f1c2e7a', 'path-03b7d44e', 'model/pickle-unsafe-global', 'dockerfile/no-user']);
+    const text = triageText(r);
+    expect(text).toContain('   Same route from 1 more place(s): deploy/compose.prod.yml:3 (path-0a0a0a0a).');
+    expect(text).toContain('   Changes (fix every place the route starts from; breaking a later step breaks them all):');
+    expect(text).toContain(`     - deploy/compose.prod.yml:3 (compose/ollama-exposed, high): ${pathRules.exposed.remediation}`);
+    expect(triageItems(r).items[0]).toMatchObject({ id: 'path-9f1c2e7a', similarPaths: ['path-0a0a0a0a'], findingsTotal: 3 });
+    expect(verifyAnswer(text, r).unverified).toEqual([]);
+    // A different route (another target) is not folded.
+    r.paths!.items[2] = { ...r.paths!.items[2], target: { kind: 'ai-account', assetId: 'llm-provider:other' } };
+    expect(rank(r).filter((i) => i.kind === 'path')).toHaveLength(3);
+  });
+
   it('is deterministic: same report (or the same findings in another order) gives the same text', () => {
     const a = triageText(pathReport());
     const shuffled = pathReport();
@@ -138,6 +159,17 @@ describe('on a real scan (examples/ai-lab, the attack-path engine\'s own output)
       expect(heads[n].startsWith(`${item.rank}. [${item.severity}`), heads[n]).toBe(true);
       expect(heads[n]).toContain(item.kind === 'path' ? `(${item.id}, ${item.ruleId})` : `(${item.id})`);
     });
-    expect(items.filter((i) => i.kind === 'path').map((i) => i.id)).toEqual(sortedPaths(report).slice(0, items.filter((i) => i.kind === 'path').length).map((p) => p.id));
+    // Every path of the report is in the ranking once: as an item, or folded into one.
+    const all = triageItems(report).items.flatMap((i) => (i.kind === 'path' ? [i.id, ...(i.similarPaths ?? [])] : []));
+    expect([...all].sort()).toEqual(sortedPaths(report).map((p) => p.id).sort());
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('folds the same kind of key leaked in several files into one item per route', () => {
+    const hf = rank(report).filter((i) => i.kind === 'path' && i.path.target.assetId === 'llm-provider:huggingface');
+    expect(hf).toHaveLength(1);
+    const item = hf[0] as Extract<(typeof hf)[number], { kind: 'path' }>;
+    expect([item.path, ...item.similar!].map((p) => p.steps[0].location?.path).sort()).toEqual(['.env', 'Dockerfile', 'notebooks/finetune.ipynb']);
+    expect(item.findings.map((f) => f.location.path).sort()).toEqual(['.env', 'Dockerfile', 'notebooks/finetune.ipynb']);
   });
 });
