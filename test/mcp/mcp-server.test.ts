@@ -350,14 +350,14 @@ describe('--allow-probe', () => {
 });
 
 /** Starts `aigis mcp --http` and resolves with its URL once it says where it listens. */
-function startHttp(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
+function startHttp(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
   const child = spawn(process.execPath, ['--import', guard, cli, 'mcp', '--root', lab, ...args], { env: { ...cleanEnv, ...env }, cwd: tmp, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let err = '';
     child.stderr!.on('data', (d: Buffer) => {
       err += d.toString();
       const m = /MCP server on (http:\/\/\S+\/mcp)/.exec(err);
-      if (m) resolve({ child, url: m[1] });
+      if (m) resolve({ child, url: m[1], stderr: () => err });
     });
     child.on('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
   });
@@ -368,7 +368,7 @@ describe('aigis mcp --http (streamable HTTP)', () => {
   afterAll(() => children.forEach((c) => c.kill('SIGTERM')));
 
   it('binds to 127.0.0.1 by default and serves the tools to the SDK client', async () => {
-    const { child, url } = await startHttp(['--http', '0']);
+    const { child, url, stderr } = await startHttp(['--http', '0']);
     children.push(child);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
     const client = new Client({ name: 'aigis-test', version: '1.0.0' });
@@ -391,7 +391,25 @@ describe('aigis mcp --http (streamable HTTP)', () => {
     expect(second.paths.items[0].id).not.toBe(first.paths.items[0].id);
     const explained = await call(client, 'explain_path', { path: '.', pathId: first.paths.items[0].id });
     expect((explained.structuredContent as { text: string }).text).toContain(first.paths.items[0].id);
+    // Every other tool answers over HTTP too, each result checked by the client against its schema.
+    const findingId = (explained.structuredContent as { findings: Array<{ id: string }> }).findings[0].id;
+    const rest: Array<[string, Record<string, unknown>]> = [
+      ['list_findings', { path: '.', severity: ['critical'] }],
+      ['bom', { path: '.', kind: 'llm-provider' }],
+      ['query_inventory', { path: '.', relatedTo: 'bedrock' }],
+      ['show_finding', { path: '.', findingId }],
+      ['triage', { path: '.', top: 2 }],
+      ['detect', { files: ['logs'] }],
+    ];
+    for (const [name, args] of rest) {
+      const r = await call(client, name, args);
+      expect(r.isError, `${name}: ${text(r).slice(0, 200)}`).toBeFalsy();
+      expect(r.structuredContent, name).toBeDefined();
+      expect(text(r).length, name).toBeLessThan(MAX_ANSWER);
+    }
+    expect([...rest.map(([n]) => n), 'scan', 'list_paths', 'explain_path'].sort()).toEqual(EXPECTED_TOOLS);
     await client.close();
+    expect(stderr()).not.toMatch(/AIGIS-GUARD/);
     // DNS rebinding: a request whose Host is not the loopback address is refused.
     // (node:http: fetch does not let a caller set Host.)
     const status = (host: string, origin?: string) =>
