@@ -2,8 +2,9 @@
  * The tools of `aigis mcp`. Every tool is read-only: it parses files under the roots and answers from
  * memory. Only `probe` touches the network, and it exists only when the server was started with
  * `--allow-probe`. Descriptions are plain statements of what a tool does (a test runs aigis's own
- * `mcp/tool-poisoning` rule over them). Every answer is JSON text, redacted by the report builder and
- * bounded by src/mcp/page.ts.
+ * `mcp/tool-poisoning` rule over them). Every answer is `structuredContent` that matches the tool's
+ * output schema (src/mcp/schemas.ts) and the same JSON as text (triage: its narrative), redacted by
+ * the report builder and bounded by src/mcp/page.ts.
  */
 import { createHash } from 'node:crypto';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
