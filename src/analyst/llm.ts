@@ -56,6 +56,7 @@ function itemData(report: Report, item: RankedItem, rankNo: number) {
       score: p.score,
       entry: p.entry.kind,
       target: p.target.kind,
+      ...(item.similar?.length ? { sameRouteFrom: item.similar.slice(0, 10).map((q) => ({ id: q.id, ...loc(q.steps[0]?.location) })) } : {}),
       steps: p.steps.map((s) => ({ role: s.role, asset: dataText(s.assetName, 120), assetKind: s.assetKind, ...(s.via ? { via: dataText(s.via, 40) } : {}), gains: dataText(s.description), ...(s.finding ? { ruleId: s.finding.ruleId } : {}), ...loc(s.location) })),
       findings: item.findings.slice(0, 8).map(findingData),
     };

@@ -63,20 +63,26 @@ function pathLines(report: Report, item: RankedPath, n: number | undefined, deta
   const pad = n === undefined ? '' : ' '.repeat(String(n).length + 2);
   const out = [head];
   out.push(`${pad}Why: an attacker starting from ${ENTRY[p.entry.kind] ?? clip(p.entry.kind, 40)} reaches ${TARGET[p.target.kind] ?? clip(p.target.kind, 40)} in ${p.steps.length} step(s)${p.variants ? ` (${p.variants} more route(s) between the same ends)` : ''}.`);
+  const similar = item.similar ?? [];
+  if (similar.length) {
+    const shown = similar.slice(0, detail ? 20 : MAX_LOCATIONS);
+    const from = shown.map((q) => `${clip(where(q.steps[0]?.location), 120) || clip(q.steps[0]?.assetName, 80)} (${q.id})`);
+    out.push(`${pad}Same route from ${similar.length} more place(s): ${from.join(', ')}${similar.length > shown.length ? ` (+${similar.length - shown.length} more)` : ''}.`);
+  }
   out.push(`${pad}Steps:`);
   for (const s of p.steps) {
     const at = where(s.location);
     const cite = s.finding ? ` [${s.finding.ruleId}${at ? ` at ${clip(at, 160)}` : ''}]` : at ? ` [${clip(at, 160)}]` : '';
     out.push(`${pad}  ${s.role.padEnd(6)} ${clip(s.assetName, 120)} (${s.assetKind})${s.via ? ` via ${clip(s.via, 40)}` : ''}: ${clip(s.description)}${cite}`);
   }
-  out.push(...changeLines(report, item.findings, pad, detail));
+  out.push(...changeLines(report, item.findings, pad, detail, similar.length > 0));
   return out;
 }
 
 /** The exact changes: each finding's remediation at its file and line, one per rule and place. */
-function changeLines(report: Report, findings: Finding[], pad: string, detail: boolean): string[] {
+function changeLines(report: Report, findings: Finding[], pad: string, detail: boolean, several = false): string[] {
   if (!findings.length) return [`${pad}Change: no single finding gates this path; remove the relation between its steps (see the path rule's documentation).`];
-  const out = [`${pad}Changes (breaking any one step breaks the path):`];
+  const out = [several ? `${pad}Changes (fix every place the route starts from; breaking a later step breaks them all):` : `${pad}Changes (breaking any one step breaks the path):`];
   const rules = rulesOf(report);
   for (const f of findings) {
     const [first, ...rest] = block(f.remediation || rules.get(f.ruleId)?.remediation, `${pad}    `, detail ? 40 : 12);

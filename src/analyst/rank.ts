@@ -9,8 +9,14 @@ import { severityRank } from '../core/severity.js';
 export interface RankedPath {
   kind: 'path';
   path: AttackPath;
-  /** Findings that are steps of the path, in step order (each once). */
+  /** Findings that are steps of the path (and of `similar`), in step order (each once). */
   findings: Finding[];
+  /**
+   * Lower-ranked paths that differ from `path` only where they start: the same rule, target and
+   * steps from an entry asset of the same name and kind (one kind of key leaked in several files).
+   * One item, so the same route does not fill the list; breaking each entry is still a change.
+   */
+  similar?: AttackPath[];
 }
 
 export interface RankedGroup {
@@ -55,10 +61,20 @@ export function rank(report: Report): RankedItem[] {
   const onPath = new Set<Finding>();
   const paths = sortedPaths(report);
   const pathRules = new Set(paths.map((p) => p.ruleId));
+  const byShape = new Map<string, RankedPath>();
   for (const p of paths) {
     const findings = pathFindings(report, p);
     findings.forEach((f) => onPath.add(f));
-    items.push({ kind: 'path', path: p, findings });
+    const key = shape(p);
+    const first = byShape.get(key);
+    if (first) {
+      (first.similar ??= []).push(p);
+      for (const f of findings) if (!first.findings.includes(f)) first.findings.push(f);
+      continue;
+    }
+    const item: RankedPath = { kind: 'path', path: p, findings };
+    byShape.set(key, item);
+    items.push(item);
   }
   const groups = new Map<string, Finding[]>();
   for (const f of report.findings) {
@@ -75,6 +91,12 @@ export function rank(report: Report): RankedItem[] {
     .map(([ruleId, fs]): RankedGroup => ({ kind: 'rule', ruleId, rule: rules.get(ruleId), findings: fs.sort((a, b) => compareLocations(a.location, b.location) || findingId(a).localeCompare(findingId(b))) }))
     .sort((a, b) => worst(b.findings) - worst(a.findings) || conf(b.findings) - conf(a.findings) || b.findings.length - a.findings.length || a.ruleId.localeCompare(b.ruleId));
   return [...items, ...ruleItems];
+}
+
+/** What two paths share when they differ only in where they start (see RankedPath.similar). */
+function shape(p: AttackPath): string {
+  const [entry, ...rest] = p.steps;
+  return JSON.stringify([p.ruleId, p.target.assetId, entry?.assetKind, entry?.assetName, entry?.finding?.ruleId, rest.map((s) => [s.role, s.assetId, s.via])]);
 }
 
 /** A finding by its stable fingerprint, its fingerprint, or a unique prefix of either (8+ characters). */

@@ -1,7 +1,10 @@
 import { formatBytes } from '../report/table.js';
 
+/** Files analysed so far, of how many, and bytes read. */
+export type ScanProgress = (p: { files: number; total: number; bytes: number }) => void;
+
 /** Progress on stderr, only when stderr is a TTY (never in CI logs or pipes). */
-export function progressReporter(enabled: boolean): ((p: { files: number; total: number; bytes: number }) => void) | undefined {
+export function progressReporter(enabled: boolean): ScanProgress | undefined {
   if (!enabled || !process.stderr.isTTY) return undefined;
   const start = Date.now();
   let last = 0;

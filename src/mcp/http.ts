@@ -77,7 +77,8 @@ export async function startHttp(shared: McpShared, opts: { host: string; port: n
     const loopback = isLoopback(opts.host);
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
-      enableJsonResponse: true,
+      // Answers as an event stream: a tool call's progress notifications travel on it before the result.
+      enableJsonResponse: false,
       ...(loopback ? { enableDnsRebindingProtection: true, allowedHosts: [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`] } : {}),
     });
     const server = createServer(shared);

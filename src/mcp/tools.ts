@@ -2,24 +2,27 @@
  * The tools of `aigis mcp`. Every tool is read-only: it parses files under the roots and answers from
  * memory. Only `probe` touches the network, and it exists only when the server was started with
  * `--allow-probe`. Descriptions are plain statements of what a tool does (a test runs aigis's own
- * `mcp/tool-poisoning` rule over them). Every answer is JSON text, redacted by the report builder and
- * bounded by src/mcp/page.ts.
+ * `mcp/tool-poisoning` rule over them). Every answer is `structuredContent` that matches the tool's
+ * output schema (src/mcp/schemas.ts) and the same JSON as text (triage: its narrative), redacted by
+ * the report builder and bounded by src/mcp/page.ts.
  */
 import { createHash } from 'node:crypto';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, ServerNotification } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import { explainPath } from '../analyst/narrative.js';
-import { triageText } from '../analyst/narrative.js';
-import { findingId, lookupFinding, lookupPath, sortedPaths } from '../analyst/rank.js';
-import type { AssetKind, Finding, Report, Severity } from '../core/model.js';
-import { SEVERITIES } from '../core/severity.js';
+import { triageItems } from '../analyst/items.js';
+import { explainPath, triageText } from '../analyst/narrative.js';
+import { compareLocations, findingId, lookupFinding, lookupPath, pathFindings, sortedPaths } from '../analyst/rank.js';
+import type { AssetKind, Finding, Report } from '../core/model.js';
+import { SEVERITIES, severityRank } from '../core/severity.js';
 import { renderRuleDoc } from '../report/rule-docs.js';
 import { CliError } from '../cli/exit.js';
+import type { ScanProgress } from '../cli/progress.js';
 import { TargetError } from '../targets/target-error.js';
 import { ConfinementError, type Roots } from './confine.js';
 import { queryInventory } from './inventory.js';
 import { bounded, CursorError, decodeCursor, DEFAULT_LIMIT, MAX_LIMIT, page } from './page.js';
+import { outputSchemas } from './schemas.js';
 import type { ReportCache } from './state.js';
 
 export interface ToolContext {
@@ -36,8 +39,13 @@ const limitArg = z.number().int().min(1).max(MAX_LIMIT).optional().describe(`Ite
 
 class ToolError extends Error {}
 
+/**
+ * A tool answer: the value as `structuredContent` (checked against the tool's output schema) and the
+ * same JSON as text for clients that read only `content`.
+ */
 function json(value: unknown): CallToolResult {
-  return { content: [{ type: 'text', text: JSON.stringify(value) }] };
+  const text = JSON.stringify(value);
+  return { content: [{ type: 'text', text }], structuredContent: JSON.parse(text) as Record<string, unknown> };
 }
 
 /** Runs a tool body; refusals and bad input come back as tool errors the model can read. */
@@ -66,6 +74,31 @@ function findingSummary(f: Finding) {
   };
 }
 
+/** What a handler gets besides its arguments (the SDK's RequestHandlerExtra, the part used here). */
+interface HandlerExtra {
+  _meta?: { progressToken?: string | number };
+  sendNotification: (n: ServerNotification) => Promise<void>;
+}
+
+/**
+ * Progress notifications for a client that asked for them (a `progressToken`): files analysed of the
+ * total, at most one a second. They also keep a client's request timeout from expiring on a long scan
+ * (the SDK client's `resetTimeoutOnProgress`).
+ */
+function progressOf(extra: HandlerExtra): ScanProgress | undefined {
+  const token = extra._meta?.progressToken;
+  if (token === undefined) return undefined;
+  let last = 0;
+  let sent = -1;
+  return ({ files, total }) => {
+    const now = Date.now();
+    if (files <= sent || (now - last < 1000 && files < total)) return;
+    last = now;
+    sent = files;
+    extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress: files, total, message: `${files}/${total} files analysed` } }).catch(() => undefined);
+  };
+}
+
 /**
  * Scans run one at a time (in arrival order): a client that fires many calls at once cannot multiply
  * the memory a scan may use. Shared by every connection of the process.
@@ -80,7 +113,7 @@ function serially<T>(fn: () => Promise<T>): Promise<T> {
 export function registerTools(server: McpServer, ctx: ToolContext): void {
   const { roots, cache } = ctx;
 
-  async function scanned(kind: 'scan' | 'bom', p: string, fresh: boolean, severity?: string[]): Promise<{ key: string; report: Report }> {
+  async function scanned(kind: 'scan' | 'bom', p: string, fresh: boolean, severity?: string[], onProgress?: ScanProgress): Promise<{ key: string; report: Report }> {
     const real = roots.resolve(p);
     const cacheKind = severity?.length ? `${kind}[${[...severity].sort().join(',')}]` : kind;
     if (!fresh) {
@@ -88,12 +121,14 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       if (hit) return hit;
     }
     const report = await serially(async (): Promise<Report> => {
+      const { resolveScanSettings } = await import('../cli/scan-settings.js');
       if (kind === 'scan') {
-        const { scan } = await import('../index.js');
-        return scan(real, { severity: severity as Severity[] | undefined });
+        // As the programmatic scan() of src/index.ts, with progress for the client.
+        const { scanReport } = await import('../cli/commands/scan.js');
+        return scanReport(real, resolveScanSettings(real, { severity: severity?.join(','), quiet: true }), { onProgress });
       }
-      const [{ bomReport }, { resolveScanSettings }] = await Promise.all([import('../cli/commands/bom.js'), import('../cli/scan-settings.js')]);
-      return bomReport(real, resolveScanSettings(real, { quiet: true }, process.cwd(), 'bom'));
+      const { bomReport } = await import('../cli/commands/bom.js');
+      return bomReport(real, resolveScanSettings(real, { quiet: true }, process.cwd(), 'bom'), onProgress ?? false);
     });
     return { key: cache.put(cacheKind, report, real), report };
   }
@@ -102,7 +137,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
    * The report a cursor names, or a fresh/cached one for the path. A cursor's key is the cached
    * report's key and a digest of the query (path and filters), so a cursor cannot page another query.
    */
-  async function reportFor(kind: 'scan' | 'bom', query: Record<string, unknown>, cursor: string | undefined, fresh: boolean, severity?: string[]) {
+  async function reportFor(kind: 'scan' | 'bom', query: Record<string, unknown>, cursor: string | undefined, fresh: boolean, severity?: string[], onProgress?: ScanProgress) {
     const sig = createHash('sha256').update(JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)))).digest('base64url').slice(0, 12);
     if (cursor) {
       const c = decodeCursor(cursor);
@@ -112,7 +147,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       if (!report) throw new CursorError('this cursor\'s results are no longer cached: call the tool again without a cursor');
       return { key: c.key, report, offset: c.offset };
     }
-    const r = await scanned(kind, String(query.path), fresh, severity);
+    const r = await scanned(kind, String(query.path), fresh, severity, onProgress);
     return { key: `${r.key}|${sig}`, report: r.report, offset: 0 };
   }
 
@@ -124,11 +159,12 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       title: 'Scan a path',
       description: 'Scan a directory, file or container image archive under the allowed roots with aigis (secrets, unsafe model files, vulnerable AI packages, AI infrastructure and agent configuration, attack paths). Returns counts and one page of findings; secrets are redacted. Reads files only.',
       inputSchema: { path: pathArg, severity: z.array(z.enum(SEVERITIES)).max(5).optional().describe('Only these severities'), cursor: cursorArg, limit: limitArg },
+      outputSchema: outputSchemas.scan,
       annotations: readOnly,
     },
-    ({ path, severity, cursor, limit }) =>
+    ({ path, severity, cursor, limit }, extra) =>
       guarded(async () => {
-        const { key, report, offset } = await reportFor('scan', { path, severity }, cursor, true, severity);
+        const { key, report, offset } = await reportFor('scan', { path, severity }, cursor, true, severity, progressOf(extra));
         const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, report.findings.filter((f) => f.severity === s).length]));
         return json({
           target: roots.display(report.target.name),
@@ -139,16 +175,52 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
   );
 
   server.registerTool(
+    'list_findings',
+    {
+      title: 'List findings',
+      description: 'List the findings of a path\'s last scan (scanning it if needed), most severe first, filtered by severity, rule id or rule domain (secret, tf, k8s/ray-dashboard-exposed), file, or whether they are on an attack path. Secrets are redacted.',
+      inputSchema: {
+        path: pathArg,
+        severity: z.array(z.enum(SEVERITIES)).max(5).optional().describe('Only these severities'),
+        ruleId: z.string().max(100).optional().describe('A rule id, or a domain such as secret or tf for all its rules'),
+        file: z.string().max(400).optional().describe('Case-insensitive substring of the file path'),
+        onPath: z.boolean().optional().describe('true: only findings on an attack path; false: only findings on none'),
+        cursor: cursorArg,
+        limit: limitArg,
+      },
+      outputSchema: outputSchemas.list_findings,
+      annotations: readOnly,
+    },
+    ({ path, severity, ruleId, file, onPath, cursor, limit }, extra) =>
+      guarded(async () => {
+        const { key, report, offset } = await reportFor('scan', { path, severity, ruleId, file, onPath }, cursor, false, undefined, progressOf(extra));
+        const domain = ruleId?.replace(/\/+$/, '');
+        const needle = file?.toLowerCase();
+        const hits = report.findings
+          .filter(
+            (f) =>
+              (!severity?.length || severity.includes(f.severity)) &&
+              (!domain || f.ruleId === domain || f.ruleId.startsWith(`${domain}/`)) &&
+              (!needle || (f.location.path ?? '').toLowerCase().includes(needle)) &&
+              (onPath === undefined || (f.onPaths?.length ?? 0) > 0 === onPath),
+          )
+          .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || compareLocations(a.location, b.location) || a.ruleId.localeCompare(b.ruleId));
+        return json({ target: roots.display(report.target.name), findings: page(hits, key, offset, limit, findingSummary) });
+      }),
+  );
+
+  server.registerTool(
     'bom',
     {
       title: 'AI bill of materials',
       description: 'List the AI inventory of a path under the allowed roots: models, datasets, LLM providers, AI services and servers, agents, MCP servers, GPU workloads, vector stores and AI packages, with where each was seen and how they relate. Reads files only.',
       inputSchema: { path: pathArg, kind: z.enum(ASSET_KINDS).optional().describe('Only assets of this kind'), cursor: cursorArg, limit: limitArg },
+      outputSchema: outputSchemas.bom,
       annotations: readOnly,
     },
-    ({ path, kind, cursor, limit }) =>
+    ({ path, kind, cursor, limit }, extra) =>
       guarded(async () => {
-        const { key, report, offset } = await reportFor('bom', { path, kind }, cursor, true);
+        const { key, report, offset } = await reportFor('bom', { path, kind }, cursor, true, undefined, progressOf(extra));
         const assets = kind ? report.assets.filter((a) => a.kind === kind) : report.assets;
         const counts: Record<string, number> = {};
         for (const a of report.assets) counts[a.kind] = (counts[a.kind] ?? 0) + 1;
@@ -172,11 +244,12 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
         cursor: cursorArg,
         limit: limitArg,
       },
+      outputSchema: outputSchemas.query_inventory,
       annotations: readOnly,
     },
-    ({ path, cursor, limit, ...q }) =>
+    ({ path, cursor, limit, ...q }, extra) =>
       guarded(async () => {
-        const { key, report, offset } = await reportFor('scan', { path, ...q }, cursor, false);
+        const { key, report, offset } = await reportFor('scan', { path, ...q }, cursor, false, undefined, progressOf(extra));
         const hits = queryInventory(report.assets, q);
         return json({ target: roots.display(report.target.name), query: q, assets: page(hits, key, offset, limit) });
       }),
@@ -186,14 +259,30 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
     'list_paths',
     {
       title: 'List attack paths',
-      description: 'List the attack paths of a path (from its last scan, scanning it if needed), highest score first: each joins findings and inventory relations from an entry point (internet exposure, leaked credential, untrusted CI trigger, unsafe model file) to a target such as training data, a model store or an AI account.',
-      inputSchema: { path: pathArg, cursor: cursorArg, limit: limitArg },
+      description: 'List the attack paths of a path (from its last scan, scanning it if needed), highest score first: each joins findings and inventory relations from an entry point (internet exposure, leaked credential, untrusted CI trigger, unsafe model file) to a target such as training data, a model store or an AI account. Optional filters narrow the list.',
+      inputSchema: {
+        path: pathArg,
+        severity: z.array(z.enum(SEVERITIES)).max(5).optional().describe('Only paths of these severities'),
+        minScore: z.number().min(0).max(100).optional().describe('Only paths scoring at least this (0..100)'),
+        ruleId: z.string().max(100).optional().describe('Only paths of this path rule (path/…)'),
+        asset: z.string().max(200).optional().describe('Case-insensitive substring of the id or name of an asset on the path (bedrock, aws_s3_bucket.training)'),
+        cursor: cursorArg,
+        limit: limitArg,
+      },
+      outputSchema: outputSchemas.list_paths,
       annotations: readOnly,
     },
-    ({ path, cursor, limit }) =>
+    ({ path, severity, minScore, ruleId, asset, cursor, limit }, extra) =>
       guarded(async () => {
-        const { key, report, offset } = await reportFor('scan', { path }, cursor, false);
-        const paths = sortedPaths(report);
+        const { key, report, offset } = await reportFor('scan', { path, severity, minScore, ruleId, asset }, cursor, false, undefined, progressOf(extra));
+        const needle = asset?.toLowerCase();
+        const paths = sortedPaths(report).filter(
+          (p) =>
+            (!severity?.length || severity.includes(p.severity)) &&
+            (minScore === undefined || p.score >= minScore) &&
+            (!ruleId || p.ruleId === ruleId) &&
+            (!needle || p.steps.some((s) => s.assetId.toLowerCase().includes(needle) || s.assetName.toLowerCase().includes(needle))),
+        );
         return json({
           target: roots.display(report.target.name),
           computed: report.paths !== undefined,
@@ -209,14 +298,15 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       title: 'Explain an attack path',
       description: 'Explain one attack path of a path\'s last scan: every step with the asset, what the attacker gains, the finding and its file and line, and the changes that break the path.',
       inputSchema: { path: pathArg, pathId: z.string().min(1).max(100).describe('Attack path id (path-…) from list_paths') },
+      outputSchema: outputSchemas.explain_path,
       annotations: readOnly,
     },
-    ({ path, pathId }) =>
+    ({ path, pathId }, extra) =>
       guarded(async () => {
-        const { report } = await scanned('scan', path, false);
+        const { report } = await scanned('scan', path, false, undefined, progressOf(extra));
         const p = lookupPath(report, pathId);
         if (!p) throw new ToolError(`no attack path ${JSON.stringify(pathId)} in the last scan of this path; call list_paths`);
-        return json({ text: explainPath(report, p), path: bounded(p) });
+        return json({ text: explainPath(report, p), path: bounded(p), findings: pathFindings(report, p).map((f) => bounded(findingSummary(f))) });
       }),
   );
 
@@ -226,11 +316,12 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       title: 'Show a finding',
       description: 'Show one finding of a path\'s last scan in full (location, redacted evidence, message, references, attack paths it is on) with its rule documentation and the fix.',
       inputSchema: { path: pathArg, findingId: z.string().min(8).max(100).describe('The finding id from scan (its stable fingerprint) or a unique prefix of 8+ characters') },
+      outputSchema: outputSchemas.show_finding,
       annotations: readOnly,
     },
-    ({ path, findingId: id }) =>
+    ({ path, findingId: id }, extra) =>
       guarded(async () => {
-        const { report } = await scanned('scan', path, false);
+        const { report } = await scanned('scan', path, false, undefined, progressOf(extra));
         const f = lookupFinding(report, id);
         if (!f) throw new ToolError(`no finding ${JSON.stringify(id)} in the last scan of this path`);
         const rule = report.rules.find((r) => r.id === f.ruleId);
@@ -244,12 +335,19 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       title: 'Triage a path',
       description: 'What to fix first in a path\'s last scan (scanning it if needed): a short ranked plan, attack paths by score first, then the remaining findings by severity, each with the exact change. Deterministic text from the report.',
       inputSchema: { path: pathArg, top: z.number().int().min(1).max(50).optional().describe('Items shown (default 10)') },
+      outputSchema: outputSchemas.triage,
       annotations: readOnly,
     },
-    ({ path, top }) =>
+    ({ path, top }, extra) =>
       guarded(async () => {
-        const { report } = await scanned('scan', path, false);
-        return { content: [{ type: 'text', text: triageText({ ...report, target: { ...report.target, name: roots.display(report.target.name) } }, { top }) }] };
+        const { report } = await scanned('scan', path, false, undefined, progressOf(extra));
+        const shown = { ...report, target: { ...report.target, name: roots.display(report.target.name) } };
+        const text = triageText(shown, { top });
+        const { total, items } = triageItems(shown, top ?? 10);
+        // The narrative is the text content (what a client without structured output shows); the
+        // structured result carries the same ranking as data, and the text once more.
+        const structured = JSON.parse(JSON.stringify({ target: shown.target.name, findings: report.findings.length, attackPaths: report.paths?.items.length ?? 0, total, items, text })) as Record<string, unknown>;
+        return { content: [{ type: 'text', text }], structuredContent: structured };
       }),
   );
 
@@ -264,6 +362,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
         cursor: cursorArg,
         limit: limitArg,
       },
+      outputSchema: outputSchemas.detect,
       annotations: readOnly,
     },
     ({ files, source, cursor, limit }) =>
@@ -288,6 +387,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
         title: 'Probe an endpoint',
         description: 'Send a bounded set of HTTP requests to one AI endpoint the user is allowed to test (Ray, Jupyter, MLflow, Ollama, vLLM, MCP and others) to identify it and check whether it requires authentication. Enabled because the server was started with --allow-probe.',
         inputSchema: { url: z.string().min(1).max(2048).describe('URL or host:port of the endpoint') },
+      outputSchema: outputSchemas.probe,
         annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
       },
       ({ url }) =>

@@ -1,7 +1,9 @@
-/** The deterministic analyst (templates) over a hand-built report with attack paths. */
-import { describe, expect, it } from 'vitest';
+/** The deterministic analyst (templates) over a hand-built report with hostile text, and over a real scan. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { triageItems } from '../../src/analyst/items.js';
 import { explainText, triageText } from '../../src/analyst/narrative.js';
-import { rank } from '../../src/analyst/rank.js';
+import { pathFindings, rank, sortedPaths } from '../../src/analyst/rank.js';
+import type { Report } from '../../src/core/model.js';
 import { verifyAnswer } from '../../src/analyst/verify.js';
 import { sampleReport } from '../support/sample-report.js';
 import { pathReport, pathRules } from '../support/hostile-path-report.js';
@@ -30,6 +32,27 @@ describe('triage (templates)', () => {
     expect(text).not.toMatch(/^\d+\. .*\((compose\/ollama-exposed|tf\/s3-public-bucket|path\/[a-z-]+)\)/m);
     expect(text).toMatch(/^3\. \[high\] Pickle imports a dangerous global \(model\/pickle-unsafe-global\)$/m);
     expect(text).toContain('Where: models/churn.pkl!data.pkl');
+  });
+
+  it('folds a path that differs only in where it starts into one item, listing every entry\'s change', () => {
+    const r = pathReport();
+    const [account] = r.paths!.items;
+    const exposed = r.findings.find((f) => f.ruleId === 'compose/ollama-exposed')!;
+    // The same Ollama exposure in a second compose file: same rule, same route to the same account.
+    const other = { ...exposed, location: { path: 'deploy/compose.prod.yml', startLine: 3 }, fingerprint: 'f'.repeat(32), stableFingerprint: 'e'.repeat(32) };
+    r.findings.push(other);
+    r.paths!.items.push({ ...account, id: 'path-0a0a0a0a', score: 80, steps: [{ ...account.steps[0], location: other.location, finding: { ruleId: other.ruleId, fingerprint: other.stableFingerprint } }, account.steps[1]] });
+    const items = rank(r);
+    expect(items.map((i) => (i.kind === 'path' ? i.path.id : i.ruleId))).toEqual(['path-9f1c2e7a', 'path-03b7d44e', 'model/pickle-unsafe-global', 'dockerfile/no-user']);
+    const text = triageText(r);
+    expect(text).toContain('   Same route from 1 more place(s): deploy/compose.prod.yml:3 (path-0a0a0a0a).');
+    expect(text).toContain('   Changes (fix every place the route starts from; breaking a later step breaks them all):');
+    expect(text).toContain(`     - deploy/compose.prod.yml:3 (compose/ollama-exposed, high): ${pathRules.exposed.remediation}`);
+    expect(triageItems(r).items[0]).toMatchObject({ id: 'path-9f1c2e7a', similarPaths: ['path-0a0a0a0a'], findingsTotal: 3 });
+    expect(verifyAnswer(text, r).unverified).toEqual([]);
+    // A different route (another target) is not folded.
+    r.paths!.items[2] = { ...r.paths!.items[2], target: { kind: 'ai-account', assetId: 'llm-provider:other' } };
+    expect(rank(r).filter((i) => i.kind === 'path')).toHaveLength(3);
   });
 
   it('is deterministic: same report (or the same findings in another order) gives the same text', () => {
@@ -88,13 +111,65 @@ describe('explain (templates)', () => {
   });
 });
 
-describe('on a real scan (examples/ai-lab)', () => {
-  it('every rule id, file and line the triage cites verifies against the report (no false marks)', async () => {
+describe('on a real scan (examples/ai-lab, the attack-path engine\'s own output)', () => {
+  let report: Report;
+  beforeAll(async () => {
     const { scan } = await import('../../src/index.js');
     const path = await import('node:path');
-    const report = await scan(path.resolve(__dirname, '../../examples/ai-lab'));
+    report = await scan(path.resolve(__dirname, '../../examples/ai-lab'));
+  });
+
+  it('every rule id, file and line the triage cites verifies against the report (no false marks)', () => {
     const text = triageText(report, { top: 1000 });
     expect(text.split('\n').filter((l) => /^\d+\. /.test(l)).length).toBeGreaterThan(20);
     expect(verifyAnswer(text, report).unverified).toEqual([]);
+  });
+
+  it('ranks the planted path first: internet → Ray head → IRSA role → training bucket', () => {
+    const [top] = rank(report);
+    expect(top.kind).toBe('path');
+    const p = (top as Extract<typeof top, { kind: 'path' }>).path;
+    expect(p).toMatchObject({ ruleId: 'path/exposed-server-to-data', entry: { kind: 'internet-exposure' }, target: { kind: 'training-data', assetId: 'tf:terraform/aws_s3_bucket.training' } });
+    expect(p.steps.map((s) => s.location?.path)).toEqual(['k8s/paths/ray-trainer.yaml', 'k8s/paths/ray-trainer.yaml', 'terraform/ray-trainer.tf', 'terraform/training-data.tf']);
+    // The findings the path names are found in the report (the engine's fingerprints are the findings' ids).
+    expect((top as Extract<typeof top, { kind: 'path' }>).findings.map((f) => f.ruleId)).toEqual(['k8s/ray-dashboard-exposed', 'tf/s3-bucket-unencrypted']);
+    expect(triageText(report).split('\n').find((l) => l.startsWith('1. '))).toBe(`1. [critical, score ${p.score}] ${p.title} (${p.id}, path/exposed-server-to-data)`);
+  });
+
+  it('explains every path the engine found, each step\'s finding resolved, and the text verifies', () => {
+    const paths = report.paths!.items;
+    expect(paths.length).toBeGreaterThan(5);
+    for (const p of paths) {
+      const gated = p.steps.filter((s) => s.finding).length;
+      expect(pathFindings(report, p).length, p.id).toBeGreaterThanOrEqual(gated);
+      const text = explainText(report, { path: p.id });
+      expect(text.startsWith(`[${p.severity}, score ${p.score}] `), p.id).toBe(true);
+      expect(text).toContain(`About ${p.ruleId}:`);
+      expect(text).not.toContain('no single finding gates this path');
+      expect(verifyAnswer(text, report).unverified, p.id).toEqual([]);
+    }
+  });
+
+  it('the structured ranking (the MCP triage result) has the text\'s order', () => {
+    const { total, items } = triageItems(report, 30);
+    expect(total).toBe(rank(report).length);
+    const heads = triageText(report, { top: 30 }).split('\n').filter((l) => /^\d+\. /.test(l));
+    expect(heads).toHaveLength(items.length);
+    items.forEach((item, n) => {
+      expect(heads[n].startsWith(`${item.rank}. [${item.severity}`), heads[n]).toBe(true);
+      expect(heads[n]).toContain(item.kind === 'path' ? `(${item.id}, ${item.ruleId})` : `(${item.id})`);
+    });
+    // Every path of the report is in the ranking once: as an item, or folded into one.
+    const all = triageItems(report).items.flatMap((i) => (i.kind === 'path' ? [i.id, ...(i.similarPaths ?? [])] : []));
+    expect([...all].sort()).toEqual(sortedPaths(report).map((p) => p.id).sort());
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('folds the same kind of key leaked in several files into one item per route', () => {
+    const hf = rank(report).filter((i) => i.kind === 'path' && i.path.target.assetId === 'llm-provider:huggingface');
+    expect(hf).toHaveLength(1);
+    const item = hf[0] as Extract<(typeof hf)[number], { kind: 'path' }>;
+    expect([item.path, ...item.similar!].map((p) => p.steps[0].location?.path).sort()).toEqual(['.env', 'Dockerfile', 'notebooks/finetune.ipynb']);
+    expect(item.findings.map((f) => f.location.path).sort()).toEqual(['.env', 'Dockerfile', 'notebooks/finetune.ipynb']);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The attack-path tools in process (official client over the SDK's in-memory transport), on a
- * hand-built report with paths placed in the server's cache as the last scan of a root: until the
- * path engine lands, examples/ai-lab has no paths to list.
+ * hand-built report placed in the server's cache as the last scan of a root: its scanned text is
+ * hostile on purpose (prompt-injection file names, a raw token, a terminal escape), which no real scan
+ * of the bundled example has. The path engine's own output is covered through the built CLI in
+ * mcp-server.test.ts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,12 +13,12 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Roots } from '../../src/mcp/confine.js';
 import { createServer, sharedState } from '../../src/mcp/server.js';
-import { pathReport } from '../support/hostile-path-report.js';
+import { pathReport, RAW_TOKEN } from '../support/hostile-path-report.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'aigis-mcp-paths-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-type Answer = { isError?: boolean; content: Array<{ text: string }> };
+type Answer = { isError?: boolean; content: Array<{ text: string }>; structuredContent?: Record<string, unknown> };
 
 describe('attack-path tools', () => {
   let client: Client;
@@ -47,8 +49,14 @@ describe('attack-path tools', () => {
     const key = pathReport().findings.find((f) => f.ruleId === 'secret/openai-api-key')!;
     const shown = JSON.parse((await call('show_finding', { path: '.', findingId: key.stableFingerprint!.slice(0, 12) })).content[0].text);
     expect(shown.finding.onPaths).toEqual(['path-9f1c2e7a']);
-    const triage = (await call('triage', { path: '.' })).content[0].text;
+    const answer = await call('triage', { path: '.' });
+    const triage = answer.content[0].text;
     expect(triage.split('\n').find((l) => l.startsWith('1. '))).toContain('path-9f1c2e7a');
+    // The structured ranking is the text's, item for item, and carries no raw credential.
+    const items = answer.structuredContent!.items as Array<{ rank: number; kind: string; id: string; findings: Array<{ ruleId: string; where: string }> }>;
+    expect(items.map((i) => `${i.rank} ${i.kind} ${i.id}`)).toEqual(['1 path path-9f1c2e7a', '2 path path-03b7d44e', '3 rule model/pickle-unsafe-global', '4 rule dockerfile/no-user']);
+    expect(items[0].findings.map((f) => f.ruleId)).toEqual(['compose/ollama-exposed', 'secret/openai-api-key']);
+    expect(JSON.stringify(answer.structuredContent)).not.toContain(RAW_TOKEN);
     expect((await call('explain_path', { path: '.', pathId: 'path-none' })).isError).toBe(true);
   });
 });

@@ -38,7 +38,7 @@ symlinkSync(outside, path.join(root2, 'link-out'));
 symlinkSync(path.join(root2, 'inside.jsonl'), path.join(root2, 'link-in.jsonl'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-type Answer = { isError?: boolean; content: Array<{ type: string; text: string }> };
+type Answer = { isError?: boolean; content: Array<{ type: string; text: string }>; structuredContent?: Record<string, unknown> };
 
 async function stdioClient(extra: string[] = []): Promise<{ client: Client; stderr: () => string }> {
   const transport = new StdioClientTransport({ command: process.execPath, args: ['--import', guard, cli, 'mcp', '--root', lab, '--root', root2, '--root', images, ...extra], env: cleanEnv, cwd: tmp, stderr: 'pipe' });
@@ -72,7 +72,7 @@ function snapshot(dir: string): string[] {
   return out;
 }
 
-const EXPECTED_TOOLS = ['bom', 'detect', 'explain_path', 'list_paths', 'query_inventory', 'scan', 'show_finding', 'triage'];
+const EXPECTED_TOOLS = ['bom', 'detect', 'explain_path', 'list_findings', 'list_paths', 'query_inventory', 'scan', 'show_finding', 'triage'];
 
 describe('aigis mcp over stdio (official client SDK)', () => {
   let client: Client;
@@ -95,7 +95,13 @@ describe('aigis mcp over stdio (official client SDK)', () => {
       expect(t.inputSchema.type).toBe('object');
       expect(t.annotations?.readOnlyHint).toBe(true);
       expect(t.annotations?.openWorldHint).toBe(false);
+      // Every tool declares what it returns (the client checks each structuredContent against it).
+      expect(t.outputSchema?.type, t.name).toBe('object');
+      expect(Object.keys(t.outputSchema!.properties ?? {}).length, t.name).toBeGreaterThan(1);
     }
+    const listPaths = tools.find((t) => t.name === 'list_paths')!;
+    expect(Object.keys(listPaths.inputSchema.properties ?? {}).sort()).toEqual(['asset', 'cursor', 'limit', 'minScore', 'path', 'ruleId', 'severity']);
+    expect((listPaths.outputSchema!.properties as Record<string, unknown>).paths).toMatchObject({ type: 'object', required: expect.arrayContaining(['total', 'offset', 'items']) });
     const scan = tools.find((t) => t.name === 'scan')!;
     expect(scan.inputSchema.required).toEqual(['path']);
     expect((scan.inputSchema.properties as Record<string, { items?: { enum?: string[] } }>).severity.items?.enum).toEqual(['critical', 'high', 'medium', 'low', 'info']);
@@ -110,6 +116,16 @@ describe('aigis mcp over stdio (official client SDK)', () => {
     expect(scan.findings.items).toHaveLength(5);
     expect(scan.findings.nextCursor).toEqual(expect.any(String));
     const first = scan.findings.items[0];
+
+    // From the last scan: filtered by rule domain, severity, file, and whether on an attack path.
+    answers.list_findings = await call(client, 'list_findings', { path: '.', ruleId: 'secret', severity: ['critical', 'high'], limit: 200 });
+    const secrets = (answers.list_findings.structuredContent as { findings: { total: number; items: Array<{ ruleId: string; severity: string }> } }).findings;
+    expect(secrets.total).toBeGreaterThan(3);
+    expect(secrets.items.every((f) => f.ruleId.startsWith('secret/') && ['critical', 'high'].includes(f.severity))).toBe(true);
+    expect(secrets.items.map((f) => f.severity)).toEqual([...secrets.items.map((f) => f.severity)].sort((a, b) => (a === b ? 0 : a === 'critical' ? -1 : 1)));
+    const onPath = (await call(client, 'list_findings', { path: '.', onPath: true, file: 'ray-trainer', limit: 200 })).structuredContent as { findings: { items: Array<{ ruleId: string; location: { path: string }; onPaths: string[] }> } };
+    expect(onPath.findings.items.map((f) => f.ruleId)).toContain('k8s/ray-dashboard-exposed');
+    expect(onPath.findings.items.every((f) => f.location.path.includes('ray-trainer') && f.onPaths.length > 0)).toBe(true);
 
     answers.image = await call(client, 'scan', { path: path.join(images, 'docker-save.tar') });
     const image = JSON.parse(text(answers.image));
@@ -132,11 +148,32 @@ describe('aigis mcp over stdio (official client SDK)', () => {
     expect(pickles.every((a: { properties: { format: string } }) => a.properties.format.includes('pickle'))).toBe(true);
     expect(pickles[0].locations[0].path).toMatch(/^models\//);
 
+    // The attack-path engine's own output (not a hand-built report): the planted internet → Ray →
+    // IRSA role → training bucket path of examples/ai-lab ranks first.
     answers.list_paths = await call(client, 'list_paths', { path: '.' });
     const paths = JSON.parse(text(answers.list_paths)).paths;
-    answers.explain_path = await call(client, 'explain_path', { path: '.', pathId: paths.items[0]?.id ?? 'path-doesnotexist' });
-    if (paths.items.length) expect(text(answers.explain_path)).toContain(paths.items[0].id);
-    else expect(answers.explain_path).toMatchObject({ isError: true, content: [{ text: expect.stringMatching(/^no attack path "path-doesnotexist"/) }] });
+    expect(paths.total).toBeGreaterThan(5);
+    expect(paths.items[0]).toMatchObject({ id: expect.stringMatching(/^path-[0-9a-f]{16}$/), ruleId: 'path/exposed-server-to-data', severity: 'critical', entry: { kind: 'internet-exposure', assetId: 'k8s:ai-lab/RayCluster/trainer' }, target: { kind: 'training-data', assetId: 'tf:terraform/aws_s3_bucket.training' }, steps: 4 });
+    const scores = paths.items.map((p: { score: number }) => p.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    answers.explain_path = await call(client, 'explain_path', { path: '.', pathId: paths.items[0].id });
+    const explained = answers.explain_path.structuredContent as { text: string; path: { steps: Array<{ role: string; finding?: { ruleId: string; fingerprint: string } }> }; findings: Array<{ id: string; ruleId: string }> };
+    expect(explained.text.split('\n')[0]).toBe(`[critical, score ${paths.items[0].score}] ${paths.items[0].title} (${paths.items[0].id}, path/exposed-server-to-data)`);
+    expect(explained.path.steps.map((s) => s.role)).toEqual(['entry', 'pivot', 'pivot', 'target']);
+    // Each step's finding is a finding of the scan: show_finding takes the id the step names.
+    const stepFindings = explained.path.steps.flatMap((s) => (s.finding ? [s.finding] : []));
+    expect(explained.findings.map((f) => [f.ruleId, f.id])).toEqual(stepFindings.map((f) => [f.ruleId, f.fingerprint]));
+    for (const f of stepFindings) {
+      const a = await call(client, 'show_finding', { path: '.', findingId: f.fingerprint });
+      expect((a.structuredContent as { finding: { ruleId: string; onPaths: string[] } }).finding).toMatchObject({ ruleId: f.ruleId, onPaths: expect.arrayContaining([paths.items[0].id]) });
+    }
+    // "Which attack paths reach Bedrock": the filter looks at every step's asset.
+    answers.list_paths_bedrock = await call(client, 'list_paths', { path: '.', asset: 'bedrock', severity: ['critical', 'high'] });
+    const bedrockPaths = (answers.list_paths_bedrock.structuredContent as { paths: { total: number; items: Array<{ target: { assetId: string } }> } }).paths;
+    expect(bedrockPaths.total).toBeGreaterThan(0);
+    expect(bedrockPaths.total).toBeLessThan(paths.total);
+    expect(bedrockPaths.items.every((p) => p.target.assetId === 'llm-provider:bedrock')).toBe(true);
+    expect(text(await call(client, 'explain_path', { path: '.', pathId: 'path-doesnotexist' }))).toMatch(/^no attack path "path-doesnotexist"/);
 
     answers.show_finding = await call(client, 'show_finding', { path: '.', findingId: first.id });
     const shown = JSON.parse(text(answers.show_finding));
@@ -145,15 +182,34 @@ describe('aigis mcp over stdio (official client SDK)', () => {
     expect(shown.fix.length).toBeGreaterThan(10);
 
     answers.triage = await call(client, 'triage', { path: '.', top: 3 });
-    expect(text(answers.triage)).toMatch(/^aigis triage of \.: \d+ finding\(s\)/);
-    expect(text(answers.triage)).toMatch(/\n1\. \[critical, score \d+\] /); // the example has attack paths: the top one leads
+    expect(text(answers.triage)).toMatch(/^aigis triage of \.: \d+ finding\(s\), \d+ attack path\(s\)/);
+    expect(text(answers.triage)).toContain(`\n1. [critical, score ${paths.items[0].score}]`);
+    const triage = answers.triage.structuredContent as { text: string; total: number; items: Array<{ rank: number; kind: string; id: string }> };
+    expect(triage.text).toBe(text(answers.triage));
+    expect(triage.items.map((i) => i.rank)).toEqual([1, 2, 3]);
+    expect(triage.items[0]).toMatchObject({ kind: 'path', id: paths.items[0].id });
+    expect(triage.total).toBeGreaterThan(paths.total);
 
     answers.detect = await call(client, 'detect', { files: ['logs'] });
     const detect = JSON.parse(text(answers.detect));
     expect(detect.alerts.total).toBeGreaterThan(0);
     expect(detect.alerts.items[0].ruleId).toMatch(/^(detect|runtime)\//);
 
-    for (const [name, a] of Object.entries(answers)) if (name !== 'explain_path') expect(a.isError, `${name}: ${text(a).slice(0, 200)}`).toBeFalsy();
+    for (const [name, a] of Object.entries(answers)) {
+      expect(a.isError, `${name}: ${text(a).slice(0, 200)}`).toBeFalsy();
+      // structuredContent is the value the text holds (triage: the text is the narrative, also in the value).
+      if (name !== 'triage') expect(a.structuredContent, name).toEqual(JSON.parse(text(a)));
+    }
+  });
+
+  it('sends progress notifications during a scan when the client asks for them', async () => {
+    const seen: Array<{ progress: number; total?: number }> = [];
+    const a = (await client.callTool({ name: 'scan', arguments: { path: '.', limit: 1 } }, undefined, { onprogress: (p) => seen.push(p), resetTimeoutOnProgress: true })) as Answer;
+    expect(a.isError).toBeFalsy();
+    const files = (a.structuredContent as { summary: { files: number } }).summary.files;
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.at(-1)).toMatchObject({ progress: files, total: files });
+    expect(seen.map((p) => p.progress)).toEqual([...new Set(seen.map((p) => p.progress))].sort((x, y) => x - y));
   });
 
   it('pages through every finding with the cursor, each page bounded', async () => {
@@ -183,7 +239,10 @@ describe('aigis mcp over stdio (official client SDK)', () => {
   });
 
   it('every answer is bounded, and so is the last-report resource', async () => {
-    for (const [name, a] of Object.entries(answers)) expect(text(a).length, name).toBeLessThan(MAX_ANSWER);
+    for (const [name, a] of Object.entries(answers)) {
+      expect(text(a).length, name).toBeLessThan(MAX_ANSWER);
+      expect(JSON.stringify(a.structuredContent).length, name).toBeLessThan(MAX_ANSWER);
+    }
     const bom = await call(client, 'bom', { path: '.', limit: 200 });
     expect(text(bom).length).toBeLessThan(MAX_ANSWER);
     const last = await client.readResource({ uri: 'aigis://report/last' });
@@ -291,14 +350,14 @@ describe('--allow-probe', () => {
 });
 
 /** Starts `aigis mcp --http` and resolves with its URL once it says where it listens. */
-function startHttp(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
+function startHttp(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
   const child = spawn(process.execPath, ['--import', guard, cli, 'mcp', '--root', lab, ...args], { env: { ...cleanEnv, ...env }, cwd: tmp, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let err = '';
     child.stderr!.on('data', (d: Buffer) => {
       err += d.toString();
       const m = /MCP server on (http:\/\/\S+\/mcp)/.exec(err);
-      if (m) resolve({ child, url: m[1] });
+      if (m) resolve({ child, url: m[1], stderr: () => err });
     });
     child.on('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
   });
@@ -309,19 +368,48 @@ describe('aigis mcp --http (streamable HTTP)', () => {
   afterAll(() => children.forEach((c) => c.kill('SIGTERM')));
 
   it('binds to 127.0.0.1 by default and serves the tools to the SDK client', async () => {
-    const { child, url } = await startHttp(['--http', '0']);
+    const { child, url, stderr } = await startHttp(['--http', '0']);
     children.push(child);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
     const client = new Client({ name: 'aigis-test', version: '1.0.0' });
     await client.connect(new StreamableHTTPClientTransport(new URL(url)));
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(EXPECTED_TOOLS);
-    const a = await call(client, 'scan', { path: '.', severity: ['critical'], limit: 10 });
+    const progress: number[] = [];
+    const a = (await client.callTool({ name: 'scan', arguments: { path: '.', severity: ['critical'], limit: 10 } }, undefined, { onprogress: (p) => progress.push(p.progress) })) as Answer;
+    // Progress notifications arrive on the request's event stream before the result.
+    expect(progress.at(-1)).toBe((a.structuredContent as { summary: { files: number } }).summary.files);
     const page = JSON.parse(text(a)).findings;
     expect(page.items.length).toBeGreaterThan(0);
     expect(page.items.every((f: { severity: string }) => f.severity === 'critical')).toBe(true);
     expect((await call(client, 'scan', { path: '../' })).isError).toBe(true);
+    // Stateless HTTP: each request gets its own server object, the report cache is shared, so a cursor
+    // from one request pages in the next and the paths tools answer from the scan above.
+    const first = (await call(client, 'list_paths', { path: '.', limit: 1 })).structuredContent as { paths: { total: number; items: Array<{ id: string; ruleId: string }>; nextCursor: string } };
+    expect(first.paths.items[0].ruleId).toBe('path/exposed-server-to-data');
+    const second = (await call(client, 'list_paths', { path: '.', limit: 1, cursor: first.paths.nextCursor })).structuredContent as typeof first;
+    expect(second.paths.items[0].id).not.toBe(first.paths.items[0].id);
+    const explained = await call(client, 'explain_path', { path: '.', pathId: first.paths.items[0].id });
+    expect((explained.structuredContent as { text: string }).text).toContain(first.paths.items[0].id);
+    // Every other tool answers over HTTP too, each result checked by the client against its schema.
+    const findingId = (explained.structuredContent as { findings: Array<{ id: string }> }).findings[0].id;
+    const rest: Array<[string, Record<string, unknown>]> = [
+      ['list_findings', { path: '.', severity: ['critical'] }],
+      ['bom', { path: '.', kind: 'llm-provider' }],
+      ['query_inventory', { path: '.', relatedTo: 'bedrock' }],
+      ['show_finding', { path: '.', findingId }],
+      ['triage', { path: '.', top: 2 }],
+      ['detect', { files: ['logs'] }],
+    ];
+    for (const [name, args] of rest) {
+      const r = await call(client, name, args);
+      expect(r.isError, `${name}: ${text(r).slice(0, 200)}`).toBeFalsy();
+      expect(r.structuredContent, name).toBeDefined();
+      expect(text(r).length, name).toBeLessThan(MAX_ANSWER);
+    }
+    expect([...rest.map(([n]) => n), 'scan', 'list_paths', 'explain_path'].sort()).toEqual(EXPECTED_TOOLS);
     await client.close();
+    expect(stderr()).not.toMatch(/AIGIS-GUARD/);
     // DNS rebinding: a request whose Host is not the loopback address is refused.
     // (node:http: fetch does not let a caller set Host.)
     const status = (host: string, origin?: string) =>

@@ -12,7 +12,7 @@ import { uploadReport, uploadTarget } from '../upload.js';
 import { formatters } from '../../report/index.js';
 import { checkOutput, writeOutput, writeStdout } from '../output.js';
 import { formatName } from '../options.js';
-import { progressReporter } from '../progress.js';
+import { progressReporter, type ScanProgress } from '../progress.js';
 import { resolveScanSettings, type ScanSettings } from '../scan-settings.js';
 import type { Report } from '../../core/model.js';
 import { parseScanners, selectScanners } from '../select.js';
@@ -84,7 +84,7 @@ export async function bomCommand(targetPath: string, flags: BomFlags, cwd = proc
 }
 
 /** The inventory as a report (assets and notes, no findings kept): also the MCP `bom` tool. */
-export async function bomReport(targetPath: string, settings: ScanSettings, progress = false): Promise<Report> {
+export async function bomReport(targetPath: string, settings: ScanSettings, progress: boolean | ScanProgress = false): Promise<Report> {
   const scanners = parseScanners(settings.scanners);
   const target = await openTarget(targetPath, {
     skipDirs: [...DEFAULT_SKIP_DIRS, ...settings.skipDirs],
@@ -98,7 +98,7 @@ export async function bomReport(targetPath: string, settings: ScanSettings, prog
       enrichers: selectScanners([bomGraphEnricher], scanners),
       fileTimeoutMs: settings.timeoutMs,
       digestLimit: Infinity, // the inventory records the SHA-256 of every model file
-      onProgress: progressReporter(progress),
+      onProgress: typeof progress === 'function' ? progress : progressReporter(progress),
     });
     result.notes.push(...settings.notes);
     result.assets = foldImports(result.assets).sort((a, b) => localeOrder(a.kind, b.kind) || localeOrder(a.id, b.id));

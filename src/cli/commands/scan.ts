@@ -16,7 +16,7 @@ import { vulnReportEnricher } from '../../vuln/import/enricher.js';
 import { checkOutput } from '../output.js';
 import { writeReport } from '../write-report.js';
 import { uploadReport, uploadTarget } from '../upload.js';
-import { progressReporter } from '../progress.js';
+import { progressReporter, type ScanProgress } from '../progress.js';
 import { parseScanners, ruleSelector, selectFindings, selectScanners, type Selection } from '../select.js';
 import { resolveScanSettings, type IgnoreSet, type ScanFlags, type ScanSettings } from '../scan-settings.js';
 import { localeOrder } from '../../core/text.js';
@@ -64,6 +64,8 @@ export interface ScanDeps {
   /** YYYY-MM-DD used to decide whether ignore entries have expired. */
   today?: string;
   cwd?: string;
+  /** Called as files are analysed (the MCP server turns it into progress notifications); replaces the TTY progress. */
+  onProgress?: ScanProgress;
 }
 
 export async function scanCommand(targetPath: string, flags: ScanFlags & SelectFlags & { upload?: string }, deps: ScanDeps = {}): Promise<number> {
@@ -97,7 +99,7 @@ export async function scanReport(targetPath: string, settings: ScanSettings, dep
       // Imported reports first: their findings are there for the whole-report enrichers that follow (attack paths).
       enrichers: selectScanners([...(imported.reports.length ? [vulnReportEnricher(imported.reports)] : []), ...(deps.enrichers ?? registry!.enrichers)], scanners),
       fileTimeoutMs: settings.timeoutMs,
-      onProgress: progressReporter(!settings.quiet),
+      onProgress: deps.onProgress ?? progressReporter(!settings.quiet),
     });
     result.notes.push(...settings.notes, ...imported.notes);
     // Occurrence indexes of stable fingerprints are fixed before any suppression or baseline matches them.
