@@ -5,7 +5,7 @@
  */
 import type { Analyzer, FileInfo } from '../core/analyzer.js';
 import type { Finding, Note } from '../core/model.js';
-import { MODEL_EXTENSIONS } from '../models/identify.js';
+import { MODEL_EXTENSIONS, PICKLE_ARCHIVE_EXTENSIONS as ARCHIVE_EXTENSIONS } from '../models/identify.js';
 import { inspectArtifact } from '../models/inspect/inspect.js';
 import { cachedSource, scanFileSource } from '../models/io/byte-source.js';
 import { MODEL_PICKLE_RULES } from '../models/rules/index.js';
@@ -13,8 +13,6 @@ import { modelAssetId } from '../models/format-result.js';
 
 /** Formats this analyzer opens; the others (safetensors, GGUF, ONNX, Keras …) belong to other analyzers. */
 const HANDLED = new Set(['pickle', 'torch-zip', 'zip', 'tar', 'gzip', 'zlib', '7z', 'numpy']);
-/** Archive extensions that may hold models, beyond the model extensions themselves. */
-const ARCHIVE_EXTENSIONS = new Set(['.zip', '.tar', '.tgz', '.gz', '.mar', '.nemo', '.pt2']);
 
 export const modelPickleAnalyzer: Analyzer = {
   name: 'model-pickle',

@@ -4,7 +4,7 @@
  * `--check` / `--skip-check` keep or drop findings by rule id or glob (`tf/*`, `tf/s3-*`).
  */
 import picomatch from 'picomatch';
-import { SCANNERS, type Analyzer, type Enricher, type ScannerName } from '../core/analyzer.js';
+import { SCANNERS, type ScannerName } from '../core/analyzer.js';
 import type { Finding } from '../core/model.js';
 import { CliError } from './exit.js';
 
@@ -25,7 +25,7 @@ export function parseScanners(list: string[] | undefined): Set<ScannerName> | un
   return out;
 }
 
-export function selectScanners<T extends Analyzer | Enricher>(list: T[], scanners: Set<ScannerName> | undefined): T[] {
+export function selectScanners<T extends { scanner?: ScannerName }>(list: T[], scanners: Set<ScannerName> | undefined): T[] {
   return scanners ? list.filter((a) => !a.scanner || scanners.has(a.scanner)) : list;
 }
 

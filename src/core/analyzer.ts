@@ -124,6 +124,40 @@ export interface Analyzer {
   finish?(documents: CollectedDocument[]): Promise<AnalyzerResult> | AnalyzerResult;
 }
 
+/**
+ * A registered analyzer known by its catalogue entry until a file needs it (src/analyzers/lazy.ts):
+ * the pipeline loads its module only when some file of the target passes `mayWant`, so that a scan
+ * opens the code for the file types it meets (an empty directory: none; a folder of pickles: the
+ * model analyzers). Its rules' metadata is data (data/analyzer-rules.json), so the report lists them
+ * either way.
+ */
+export interface LazyAnalyzer {
+  name: string;
+  scanner?: ScannerName;
+  rules: RuleMeta[];
+  /** Cheap test on the path, name and size: true for every file the analyzer's `match` accepts (a superset). */
+  mayWant(file: FileInfo): boolean;
+  /** The analyzer itself (memoised: the same instance on every call). */
+  load(): Promise<Analyzer>;
+}
+
+/**
+ * A registered enricher known by its catalogue entry: loaded only when there is something to enrich
+ * (an asset or a finding); before that, `whenEmpty` is what it returns for no input (a test checks it).
+ */
+export interface LazyEnricher {
+  name: string;
+  scanner?: ScannerName;
+  rules: RuleMeta[];
+  whenEmpty: AnalyzerResult;
+  load(): Promise<Enricher>;
+}
+
+/** True for a catalogue entry that has not been loaded yet. */
+export function isLazy(a: Analyzer | Enricher | LazyAnalyzer | LazyEnricher): a is LazyAnalyzer | LazyEnricher {
+  return 'load' in a && typeof a.load === 'function';
+}
+
 /** Analyzers that work on the whole set of assets/findings after all files were seen (advisory matching, attack paths). */
 export interface Enricher {
   name: string;

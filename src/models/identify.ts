@@ -33,6 +33,9 @@ export const MODEL_EXTENSIONS = new Set([
 /** Archive extensions that may hold models (a tarball of a model directory); tar and gzip have weak magic. */
 export const ARCHIVE_EXTENSIONS = new Set(['.tar', '.tgz']);
 
+/** Archive extensions the pickle analyzer opens (models inside), beyond the model extensions themselves. */
+export const PICKLE_ARCHIVE_EXTENSIONS = new Set(['.zip', '.tar', '.tgz', '.gz', '.mar', '.nemo', '.pt2']);
+
 const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
 const ZIP_EMPTY = Buffer.from('PK\x05\x06', 'latin1');
 const HDF5_MAGIC = Buffer.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]);

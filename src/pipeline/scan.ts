@@ -3,8 +3,8 @@
  * accepts it, collect findings/assets/notes, then run enrichers over the whole set.
  * Errors in one file or one analyzer become notes; the scan always finishes.
  */
-import type { Analyzer, AnalyzerContext, AnalyzerResult, CollectedDocument, Enricher, FileInfo, ScanFile } from '../core/analyzer.js';
-import { BudgetExceededError } from '../core/analyzer.js';
+import type { Analyzer, AnalyzerContext, AnalyzerResult, CollectedDocument, Enricher, FileInfo, LazyAnalyzer, LazyEnricher, ScanFile } from '../core/analyzer.js';
+import { BudgetExceededError, isLazy } from '../core/analyzer.js';
 import type { Asset, Finding, Note, Report, RuleMeta, SuppressedFinding } from '../core/model.js';
 import type { Target } from '../core/target.js';
 import { mergeAssets } from './merge-assets.js';
@@ -13,8 +13,13 @@ import { localeOrder } from '../core/text.js';
 import { assignOccurrences } from '../core/finding.js';
 
 export interface PipelineOptions {
-  analyzers: Analyzer[];
-  enrichers?: Enricher[];
+  /**
+   * In registry order. Catalogue entries (src/analyzers/lazy.ts) are loaded only when a file of the
+   * target may need them; the others only contribute their rules' metadata to the report.
+   */
+  analyzers: (Analyzer | LazyAnalyzer)[];
+  /** In order; catalogue entries are loaded only when there is an asset or a finding to enrich. */
+  enrichers?: (Enricher | LazyEnricher)[];
   /**
    * Last-resort wall-clock guard per file and analyzer (ms). Work budgets decide what is analysed;
    * this only stops a runaway analyzer, with a note. One watchdog timer per run, none per file.
@@ -34,6 +39,7 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
   const started = Date.now();
   const timeout = opts.fileTimeoutMs ?? 30_000;
   const all = await target.index();
+  const analyzers = await loadWanted(opts.analyzers, all);
   const paths = new Set(all.map((f) => f.path));
   // Per wanted file: its position (results are joined in this order, not in completion order:
   // files finish in a different order on a loaded machine, and the report must not depend on
@@ -42,15 +48,15 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
   const order = new Map<string, number>();
   const planOf: Analyzer[][] = [];
   const wanted: FileInfo[] = [];
-  const dispatch = new Dispatch(opts.analyzers);
+  const dispatch = new Dispatch(analyzers);
   const interned = new Map<string, Analyzer[]>();
   for (const info of all) {
     const ids: number[] = [];
-    for (const i of dispatch.candidates(info)) if (safeMatch(opts.analyzers[i], info)) ids.push(i);
+    for (const i of dispatch.candidates(info)) if (safeMatch(analyzers[i], info)) ids.push(i);
     if (!ids.length) continue;
     const key = ids.join(',');
     let list = interned.get(key);
-    if (!list) interned.set(key, (list = ids.map((i) => opts.analyzers[i])));
+    if (!list) interned.set(key, (list = ids.map((i) => analyzers[i])));
     order.set(info.path, wanted.length);
     planOf.push(list);
     wanted.push(info);
@@ -121,8 +127,10 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
     suppressed.push(...split.suppressed);
   };
 
-  // Whole-target stages, in registry order, over documents sorted by path (deterministic).
-  for (const analyzer of opts.analyzers) {
+  // Whole-target stages, in registry order, over documents sorted by path (deterministic). An entry
+  // that was never loaded saw no file: its stage would get no document (test/analyzers/lazy.test.ts
+  // checks that every stage returns nothing then).
+  for (const analyzer of analyzers) {
     if (!analyzer.finish) continue;
     const docs = (collected.get(analyzer) ?? []).sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0));
     let res: AnalyzerResult;
@@ -149,7 +157,7 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
   let pathsSection: Report['paths'];
   for (const enricher of opts.enrichers ?? []) {
     try {
-      const res = await enricher.enrich({ assets: merged, findings });
+      const res = !isLazy(enricher) ? await enricher.enrich({ assets: merged, findings }) : merged.length || findings.length ? await (await enricher.load()).enrich({ assets: merged, findings }) : structuredClone(enricher.whenEmpty);
       if (res.paths) pathsSection = res.paths;
       if (res.findings) findings.push(...res.findings);
       if (res.assets) merged.push(...mergeAssets(res.assets));
@@ -169,6 +177,25 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
     rules: uniqueRules(rules),
     ...(pathsSection ? { paths: pathsSection } : {}),
   };
+}
+
+/**
+ * The analyzers this target needs, in registry order: loaded analyzers as they are, and each catalogue
+ * entry that some file may want, loaded (in parallel). Entries no file wants stay unloaded.
+ */
+async function loadWanted(list: readonly (Analyzer | LazyAnalyzer)[], files: readonly FileInfo[]): Promise<Analyzer[]> {
+  const loading = list.map((a) => (!isLazy(a) ? a : files.some((f) => safeMayWant(a, f)) ? a.load() : undefined));
+  const out: Analyzer[] = [];
+  for (const a of await Promise.all(loading)) if (a) out.push(a);
+  return out;
+}
+
+function safeMayWant(a: LazyAnalyzer, info: FileInfo): boolean {
+  try {
+    return a.mayWant(info);
+  } catch {
+    return true;
+  }
 }
 
 /** The target's own notes arrive in read-completion order; sort them so the report does not depend on it. */

@@ -8,8 +8,6 @@ import path from 'node:path';
 import type { Target, TargetOptions } from '../core/target.js';
 import { DirectoryTarget } from './directory.js';
 import { isImageLayoutDir, sniffImageArchive } from './image/detect.js';
-import { ImageTarget } from './image/image-target.js';
-import { LayoutSource, TarSource } from './image/source.js';
 
 import { TargetError } from './target-error.js';
 
@@ -27,7 +25,10 @@ export async function openTarget(targetPath: string, options: TargetOptions): Pr
   // In an image, node_modules holds the installed npm packages that advisory matching must see.
   const imageOptions = { ...options, skipDirs: options.skipDirs.filter((d) => d !== 'node_modules') };
   if (st.isDirectory()) {
-    if (await isImageLayoutDir(abs)) return new ImageTarget(name, new LayoutSource(abs), imageOptions);
+    if (await isImageLayoutDir(abs)) {
+      const { ImageTarget, LayoutSource } = await imageSupport();
+      return new ImageTarget(name, new LayoutSource(abs), imageOptions);
+    }
     return new DirectoryTarget(name, abs, options);
   }
   if (st.isFile()) {
@@ -37,11 +38,19 @@ export async function openTarget(targetPath: string, options: TargetOptions): Pr
     } catch (err) {
       throw new TargetError(`cannot read target ${targetPath}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    if (kind === 'image') return new ImageTarget(name, new TarSource(abs), imageOptions);
-    // `docker save … | gzip`: read through the compression (slower: see docs/targets.md).
-    if (kind === 'gzip-image') return new ImageTarget(name, new TarSource(abs, true), imageOptions);
+    if (kind === 'image' || kind === 'gzip-image') {
+      const { ImageTarget, TarSource } = await imageSupport();
+      // `docker save … | gzip`: read through the compression (slower: see docs/targets.md).
+      return new ImageTarget(name, new TarSource(abs, kind === 'gzip-image'), imageOptions);
+    }
     // A file named on the command line is read even through a symlink: the user chose it.
     return new DirectoryTarget(name, await realpath(abs), options, true);
   }
   throw new TargetError(`target is neither a file nor a directory: ${targetPath}`);
+}
+
+/** The image target and its tar reader, loaded only for images (directories and files do without). */
+async function imageSupport() {
+  const [{ ImageTarget }, { LayoutSource, TarSource }] = await Promise.all([import('./image/image-target.js'), import('./image/source.js')]);
+  return { ImageTarget, LayoutSource, TarSource };
 }

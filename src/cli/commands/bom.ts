@@ -92,9 +92,9 @@ export async function bomReport(targetPath: string, settings: ScanSettings, prog
     readBudget: settings.readBudget,
   });
   try {
-    const { analyzers } = await import('../../analyzers/index.js'); // on demand, see scan.ts
+    const { lazyAnalyzers } = await import('../../analyzers/lazy.js'); // on demand, see scan.ts
     const result = await runPipeline(target, {
-      analyzers: selectScanners(analyzers.filter((a) => !FINDINGS_ONLY.has(a.name)), scanners),
+      analyzers: selectScanners(lazyAnalyzers.filter((a) => !FINDINGS_ONLY.has(a.name)), scanners),
       enrichers: selectScanners([bomGraphEnricher], scanners),
       fileTimeoutMs: settings.timeoutMs,
       digestLimit: Infinity, // the inventory records the SHA-256 of every model file

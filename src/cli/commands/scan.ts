@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Analyzer, Enricher } from '../../core/analyzer.js';
+import type { Analyzer, Enricher, LazyAnalyzer, LazyEnricher } from '../../core/analyzer.js';
 import type { Finding, Report } from '../../core/model.js';
 import { atLeast, severityRank } from '../../core/severity.js';
 import { DEFAULT_SKIP_DIRS } from '../../core/target.js';
@@ -92,12 +92,13 @@ export async function scanReport(targetPath: string, settings: ScanSettings, dep
     readBudget: settings.readBudget,
   });
   try {
-    // Loaded on demand: the analyzers pull in every parser, which other commands should not pay for.
-    const registry = deps.analyzers && deps.enrichers ? undefined : await import('../../analyzers/index.js');
+    // Loaded on demand: the registry's entries load each analyzer only for the file types the target
+    // has (src/analyzers/lazy.ts), which other commands and small targets should not pay for.
+    const registry = deps.analyzers && deps.enrichers ? undefined : await import('../../analyzers/lazy.js');
     const result = await runPipeline(target, {
-      analyzers: selectScanners(deps.analyzers ?? registry!.analyzers, scanners),
+      analyzers: selectScanners<Analyzer | LazyAnalyzer>(deps.analyzers ?? registry!.lazyAnalyzers, scanners),
       // Imported reports first: their findings are there for the whole-report enrichers that follow (attack paths).
-      enrichers: selectScanners([...(imported.reports.length ? [vulnReportEnricher(imported.reports)] : []), ...(deps.enrichers ?? registry!.enrichers)], scanners),
+      enrichers: selectScanners<Enricher | LazyEnricher>([...(imported.reports.length ? [vulnReportEnricher(imported.reports)] : []), ...(deps.enrichers ?? registry!.lazyEnrichers)], scanners),
       fileTimeoutMs: settings.timeoutMs,
       onProgress: deps.onProgress ?? progressReporter(!settings.quiet),
     });

@@ -4,7 +4,6 @@
  * buffered (up to the member cap), everything else is streamed past.
  */
 import { Readable } from 'node:stream';
-import tar from 'tar-stream';
 import type { ByteSource } from '../io/byte-source.js';
 import { bufferSource } from '../io/byte-source.js';
 import { identifyModelFormat } from '../identify.js';
@@ -25,6 +24,8 @@ function sourceStream(src: ByteSource): Readable {
 }
 
 export async function inspectTar(v: Visit, src: ByteSource, chain: Chain, depth: number): Promise<void> {
+  // Loaded on the first tar: most model scans meet none.
+  const { default: tar } = await import('tar-stream');
   const extract = tar.extract();
   const input = sourceStream(src);
   input.on('error', (e) => extract.destroy(e));

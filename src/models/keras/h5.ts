@@ -125,9 +125,9 @@ function resolveH5wasm(): string {
   throw new Error('h5wasm is not installed');
 }
 
-/** Idle workers, kept (unreferenced, so they never hold the process open) to skip h5wasm start-up. */
+/** The idle worker, kept (unreferenced, so it never holds the process open) to skip h5wasm start-up. */
 const idle: Worker[] = [];
-const MAX_IDLE = 2;
+const MAX_IDLE = 1;
 let nextId = 0;
 
 function spawn(): Worker {
@@ -140,7 +140,22 @@ function spawn(): Worker {
   return w;
 }
 
-export async function readH5KerasAttrs(bytes: Buffer, opts: H5Options = {}): Promise<H5KerasAttrs> {
+/** The parse in progress (or the last one): the next waits for it. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * One parse at a time, over one reused worker: starting h5wasm (4 MB of JavaScript with the WASM
+ * inside) costs a worker ~0.3 s of CPU, far more than parsing a model's header, so two HDF5 files
+ * met at once share the worker instead of starting a second one (issue 15). The guard of each parse
+ * counts from its own start, not from its wait in the queue.
+ */
+export function readH5KerasAttrs(bytes: Buffer, opts: H5Options = {}): Promise<H5KerasAttrs> {
+  const run = queue.then(() => parseOnce(bytes, opts));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function parseOnce(bytes: Buffer, opts: H5Options): Promise<H5KerasAttrs> {
   if (opts.signal?.aborted) throw new H5StoppedError('HDF5 analysis stopped: the file time budget was already spent', 'time');
   const worker = idle.pop() ?? spawn();
   const id = ++nextId;
