@@ -81,7 +81,7 @@ describe('a library extra beside an application requirement (issue 13.1 / 13.6)'
   it('bom: the merged package is the same in either order, each declaration with its own range and scope', () => {
     const pkg = (dir: string, app: string) => {
       const a = scan(dir, 'bom').assets.find((x) => x.id === 'pkg:pypi/langchain-core')!;
-      const { requirements, ...rest } = a.properties as { requirements: { path: string; line: number; specifier: string; scope?: string }[] };
+      const { requirements, ...rest } = a.properties as { requirements: { path: string; line: number; specifier: string; scope?: string }[]; specifier?: string; scope?: string };
       return { rest, requirements: requirements.map((r) => ({ ...r, path: neutral(r.path, app) })).sort((x, y) => x.path.localeCompare(y.path)) };
     };
     const a = pkg(first, 'aaa');
