@@ -10,6 +10,7 @@ import { entriesToAssets } from '../packages/to-assets.js';
 import type { PackageParser, ParseOutput } from '../packages/types.js';
 import type { Asset } from '../core/model.js';
 import { packageUrl } from '../packages/normalize.js';
+import { unreadNote } from '../packages/unread.js';
 
 /** Lockfiles of large monorepos reach tens of MB; beyond this they are skipped with a note. */
 const MAX_MANIFEST_BYTES = 48 * 1024 * 1024;
@@ -60,8 +61,7 @@ export const packagesAnalyzer: Analyzer = {
   async analyze(file: ScanFile, ctx: AnalyzerContext): Promise<AnalyzerResult> {
     const parser = parserFor(file);
     if (!parser) {
-      const eco = UNREAD_MANIFESTS[file.name] ?? '.NET (NuGet)';
-      return { notes: [{ level: 'info', path: file.path, message: `packages: ${eco} dependencies are not inventoried by aigis (no vulnerability matching for this ecosystem)`, source: 'packages' }] };
+      return { notes: [unreadNote(UNREAD_MANIFESTS[file.name] ?? '.NET (NuGet)', file.path)] };
     }
     if (file.size > MAX_MANIFEST_BYTES) {
       return { notes: [{ level: 'warning', path: file.path, message: `${parser.id}: file of ${file.size} bytes is over the ${MAX_MANIFEST_BYTES}-byte limit for manifests; not read`, source: 'packages' }] };
