@@ -48,7 +48,7 @@ export function detectAssets(facts: CodeFacts, path: string, lang: 'python' | 'j
       if (!calleeMatches(call.callee, rule.callee)) continue;
       if (rule.requires && !rule.requires.some((p) => packages.has(p))) continue;
       if (rule.requiresModule && !modules.some((m) => rule.requiresModule!.some((r) => m === r || m.startsWith(`${r}.`)))) continue;
-      out.push(...applyRule(rule, call, path, compatProvider));
+      out.push(...applyRule(rule, call, path, compatProvider, packages.size > 0));
     }
     const sdk = sdkFactories.get(call.callee.split('.')[0]);
     if (sdk && call.args[0]?.str) {
@@ -206,7 +206,7 @@ function resolveOpenAiCompatible(calls: Call[]): { provider: string; baseUrl?: s
   return { provider: 'openai' };
 }
 
-function applyRule(rule: CallRule, call: Call, path: string, compat: { provider: string; baseUrl?: string }): Asset[] {
+function applyRule(rule: CallRule, call: Call, path: string, compat: { provider: string; baseUrl?: string }, importsAi: boolean): Asset[] {
   const t = rule.target;
   const loc = at(path, call.line);
   switch (t.kind) {
@@ -230,7 +230,9 @@ function applyRule(rule: CallRule, call: Call, path: string, compat: { provider:
       const model = raw ? providerModelId(raw) : undefined;
       const provider = t.provider === OPENAI_COMPAT ? compat.provider : t.provider;
       const baseUrl = t.provider === OPENAI_COMPAT ? compat.baseUrl : undefined;
-      if (!model) return [providerAsset(provider, loc, { call: call.callee, baseUrl }, 0.7)];
+      // Without a model literal, a method name alone (`self.backend.invoke_model(...)` in moto's Bedrock
+      // mock) is no provider sighting unless the rule needs an AI import or the file has one.
+      if (!model) return rule.requires || importsAi ? [providerAsset(provider, loc, { call: call.callee, baseUrl }, 0.7)] : [];
       return providerModel(provider, model, call, path, baseUrl);
     }
     case 'init-chat-model': {

@@ -380,3 +380,22 @@ describe('code discovery: LiteLLM-style model strings (issue 13.3)', () => {
     expect(s.some((x) => x.startsWith('llm-provider:litellm'))).toBe(false);
   });
 });
+
+describe('code discovery: method names alone are no provider sighting', () => {
+  it("moto's Bedrock mock calls invoke_model on its backend: no provider; a boto3 Bedrock client with a model id still is one", async () => {
+    const mock = [
+      'import json',
+      'from moto.core.responses import BaseResponse',
+      '',
+      'class BedrockRuntimeResponse(BaseResponse):',
+      '    def invoke_model(self) -> str:',
+      '        model_id = self.path.split("/")[-2]',
+      '        body = self.bedrockruntime_backend.invoke_model(model_id=model_id, body=self.body)',
+      '        return json.dumps(body)',
+      '',
+    ].join('\n');
+    expect((await analyze(codeAnalyzer, 'moto/bedrockruntime/responses.py', mock)).assets).toEqual([]);
+    const real = 'import boto3\nbedrock = boto3.client("bedrock-runtime")\nresp = bedrock.invoke_model(modelId="anthropic.claude-3-haiku-20240307-v1:0", body=payload)\n';
+    expect(sightings((await analyze(codeAnalyzer, 'app/summarise.py', real)).assets)).toEqual(expect.arrayContaining(['llm-provider:bedrock@2', 'model:bedrock/anthropic.claude-3-haiku-20240307-v1:0@3']));
+  });
+});
