@@ -10,6 +10,8 @@ import { entriesToAssets } from '../packages/to-assets.js';
 import type { PackageParser, ParseOutput } from '../packages/types.js';
 import type { Asset } from '../core/model.js';
 import { packageUrl } from '../packages/normalize.js';
+import { unreadNote } from '../packages/unread.js';
+import { MCP_SERVER_PACKAGE } from '../catalog/ai-packages.js';
 
 /** Lockfiles of large monorepos reach tens of MB; beyond this they are skipped with a note. */
 const MAX_MANIFEST_BYTES = 48 * 1024 * 1024;
@@ -29,13 +31,7 @@ const UNREAD_MANIFESTS: Record<string, string> = {
   'mix.lock': 'Elixir (Hex)', 'renv.lock': 'R (CRAN)',
 };
 
-/**
- * Naming conventions of packaged MCP servers (`@modelcontextprotocol/server-filesystem`,
- * `mcp-server-git`, `awslabs.aws-documentation-mcp-server`, `github-mcp-server`): a project that
- * publishes one is an MCP server (issue 13.4), whatever its code looks like.
- */
-const MCP_SERVER_PACKAGE = /^(?:@modelcontextprotocol\/server-[\w.-]+|(?:@[\w.-]+\/)?mcp-server-[\w.-]+|(?:@[\w.-]+\/)?[\w.-]+[-.]mcp[-.]server|(?:@[\w.-]+\/)?[\w.-]+-mcp)$/i;
-
+/** A project that publishes a packaged MCP server (`MCP_SERVER_PACKAGE` names) is one (issue 13.4), whatever its code looks like. */
 function packagedMcpServer(project: NonNullable<ParseOutput['project']>, path: string): Asset | undefined {
   if (!MCP_SERVER_PACKAGE.test(project.name)) return undefined;
   return {
@@ -60,8 +56,7 @@ export const packagesAnalyzer: Analyzer = {
   async analyze(file: ScanFile, ctx: AnalyzerContext): Promise<AnalyzerResult> {
     const parser = parserFor(file);
     if (!parser) {
-      const eco = UNREAD_MANIFESTS[file.name] ?? '.NET (NuGet)';
-      return { notes: [{ level: 'info', path: file.path, message: `packages: ${eco} dependencies are not inventoried by aigis (no vulnerability matching for this ecosystem)`, source: 'packages' }] };
+      return { notes: [unreadNote(UNREAD_MANIFESTS[file.name] ?? '.NET (NuGet)', file.path)] };
     }
     if (file.size > MAX_MANIFEST_BYTES) {
       return { notes: [{ level: 'warning', path: file.path, message: `${parser.id}: file of ${file.size} bytes is over the ${MAX_MANIFEST_BYTES}-byte limit for manifests; not read`, source: 'packages' }] };

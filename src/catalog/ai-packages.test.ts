@@ -22,4 +22,13 @@ describe('AI package catalogue', () => {
     // npm names are case-sensitive and not PEP 503-normalised.
     expect(classifyPackage('npm', 'OpenAI')).toBeUndefined();
   });
+
+  it('packaged MCP servers are AI dependencies by their naming convention (issue 13.4)', () => {
+    // Claude Desktop / Docker MCP setups depend on these; most are in no catalogue.
+    for (const n of ['mcp-server-fetch', 'mcp-server-git', 'awslabs.aws-documentation-mcp-server', 'fastapi-mcp', 'MCP_Server_Time']) expect(classifyPackage('PyPI', n)?.category, n).toBe('agent');
+    for (const n of ['@modelcontextprotocol/server-postgres', '@playwright/mcp', 'github-mcp-server', '@upstash/context7-mcp']) expect(classifyPackage('npm', n)?.category, n).toBe('agent');
+    // Twins: names that merely contain the letters.
+    for (const n of ['mcpi', 'pymcp2221', 'mcp-utils-lite-docs', 'server-mcpherson']) expect(classifyPackage('PyPI', n), n).toBeUndefined();
+    for (const n of ['@types/mcp-tests', 'webmcpanel']) expect(classifyPackage('npm', n), n).toBeUndefined();
+  });
 });

@@ -36,11 +36,25 @@ function load(): Map<string, AiPackageInfo> {
   return table;
 }
 
+/**
+ * Naming conventions of packaged MCP servers (`@modelcontextprotocol/server-filesystem`,
+ * `mcp-server-git`, `awslabs.aws-documentation-mcp-server`, `github-mcp-server`, `fastapi-mcp`, `@playwright/mcp`).
+ */
+export const MCP_SERVER_PACKAGE = /^(?:@modelcontextprotocol\/server-[\w.-]+|@[\w.-]+\/mcp(?:-server)?|(?:@[\w.-]+\/)?mcp-server-[\w.-]+|(?:@[\w.-]+\/)?[\w.-]+[-.]mcp[-.]server|(?:@[\w.-]+\/)?[\w.-]+-mcp)$/i;
+
+let mcpInfo: AiPackageInfo | undefined;
+
+/** A dependency named like a packaged MCP server is one (issue 13.4), catalogued or not. */
+function mcpServerPackage(name: string): AiPackageInfo | undefined {
+  if (!MCP_SERVER_PACKAGE.test(name)) return undefined;
+  return (mcpInfo ??= { category: 'agent', categoryTitle: (JSON.parse(readFileSync(new URL('../../data/ai-packages.json', import.meta.url), 'utf8')) as CatalogueFile).categories.agent });
+}
+
 /** The AI category of a package, or undefined when it is not in the catalogue. */
 export function classifyPackage(ecosystem: string, name: string): AiPackageInfo | undefined {
   const t = load();
-  if (ecosystem === 'PyPI') return t.get(`PyPI\u0000${pep503(name)}`);
-  if (ecosystem === 'npm') return t.get(`npm\u0000${name.trim()}`);
+  if (ecosystem === 'PyPI') return t.get(`PyPI\u0000${pep503(name)}`) ?? mcpServerPackage(pep503(name));
+  if (ecosystem === 'npm') return t.get(`npm\u0000${name.trim()}`) ?? mcpServerPackage(name.trim());
   if (ecosystem === 'Go') return goModule(t, name.trim());
   if (ecosystem === 'conda') {
     const n = pep503(name);

@@ -67,7 +67,7 @@ export function identifyModelFormat(info: FileInfo, head: Buffer): ModelFormat |
   if (head.subarray(0, 6).equals(SEVENZ_MAGIC)) return '7z';
   if (head.subarray(0, 4).toString('latin1') === 'GGUF') return 'gguf';
   if (head.length >= 8 && head.subarray(4, 8).toString('latin1') === 'TFL3') return 'tflite';
-  if (head[0] === 0x1f && head[1] === 0x8b) return MODEL_EXTENSIONS.has(ext) || ext === '.gz' || ARCHIVE_EXTENSIONS.has(ext) ? 'gzip' : undefined;
+  if (head[0] === 0x1f && head[1] === 0x8b) return MODEL_EXTENSIONS.has(ext) || (ext === '.gz' && mayHoldModel(info.name)) || ARCHIVE_EXTENSIONS.has(ext) ? 'gzip' : undefined;
   if (looksLikeSafetensors(head, info.size)) return 'safetensors';
   if (looksLikePickle(head)) return 'pickle';
   if (head.length >= 262 && head.subarray(257, 262).toString('latin1') === 'ustar') return MODEL_EXTENSIONS.has(ext) || ARCHIVE_EXTENSIONS.has(ext) ? 'tar' : undefined;
@@ -77,12 +77,49 @@ export function identifyModelFormat(info: FileInfo, head: Buffer): ModelFormat |
   if (ext === '.safetensors') return 'safetensors';
   if (info.name === 'saved_model.pb' || info.name === 'keras_metadata.pb') return 'savedmodel-pb';
   if (ext === '.pkl' || ext === '.pickle' || ext === '.joblib' || ext === '.dill') return 'pickle'; // protocol 0/1
-  if ((ext === '.bin' || ext === '.pt' || ext === '.pth') && head.length > 0 && PROTO0_FIRST.has(head[0])) return 'pickle';
+  if ((ext === '.bin' || ext === '.pt' || ext === '.pth') && plausibleProto0(head)) return 'pickle';
   return undefined;
 }
 
-/** First opcodes of protocol 0/1 pickles (used only for model extensions). */
-const PROTO0_FIRST = new Set([0x28, 0x7d, 0x5d, 0x63, 0x29, 0x49, 0x4c, 0x46, 0x53, 0x56, 0x4e, 0x64, 0x6c, 0x69]);
+/**
+ * A `.gz` may hold a model when the name under it does: `model.pkl.gz`, `weights.tar.gz`, or a bare
+ * `model.gz`. `service-2.json.gz` (botocore ships hundreds), `changelog.Debian.gz` and man pages are
+ * compressed text, not models.
+ */
+function mayHoldModel(name: string): boolean {
+  const inner = name.slice(0, -'.gz'.length);
+  const dot = inner.lastIndexOf('.');
+  const ext = dot > 0 ? inner.slice(dot) : '';
+  return ext === '' || MODEL_EXTENSIONS.has(ext) || ARCHIVE_EXTENSIONS.has(ext) || ext === '.z' || ext === '.zlib';
+}
+
+/**
+ * First opcodes of protocol 0/1 pickles (used only for model extensions): MARK, EMPTY_DICT/LIST/TUPLE,
+ * GLOBAL, INST, INT, LONG, FLOAT, STRING, UNICODE, NONE. DICT `d` and LIST `l` pop to a MARK and
+ * cannot come first.
+ */
+const PROTO0_FIRST = new Set([0x28, 0x7d, 0x5d, 0x63, 0x29, 0x49, 0x4c, 0x46, 0x53, 0x56, 0x4e, 0x69]);
+
+/** The argument line each protocol-0 opcode that takes one must have. */
+const PROTO0_ARG: Record<number, RegExp> = {
+  0x63: /^[A-Za-z_][\w.]*(?:\n|$)/, // GLOBAL: a module line (then a name line)
+  0x69: /^[A-Za-z_][\w.]*(?:\n|$)/, // INST: a module line (then a name line)
+  0x49: /^-?\d+(?:\n|$)/, // INT
+  0x4c: /^-?\d+L?(?:\n|$)/, // LONG
+  0x46: /^-?(?:\d+\.?\d*(?:e[-+]?\d+)?|nan|inf)(?:\n|$)/i, // FLOAT
+  0x53: /^['"]/, // STRING: a quoted repr
+};
+
+/**
+ * The first opcode of a protocol 0/1 pickle, with its argument where it has one (`ccollections\nOrderedDict\n`).
+ * Site `.pth` files (`import os; var = …` from setuptools in every Python environment, `lib/…` path
+ * lines) start with opcode letters too, but `mport os; var = …` is no module name.
+ */
+function plausibleProto0(head: Buffer): boolean {
+  if (head.length === 0 || !PROTO0_FIRST.has(head[0])) return false;
+  const arg = PROTO0_ARG[head[0]];
+  return arg === undefined || arg.test(head.subarray(1, 257).toString('latin1'));
+}
 
 /** safetensors: 8-byte little-endian header length, then a JSON object starting with `{`. */
 function looksLikeSafetensors(head: Buffer, size: number): boolean {

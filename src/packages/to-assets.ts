@@ -3,7 +3,7 @@ import type { Asset } from '../core/model.js';
 import { classifyPackage } from '../catalog/ai-packages.js';
 import { packageUrl } from './normalize.js';
 import type { PackageEntry } from './types.js';
-import { MAX_LOCATIONS_PER_ASSET } from '../pipeline/merge-assets.js';
+import { MAX_LOCATIONS_PER_ASSET, type Requirement } from '../pipeline/merge-assets.js';
 
 /**
  * Linear: locations are deduplicated through a set per asset (a generated requirements file may pin
@@ -31,6 +31,12 @@ export function entriesToAssets(entries: PackageEntry[]): Asset[] {
         else existing.properties.locationsOmitted = ((existing.properties.locationsOmitted as number | undefined) ?? 0) + 1;
       }
       existing.properties.direct = existing.properties.direct === true || e.direct;
+      // The same package on two lines of one file with different ranges or scopes (platform markers,
+      // an extra): each line keeps its own, as across files (the pipeline's merge reads this list).
+      if (e.specifier !== existing.properties.specifier || e.scope !== existing.properties.scope) {
+        const reqs = (existing.properties.requirements ??= []) as Requirement[];
+        if (reqs.length < MAX_LOCATIONS_PER_ASSET) reqs.push({ path: e.path, line: e.line, specifier: e.specifier, ...(e.scope ? { scope: e.scope } : {}) });
+      }
       continue;
     }
     seen.set(id, new Map([[e.path, new Set([e.line])]]));

@@ -6,24 +6,32 @@ import type { Formatter } from './formatter.js';
 import { foldImports } from '../discovery/graph.js';
 import { isAiAsset, KIND_LABELS } from './inventory-summary.js';
 import { neutralise } from './safe-text.js';
+import { unreadEcosystemsLine } from '../packages/unread.js';
 
 export const INVENTORY_ORDER: AssetKind[] = ['model', 'dataset', 'llm-provider', 'ai-service', 'ai-server', 'gpu-workload', 'workload', 'container-image', 'vector-store', 'mcp-server', 'agent', 'package'];
 
 export function inventoryTable(opts: { all?: boolean } = {}): Formatter {
   return (report: Report) => {
     const assets = foldImports(report.assets);
-    const shown = assets.filter((a) => (opts.all ? a.kind !== 'application' : isAiAsset(a)));
+    const shown = assets.filter(isAiAsset);
+    const others = assets.filter((a) => a.kind === 'package' && !isAiAsset(a));
     const out: string[] = [`aigis ${report.tool.version} — bom ${report.target.name} (${report.target.type})`, ''];
     for (const kind of INVENTORY_ORDER) {
-      const group = shown.filter((a) => a.kind === kind).sort((a, b) => a.name.localeCompare(b.name));
+      // Real assets first, then those seen only in tests, examples or docs (issue 13.2), by name within each.
+      const group = shown.filter((a) => a.kind === kind).sort(byPlaceThenName);
       if (!group.length) continue;
       out.push(`${(KIND_LABELS[kind] ?? kind).toUpperCase()} (${group.length})`);
       for (const a of group) out.push(...assetLines(a));
       out.push('');
     }
     if (!shown.length) out.push('No AI assets found.', '');
-    const other = assets.filter((a) => a.kind === 'package' && !isAiAsset(a)).length;
-    if (other && !opts.all) out.push(`+ ${other} other packages (not AI; use --all or --format cyclonedx to list them)`, '');
+    if (others.length && opts.all) {
+      out.push(`OTHER PACKAGES, NOT AI (${others.length})`);
+      for (const a of [...others].sort(byPlaceThenName)) out.push(...assetLines(a));
+      out.push('');
+    } else if (others.length) out.push(`+ ${others.length} other packages (not AI; use --all or --format cyclonedx to list them)`, '');
+    const unread = unreadEcosystemsLine(report.notes);
+    if (unread) out.push(unread, '');
     const notes = report.notes.filter((n) => n.level !== 'info');
     if (notes.length) {
       out.push(`Notes (${notes.length}):`);
@@ -35,6 +43,10 @@ export function inventoryTable(opts: { all?: boolean } = {}): Formatter {
     // Every line carries scanned text (names, paths, notes) and no colour of ours: neutralise each.
     return `${out.map(neutralise).join('\n')}\n`;
   };
+}
+
+function byPlaceThenName(a: Asset, b: Asset): number {
+  return Number(a.properties.seenOnlyIn !== undefined) - Number(b.properties.seenOnlyIn !== undefined) || a.name.localeCompare(b.name);
 }
 
 function assetLines(a: Asset): string[] {

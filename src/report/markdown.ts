@@ -1,3 +1,4 @@
+import { unreadEcosystemsLine } from '../packages/unread.js';
 import type { Finding, Report } from '../core/model.js';
 import { SEVERITIES } from '../core/severity.js';
 import { neutralise } from './safe-text.js';
@@ -98,6 +99,9 @@ export const markdown: Formatter = (report) => {
     if (report.suppressed.length > rows) out.add('', `… and ${report.suppressed.length - rows} more.`);
     out.add('', '</details>', '');
   }
+
+  const unread = unreadEcosystemsLine(report.notes);
+  if (unread && out.fits([unread])) out.add(esc(clip(unread)), '');
 
   const issues = report.notes.filter((n) => n.level !== 'info');
   if (issues.length) {

@@ -3,6 +3,7 @@ import { SEVERITIES } from '../core/severity.js';
 import type { Formatter } from './formatter.js';
 import { suppressedText, summarize } from './summary.js';
 import { inventorySummary } from './inventory-summary.js';
+import { unreadEcosystemsLine } from '../packages/unread.js';
 import { neutralise } from './safe-text.js';
 import { groupFindings, placesText, type FindingGroup } from './group-findings.js';
 import { morePaths, stepPlace, topPaths } from './paths.js';
@@ -89,8 +90,8 @@ function suppressedSection(report: Report): string[] {
 
 /** A few lines of AI inventory (counts by kind, notable assets) above the summary line. */
 function inventorySection(report: Report): string[] {
-  if (!report.assets.length) return [];
-  const lines = inventorySummary(report.assets);
+  const unread = unreadEcosystemsLine(report.notes);
+  const lines = [...(report.assets.length ? inventorySummary(report.assets) : []), ...(unread ? [unread] : [])];
   return lines.length ? [...lines.map(clean), ''] : [];
 }
 

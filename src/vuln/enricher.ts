@@ -20,7 +20,7 @@ import { parseVersion, type Ecosystem } from './versions.js';
 import { normalizePackageName } from '../packages/normalize.js';
 import { PACKAGE_PARSERS } from '../packages/parsers/index.js';
 import { fileInfo } from '../core/file-info.js';
-import { specifierAt } from '../packages/specifier-at.js';
+import { scopeAt, specifierAt } from '../packages/specifier-at.js';
 
 /** `PyPI`/`npm`/`Go` from the asset's `ecosystem` property (any case) or, failing that, its purl type. */
 function ecosystemOf(asset: Asset): Ecosystem | undefined {
@@ -145,7 +145,7 @@ function matchPinned(asset: Asset, eco: Ecosystem, records: AdvisoryRecord[], fi
       findings.push(makeFinding(rule, {
         location: { path: loc.path, startLine: loc.startLine, ...(loc.layer ? { layer: loc.layer } : {}) },
         message: `${asset.name} ${asset.version} ${what}${record.summary ? `: ${record.summary.replace(/[.\s]+$/, '')}` : ''}.${fix ? ` Fixed in ${fix}.` : record.malicious ? '' : last ? ` Releases up to ${last} are affected.` : ' No fixed release is known.'}`,
-        evidence: `${asset.name} ${String(asset.properties.specifier ?? asset.version)}`,
+        evidence: `${asset.name} ${String(specifierAt(asset, loc) ?? asset.version)}`,
         severity: record.severity ?? 'medium',
         remediation,
         references: references(record),
@@ -203,8 +203,6 @@ function lockedAt(path: string, lockDirs: string[]): boolean {
 
 function matchRange(asset: Asset, eco: Ecosystem, records: AdvisoryRecord[], findings: Finding[], seen: Set<string>, lockDirs: string[]): void {
   if (!asset.properties.aiCategory && !classifyPackage(eco, asset.name)) return;
-  // A library's extras are ranges for its users to resolve, not the application's own pins.
-  if (typeof asset.properties.scope === 'string' && /^(extra:|optional)/.test(asset.properties.scope)) return;
   const criticalFor = new Map<string, AdvisoryRecord[]>();
   const criticalRecords = (specifier: string): AdvisoryRecord[] => {
     let critical = criticalFor.get(specifier);
@@ -223,6 +221,10 @@ function matchRange(asset: Asset, eco: Ecosystem, records: AdvisoryRecord[], fin
   // version) also carries the import's location, which must not get a pinning note. Each
   // declaration is judged by the range it wrote itself (merged packages keep them per place).
   for (const loc of asset.locations.filter((l) => l.path !== undefined && isManifest(l.path) && !lockedAt(l.path, lockDirs))) {
+    // A library's extras are ranges for its users to resolve, not the application's own pins
+    // (judged per declaration: another file may list the same package as a main requirement).
+    const scope = scopeAt(asset, loc);
+    if (typeof scope === 'string' && /^(extra:|optional)/.test(scope)) continue;
     const specifier = specifierAt(asset, loc);
     // No specifier at all: not a declared requirement (e.g. a package seen only as a code import).
     if (typeof specifier !== 'string' || /^(git|path|url|file):|:\/\//.test(specifier)) continue;

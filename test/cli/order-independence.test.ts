@@ -51,3 +51,48 @@ describe('directory order does not change the report', () => {
     expect(req(last, 'zzz')).toEqual(req(first, 'aaa'));
   });
 });
+
+describe('a library extra beside an application requirement (issue 13.1 / 13.6)', () => {
+  // The application pins nothing (a critically affected range); a sibling library offers the same
+  // package as an extra. Whichever is read first, the application's range gets its note and the
+  // library's extra does not; the merged package keeps neither file's range or scope as its own.
+  const extras = (appDir: string, libDir: string): string => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'aigis-order-extra-'));
+    mkdirSync(path.join(dir, appDir));
+    mkdirSync(path.join(dir, libDir));
+    writeFileSync(path.join(dir, appDir, 'requirements.txt'), 'fastapi==0.115.6\nlangchain-core>=0.3,<2\n');
+    writeFileSync(
+      path.join(dir, libDir, 'pyproject.toml'),
+      '[project]\nname = "rag-tools"\nversion = "0.4.0"\ndependencies = ["httpx>=0.27"]\n\n[project.optional-dependencies]\nlangchain = ["langchain-core>=0.2"]\n',
+    );
+    return dir;
+  };
+  const first = extras('aaa', 'zzz');
+  const last = extras('zzz', 'aaa');
+  const neutral = (p: string, app: string) => (p.startsWith(`${app}/`) ? `APP/${p.slice(4)}` : `LIB/${p.slice(4)}`);
+
+  it('scan: the application range is noted in either order, the extra never', () => {
+    const notes = (dir: string, app: string) =>
+      scan(dir, 'scan').findings!.filter((f) => f.ruleId === 'vuln/unpinned-ai-package').map((f) => `${neutral(f.location.path, app)} ${f.evidence}`);
+    expect(notes(first, 'aaa')).toEqual(['APP/requirements.txt langchain-core >=0.3,<2']);
+    expect(notes(last, 'zzz')).toEqual(notes(first, 'aaa'));
+  });
+
+  it('bom: the merged package is the same in either order, each declaration with its own range and scope', () => {
+    const pkg = (dir: string, app: string) => {
+      const a = scan(dir, 'bom').assets.find((x) => x.id === 'pkg:pypi/langchain-core')!;
+      const { requirements, ...rest } = a.properties as { requirements: { path: string; line: number; specifier: string; scope?: string }[]; specifier?: string; scope?: string };
+      return { rest, requirements: requirements.map((r) => ({ ...r, path: neutral(r.path, app) })).sort((x, y) => x.path.localeCompare(y.path)) };
+    };
+    const a = pkg(first, 'aaa');
+    expect(a.requirements).toEqual([
+      { path: 'APP/requirements.txt', line: 2, specifier: '>=0.3,<2' },
+      { path: 'LIB/pyproject.toml', line: 7, specifier: '>=0.2', scope: 'extra:langchain' },
+    ]);
+    // No single range or scope stands for both files.
+    expect(a.rest.specifier).toBeUndefined();
+    expect(a.rest.scope).toBeUndefined();
+    expect(pkg(last, 'zzz')).toEqual(a);
+  });
+});
+

@@ -53,6 +53,62 @@ describe('mergeAssets', () => {
   });
 });
 
+describe('mergeAssets does not depend on the order sightings arrive in (issue 13)', () => {
+  const pkg = (path: string, line: number, props: Record<string, unknown>): Asset => ({
+    id: 'pkg:pypi/transformers', kind: 'package', name: 'transformers', locations: [{ path, startLine: line }], properties: { ecosystem: 'PyPI', pinned: false, ...props }, relations: [],
+  });
+  // KServe-like tree: the Dockerfile installs `transformers>=4.53.0`, the project asks for `>=5.5.3`.
+  const docker = pkg('docker/Dockerfile', 3, { specifier: '>=4.53.0', direct: true, installedBy: 'Dockerfile RUN' });
+  const project = pkg('pyproject.toml', 12, { specifier: '>=5.5.3', direct: true, source: 'manifest' });
+  const extra = pkg('python/lib/pyproject.toml', 30, { specifier: '>=4.40', direct: false, source: 'manifest', scope: 'extra:hf' });
+
+  it('different ranges: no single specifier stands for the package, each declaration keeps its own', () => {
+    for (const order of [[docker, project, extra], [extra, project, docker], [project, extra, docker]]) {
+      const [a] = mergeAssets(order);
+      expect(a.properties.specifier).toBeUndefined();
+      expect(a.properties.requirements).toEqual([
+        { path: 'docker/Dockerfile', line: 3, specifier: '>=4.53.0' },
+        { path: 'pyproject.toml', line: 12, specifier: '>=5.5.3' },
+        { path: 'python/lib/pyproject.toml', line: 30, specifier: '>=4.40', scope: 'extra:hf' },
+      ]);
+      // Direct when any declaration is; not "an extra" when another file needs it at run time.
+      expect(a.properties.direct).toBe(true);
+      expect(a.properties.scope).toBeUndefined();
+      expect(a.properties.installedBy).toBe('Dockerfile RUN');
+    }
+  });
+
+  it('conflicting descriptive properties resolve the same way in every order', () => {
+    const m1 = { id: 'model:hf/Qwen/Qwen2.5-7B-Instruct', kind: 'model' as const, name: 'Qwen/Qwen2.5-7B-Instruct', locations: [{ path: 'k8s/vllm.yaml', startLine: 20 }], properties: { via: 'args --model' }, relations: [] };
+    const m2 = { ...m1, locations: [{ path: 'app/settings.py', startLine: 4 }], properties: { via: 'MODEL_ID' } };
+    expect(mergeAssets([m1, m2])[0].properties).toEqual(mergeAssets([m2, m1])[0].properties);
+  });
+
+  it('a lockfile entry without a scope leaves a dev dependency a dev dependency', () => {
+    const dev = { ...pkg('package.json', 9, { specifier: '3.24.1', scope: 'dev', source: 'manifest' }), id: 'pkg:npm/zod@3.24.1', name: 'zod' };
+    const lock = { ...pkg('yarn.lock', 400, { specifier: '3.24.1', source: 'lockfile' }), id: 'pkg:npm/zod@3.24.1', name: 'zod' };
+    for (const order of [[dev, lock], [lock, dev]]) {
+      const [a] = mergeAssets(order);
+      expect(a.properties.scope).toBe('dev');
+      expect(a.properties.specifier).toBe('3.24.1');
+      expect(a.properties.requirements).toBeUndefined();
+    }
+  });
+
+  it('one file listing a package twice (platform markers) keeps each line its own range', () => {
+    const entries: PackageEntry[] = [
+      { ecosystem: 'PyPI', name: 'torch', specifier: '>=2.5', pinned: false, direct: true, source: 'manifest', path: 'requirements.txt', line: 4 },
+      { ecosystem: 'PyPI', name: 'torch', specifier: '>=2.2,<2.3', pinned: false, direct: true, source: 'manifest', path: 'requirements.txt', line: 5 },
+    ];
+    const [a] = mergeAssets(entriesToAssets(entries));
+    expect(a.properties.specifier).toBeUndefined();
+    expect(a.properties.requirements).toEqual([
+      { path: 'requirements.txt', line: 4, specifier: '>=2.5' },
+      { path: 'requirements.txt', line: 5, specifier: '>=2.2,<2.3' },
+    ]);
+  });
+});
+
 describe('entriesToAssets', () => {
   it('folds 300,000 duplicate requirement lines into one asset with a count', () => {
     const entries: PackageEntry[] = Array.from({ length: 300_000 }, (_, i) => ({

@@ -9,7 +9,7 @@ import { hfDatasetId, hfRepoId, providerModelId } from '../ids.js';
 import { AI_SDK_PROVIDERS, CALL_RULES, type ArgSpec, type CallRule } from './call-rules.js';
 import type { Arg, Call, CodeFacts, NamedValue } from './facts.js';
 import { MODEL_PROVIDER_PREFIXES, providerOfModel } from '../../catalog/model-families.js';
-import { LOOPBACK_URL, safeUrl } from '../../documents/agent-config/launch.js';
+import { launchedPackage, LOOPBACK_URL, safeUrl } from '../../documents/agent-config/launch.js';
 import { isPlaceholderUri } from '../placeholders.js';
 import { shellLineAssets, SHELL_HINT } from '../infra/shell-scripts.js';
 
@@ -48,7 +48,7 @@ export function detectAssets(facts: CodeFacts, path: string, lang: 'python' | 'j
       if (!calleeMatches(call.callee, rule.callee)) continue;
       if (rule.requires && !rule.requires.some((p) => packages.has(p))) continue;
       if (rule.requiresModule && !modules.some((m) => rule.requiresModule!.some((r) => m === r || m.startsWith(`${r}.`)))) continue;
-      out.push(...applyRule(rule, call, path, compatProvider));
+      out.push(...applyRule(rule, call, path, compatProvider, packages.size > 0));
     }
     const sdk = sdkFactories.get(call.callee.split('.')[0]);
     if (sdk && call.args[0]?.str) {
@@ -57,6 +57,7 @@ export function detectAssets(facts: CodeFacts, path: string, lang: 'python' | 'j
     }
   }
 
+  out.push(...mcpServersInCode(calls, path, packages));
   out.push(...namedModelIds(facts, path, packages.size > 0));
   out.push(...commandLines(calls, path));
 
@@ -99,7 +100,7 @@ function commandLines(calls: Call[], path: string): Asset[] {
  * The OpenAI Agents SDK installs as `openai-agents` but imports as `agents`, a name many projects give
  * their own package: it counts only with names only the SDK exports (`Runner`, `function_tool` …).
  */
-export const OPENAI_AGENTS_NAMES = new Set(['Runner', 'function_tool', 'OpenAIChatCompletionsModel', 'OpenAIResponsesModel', 'set_default_openai_key', 'set_default_openai_client', 'RunConfig', 'handoff', 'InputGuardrail', 'output_guardrail', 'input_guardrail', 'ModelSettings', 'WebSearchTool', 'FileSearchTool']);
+export const OPENAI_AGENTS_NAMES = new Set(['Runner', 'function_tool', 'OpenAIChatCompletionsModel', 'OpenAIResponsesModel', 'set_default_openai_key', 'set_default_openai_client', 'RunConfig', 'handoff', 'InputGuardrail', 'output_guardrail', 'input_guardrail', 'ModelSettings', 'WebSearchTool', 'FileSearchTool', 'MCPServerStdio', 'MCPServerSse', 'MCPServerStreamableHttp', 'HostedMCPTool']);
 
 function openAiAgentsImport(imp: { module: string; names: string[] }): ImportMatch | undefined {
   if ((imp.module === 'agents' || imp.module.startsWith('agents.')) && imp.names.some((n) => OPENAI_AGENTS_NAMES.has(n))) return { ecosystem: 'pypi', package: 'openai-agents', category: 'agent' };
@@ -205,7 +206,7 @@ function resolveOpenAiCompatible(calls: Call[]): { provider: string; baseUrl?: s
   return { provider: 'openai' };
 }
 
-function applyRule(rule: CallRule, call: Call, path: string, compat: { provider: string; baseUrl?: string }): Asset[] {
+function applyRule(rule: CallRule, call: Call, path: string, compat: { provider: string; baseUrl?: string }, importsAi: boolean): Asset[] {
   const t = rule.target;
   const loc = at(path, call.line);
   switch (t.kind) {
@@ -229,7 +230,9 @@ function applyRule(rule: CallRule, call: Call, path: string, compat: { provider:
       const model = raw ? providerModelId(raw) : undefined;
       const provider = t.provider === OPENAI_COMPAT ? compat.provider : t.provider;
       const baseUrl = t.provider === OPENAI_COMPAT ? compat.baseUrl : undefined;
-      if (!model) return [providerAsset(provider, loc, { call: call.callee, baseUrl }, 0.7)];
+      // Without a model literal, a method name alone (`self.backend.invoke_model(...)` in moto's Bedrock
+      // mock) is no provider sighting unless the rule needs an AI import or the file has one.
+      if (!model) return rule.requires || importsAi ? [providerAsset(provider, loc, { call: call.callee, baseUrl }, 0.7)] : [];
       return providerModel(provider, model, call, path, baseUrl);
     }
     case 'init-chat-model': {
@@ -243,10 +246,12 @@ function applyRule(rule: CallRule, call: Call, path: string, compat: { provider:
       return providerModel(normaliseProvider(provider), id, call, path);
     }
     case 'prefixed-model': {
-      const raw = literal(call, t.arg);
+      // LiteLLM-style `provider/model` (CrewAI `LLM`, smolagents); the OpenAI Agents SDK adds `litellm/`.
+      const raw = literal(call, t.arg)?.replace(/^litellm\//, '');
       if (!raw) return [];
       const slash = raw.indexOf('/');
-      const provider = slash > 0 ? raw.slice(0, slash) : 'openai';
+      // A bare id is routed by its family (`claude-3-5-sonnet-…` goes to Anthropic), else to OpenAI.
+      const provider = slash > 0 ? raw.slice(0, slash) : (providerOfModel(raw) ?? 'openai');
       const id = providerModelId(slash > 0 ? raw.slice(slash + 1) : raw);
       return id ? providerModel(normaliseProvider(provider), id, call, path) : [];
     }
@@ -275,20 +280,7 @@ function applyRule(rule: CallRule, call: Call, path: string, compat: { provider:
       const arg = argValue(call, t.arg);
       // JS passes one object: `{ mcpServers: {…} }` or the map itself; Python a dict positionally.
       const map = arg?.nested?.kwargs ?? (call.kwargs.get('mcpServers')?.nested?.kwargs ?? (call.args[0]?.str === undefined && !call.args[0]?.nested ? call.kwargs : undefined));
-      const out: Asset[] = [];
-      for (const [name, def] of map ?? []) {
-        const conf = def.nested?.kwargs;
-        if (!conf || !/^[\w.@/ -]{1,100}$/.test(name)) continue;
-        const url = conf.get('url')?.str;
-        const command = conf.get('command')?.str;
-        if (!url && !command) continue;
-        out.push(asset('mcp-server', `mcp-server:${name}`, name, at(path, def.line), {
-          framework: t.framework, definedIn: 'code', transport: conf.get('transport')?.str ?? (url ? 'http' : 'stdio'),
-          url: url ? safeUrl(url) : undefined, command: command?.split('/').pop(),
-          remote: url ? !LOOPBACK_URL.test(url) : undefined,
-        }, { confidence: 0.85 }));
-      }
-      return out;
+      return mapServers(map, t.framework, path);
     }
     case 'agent': {
       const name = t.name ? literal(call, t.name) : undefined;
@@ -312,6 +304,106 @@ function applyRule(rule: CallRule, call: Call, path: string, compat: { provider:
       return [asset('vector-store', `vector-store:${t.store}`, t.store, loc, { store: t.store, location: where, call: call.callee }, { confidence: 0.85 })];
     }
   }
+}
+
+/** An MCP server asset declared in code, named by its key, its `name`, or failing those its URL or launched package. */
+function mcpServerAsset(path: string, line: number, framework: string, server: { name?: string; url?: string; command?: string; args?: string[]; transport?: string }): Asset | undefined {
+  const { url, command } = server;
+  if (!url && !command) return undefined;
+  // An unnamed server at a placeholder URL (`https://your-server.example.com/mcp`) is a template, not an asset.
+  if (!server.name && url && isPlaceholderUri(url)) return undefined;
+  const launched = command ? launchedPackage(command, server.args ?? []) : undefined;
+  const derived = url ? safeUrl(url) : (launched?.name ?? [command!.split('/').pop(), ...(server.args ?? []).filter((a) => !a.startsWith('-')).slice(0, 1)].join(' '));
+  const name = server.name && /^[\w.@/ -]{1,100}$/.test(server.name) ? server.name : derived.slice(0, 200);
+  return asset('mcp-server', `mcp-server:${name}`, name, at(path, line), {
+    framework, definedIn: 'code', transport: server.transport ?? (url ? 'http' : 'stdio'),
+    url: url ? safeUrl(url) : undefined, command: command?.split('/').pop(), package: launched?.name,
+    remote: url ? !LOOPBACK_URL.test(url) : undefined,
+  }, { confidence: 0.85 });
+}
+
+/** `{"docs": {"url": …}, "fs": {"command": "npx", "args": […]}}`: one server per well-formed entry. */
+function mapServers(map: Map<string, Arg> | undefined, framework: string, path: string): Asset[] {
+  const out: Asset[] = [];
+  for (const [name, def] of map ?? []) {
+    const conf = def.nested?.kwargs;
+    if (!conf || !/^[\w.@/ -]{1,100}$/.test(name)) continue;
+    const server = mcpServerAsset(path, def.line, framework, { name, url: conf.get('url')?.str, command: conf.get('command')?.str, args: literalStrings(conf.get('args')), transport: conf.get('transport')?.str ?? conf.get('type')?.str });
+    if (server) out.push(server);
+  }
+  return out;
+}
+
+/** Keys under which agent SDKs take MCP servers: a name → connection map, or a list (Anthropic Messages API). */
+const MCP_MAP_KEYS = ['mcp_servers', 'mcpServers'];
+
+/** Classes that are one MCP server each (OpenAI Agents SDK, Pydantic AI). */
+const MCP_SERVER_CLASSES: { callee: string; requires: string; framework: string; transport: string }[] = [
+  ...([['MCPServerStdio', 'stdio'], ['MCPServerSse', 'sse'], ['MCPServerStreamableHttp', 'streamable_http']] as const).map(([callee, transport]) => ({ callee, requires: 'openai-agents', framework: 'OpenAI Agents SDK', transport })),
+  ...([['MCPServerStdio', 'stdio'], ['MCPServerSSE', 'sse'], ['MCPServerHTTP', 'streamable_http'], ['MCPServerStreamableHTTP', 'streamable_http']] as const).map(([callee, transport]) => ({ callee, requires: 'pydantic-ai', framework: 'Pydantic AI', transport })),
+];
+
+const FRAMEWORK_OF: Record<string, string> = { ClaudeAgentOptions: 'Claude Agent SDK', ClaudeCodeOptions: 'Claude Code SDK', HostedMCPTool: 'OpenAI Agents SDK (hosted MCP)' };
+
+/**
+ * MCP servers declared in code beyond the call-rule table (issue 13.4): any call of a file that
+ * imports an AI library passing an `mcp_servers`/`mcpServers` map or list (Claude Agent SDK options,
+ * Anthropic `mcp_servers=[{"type": "url", …}]`, JS `query({options: {mcpServers: …}})`), hosted MCP
+ * tool configs (`{"type": "mcp", "server_label": …, "server_url": …}` in OpenAI Responses `tools`
+ * or `HostedMCPTool`), and the server classes of the OpenAI Agents SDK and Pydantic AI.
+ */
+function mcpServersInCode(calls: Call[], path: string, packages: Set<string>): Asset[] {
+  if (packages.size === 0) return [];
+  const out: Asset[] = [];
+  for (const call of calls) {
+    if (calleeMatches(call.callee, 'MultiServerMCPClient')) continue;
+    for (const c of MCP_SERVER_CLASSES) {
+      if (!calleeMatches(call.callee, c.callee) || !packages.has(c.requires)) continue;
+      const params = (call.kwargs.get('params') ?? call.args[0])?.nested?.kwargs;
+      const url = params?.get('url')?.str ?? call.kwargs.get('url')?.str ?? (c.transport !== 'stdio' ? call.args[0]?.str : undefined);
+      const command = params?.get('command')?.str ?? call.kwargs.get('command')?.str ?? (c.transport === 'stdio' ? call.args[0]?.str : undefined);
+      const args = literalStrings(params?.get('args')) ?? literalStrings(call.kwargs.get('args'));
+      const name = call.kwargs.get('name')?.str ?? call.kwargs.get('tool_prefix')?.str;
+      const server = mcpServerAsset(path, call.line, c.framework, { name, url, command, args, transport: c.transport });
+      if (server) out.push(server);
+    }
+    const framework = FRAMEWORK_OF[call.name] ?? call.name;
+    visitArgs(call, 0, (holder) => {
+      for (const key of MCP_MAP_KEYS) {
+        const v = holder.kwargs.get(key);
+        if (v?.nested) out.push(...mapServers(v.nested.kwargs, framework, path));
+        for (const item of v?.items ?? []) {
+          const conf = item.nested?.kwargs;
+          const server = conf && mcpServerAsset(path, item.line, framework, { name: conf.get('name')?.str, url: conf.get('url')?.str, transport: conf.get('type')?.str === 'url' ? 'http' : conf.get('type')?.str });
+          if (server) out.push(server);
+        }
+      }
+      // A hosted MCP tool: `{"type": "mcp", "server_label": "deepwiki", "server_url": "https://mcp.deepwiki.com/mcp"}`.
+      const url = holder.kwargs.get('server_url')?.str;
+      if (holder.kwargs.get('type')?.str === 'mcp' && url) {
+        const server = mcpServerAsset(path, holder.line, framework, { name: holder.kwargs.get('server_label')?.str, url, transport: 'hosted' });
+        if (server) out.push(server);
+      }
+    });
+  }
+  return out;
+}
+
+/** The string literals of a list argument (variables in it left out), or undefined when it is no list. */
+function literalStrings(a: Arg | undefined): string[] | undefined {
+  return a?.list ?? a?.items?.flatMap((i) => (i.str !== undefined ? [i.str] : []));
+}
+
+/** Calls `visit` on the call and on every object literal / nested call in its arguments (bounded depth). */
+function visitArgs(call: Call, depth: number, visit: (holder: Call) => void): void {
+  visit(call);
+  if (depth >= 6) return;
+  const follow = (a: Arg) => {
+    if (a.nested) visitArgs(a.nested, depth + 1, visit);
+    for (const item of a.items ?? []) if (item.nested) visitArgs(item.nested, depth + 1, visit);
+  };
+  call.args.forEach(follow);
+  call.kwargs.forEach(follow);
 }
 
 function providerModel(provider: string, model: string, call: Call, path: string, baseUrl?: string): Asset[] {

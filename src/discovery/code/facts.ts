@@ -16,6 +16,8 @@ export interface Arg {
   ref?: string;
   /** A list/array literal whose elements are all string literals (`["ollama", "pull", "llama3.2"]`). */
   list?: string[];
+  /** A list/array literal holding objects or calls (`tools=[{"type": "mcp", "server_url": …}]`), each read as an argument. */
+  items?: Arg[];
   line: number;
 }
 
@@ -169,6 +171,11 @@ function pythonArg(v: SyntaxNode, lineMap: LineMap, depth: number): Arg {
     const items = v.namedChildren.filter((c) => c && c.type !== 'comment');
     const strs = items.length <= 64 ? items.map((c) => (c?.type === 'string' ? pythonString(c) : undefined)) : [];
     if (strs.length && strs.every((x) => x !== undefined)) return { list: strs as string[], line };
+    // Mixed lists (`["-y", "@modelcontextprotocol/server-filesystem", samples_dir]`, `[{"type": "mcp", …}]`): each element as an argument.
+    if (items.length <= 64 && depth < MAX_NESTING) {
+      charge(items.length);
+      return { items: items.map((c) => pythonArg(c!, lineMap, depth + 1)), line };
+    }
   }
   if (v.type === 'dictionary' && depth < MAX_NESTING) {
     // A dict literal reads like a JS object: its string keys become the nested call's kwargs
@@ -335,6 +342,10 @@ function jsArg(v: SyntaxNode, lineMap: LineMap, depth: number): Arg {
     const items = v.namedChildren.filter((c) => c && c.type !== 'comment');
     const strs = items.length <= 64 ? items.map((c) => (c ? jsString(c) : undefined)) : [];
     if (strs.length && strs.every((x) => x !== undefined)) return { list: strs as string[], line };
+    if (items.length <= 64 && depth < MAX_NESTING) {
+      charge(items.length);
+      return { items: items.map((c) => jsArg(c!, lineMap, depth + 1)), line };
+    }
   }
   if (depth >= MAX_NESTING) return { line };
   if (v.type === 'call_expression' || v.type === 'new_expression') return { nested: jsCall(v, lineMap, depth + 1), line };

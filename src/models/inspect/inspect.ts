@@ -27,6 +27,8 @@ export interface InspectOptions {
 
 export interface Visit {
   ins: Inspection;
+  /** Path of the inspected file (its name decides how a top-level compressed stream is read). */
+  path: string;
   opts: Required<Omit<InspectOptions, 'signal'>> & { signal?: AbortSignal };
 }
 
@@ -56,6 +58,7 @@ export async function inspectArtifact(src: ByteSource, path: string, opts: Inspe
   const ins = emptyInspection();
   const v: Visit = {
     ins,
+    path,
     opts: {
       deadline: opts.deadline ?? Date.now() + 30_000,
       signal: opts.signal,
@@ -154,8 +157,10 @@ async function visitCompressed(v: Visit, src: ByteSource, kind: 'gzip' | 'zlib',
     v.ins.anomalies.push({ chain, kind: 'compressed-stream', message: `${kind} stream could not be decompressed within the budget: ${(e as Error).message}` });
     return;
   }
-  // The decompressed stream keeps the outer name so that extension-based identification still works.
-  const name = chain.length > 0 ? chain[chain.length - 1].replace(/\.(gz|z|zlib)$/i, '') : 'decompressed.pkl';
+  // The decompressed stream keeps the outer name so that extension-based identification still works
+  // (`model.pkl.gz` → `model.pkl`); a top-level joblib/pickle file compressed whole stays a pickle.
+  const outer = chain.length > 0 ? chain[chain.length - 1] : v.path.slice(v.path.lastIndexOf('/') + 1);
+  const name = /\.(gz|z|zlib)$/i.test(outer) ? outer.replace(/\.(gz|z|zlib)$/i, '') : chain.length > 0 ? outer : 'decompressed.pkl';
   await visitMember(v, bufferSource(out), name || 'decompressed.pkl', [...chain, `(${kind})`], depth);
 }
 

@@ -265,3 +265,137 @@ describe('code discovery: more agent frameworks (issue 13.3)', () => {
     expect((await analyze(codeAnalyzer, 'app/billing.py', own)).assets).toEqual([]);
   });
 });
+
+describe('code discovery: MCP servers handed to agent SDKs and LLM APIs (issue 13.4)', () => {
+  const servers = async (path: string, src: string) =>
+    (await analyze(codeAnalyzer, path, src)).assets.filter((a) => a.kind === 'mcp-server').map((a) => [a.id, a.locations[0].startLine, a.properties.transport, a.properties.url ?? a.properties.package ?? a.properties.command, a.properties.framework]);
+
+  it('Claude Agent SDK options: an mcp_servers map of remote and stdio servers', async () => {
+    const src = [
+      'from claude_agent_sdk import ClaudeAgentOptions, query',
+      '',
+      'options = ClaudeAgentOptions(',
+      '    system_prompt="You answer questions about the repository.",',
+      '    mcp_servers={',
+      '        "deepwiki": {"type": "http", "url": "https://mcp.deepwiki.com/mcp"},',
+      '        "files": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", REPO_DIR]},',
+      '    },',
+      '    allowed_tools=["mcp__deepwiki__ask_question"],',
+      ')',
+      '',
+    ].join('\n');
+    const { assets } = await analyze(codeAnalyzer, 'bot/agent.py', src);
+    expect(sightings(assets)).toContain('pkg:pypi/claude-agent-sdk@1');
+    expect(await servers('bot/agent.py', src)).toEqual([
+      ['mcp-server:deepwiki', 6, 'http', 'https://mcp.deepwiki.com/mcp', 'Claude Agent SDK'],
+      ['mcp-server:files', 7, 'stdio', '@modelcontextprotocol/server-filesystem', 'Claude Agent SDK'],
+    ]);
+  });
+
+  it('Anthropic Messages API mcp_servers list and OpenAI Responses hosted MCP tools; tokens never kept', async () => {
+    const anthropic = [
+      'import anthropic',
+      'client = anthropic.Anthropic()',
+      'response = client.beta.messages.create(',
+      '    model="claude-sonnet-4-20250514",',
+      '    max_tokens=1000,',
+      '    messages=[{"role": "user", "content": "What tools do you have available?"}],',
+      '    mcp_servers=[{"type": "url", "url": "https://mcp.linear.app/sse", "name": "linear", "authorization_token": "lin_oauth_8f2b41c9d0"}],',
+      '    betas=["mcp-client-2025-04-04"],',
+      ')',
+      '',
+    ].join('\n');
+    const res = await analyze(codeAnalyzer, 'scripts/triage.py', anthropic);
+    expect(await servers('scripts/triage.py', anthropic)).toEqual([['mcp-server:linear', 7, 'http', 'https://mcp.linear.app/sse', 'create']]);
+    expect(JSON.stringify(res.assets)).not.toContain('lin_oauth');
+    const openai = [
+      'from openai import OpenAI',
+      'client = OpenAI()',
+      'resp = client.responses.create(',
+      '    model="gpt-4.1",',
+      '    tools=[{"type": "mcp", "server_label": "deepwiki", "server_url": "https://mcp.deepwiki.com/mcp", "require_approval": "never"}],',
+      '    input="What transport protocols does the 2025-03-26 version of the MCP spec support?",',
+      ')',
+      '',
+    ].join('\n');
+    expect(await servers('app/ask.py', openai)).toEqual([['mcp-server:deepwiki', 5, 'hosted', 'https://mcp.deepwiki.com/mcp', 'create']]);
+  });
+
+  it('OpenAI Agents SDK and Pydantic AI server classes', async () => {
+    const agents = [
+      'from agents import Agent, Runner',
+      'from agents.mcp import MCPServerStdio, MCPServerStreamableHttp',
+      'from agents import HostedMCPTool',
+      '',
+      'async with MCPServerStdio(name="Filesystem Server, via npx", params={"command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", samples_dir]}) as fs_server:',
+      '    pass',
+      'remote = MCPServerStreamableHttp(name="git-docs", params={"url": "https://gitmcp.io/openai/codex"})',
+      'tool = HostedMCPTool(tool_config={"type": "mcp", "server_label": "gitmcp", "server_url": "https://gitmcp.io/openai/codex", "require_approval": "never"})',
+      '',
+    ].join('\n');
+    expect(await servers('agents_app/main.py', agents)).toEqual([
+      ['mcp-server:@modelcontextprotocol/server-filesystem', 5, 'stdio', '@modelcontextprotocol/server-filesystem', 'OpenAI Agents SDK'],
+      ['mcp-server:git-docs', 7, 'streamable_http', 'https://gitmcp.io/openai/codex', 'OpenAI Agents SDK'],
+      ['mcp-server:gitmcp', 8, 'hosted', 'https://gitmcp.io/openai/codex', 'OpenAI Agents SDK (hosted MCP)'],
+    ]);
+    const pydantic = [
+      'from pydantic_ai import Agent',
+      'from pydantic_ai.mcp import MCPServerStdio, MCPServerStreamableHTTP',
+      '',
+      "run_python = MCPServerStdio('deno', args=['run', '-N', 'jsr:@pydantic/mcp-run-python', 'stdio'])",
+      "local = MCPServerStreamableHTTP('http://localhost:8000/mcp')",
+      "agent = Agent('openai:gpt-4o', toolsets=[run_python, local])",
+      '',
+    ].join('\n');
+    expect(await servers('pyd/agent.py', pydantic)).toEqual([
+      ['mcp-server:deno run', 4, 'stdio', 'deno', 'Pydantic AI'],
+      ['mcp-server:http://localhost:8000/mcp', 5, 'streamable_http', 'http://localhost:8000/mcp', 'Pydantic AI'],
+    ]);
+  });
+
+  it('JS: Claude Agent SDK query() options', async () => {
+    const src = "import { query } from '@anthropic-ai/claude-agent-sdk';\n\nfor await (const message of query({\n  prompt: 'List my open issues',\n  options: {\n    mcpServers: {\n      linear: { type: 'sse', url: 'https://mcp.linear.app/sse' },\n    },\n  },\n})) {\n  console.log(message);\n}\n";
+    expect(await servers('src/issues.ts', src)).toEqual([['mcp-server:linear', 7, 'sse', 'https://mcp.linear.app/sse', 'query']]);
+  });
+
+  it('twins: no AI import, a tool dict without a server URL, server classes of an unknown library, a placeholder URL', async () => {
+    const noImport = 'import json\nsettings = load(mcp_servers={"docs": {"url": "https://mcp.deepwiki.com/mcp"}})\n';
+    expect(await servers('config/loader.py', noImport)).toEqual([]);
+    const noUrl = 'from openai import OpenAI\nclient = OpenAI()\nclient.responses.create(model="gpt-4.1", tools=[{"type": "mcp", "server_label": "x"}], input="hi")\n';
+    expect(await servers('app/a.py', noUrl)).toEqual([]);
+    const other = 'from openai import OpenAI\nfrom mytools.mcp import MCPServerStdio\ns = MCPServerStdio(params={"command": "npx", "args": ["-y", "@modelcontextprotocol/server-memory"]})\n';
+    expect(await servers('app/b.py', other)).toEqual([]);
+    const placeholder = 'from pydantic_ai.mcp import MCPServerSSE\nserver = MCPServerSSE(url="https://your-mcp-server.example.com/sse")\n';
+    expect(await servers('app/c.py', placeholder)).toEqual([]);
+  });
+});
+
+describe('code discovery: LiteLLM-style model strings (issue 13.3)', () => {
+  it('a bare id goes to the provider of its family, and the Agents SDK litellm/ prefix is read through', async () => {
+    const crew = 'from crewai import Agent, LLM\n\nwriter_llm = LLM(model="claude-3-5-sonnet-20241022", temperature=0.2)\nreviewer_llm = LLM(model="gpt-4o-mini")\n';
+    expect(sightings((await analyze(codeAnalyzer, 'crew/llms.py', crew)).assets)).toEqual(expect.arrayContaining(['model:anthropic/claude-3-5-sonnet-20241022@3', 'model:openai/gpt-4o-mini@4']));
+    const agents = 'from agents import Agent, Runner\n\nagent = Agent(name="Assistant", model="litellm/anthropic/claude-3-5-sonnet-20240620")\n';
+    const s = sightings((await analyze(codeAnalyzer, 'oa/main.py', agents)).assets);
+    expect(s).toContain('model:anthropic/claude-3-5-sonnet-20240620@3');
+    expect(s.some((x) => x.startsWith('llm-provider:litellm'))).toBe(false);
+  });
+});
+
+describe('code discovery: method names alone are no provider sighting', () => {
+  it("moto's Bedrock mock calls invoke_model on its backend: no provider; a boto3 Bedrock client with a model id still is one", async () => {
+    const mock = [
+      'import json',
+      'from moto.core.responses import BaseResponse',
+      '',
+      'class BedrockRuntimeResponse(BaseResponse):',
+      '    def invoke_model(self) -> str:',
+      '        model_id = self.path.split("/")[-2]',
+      '        body = self.bedrockruntime_backend.invoke_model(model_id=model_id, body=self.body)',
+      '        return json.dumps(body)',
+      '',
+    ].join('\n');
+    expect((await analyze(codeAnalyzer, 'moto/bedrockruntime/responses.py', mock)).assets).toEqual([]);
+    const real = 'import boto3\nbedrock = boto3.client("bedrock-runtime")\nresp = bedrock.invoke_model(modelId="anthropic.claude-3-haiku-20240307-v1:0", body=payload)\n';
+    expect(sightings((await analyze(codeAnalyzer, 'app/summarise.py', real)).assets)).toEqual(expect.arrayContaining(['llm-provider:bedrock@2', 'model:bedrock/anthropic.claude-3-haiku-20240307-v1:0@3']));
+  });
+});
