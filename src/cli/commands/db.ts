@@ -2,7 +2,7 @@
  * `aigis db import SOURCE [--replace]`, `aigis db status`, `aigis db update`: the offline advisory
  * database (OSV format) under the cache directory (`~/.cache/aigis`, `AIGIS_CACHE_DIR`).
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { formatName } from '../options.js';
 import { CliError } from '../exit.js';
 import { ImportError, readSource } from '../../vuln/read-source.js';
@@ -57,8 +57,8 @@ export function registerDb(program: Command): void {
 
   db.command('update')
     .description(`download the PyPI, npm and Go OSV exports and replace the database (network; default ${DEFAULT_OSV_BASE_URL})`)
-    .option('--base-url <url>', 'OSV export mirror (also AIGIS_OSV_BASE_URL)')
-    .option('--timeout <ms>', 'download timeout per file, in milliseconds', '300000')
+    .addOption(new Option('--base-url <url>', 'OSV export mirror').env('AIGIS_OSV_BASE_URL'))
+    .addOption(new Option('--timeout <ms>', 'download timeout per file, in milliseconds').default('300000', '300000'))
     .action(async (flags: { baseUrl?: string; timeout: string }) => {
       try {
         const store = await updateDatabase({ baseUrl: flags.baseUrl, timeoutMs: Number(flags.timeout) || 300_000, log: (l) => process.stderr.write(`${l}\n`) });
