@@ -7,7 +7,10 @@ import { markdown } from './markdown.js';
 import { sarif } from './sarif.js';
 import { table } from './table.js';
 
-/** Every output format of `aigis scan`, by `--format` name. */
+/**
+ * Every output format of `aigis scan`, by `--format` name, loaded eagerly (the library API's `render`).
+ * The CLI loads only the formatter it writes with, through formats.ts.
+ */
 export const formatters: Record<string, Formatter> = {
   cyclonedx,
   html,

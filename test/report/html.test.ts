@@ -10,14 +10,17 @@ import { buildReport } from '../../src/report/build.js';
 import { html } from '../../src/report/html/index.js';
 import { pageData, scriptJson } from '../../src/report/html/data.js';
 import { formatters } from '../../src/report/index.js';
+import { FORMAT_NAMES, loadFormatter } from '../../src/report/formats.js';
 import { emptyReport, sampleReport } from '../support/sample-report.js';
 import { pathReport } from '../support/path-report.js';
 
 const sha = (s: string) => `sha256-${createHash('sha256').update(s).digest('base64')}`;
 
 describe('html formatter', () => {
-  it('is offered as --format html', () => {
+  it('is offered as --format html, loaded on demand by the CLI', async () => {
     expect(formatters.html).toBe(html);
+    expect(FORMAT_NAMES).toContain('html');
+    expect(await loadFormatter('html')).toBe(html);
   });
 
   it('has a strict CSP allowing only its own style and script by hash', () => {

@@ -9,7 +9,7 @@ import { openTarget } from '../../targets/open-target.js';
 import { CliError, EXIT_OK } from '../exit.js';
 import { collectList } from '../options.js';
 import { uploadReport, uploadTarget } from '../upload.js';
-import { formatters } from '../../report/index.js';
+import { json } from '../../report/json.js';
 import { checkOutput, writeOutput, writeStdout } from '../output.js';
 import { formatName } from '../options.js';
 import { progressReporter, type ScanProgress } from '../progress.js';
@@ -79,7 +79,7 @@ export async function bomCommand(targetPath: string, flags: BomFlags, cwd = proc
   else text = inventoryTable({ all: flags.all })(report, { color: false });
   if (flags.output) writeOutput(flags.output, text);
   else writeStdout(text);
-  if (flags.upload) await uploadReport(flags.upload, formatters.json(report, { color: false }), process.env, flags.quiet);
+  if (flags.upload) await uploadReport(flags.upload, json(report, { color: false }), process.env, flags.quiet);
   return EXIT_OK;
 }
 

@@ -16,7 +16,7 @@ import { collectList, parseSeverityList, parseSeverityOption } from '../options.
 import { checkOutput } from '../output.js';
 import { writeReport } from '../write-report.js';
 import { uploadReport, uploadTarget } from '../upload.js';
-import { formatters } from '../../report/index.js';
+import { json } from '../../report/json.js';
 import { resolveScanSettings } from '../scan-settings.js';
 import { ruleSelector } from '../select.js';
 
@@ -266,14 +266,14 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
       rules: session.firedRules(),
     },
   );
-  if (!streaming) writeReport(report, flags.format, flags.output);
+  if (!streaming) await writeReport(report, flags.format, flags.output);
   else if (!flags.quiet) for (const n of notes.filter((x) => x.level !== 'info')) process.stderr.write(`aigis: [${n.level}] ${n.path ? `${n.path}: ` : ''}${n.message}\n`);
   if (!flags.quiet && flags.format !== 'table' && (!flags.output || streaming)) {
     const warn = notes.filter((n) => n.level !== 'info').length;
     const alerts = streaming ? Object.values(session.counts).reduce((a, b) => a + b, 0) : findings.length;
     process.stderr.write(`aigis: ${s.events} events, ${alerts} alerts${s.malformed ? `, ${s.malformed} malformed records` : ''}${warn ? `, ${warn} notes` : ''}\n`);
   }
-  if (flags.upload) await uploadReport(flags.upload, formatters.json(streaming ? { ...report, findings: streamed } : report, { color: false }), process.env, flags.quiet);
+  if (flags.upload) await uploadReport(flags.upload, json(streaming ? { ...report, findings: streamed } : report, { color: false }), process.env, flags.quiet);
   const fired = streaming ? worst !== undefined && failOn !== undefined && atLeast(worst, failOn) : failOn !== undefined && findings.some((f) => atLeast(f.severity, failOn));
   return fired ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { atLeast, type Severity } from '../../core/severity.js';
 import { buildReport } from '../../report/build.js';
-import { formatters } from '../../report/index.js';
+import { FORMAT_NAMES, isFormatName } from '../../report/formats.js';
 import { runProbe, DEFAULT_PROBE_OPTIONS } from '../../probe/engine.js';
 import { makeAgents, send } from '../../probe/http.js';
 import { JwtInputError, decodeToken, keysFromJwks } from '../../probe/jwt.js';
@@ -35,7 +35,7 @@ export function registerProbe(program: Command): void {
     .command('probe')
     .description('fingerprint live AI endpoints (Ray, Jupyter, MLflow, Ollama, vLLM, MCP …), check that they require authentication, and test JWT validation at the gateway')
     .argument('[targets...]', 'URLs or host:port of endpoints you are allowed to test')
-    .option('-f, --format <format>', `${Object.keys(formatters).join(', ')}`, 'table')
+    .option('-f, --format <format>', `${FORMAT_NAMES.join(', ')}`, 'table')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--targets <file>', 'more targets, one per line (# comments)')
     .option('--from-report <file>', 'probe the endpoint URLs found in an aigis JSON report (scan or bom --format json)')
@@ -146,7 +146,7 @@ async function jwtSettings(flags: ProbeFlags, timeoutMs: number): Promise<JwtSet
 
 export async function probeCommand(args: string[], rawFlags: ProbeFlags): Promise<number> {
   const flags = { ...rawFlags, format: formatName(rawFlags.format) };
-  if (!formatters[flags.format]) throw new CliError(`unknown format "${flags.format}" (use ${Object.keys(formatters).join(', ')})`);
+  if (!isFormatName(flags.format)) throw new CliError(`unknown format "${flags.format}" (use ${FORMAT_NAMES.join(', ')})`);
   const severities = flags.severity ? parseSeverityList(flags.severity) : undefined;
   const failOn: Severity | undefined = flags.failOn ? parseSeverityOption(flags.failOn) : undefined;
   const timeoutMs = positiveInt(flags.timeout, '--timeout');
@@ -175,7 +175,7 @@ export async function probeCommand(args: string[], rawFlags: ProbeFlags): Promis
       rules: result.rules,
     },
   );
-  writeReport(report, flags.format, flags.output);
+  await writeReport(report, flags.format, flags.output);
   if (!flags.quiet && flags.format !== 'table' && !flags.output) {
     process.stderr.write(`aigis: ${targets.length} targets, ${result.stats.requests} requests, ${findings.length} findings\n`);
   }

@@ -8,7 +8,8 @@ import { buildReport } from '../../report/build.js';
 import { applyBaseline, applyIgnores, todayUtc } from '../../suppress/index.js';
 import { assignOccurrences } from '../../core/finding.js';
 import { openTarget } from '../../targets/open-target.js';
-import { formatters } from '../../report/index.js';
+import { FORMAT_NAMES, isFormatName } from '../../report/formats.js';
+import { json } from '../../report/json.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { collectList } from '../options.js';
 import { readVulnReports, VulnReportError } from '../../vuln/import/read.js';
@@ -28,7 +29,7 @@ export function registerScan(program: Command): void {
     .command('scan')
     .description('scan a directory, a file or a container image archive (docker save / OCI) with every static analyzer')
     .argument('[target]', 'directory, file or image archive', '.')
-    .option('-f, --format <format>', `${Object.keys(formatters).join(', ')} (default: table)`)
+    .option('-f, --format <format>', `${FORMAT_NAMES.join(', ')} (default: table)`)
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--severity <list>', 'only report these severities (comma-separated)')
     .option('--fail-on <severity>', 'exit 1 when a finding at or above this severity is reported')
@@ -72,11 +73,11 @@ export async function scanCommand(targetPath: string, flags: ScanFlags & SelectF
   const settings = resolveScanSettings(targetPath, flags, deps.cwd);
   if (flags.upload) uploadTarget(flags.upload); // a bad URL fails before the scan
   // Fail on a bad --format or an unwritable --output before scanning, not after.
-  if (!formatters[settings.format]) throw new CliError(`unknown format "${settings.format}" (use ${Object.keys(formatters).join(', ')})`);
+  if (!isFormatName(settings.format)) throw new CliError(`unknown format "${settings.format}" (use ${FORMAT_NAMES.join(', ')})`);
   if (settings.output) checkOutput(settings.output);
   const report = await scanReport(targetPath, settings, deps);
-  writeReport(report, settings.format, settings.output);
-  if (flags.upload) await uploadReport(flags.upload, formatters.json(report, { color: false }), process.env, settings.quiet);
+  await writeReport(report, settings.format, settings.output);
+  if (flags.upload) await uploadReport(flags.upload, json(report, { color: false }), process.env, settings.quiet);
   const failOn = settings.failOn;
   return failOn && report.findings.some((f) => atLeast(f.severity, failOn)) ? EXIT_FINDINGS : EXIT_OK;
 }
