@@ -37,11 +37,11 @@ export function findingId(f: Finding): string {
 }
 
 export function sortedPaths(report: Report): AttackPath[] {
-  return [...(report.paths?.items ?? [])].sort((a, b) => b.score - a.score || severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id));
+  return [...(report.paths?.items ?? [])].sort((a, b) => b.score - a.score || severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id, 'en'));
 }
 
 export function compareLocations(a: Location, b: Location): number {
-  return (a.path ?? a.url ?? '').localeCompare(b.path ?? b.url ?? '') || (a.startLine ?? 0) - (b.startLine ?? 0);
+  return (a.path ?? a.url ?? '').localeCompare(b.path ?? b.url ?? '', 'en') || (a.startLine ?? 0) - (b.startLine ?? 0);
 }
 
 /** The findings a path's steps name, matched by stable fingerprint (or fingerprint) and rule. */
@@ -88,8 +88,8 @@ export function rank(report: Report): RankedItem[] {
   const worst = (fs: Finding[]) => Math.max(...fs.map((f) => severityRank(f.severity)));
   const conf = (fs: Finding[]) => Math.max(...fs.map((f) => CONFIDENCE[f.confidence ?? 'medium'] ?? 1));
   const ruleItems = [...groups.entries()]
-    .map(([ruleId, fs]): RankedGroup => ({ kind: 'rule', ruleId, rule: rules.get(ruleId), findings: fs.sort((a, b) => compareLocations(a.location, b.location) || findingId(a).localeCompare(findingId(b))) }))
-    .sort((a, b) => worst(b.findings) - worst(a.findings) || conf(b.findings) - conf(a.findings) || b.findings.length - a.findings.length || a.ruleId.localeCompare(b.ruleId));
+    .map(([ruleId, fs]): RankedGroup => ({ kind: 'rule', ruleId, rule: rules.get(ruleId), findings: fs.sort((a, b) => compareLocations(a.location, b.location) || findingId(a).localeCompare(findingId(b), 'en')) }))
+    .sort((a, b) => worst(b.findings) - worst(a.findings) || conf(b.findings) - conf(a.findings) || b.findings.length - a.findings.length || a.ruleId.localeCompare(b.ruleId, 'en'));
   return [...items, ...ruleItems];
 }
 

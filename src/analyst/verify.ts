@@ -79,7 +79,7 @@ export function verifyAnswer(answer: string, report: Report): Verified {
   // Places the report names are swapped for aliases first: a file name with spaces (or an archive
   // member after `!`) is then one token, checked as the path it stands for.
   const aliases = new Map<string, string>();
-  const spelled = [...f.spellings.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const spelled = [...f.spellings.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b, 'en'));
   const aliased = (line: string): string => {
     let out = line;
     spelled.forEach((s, i) => {

@@ -41,7 +41,7 @@ export function registerResources(server: McpServer, cache: ReportCache, rules: 
     'rule-doc',
     new ResourceTemplate('aigis://rules/{+ruleId}', {
       list: async () => ({
-        resources: [...(await byId()).values()].sort((a, b) => a.id.localeCompare(b.id)).map((r) => ({ uri: `aigis://rules/${r.id}`, name: r.id, title: r.title, mimeType: 'text/markdown' })),
+        resources: [...(await byId()).values()].sort((a, b) => a.id.localeCompare(b.id, 'en')).map((r) => ({ uri: `aigis://rules/${r.id}`, name: r.id, title: r.title, mimeType: 'text/markdown' })),
       }),
     }),
     { title: 'Rule documentation', description: 'Why a rule matters, how to fix it, references and how to suppress it.', mimeType: 'text/markdown' },

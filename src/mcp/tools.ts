@@ -138,7 +138,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
    * report's key and a digest of the query (path and filters), so a cursor cannot page another query.
    */
   async function reportFor(kind: 'scan' | 'bom', query: Record<string, unknown>, cursor: string | undefined, fresh: boolean, severity?: string[], onProgress?: ScanProgress) {
-    const sig = createHash('sha256').update(JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)))).digest('base64url').slice(0, 12);
+    const sig = createHash('sha256').update(JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b, 'en')))).digest('base64url').slice(0, 12);
     if (cursor) {
       const c = decodeCursor(cursor);
       const [reportKey, cursorSig] = c.key.split('|');
@@ -204,7 +204,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
               (!needle || (f.location.path ?? '').toLowerCase().includes(needle)) &&
               (onPath === undefined || (f.onPaths?.length ?? 0) > 0 === onPath),
           )
-          .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || compareLocations(a.location, b.location) || a.ruleId.localeCompare(b.ruleId));
+          .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || compareLocations(a.location, b.location) || a.ruleId.localeCompare(b.ruleId, 'en'));
         return json({ target: roots.display(report.target.name), findings: page(hits, key, offset, limit, findingSummary) });
       }),
   );

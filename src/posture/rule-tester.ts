@@ -91,7 +91,7 @@ export function runRuleCases<D, P>(kind: DocumentKind<D, P>, rule: PostureRule<P
     const { hits, problems } = runRule(kind, rule, files);
     if (!c.errors.length) problems.push('invalid case lists no expected hit');
     if (hits.length !== c.errors.length) problems.push(`expected ${c.errors.length} hit(s), got ${hits.length}: ${hits.map((h) => `${h.path}:${h.line} ${h.message}`).join(' | ')}`);
-    const sorted = [...hits].sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
+    const sorted = [...hits].sort((a, b) => a.path.localeCompare(b.path, 'en') || a.line - b.line);
     c.errors.forEach((e, j) => {
       const h = sorted[j];
       if (!h) return;

@@ -148,7 +148,7 @@ export async function runProbe(targets: ProbeTarget[], options: Partial<ProbeOpt
       out.stats.bytes += r.bytes;
       if (r.unreachable) out.stats.unreachable++;
     }
-    out.rules = [...rules.values()].sort((a, b) => a.id.localeCompare(b.id));
+    out.rules = [...rules.values()].sort((a, b) => a.id.localeCompare(b.id, 'en'));
     return out;
   }
 }

@@ -46,7 +46,7 @@ export function inventoryTable(opts: { all?: boolean } = {}): Formatter {
 }
 
 function byPlaceThenName(a: Asset, b: Asset): number {
-  return Number(a.properties.seenOnlyIn !== undefined) - Number(b.properties.seenOnlyIn !== undefined) || a.name.localeCompare(b.name);
+  return Number(a.properties.seenOnlyIn !== undefined) - Number(b.properties.seenOnlyIn !== undefined) || a.name.localeCompare(b.name, 'en');
 }
 
 function assetLines(a: Asset): string[] {

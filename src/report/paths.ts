@@ -11,7 +11,7 @@ export const TOP_PATHS = 5;
 /** The report's paths, highest score first (the engine sorts; this keeps the order stable if it did not). */
 export function topPaths(report: Report, max = TOP_PATHS): AttackPath[] {
   const items = report.paths?.items ?? [];
-  return [...items].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, max);
+  return [...items].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id, 'en')).slice(0, max);
 }
 
 /** Paths beyond `max` (including those the engine itself omitted). */

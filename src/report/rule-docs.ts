@@ -53,7 +53,7 @@ export function renderRuleDoc(rule: RuleMeta): string {
 /** `docs/rules/README.md`: every rule, linked to its page. */
 export function renderRuleIndex(rules: RuleMeta[]): string {
   const rows = [...rules]
-    .sort((a, b) => a.id.localeCompare(b.id))
+    .sort((a, b) => a.id.localeCompare(b.id, 'en'))
     .map((r) => `| [\`${r.id}\`](${ruleDocPath(r.id)}) | ${r.severity} | ${r.category} | ${r.title.replace(/\|/g, '\\|')} |`);
   return [GENERATED, '', '# Rules', '', `${rules.length} rules.`, '', '| Rule | Severity | Category | Title |', '|---|---|---|---|', ...rows, ''].join('\n');
 }

@@ -141,6 +141,6 @@ export class DetectSession {
 
   /** Metadata of the rules that fired (the report's `rules`). */
   firedRules(): RuleMeta[] {
-    return [...this.ruleMetas.values()].sort((a, b) => a.id.localeCompare(b.id));
+    return [...this.ruleMetas.values()].sort((a, b) => a.id.localeCompare(b.id, 'en'));
   }
 }

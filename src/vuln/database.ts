@@ -64,7 +64,7 @@ export function mergeByAlias(records: AdvisoryRecord[]): AdvisoryRecord[] {
       out.push(group[0]);
       continue;
     }
-    group.sort((a, b) => idRank(a.id) - idRank(b.id) || a.id.localeCompare(b.id));
+    group.sort((a, b) => idRank(a.id) - idRank(b.id) || a.id.localeCompare(b.id, 'en'));
     const primary = group[0];
     const ids = new Set<string>();
     for (const r of group) {

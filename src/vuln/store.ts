@@ -93,7 +93,7 @@ export async function importRecords(outcome: ReadOutcome, source: string, opts: 
     updatedAt: now,
     sources: [...(previous?.sources ?? []), { source, importedAt: now, records: outcome.records.length, withdrawn: outcome.withdrawn.length }],
     withdrawn: [...withdrawn].sort(),
-    records: [...byId.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    records: [...byId.values()].sort((a, b) => a.id.localeCompare(b.id, 'en')),
   };
   await writeStore(dir, store);
   return store;

@@ -57,7 +57,7 @@ export class TfModule {
     }
     // terraform.tfvars, then *.auto.tfvars in name order: later files win, as Terraform loads them.
     const order = (p: string) => (p.endsWith('/terraform.tfvars') || p === 'terraform.tfvars' ? 0 : 1);
-    for (const f of tfvars.sort((a, b) => order(a.path) - order(b.path) || a.path.localeCompare(b.path))) {
+    for (const f of tfvars.sort((a, b) => order(a.path) - order(b.path) || a.path.localeCompare(b.path, 'en'))) {
       for (const [k, a] of Object.entries(f.attributes)) this.vars.set(k, a.expr);
     }
   }

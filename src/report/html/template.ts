@@ -85,7 +85,7 @@ export function inventoryHtml(report: Report): string {
     const i = INVENTORY_ORDER.indexOf(a.kind);
     return i < 0 ? INVENTORY_ORDER.length : i;
   };
-  const sorted = [...ai].sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name));
+  const sorted = [...ai].sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name, 'en'));
   const rows = sorted.slice(0, MAX_INVENTORY).map((a) => {
     const where = a.locations.slice(0, 2).map((l) => `${l.path ?? l.url ?? ''}${l.startLine ? `:${l.startLine}` : ''}`).join(', ') + (a.locations.length > 2 ? ` (+${a.locations.length - 2})` : '');
     return `<tr><td class="kind">${h(KIND_LABELS[a.kind] ?? a.kind)}</td><td><strong>${h(a.name)}</strong>${a.version ? ` <span class="mono">${h(a.version)}</span>` : ''}</td><td>${h(describeAsset(a))}</td><td class="loc">${h(where)}</td></tr>`;

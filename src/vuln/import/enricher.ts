@@ -82,7 +82,7 @@ function finding(v: ImportedVuln, report: ImportedReport, t: { id?: string; name
 }
 
 function firstLocation(a: Asset): Location | undefined {
-  return [...a.locations].sort((x, y) => (x.path ?? '').localeCompare(y.path ?? '') || (x.startLine ?? 0) - (y.startLine ?? 0))[0];
+  return [...a.locations].sort((x, y) => (x.path ?? '').localeCompare(y.path ?? '', 'en') || (x.startLine ?? 0) - (y.startLine ?? 0))[0];
 }
 
 /** Trivy lists a CVE once per binary package; the same (id, package, version) twice is one finding. */
