@@ -9,7 +9,8 @@
 import type { Asset, Relation } from '../../core/model.js';
 import { cfnAssetId, type CfnResource, type CfnTemplate } from '../../documents/cloudformation/index.js';
 import { grants } from '../../posture/terraform/policy.js';
-import { BEDROCK_ID, MAX_RELATIONS } from './terraform-iam.js';
+import { BEDROCK_ID } from './terraform-iam.js';
+import { relationSink } from './relation-sink.js';
 
 export const CFN_STORE_TYPES = new Set(['AWS::S3::Bucket', 'AWS::SageMaker::ModelPackageGroup', 'AWS::ECR::Repository', 'AWS::EFS::FileSystem']);
 const ROLE = 'AWS::IAM::Role';
@@ -58,16 +59,8 @@ export function cloudFormationIamEdges(t: CfnTemplate): Asset[] {
     }
     return a;
   };
-  // Relations per node are deduplicated through a set and capped: a hostile module (10,000 wildcard
-  // bindings × 10,000 buckets) must not grow quadratic lists.
-  const seen = new Set<string>();
-  const link = (from: CfnResource, type: Relation['type'], to: string) => {
-    const a = node(from);
-    const key = `${a.id}\u0000${type}\u0000${to}`;
-    if (seen.has(key) || a.relations.length >= MAX_RELATIONS) return;
-    seen.add(key);
-    a.relations.push({ type, target: to });
-  };
+  const add = relationSink();
+  const link = (from: CfnResource, type: Relation['type'], to: string) => add(node(from), type, to);
   /** What a policy document reaches: stores it names, Bedrock for invoke actions. */
   const reach = (doc: unknown): string[] => {
     const targets: string[] = [];

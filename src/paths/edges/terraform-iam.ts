@@ -10,6 +10,7 @@
 import type { Asset, Relation } from '../../core/model.js';
 import { classifyCloudResource } from '../../catalog/ai-cloud.js';
 import type { TfModule, TfResource } from '../../documents/terraform/index.js';
+import { relationSink } from './relation-sink.js';
 import { documentStatements, grants, policyStatements, type Statement } from '../../posture/terraform/policy.js';
 
 const IDENTITY = new Set(['aws_iam_role', 'google_service_account', 'azurerm_user_assigned_identity']);
@@ -27,8 +28,6 @@ const AWS_MANAGED = /^arn:aws[\w-]*:iam::aws:policy\/(AdministratorAccess|Amazon
 const GCP_STORAGE_ROLE = /^roles\/(?:storage\.(?:admin|objectAdmin|objectViewer|objectCreator|objectUser)|owner|editor)$/;
 const GCP_AI_ROLE = /^roles\/(?:aiplatform\.\w+|owner|editor)$/;
 export const BEDROCK_ID = 'llm-provider:bedrock';
-/** Relations one resource may get from this module's edges. */
-export const MAX_RELATIONS = 1000;
 
 export function terraformIamEdges(mod: TfModule): Asset[] {
   const out = new Map<string, Asset>();
@@ -44,16 +43,8 @@ export function terraformIamEdges(mod: TfModule): Asset[] {
     }
     return a;
   };
-  // Relations per node are deduplicated through a set and capped: a hostile module (10,000 wildcard
-  // bindings × 10,000 buckets) must not grow quadratic lists.
-  const seen = new Set<string>();
-  const link = (from: TfResource, type: Relation['type'], to: string) => {
-    const a = node(from);
-    const key = `${a.id}\u0000${type}\u0000${to}`;
-    if (seen.has(key) || a.relations.length >= MAX_RELATIONS) return;
-    seen.add(key);
-    a.relations.push({ type, target: to });
-  };
+  const add = relationSink();
+  const link = (from: TfResource, type: Relation['type'], to: string) => add(node(from), type, to);
   const kindOf = (address: string) => mod.get(address);
   const stores = mod.resources.filter((r) => r.mode === 'resource' && STORE_TYPES.has(r.type));
 
