@@ -28,7 +28,9 @@ export const excessivePermissions: PostureRule<WorkflowProject> = {
       if (doc.type !== 'workflow') continue;
       const risky = privilegedTriggers(doc);
       if (doc.permissions === 'write-all') {
-        hits.push({ path, line: doc.permissionsLine ?? doc.onLine, message: 'the workflow grants `permissions: write-all` to every job', evidence: 'permissions: write-all', severity: risky.length ? 'high' : 'medium', key: 'workflow/write-all' });
+        // A workflow-level grant belongs to its jobs: the finding names the first one's asset (the inventory has no workflow asset).
+        const first = doc.jobs[0];
+        hits.push({ path, line: doc.permissionsLine ?? doc.onLine, message: 'the workflow grants `permissions: write-all` to every job', evidence: 'permissions: write-all', severity: risky.length ? 'high' : 'medium', key: 'workflow/write-all', ...(first ? { assetId: jobAssetId(path, first.id) } : {}) });
       }
       for (const job of doc.jobs) {
         if (job.permissions === 'write-all') {
@@ -45,6 +47,7 @@ export const excessivePermissions: PostureRule<WorkflowProject> = {
         message: `the workflow runs on ${risky.join(', ')} with no \`permissions:\` block, so ${open.map((j) => `'${j.id}'`).join(', ')} get${open.length === 1 ? 's' : ''} the repository's default token permissions (often read-write)`,
         evidence: `on: ${risky.join(', ')}`,
         key: 'workflow/default-permissions',
+        assetId: jobAssetId(path, open[0].id),
         properties: { jobs: open.map((j) => j.id), triggers: risky },
       });
     }
