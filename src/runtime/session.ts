@@ -7,6 +7,7 @@ import type { Finding, Note, RuleMeta } from '../core/model.js';
 import { hitToFinding, metaFor } from './alerts.js';
 import { classify, makeEvent } from './event.js';
 import { DetectionEngine, type Hit } from './sigma/engine.js';
+import type { ScreenIndex } from './sigma/screener.js';
 import type { AnyRule, EventKind, RuleProblem } from './sigma/types.js';
 import type { SplitStats } from './sources/json-records.js';
 
@@ -78,6 +79,21 @@ export class DetectSession {
     else this.stats.unrecognised++;
     return false;
   };
+
+  /**
+   * What a screening thread needs to give the same verdicts as `screen` (sources/parallel.ts);
+   * undefined when every record must be parsed (--since/--until read each event's time).
+   */
+  screenSpec(): { index: ScreenIndex; forced?: EventKind } | undefined {
+    if (this.opts.since !== undefined || this.opts.until !== undefined) return undefined;
+    return { index: this.engine.screenIndex(), forced: this.opts.source };
+  }
+
+  /** Records a screening thread skipped: counted as `screen` counts them. */
+  addScreened(events: number, unrecognised: number): void {
+    this.stats.events += events;
+    this.stats.unrecognised += unrecognised;
+  }
 
   record(rec: Record<string, unknown>, origin: string): void {
     const kind = this.opts.source ?? classify(rec);

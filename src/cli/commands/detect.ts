@@ -10,6 +10,7 @@ import { DetectSession } from '../../runtime/session.js';
 import { loadRulePath } from '../../runtime/sigma/loader.js';
 import type { AnyRule, EventKind, RuleProblem } from '../../runtime/sigma/types.js';
 import { InputError, resolveInputs } from '../../runtime/sources/inputs.js';
+import { readInputsScreened, useScreenThread } from '../../runtime/sources/parallel.js';
 import { followInput, readInput } from '../../runtime/sources/read.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { collectList, parseSeverityList, parseSeverityOption } from '../options.js';
@@ -242,6 +243,8 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
     }
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
+  } else if (useScreenThread(session, inputs)) {
+    await readInputsScreened(session, inputs);
   } else {
     for (const input of inputs) await readInput(session, input);
   }

@@ -10,7 +10,7 @@ import type { RuntimeEvent } from '../event.js';
 import { CorrelationState, type CorrelationHit } from './correlation.js';
 import { compileField, type FieldGetter } from './field.js';
 import { INDEX_FIELDS } from './loader.js';
-import { scanTopLevel } from './screen.js';
+import { ANY, Screener, type Screen, type ScreenIndex } from './screener.js';
 import type { AnyRule, CorrelationRule, DetectionRule, EventKind, RuleProblem } from './types.js';
 
 export interface DetectionHit {
@@ -18,10 +18,7 @@ export interface DetectionHit {
   event: RuntimeEvent;
 }
 
-const MAX_NAME = 256;
-
-/** What the raw text of a record says before it is parsed (see DetectionEngine.screen). */
-export type Screen = 'parse' | 'event' | 'unrecognised';
+export type { Screen } from './screener.js';
 
 export type Hit = ({ type: 'detection' } & DetectionHit) | ({ type: 'correlation' } & CorrelationHit);
 
@@ -36,8 +33,6 @@ interface KindIndex {
 }
 
 const NONE: DetectionRule[] = [];
-/** A second-field value that cannot be told (several values, not a string): every rule of the field. */
-const ANY = '\u0000any';
 /** Distinct (eventName, identity type) pairs whose candidate lists are kept. */
 const MAX_MERGED = 4096;
 
@@ -50,8 +45,8 @@ export class DetectionEngine {
   private readonly feeds = new Map<DetectionRule, { state: CorrelationState; pos: number }[]>();
   /** Detection rules whose own matches are not alerts (referenced by a correlation without `generate`). */
   private readonly silent = new Set<DetectionRule>();
-  /** Per candidate list: one case-insensitive regex of all their gate literals (null: a rule has none). */
-  private readonly gates = new WeakMap<DetectionRule[], RegExp | null>();
+  /** The pre-parse screen, built on first use from screenIndex(). */
+  private screener?: Screener;
 
   /** Correlations judged when their windows close (conditions with an upper bound). */
   private readonly deferred: CorrelationState[] = [];
@@ -183,46 +178,27 @@ export class DetectionEngine {
     return list;
   }
 
+  /** The screen's view of the CloudTrail index: plain data (rules as their position in `detections`). */
+  screenIndex(): ScreenIndex {
+    const idx = this.index.get('cloudtrail');
+    const pos = new Map(this.detections.map((d, i) => [d, i]));
+    const ids = (list: DetectionRule[]): number[] => list.map((d) => pos.get(d) as number);
+    return {
+      cloudtrail: idx !== undefined,
+      first: idx ? [...idx.byKey].map(([k, list]) => [k, ids(list)]) : [],
+      second: idx?.second ? { byKey: [...idx.second.byKey].map(([k, list]) => [k, ids(list)]), all: ids(idx.second.all) } : undefined,
+      unindexed: idx ? ids(idx.unindexed) : [],
+      gates: this.detections.map((d) => d.gate ?? null),
+    };
+  }
+
   /**
-   * Decides from a record's raw JSON bytes whether it must be parsed: 'event' is a CloudTrail event that
-   * no rule can match (its eventName selects no rule, and no literal gate of the remaining candidates
-   * occurs in it). Any doubt gives 'parse': a record the top-level scan does not understand, an
-   * eventName with escapes or given twice, a backslash when a gate must be tested (escapes could hide
-   * a literal), a top-level key spelt with an escape, records of other kinds. Only CloudTrail is
-   * screened: it is the bulk of any input. `from`/`to` delimit the record inside `raw`.
+   * Decides from a record's raw JSON bytes whether it must be parsed (see Screener.screen): 'event' is
+   * a CloudTrail event that no rule can match. `from`/`to` delimit the record inside `raw`.
    */
   screen(raw: Buffer, forced?: EventKind, from = 0, to = raw.length): Screen {
-    if (forced && forced !== 'cloudtrail') return 'parse';
-    const top = scanTopLevel(raw, from, to);
-    if (!top.ok || top.keyEscape) return 'parse';
-    // classify(): CloudTrail when the top level has eventSource and eventName strings.
-    const ct = forced ? top.nameStart >= 0 : top.nameStart >= 0 && top.source;
-    if (!ct || top.nameTwice) return 'parse';
-    const i = top.nameStart;
-    const end = top.nameEnd;
-    if (end - i > MAX_NAME) return 'parse';
-    for (let k = i; k < end; k++) if (raw[k] === 0x5c) return 'parse'; // an escaped name: let JSON.parse decode it
-    const idx = this.index.get('cloudtrail');
-    if (!idx) return 'event';
-    // Names are ASCII in CloudTrail; latin1 keeps any other byte distinct (no false index hits).
-    const name = raw.toString('latin1', i, end).toLowerCase();
-    // The identity type: ANY when the bytes cannot tell it (an escape anywhere may spell the key).
-    let type: string | undefined;
-    if (idx.second) {
-      if (top.typeAny || top.backslash || top.typeEnd - top.typeStart > MAX_NAME) type = ANY;
-      else if (top.typeStart >= 0) type = raw.toString('latin1', top.typeStart, top.typeEnd).toLowerCase();
-    }
-    const candidates = this.candidatesFor(idx, name, type);
-    if (candidates.length === 0) return 'event';
-    let gate = this.gates.get(candidates);
-    if (gate === undefined) {
-      const lits = candidates.every((r) => r.gate) ? [...new Set(candidates.flatMap((r) => r.gate as string[]))] : undefined;
-      // Case-insensitive without the u flag: ASCII literals never match the latin1 stand-ins of UTF-8 bytes.
-      gate = lits ? new RegExp(lits.map((l) => l.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'i') : null;
-      this.gates.set(candidates, gate);
-    }
-    if (gate === null || top.backslash) return 'parse';
-    return gate.test(raw.toString('latin1', from, to)) ? 'parse' : 'event';
+    this.screener ??= new Screener(this.screenIndex());
+    return this.screener.screen(raw, forced, from, to);
   }
 
   /** Candidate rules for an event (tests use it to check the index). */

@@ -12,6 +12,8 @@ import type { Readable } from 'node:stream';
 export interface Input {
   /** Path as given (or `-`). */
   name: string;
+  /** The file read, for a file input (a screening thread opens it again by this path). */
+  path?: string;
   open(): Readable;
 }
 
@@ -61,7 +63,7 @@ export function resolveInputs(sources: string[]): Input[] {
 }
 
 export function fileInput(path: string, start = 0): Input {
-  return { name: path, open: () => createReadStream(path, { start, highWaterMark: 1024 * 1024 }) };
+  return { name: path, path: start === 0 ? path : undefined, open: () => createReadStream(path, { start, highWaterMark: 1024 * 1024 }) };
 }
 
 /** Yields the decompressed chunks of a stream, gunzipping when it starts with the gzip magic bytes. */

@@ -34,6 +34,68 @@ export interface SplitStats {
 
 export type RecordSink = (record: Record<string, unknown>) => void;
 
+/**
+ * What the splitter hands each record to: parse it (JSON.parse, then the sink), note a problem, or count
+ * a record the screen skipped. RecordParser is the usual stage; the screening thread of `aigis detect`
+ * uses one that forwards the same three calls, in order, to the thread that parses (parallel.ts).
+ */
+export interface RecordStage {
+  readonly stats: SplitStats;
+  parse(bytes: Buffer): void;
+  problem(msg: string): void;
+  /** `n` records (default 1) the screen decided not to parse. */
+  screened(n?: number): void;
+}
+
+/** JSON.parse of one record's bytes; arrays and `{"Records":[…]}` lines give one record per element. */
+export class RecordParser implements RecordStage {
+  readonly stats: SplitStats = { records: 0, malformed: 0, problems: [] };
+
+  constructor(private readonly sink: RecordSink) {}
+
+  problem(msg: string): void {
+    this.stats.malformed++;
+    if (this.stats.problems.length < 5) this.stats.problems.push(msg);
+  }
+
+  screened(n = 1): void {
+    this.stats.records += n;
+  }
+
+  parse(bytes: Buffer): void {
+    let v: unknown;
+    try {
+      v = JSON.parse(bytes.toString('utf8'));
+    } catch (err) {
+      this.problem(`record ${this.stats.records + this.stats.malformed + 1}: ${(err as Error).message}`);
+      return;
+    }
+    if (v === null || typeof v !== 'object') {
+      this.problem(`record ${this.stats.records + this.stats.malformed + 1}: not a JSON object`);
+      return;
+    }
+    if (Array.isArray(v)) {
+      for (const x of v) this.emitValue(x);
+      return;
+    }
+    const rec = v as Record<string, unknown>;
+    // A JSON line may itself be a whole CloudTrail file.
+    if (Array.isArray(rec.Records) && Object.keys(rec).length <= 2) {
+      for (const x of rec.Records) this.emitValue(x);
+      return;
+    }
+    this.stats.records++;
+    this.sink(rec);
+  }
+
+  private emitValue(x: unknown): void {
+    if (x !== null && typeof x === 'object' && !Array.isArray(x)) {
+      this.stats.records++;
+      this.sink(x as Record<string, unknown>);
+    } else this.problem(`record ${this.stats.records + this.stats.malformed + 1}: not a JSON object`);
+  }
+}
+
 /** Top-level mode, decided from the first bytes. */
 type Mode = 'unknown' | 'container' | 'lines';
 
@@ -69,28 +131,32 @@ export class RecordSplitter {
   private inString = false;
   private done = false;
   private line = 0;
-  readonly stats: SplitStats = { records: 0, malformed: 0, problems: [] };
+  readonly stats: SplitStats;
+  private readonly stage: RecordStage;
 
   /** Start of a top-level object that may turn out to be a record itself (no Records array in it). */
   private topStart = -1;
 
   constructor(
-    private readonly sink: RecordSink,
+    /** Each record's parsed object (a RecordParser is made for it), or the stage records go to. */
+    sink: RecordSink | RecordStage,
     /** Largest record kept (bytes); longer ones are skipped and counted. */
     private readonly maxRecord = MAX_RECORD,
     /** Optional pre-parse screen over the record `raw[from, to)`: false skips JSON.parse. */
     private readonly screen?: (raw: Buffer, from: number, to: number) => boolean,
-  ) {}
+  ) {
+    this.stage = typeof sink === 'function' ? new RecordParser(sink) : sink;
+    this.stats = this.stage.stats;
+  }
 
   private problem(msg: string): void {
-    this.stats.malformed++;
-    if (this.stats.problems.length < 5) this.stats.problems.push(msg);
+    this.stage.problem(msg);
   }
 
   /** A record at `buf[from, to)`: screened in place, so a skipped record costs no allocation. */
   private emitRange(buf: Buffer, from: number, to: number): void {
     if (this.screen && buf[from] === LBRACE && buf[to - 1] === RBRACE && !this.screen(buf, from, to)) {
-      this.stats.records++;
+      this.stage.screened();
       return;
     }
     this.parse(buf.subarray(from, to));
@@ -98,43 +164,14 @@ export class RecordSplitter {
 
   private emit(bytes: Buffer): void {
     if (this.screen && bytes[0] === LBRACE && bytes[bytes.length - 1] === RBRACE && !this.screen(bytes, 0, bytes.length)) {
-      this.stats.records++;
+      this.stage.screened();
       return;
     }
     this.parse(bytes);
   }
 
   private parse(bytes: Buffer): void {
-    let v: unknown;
-    try {
-      v = JSON.parse(bytes.toString('utf8'));
-    } catch (err) {
-      this.problem(`record ${this.stats.records + this.stats.malformed + 1}: ${(err as Error).message}`);
-      return;
-    }
-    if (v === null || typeof v !== 'object') {
-      this.problem(`record ${this.stats.records + this.stats.malformed + 1}: not a JSON object`);
-      return;
-    }
-    if (Array.isArray(v)) {
-      for (const x of v) this.emitValue(x);
-      return;
-    }
-    const rec = v as Record<string, unknown>;
-    // A JSON line may itself be a whole CloudTrail file.
-    if (Array.isArray(rec.Records) && Object.keys(rec).length <= 2) {
-      for (const x of rec.Records) this.emitValue(x);
-      return;
-    }
-    this.stats.records++;
-    this.sink(rec);
-  }
-
-  private emitValue(x: unknown): void {
-    if (x !== null && typeof x === 'object' && !Array.isArray(x)) {
-      this.stats.records++;
-      this.sink(x as Record<string, unknown>);
-    } else this.problem(`record ${this.stats.records + this.stats.malformed + 1}: not a JSON object`);
+    this.stage.parse(bytes);
   }
 
   /** Appends a chunk to the unconsumed bytes, growing the store by doubling (amortised linear). */

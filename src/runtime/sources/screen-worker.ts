@@ -1,0 +1,78 @@
+/**
+ * The screening thread of `aigis detect` (parallel.ts): reads the input files, splits them into
+ * records, screens each one (sigma/screener.ts) and forwards only the records that must be parsed,
+ * with the splitter's problems and counts, to the main thread. It never parses an event and runs no
+ * rule: the verdicts come from the same Screener the one-thread path uses.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { Screener, type ScreenIndex } from '../sigma/screener.js';
+import type { EventKind } from '../sigma/types.js';
+import { Forwarder, type Batch } from './forward.js';
+import { decodedChunks, fileInput } from './inputs.js';
+import { RecordSplitter } from './json-records.js';
+
+export interface ScreenWorkerData {
+  index: ScreenIndex;
+  forced?: EventKind;
+  paths: string[];
+  /** SharedArrayBuffer of one Int32: batches posted and not yet replayed by the main thread. */
+  control: SharedArrayBuffer;
+  /** Batches in flight before this thread waits (memory stays flat when parsing is the slower side). */
+  maxInFlight: number;
+}
+
+/** Messages to the main thread. */
+export type ScreenMessage =
+  | ({ type: 'batch' } & Batch)
+  | { type: 'done'; input: number; skipped: number; bytes: number; events: number; unrecognised: number; error?: string }
+  | { type: 'end' }
+  | { type: 'fatal'; message: string };
+
+const init = workerData as ScreenWorkerData;
+const port = parentPort!;
+const inFlight = new Int32Array(init.control);
+const screener = new Screener(init.index);
+
+function post(batch: Batch): void {
+  const msg: ScreenMessage = { type: 'batch', ...batch };
+  port.postMessage(msg, [batch.data.buffer as ArrayBuffer, batch.ops.buffer as ArrayBuffer]);
+  Atomics.add(inFlight, 0, 1);
+  for (;;) {
+    const n = Atomics.load(inFlight, 0);
+    if (n < init.maxInFlight) break;
+    Atomics.wait(inFlight, 0, n);
+  }
+}
+
+async function run(): Promise<void> {
+  for (let i = 0; i < init.paths.length; i++) {
+    let events = 0;
+    let unrecognised = 0;
+    let bytes = 0;
+    let error: string | undefined;
+    const forwarder = new Forwarder(i, post);
+    const screen = (raw: Buffer, from: number, to: number): boolean => {
+      const verdict = screener.screen(raw, init.forced, from, to);
+      if (verdict === 'parse') return true;
+      if (verdict === 'event') events++;
+      else unrecognised++;
+      return false;
+    };
+    const splitter = new RecordSplitter(forwarder, undefined, screen);
+    try {
+      for await (const chunk of decodedChunks(fileInput(init.paths[i]).open())) {
+        bytes += chunk.length;
+        splitter.push(chunk);
+      }
+      splitter.end();
+    } catch (err) {
+      splitter.end();
+      error = (err as Error).message;
+    }
+    const skipped = forwarder.finish();
+    port.postMessage({ type: 'done', input: i, skipped, bytes, events, unrecognised, error } satisfies ScreenMessage);
+  }
+  port.postMessage({ type: 'end' } satisfies ScreenMessage);
+}
+
+run().catch((err: unknown) => port.postMessage({ type: 'fatal', message: (err as Error)?.message ?? String(err) } satisfies ScreenMessage));
