@@ -34,9 +34,35 @@ export function classify(r: Record<string, unknown>): EventKind | undefined {
   return undefined;
 }
 
-function parseTime(v: unknown): number | undefined {
+/** Two ASCII digits of `s` at `i` as a number, or -1. */
+function two(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * `YYYY-MM-DDTHH:MM:SSZ`, CloudTrail's eventTime, without Date.parse (a few percent of a detect run):
+ * the same value Date.parse gives, for fields in their ordinary ranges; anything else is left to it.
+ */
+function cloudTrailTime(s: string): number | undefined {
+  if (s.length !== 20 || s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':' || s[19] !== 'Z') return undefined;
+  const hi = two(s, 0);
+  const lo = two(s, 2);
+  const mo = two(s, 5);
+  const d = two(s, 8);
+  const h = two(s, 11);
+  const mi = two(s, 14);
+  const sec = two(s, 17);
+  if (hi < 19 || lo < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return undefined;
+  return Date.UTC(hi * 100 + lo, mo - 1, d, h, mi, sec);
+}
+
+export function parseTime(v: unknown): number | undefined {
   if (typeof v === 'number' && Number.isFinite(v)) return v > 1e15 ? Math.floor(v / 1e6) : v > 1e11 ? v : v * 1000;
   if (typeof v !== 'string') return undefined;
+  const fast = cloudTrailTime(v);
+  if (fast !== undefined) return fast;
   const t = Date.parse(v);
   return Number.isNaN(t) ? undefined : t;
 }
