@@ -40,6 +40,11 @@ interface Entry {
 
 interface Group {
   entries: Entry[];
+  /**
+   * value_count and temporal: how many entries hold each `k`, kept as entries come and go, so the
+   * sliding window's distinct count is known without a pass over the window on every event.
+   */
+  counts?: Map<string | number, number>;
   /** Deferred windows: the window's start, the number of events in it and its latest event. */
   start: number;
   total: number;
@@ -95,6 +100,8 @@ export class CorrelationState {
   readonly deferred: boolean;
   /** The condition has a count bound (`field` alone is not one). */
   private readonly hasCondition: boolean;
+  /** Groups keep per-value counts (value_count, temporal). */
+  private readonly counted: boolean;
 
   constructor(
     readonly rule: CorrelationRule,
@@ -112,6 +119,7 @@ export class CorrelationState {
     if (rule.correlationType === 'value_count' && rule.condition.field) this.valueGetter = compileField(rule.condition.field);
     this.deferred = hasUpperBound(rule.condition);
     this.hasCondition = Object.keys(rule.condition).some((c) => c !== 'field');
+    this.counted = rule.correlationType === 'value_count' || rule.correlationType === 'temporal';
   }
 
   /** Feeds one event that matched the referenced rule at `pos`; returns the hits this causes. */
@@ -141,19 +149,36 @@ export class CorrelationState {
     let g = this.groups.get(key);
     if (g) this.groups.delete(key);
     else {
-      g = { entries: [], start, total: 0, vals };
+      g = { entries: [], start, total: 0, vals, counts: this.counted ? new Map() : undefined };
       if (this.groups.size >= MAX_GROUPS) this.groups.delete(this.groups.keys().next().value as string);
     }
     this.groups.set(key, g);
     return g;
   }
 
-  private static insert(entries: Entry[], e: Entry): void {
+  private static insert(g: Group, e: Entry): void {
     // Insert in time order (usually an append).
+    const entries = g.entries;
     let i = entries.length;
     while (i > 0 && entries[i - 1].t > e.t) i--;
-    entries.splice(i, 0, e);
-    if (entries.length > MAX_ENTRIES) entries.splice(0, entries.length - MAX_ENTRIES);
+    if (i === entries.length) entries.push(e);
+    else entries.splice(i, 0, e);
+    if (g.counts) g.counts.set(e.k, (g.counts.get(e.k) ?? 0) + 1);
+    if (entries.length > MAX_ENTRIES) CorrelationState.dropOldest(g, entries.length - MAX_ENTRIES);
+  }
+
+  /** Removes the `n` oldest entries of a group (and their counts). */
+  private static dropOldest(g: Group, n: number): void {
+    const counts = g.counts;
+    if (counts) {
+      for (let i = 0; i < n; i++) {
+        const k = g.entries[i].k;
+        const c = (counts.get(k) ?? 1) - 1;
+        if (c === 0) counts.delete(k);
+        else counts.set(k, c);
+      }
+    }
+    g.entries.splice(0, n);
   }
 
   private feedSliding(key: string, vals: string[], entry: Entry, ev: RuntimeEvent): CorrelationHit[] {
@@ -164,14 +189,14 @@ export class CorrelationState {
     }
     const g = this.touch(key, vals, entry.t);
     const entries = g.entries;
-    CorrelationState.insert(entries, entry);
+    CorrelationState.insert(g, entry);
     const span = this.rule.timespanMs;
     const newest = entries[entries.length - 1].t;
     let drop = 0;
     while (drop < entries.length && entries[drop].t < newest - span) drop++;
-    if (drop) entries.splice(0, drop);
+    if (drop) CorrelationState.dropOldest(g, drop);
 
-    const result = this.evaluate(entries, entries.length);
+    const result = this.evaluate(entries, entries.length, g.counts);
     if (!result) return NO_HITS;
     this.groups.delete(key);
     if (this.quietUntil.size >= MAX_GROUPS) this.quietUntil.delete(this.quietUntil.keys().next().value as string);
@@ -190,7 +215,7 @@ export class CorrelationState {
     const fresh = !this.groups.has(key);
     const g = this.touch(key, vals, entry.t);
     if (fresh) this.closing.push([entry.t + this.rule.timespanMs, key, g]);
-    CorrelationState.insert(g.entries, entry);
+    CorrelationState.insert(g, entry);
     g.total++;
     if (!g.last || (ev.time ?? 0) >= (g.last.time ?? 0)) g.last = ev;
     return out;
@@ -228,7 +253,7 @@ export class CorrelationState {
   private close(key: string, g: Group): CorrelationHit | undefined {
     this.groups.delete(key);
     if (!g.last) return undefined;
-    const result = this.evaluate(g.entries, g.total);
+    const result = this.evaluate(g.entries, g.total, g.counts);
     return result ? this.hit(g.vals, g.last, result) : undefined;
   }
 
@@ -239,18 +264,20 @@ export class CorrelationState {
   }
 
   /** The count of a window (per correlation type) and whether the condition holds. */
-  private evaluate(entries: Entry[], total: number): { ids: string[]; count: number } | undefined {
+  private evaluate(entries: Entry[], total: number, counts?: Map<string | number, number>): { ids: string[]; count: number } | undefined {
     const r = this.rule;
     const hasCondition = this.hasCondition;
     switch (r.correlationType) {
       case 'event_count':
         return meets(r.condition, total) ? { ids: entries.map((e) => e.id), count: total } : undefined;
       case 'value_count': {
+        if (counts && !meets(r.condition, counts.size)) return undefined; // the usual case: no pass over the window
         const distinct = new Map<string | number, string>();
         for (const e of entries) distinct.set(e.k, e.id);
         return meets(r.condition, distinct.size) ? { ids: [...distinct.values()], count: distinct.size } : undefined;
       }
       case 'temporal': {
+        if (counts && !(hasCondition ? meets(r.condition, counts.size) : counts.size === r.rules.length)) return undefined;
         const seen = new Map<number | string, string>();
         for (const e of entries) seen.set(e.k, e.id);
         const ok = hasCondition ? meets(r.condition, seen.size) : seen.size === r.rules.length;
