@@ -1,6 +1,6 @@
 /**
- * `aigis detect` with the screening thread (AIGIS_DETECT_THREADS=2, forced whatever the input size)
- * writes the same report as with one thread (=1): the built CLI, on the example's logs (CloudTrail
+ * `aigis detect` with the screening thread (--threads 2, forced whatever the input size)
+ * writes the same report as with one thread (--threads 1): the built CLI, on the example's logs (CloudTrail
  * directory tree with gzip, audit, Falco) and on a hostile mix with a file that cannot be read.
  */
 import { spawnSync } from 'node:child_process';
@@ -15,7 +15,7 @@ const cli = path.join(root, 'dist/cli/main.js');
 const logs = path.join(root, 'examples/ai-lab/logs');
 
 function detect(threads: '1' | '2', args: string[]): { code: number | null; report: Record<string, unknown>; stderr: string } {
-  const r = spawnSync(process.execPath, [cli, 'detect', ...args, '--format', 'json'], { encoding: 'utf8', cwd: root, timeout: 60_000, env: { ...process.env, AIGIS_DETECT_THREADS: threads } });
+  const r = spawnSync(process.execPath, [cli, 'detect', ...args, '--format', 'json', '--threads', threads], { encoding: 'utf8', cwd: root, timeout: 60_000 });
   const report = JSON.parse(r.stdout) as Record<string, unknown>;
   // Only the clock differs between two runs.
   delete report.createdAt;

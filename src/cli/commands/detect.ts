@@ -39,6 +39,7 @@ interface DetectFlags {
   check?: string[];
   skipCheck?: string[];
   upload?: string;
+  threads: string;
 }
 
 /**
@@ -124,6 +125,7 @@ export function registerDetect(program: Command): void {
     .option('--check <ids>', 'only report these rule ids or globs (repeatable)', collectList)
     .option('--skip-check <ids>', 'never report these rule ids or globs (repeatable)', collectList)
     .option('--config <file>', 'settings file: its severity, fail-on, check and skip-check apply (default: ./aigis.yaml)')
+    .option('--threads <n>', 'auto, 1 (one thread) or 2 (a second thread reads and screens the files; auto: with 2+ cores and 16 MiB+ of files)', 'auto')
     .option('-q, --quiet', 'no summary on stderr')
     .option('--upload <url>', 'at the end, send the alerts (aigis JSON report) to an aigis server, e.g. https://aigis.example/api/v1/reports?project=NAME (token: $AIGIS_TOKEN)')
     .action(async (sources: string[], flags: DetectFlags) => {
@@ -169,6 +171,7 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
   const severities = flags.severity ? parseSeverityList(flags.severity) : settings.severities;
   const failOn: Severity | undefined = flags.failOn ? parseSeverityOption(flags.failOn) : settings.failOn;
   if (!(flags.source in SOURCES)) throw new CliError(`unknown --source "${flags.source}" (use ${Object.keys(SOURCES).join(', ')})`);
+  if (!['auto', '1', '2'].includes(flags.threads)) throw new CliError(`invalid --threads "${flags.threads}" (use auto, 1 or 2)`);
   if (sources.length === 0 && !flags.listen) throw new CliError('give event files or directories, - for stdin, or --listen HOST:PORT');
   if (flags.follow && (sources.length !== 1 || sources[0] === '-')) throw new CliError('--follow takes exactly one file');
   const since = flags.since ? parseTimeOption(flags.since) : undefined;
@@ -243,7 +246,7 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
     }
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
-  } else if (useScreenThread(session, inputs)) {
+  } else if (useScreenThread(session, inputs, flags.threads as 'auto' | '1' | '2')) {
     await readInputsScreened(session, inputs);
   } else {
     for (const input of inputs) await readInput(session, input);

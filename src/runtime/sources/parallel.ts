@@ -20,14 +20,13 @@ export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 const MAX_IN_FLIGHT = 8;
 
 /**
- * Whether to screen on a second thread: several cores, every input a file (not stdin), records screened
- * at all (not under --since/--until), and enough bytes. AIGIS_DETECT_THREADS=1 forces one thread,
- * =2 forces the second thread whatever the size (tests compare the two).
+ * Whether to screen on a second thread (`--threads`): '1' never, '2' whenever the inputs allow it
+ * (tests compare the two), 'auto' with several cores and enough bytes. The inputs allow it when every
+ * one is a file (not stdin) and records are screened at all (not under --since/--until).
  */
-export function useScreenThread(session: DetectSession, inputs: Input[], env: NodeJS.ProcessEnv = process.env): boolean {
-  const want = env.AIGIS_DETECT_THREADS;
-  if (want === '1' || inputs.length === 0 || inputs.some((i) => i.path === undefined) || !session.screenSpec()) return false;
-  if (want === '2') return true;
+export function useScreenThread(session: DetectSession, inputs: Input[], threads: 'auto' | '1' | '2' = 'auto'): boolean {
+  if (threads === '1' || inputs.length === 0 || inputs.some((i) => i.path === undefined) || !session.screenSpec()) return false;
+  if (threads === '2') return true;
   if (availableParallelism() < 2) return false;
   let bytes = 0;
   for (const i of inputs) {
@@ -78,12 +77,12 @@ export function readInputsScreened(session: DetectSession, inputs: Input[]): Pro
         } else if (msg.type === 'end') {
           settled = true;
           resolve();
-        } else fail(new Error(`the screening thread failed: ${msg.message} (AIGIS_DETECT_THREADS=1 reads on one thread)`));
+        } else fail(new Error(`the screening thread failed: ${msg.message} (--threads 1 reads on one thread)`));
       } catch (err) {
         fail(err as Error);
       }
     });
-    worker.on('error', (err) => fail(new Error(`the screening thread failed: ${err.message} (AIGIS_DETECT_THREADS=1 reads on one thread)`)));
+    worker.on('error', (err) => fail(new Error(`the screening thread failed: ${err.message} (--threads 1 reads on one thread)`)));
     worker.on('exit', (code) => fail(new Error(`the screening thread stopped (exit code ${code})`)));
   });
 }
