@@ -51,9 +51,11 @@ const out: TopLevel = { ok: false, nameStart: -1, nameEnd: -1, nameTwice: false,
 /**
  * After the keys the screen needs, the rest of a record is only searched for those keys again (a
  * duplicate, which JSON.parse would let win) and for backslashes; a regex over its latin1 text does that
- * several times faster than this loop. Any hit resumes the full byte scan.
+ * several times faster than this loop. Any hit resumes the full byte scan. The names are searched
+ * without their opening quote: a superset of the keys (a value holding one of the words is scanned in
+ * full too), and a third faster than with it (every quote of a record would start an attempt).
  */
-const TAIL_KEYS = /"(?:eventName|eventSource|userIdentity)/;
+const TAIL_KEYS = /eventName|eventSource|userIdentity/;
 
 // "eventName" and "eventSource" as bytes, to compare keys without building strings.
 const EVENT_NAME = Buffer.from('eventName');
