@@ -19,13 +19,13 @@ export interface Batch {
 const PARSE = 0;
 const PROBLEM = 1;
 /** Bytes per batch: large enough that messages are few, small enough that memory stays flat. */
-const BATCH_BYTES = 512 * 1024;
+export const BATCH_BYTES = 512 * 1024;
 const BATCH_OPS = 4096;
 
 /** The screening side: a RecordStage that records the calls and posts them in batches. */
 export class Forwarder implements RecordStage {
   readonly stats: SplitStats = { records: 0, malformed: 0, problems: [] };
-  private data = Buffer.from(new ArrayBuffer(BATCH_BYTES));
+  private data: Buffer;
   private used = 0;
   private ops: number[] = [];
   private problems: string[] = [];
@@ -35,7 +35,19 @@ export class Forwarder implements RecordStage {
   constructor(
     private readonly input: number,
     private readonly post: (batch: Batch) => void,
-  ) {}
+    /**
+     * Batch buffers the parsing side has sent back, reused so that the bytes in flight are a fixed set
+     * of buffers (fresh ones for every batch are freed only when the garbage collector gets to them,
+     * and memory grew with the input).
+     */
+    private readonly spare: ArrayBuffer[] = [],
+  ) {
+    this.data = this.fresh();
+  }
+
+  private fresh(): Buffer {
+    return Buffer.from(this.spare.pop() ?? new ArrayBuffer(BATCH_BYTES));
+  }
 
   screened(n = 1): void {
     this.stats.records += n;
@@ -67,7 +79,7 @@ export class Forwarder implements RecordStage {
   private flush(): void {
     if (this.ops.length === 0) return;
     this.post({ input: this.input, data: new Uint8Array(this.data.buffer, 0, this.used), ops: Int32Array.from(this.ops), problems: this.problems });
-    this.data = Buffer.from(new ArrayBuffer(BATCH_BYTES));
+    this.data = this.fresh();
     this.used = 0;
     this.ops = [];
     this.problems = [];

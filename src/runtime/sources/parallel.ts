@@ -10,7 +10,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DetectSession } from '../session.js';
-import { replay } from './forward.js';
+import { BATCH_BYTES, replay } from './forward.js';
 import type { Input } from './inputs.js';
 import { RecordParser } from './json-records.js';
 import type { ScreenMessage, ScreenWorkerData } from './screen-worker.js';
@@ -64,6 +64,9 @@ export function readInputsScreened(session: DetectSession, inputs: Input[]): Pro
       try {
         if (msg.type === 'batch') {
           replay(msg, parsers[msg.input]);
+          // The buffer goes back for reuse (a record larger than a batch came in one of its own: dropped).
+          const buf = msg.data.buffer as ArrayBuffer;
+          if (buf.byteLength === BATCH_BYTES) worker.postMessage(buf, [buf]);
           Atomics.sub(inFlight, 0, 1);
           Atomics.notify(inFlight, 0);
         } else if (msg.type === 'done') {
@@ -76,6 +79,7 @@ export function readInputsScreened(session: DetectSession, inputs: Input[]): Pro
           session.inputDone(name, parser.stats);
         } else if (msg.type === 'end') {
           settled = true;
+          void worker.terminate(); // its work is done; buffers sent back after its last batch must not keep it alive
           resolve();
         } else fail(new Error(`the screening thread failed: ${msg.message} (--threads 1 reads on one thread)`));
       } catch (err) {

@@ -32,6 +32,11 @@ const init = workerData as ScreenWorkerData;
 const port = parentPort!;
 const inFlight = new Int32Array(init.control);
 const screener = new Screener(init.index);
+/** Batch buffers the main thread has replayed and sent back (see Forwarder). */
+const spare: ArrayBuffer[] = [];
+port.on('message', (buf: ArrayBuffer) => {
+  if (spare.length < init.maxInFlight) spare.push(buf);
+});
 
 function post(batch: Batch): void {
   const msg: ScreenMessage = { type: 'batch', ...batch };
@@ -50,7 +55,7 @@ async function run(): Promise<void> {
     let unrecognised = 0;
     let bytes = 0;
     let error: string | undefined;
-    const forwarder = new Forwarder(i, post);
+    const forwarder = new Forwarder(i, post, spare);
     const screen = (raw: Buffer, from: number, to: number): boolean => {
       const verdict = screener.screen(raw, init.forced, from, to);
       if (verdict === 'parse') return true;
