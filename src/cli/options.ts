@@ -1,4 +1,3 @@
-import picomatch from 'picomatch';
 import { CliError } from './exit.js';
 import { parseSeverity, SEVERITIES, type Severity } from '../core/severity.js';
 
@@ -35,7 +34,9 @@ export function parseSize(value: string): number {
  * `--skip-dirs` / `--skip-files` globs (flags or aigis.yaml): a malformed glob (`[abc`, `{a,b`) is a
  * usage error, not a pattern that silently matches nothing.
  */
-export function checkGlobs(globs: string[], what: string): string[] {
+export async function checkGlobs(globs: string[], what: string): Promise<string[]> {
+  if (!globs.length) return globs;
+  const { default: picomatch } = await import('picomatch');
   for (const g of globs) {
     try {
       picomatch.makeRe(g, { strictBrackets: true });

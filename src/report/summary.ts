@@ -1,6 +1,6 @@
 import type { Finding, Note, Report, Severity, SuppressedFinding } from '../core/model.js';
 import { SEVERITIES } from '../core/severity.js';
-import { EXPIRED_IGNORE_SOURCE } from '../suppress/apply.js';
+import { EXPIRED_IGNORE_SOURCE } from '../suppress/expired.js';
 
 /** Counts shared by every format, so that table, markdown, SARIF and JSON agree. */
 export interface ReportSummary {
