@@ -51,3 +51,20 @@ export async function checkGlobs(globs: string[], what: string): Promise<string[
 export function formatName(value: string): string {
   return value.trim().toLowerCase();
 }
+
+/** The environment variable of an option: `skipDirs` → `AIGIS_SKIP_DIRS` (program.ts, fast-scan.ts). */
+export function envName(attribute: string): string {
+  return `AIGIS_${attribute.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+}
+
+/** An option as data (commands/scan-options.ts): commander registers it, the scan fast path reads it. */
+export interface OptionSpec {
+  /** Commander's flags syntax: `-f, --format <format>`, `--skip-dirs <globs>`, `-q, --quiet`. */
+  flags: string;
+  description: string;
+  /** Commander's argument parser: `(value, previous)`; repeatable options collect. */
+  parse?: (value: string, previous?: string[]) => string[];
+}
+
+/** Added to every command by program.ts (the vulnerability database's cache). */
+export const CACHE_DIR_OPTION: OptionSpec = { flags: '--cache-dir <dir>', description: 'cache directory of the vulnerability database (default: ~/.cache/aigis)' };

@@ -1,8 +1,7 @@
 import type { Finding, Note, Report, Severity } from '../core/model.js';
 import { SEVERITIES } from '../core/severity.js';
-import { formatBytes } from './bytes.js';
 import type { Formatter } from './formatter.js';
-import { suppressedText, summarize } from './summary.js';
+import { formatBytes, suppressedText, summarize } from './summary.js';
 import { inventorySummary } from './inventory-summary.js';
 import { unreadEcosystemsLine } from '../packages/unread.js';
 import { neutralise } from './safe-text.js';

@@ -11,7 +11,7 @@ import { openTarget } from '../../targets/open-target.js';
 import { FORMAT_NAMES, isFormatName } from '../../report/formats.js';
 import { json } from '../../report/json.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exit.js';
-import { collectList } from '../options.js';
+import { SCAN_COMMAND, SCAN_OPTIONS } from './scan-options.js';
 import type { ImportedReport } from '../../vuln/import/model.js';
 import { checkOutput } from '../output.js';
 import { writeReport } from '../write-report.js';
@@ -22,32 +22,17 @@ import { resolveScanSettings, type IgnoreSet, type ScanFlags, type ScanSettings 
 import { localeOrder } from '../../core/text.js';
 
 export function registerScan(program: Command): void {
-  // No commander defaults on options that aigis.yaml can set: an unset flag must be distinguishable
-  // from a flag set to its default value (precedence flag > aigis.yaml > default, see scan-settings.ts).
-  program
-    .command('scan')
-    .description('scan a directory, a file or a container image archive (docker save / OCI) with every static analyzer')
-    .argument('[target]', 'directory, file or image archive', '.')
-    .option('-f, --format <format>', `${FORMAT_NAMES.join(', ')} (default: table)`)
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--severity <list>', 'only report these severities (comma-separated)')
-    .option('--fail-on <severity>', 'exit 1 when a finding at or above this severity is reported')
-    .option('--skip-dirs <globs>', 'directory names or globs to skip (repeatable, comma-separated)', collectList)
-    .option('--skip-files <globs>', 'file globs to skip (repeatable, comma-separated)', collectList)
-    .option('--max-file-size <size>', 'largest file read whole; bigger files are streamed where a format allows (default: 64MB)')
-    .option('--timeout <ms>', 'last-resort time guard per file and analyzer, in milliseconds (default: 30000); work budgets decide what is analysed')
-    .option('--config <file>', 'settings file (default: ./aigis.yaml, else aigis.yaml at the target root)')
-    .option('--ignore-file <file>', 'suppressions with reasons and expiry dates (default: .aigisignore at the target root)')
-    .option('--vuln-report <file>', 'Trivy or Grype JSON of an image a workload runs: its OS-package CVEs join the findings and attack paths (repeatable)', collectFile)
-    .option('--baseline <file>', 'a previous aigis JSON report: report only findings that are not in it (the rest are counted in a note)')
-    .option('-q, --quiet', 'no progress output')
-    .option('--scanners <list>', 'only these scanners: secret, model, vuln, misconfig (comma-separated; inventory always runs)', collectList)
-    .option('--check <ids>', 'only report these rule ids or globs, e.g. tf/*,secret/openai-api-key (repeatable)', collectList)
-    .option('--skip-check <ids>', 'never report these rule ids or globs (repeatable)', collectList)
-    .option('--upload <url>', 'also send the JSON report to an aigis server, e.g. https://aigis.example/api/v1/reports?project=NAME (token: $AIGIS_TOKEN)')
-    .action(async (targetPath: string, flags: ScanFlags) => {
-      process.exitCode = await scanCommand(targetPath, flags);
-    });
+  const command = program
+    .command(SCAN_COMMAND.name)
+    .description(SCAN_COMMAND.description)
+    .argument(SCAN_COMMAND.argument.name, SCAN_COMMAND.argument.description, SCAN_COMMAND.argument.default);
+  for (const o of SCAN_OPTIONS) {
+    if (o.parse) command.option(o.flags, o.description, o.parse);
+    else command.option(o.flags, o.description);
+  }
+  command.action(async (targetPath: string, flags: ScanFlags) => {
+    process.exitCode = await scanCommand(targetPath, flags);
+  });
 }
 
 /** Selection flags (--scanners, --check, --skip-check); see ../select.ts. */
@@ -161,11 +146,6 @@ async function importVulnReports(settings: ScanSettings): Promise<{ notes: Note[
     throw err;
   }
   return { notes: imported.notes, ...(imported.reports.length ? { enricher: vulnReportEnricher(imported.reports) } : {}) };
-}
-
-/** Repeatable file option: every occurrence is one file (names may contain commas). */
-function collectFile(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
 }
 
 function compareFindings(a: Finding, b: Finding): number {
