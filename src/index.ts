@@ -47,7 +47,7 @@ export interface ScanOptions {
 
 /** Scans a directory, a file or a container image archive and returns the report. Throws AigisError on bad settings or a missing target. */
 export async function scan(target: string, options: ScanOptions = {}): Promise<Report> {
-  const settings = resolveScanSettings(
+  const settings = await resolveScanSettings(
     target,
     {
       severity: options.severity?.join(','),

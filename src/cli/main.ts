@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Entry point. Kept tiny on purpose: `aigis --version` answers before anything else is loaded, and
- * every other run loads the program (commander and the one command it runs, see program.ts) on demand.
+ * every other run loads the program (commander and the one command it runs, see program.ts) on demand;
+ * an everyday `aigis scan` line does without commander (fast-scan.ts).
  */
 import { VERSION } from '../version.js';
 
@@ -17,6 +18,8 @@ const first = process.argv[2];
 if ((first === '--version' || first === '-V') && process.argv.length === 3) {
   process.stdout.write(`${VERSION}\n`);
 } else {
-  const { main } = await import('./program.js');
-  process.exitCode = await main(process.argv);
+  // `aigis scan` with everyday options runs without commander (fast-scan.ts); anything else, and any
+  // line the fast path does not read, goes through the program.
+  const fast = first === 'scan' ? await (await import('./fast-scan.js')).runScanFast(process.argv) : undefined;
+  process.exitCode = fast ?? (await (await import('./program.js')).main(process.argv));
 }

@@ -1,4 +1,3 @@
-import picomatch from 'picomatch';
 import { CliError } from './exit.js';
 import { parseSeverity, SEVERITIES, type Severity } from '../core/severity.js';
 
@@ -35,7 +34,9 @@ export function parseSize(value: string): number {
  * `--skip-dirs` / `--skip-files` globs (flags or aigis.yaml): a malformed glob (`[abc`, `{a,b`) is a
  * usage error, not a pattern that silently matches nothing.
  */
-export function checkGlobs(globs: string[], what: string): string[] {
+export async function checkGlobs(globs: string[], what: string): Promise<string[]> {
+  if (!globs.length) return globs;
+  const { default: picomatch } = await import('picomatch');
   for (const g of globs) {
     try {
       picomatch.makeRe(g, { strictBrackets: true });
@@ -50,3 +51,20 @@ export function checkGlobs(globs: string[], what: string): string[] {
 export function formatName(value: string): string {
   return value.trim().toLowerCase();
 }
+
+/** The environment variable of an option: `skipDirs` → `AIGIS_SKIP_DIRS` (program.ts, fast-scan.ts). */
+export function envName(attribute: string): string {
+  return `AIGIS_${attribute.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+}
+
+/** An option as data (commands/scan-options.ts): commander registers it, the scan fast path reads it. */
+export interface OptionSpec {
+  /** Commander's flags syntax: `-f, --format <format>`, `--skip-dirs <globs>`, `-q, --quiet`. */
+  flags: string;
+  description: string;
+  /** Commander's argument parser: `(value, previous)`; repeatable options collect. */
+  parse?: (value: string, previous?: string[]) => string[];
+}
+
+/** Added to every command by program.ts (the vulnerability database's cache). */
+export const CACHE_DIR_OPTION: OptionSpec = { flags: '--cache-dir <dir>', description: 'cache directory of the vulnerability database (default: ~/.cache/aigis)' };

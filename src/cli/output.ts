@@ -11,7 +11,7 @@
  */
 import { accessSync, closeSync, constants, lstatSync, openSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../core/node-crypto.js';
 import { CliError } from './exit.js';
 
 /** Fails (CliError, exit 2) when `file` cannot be written; call it before scanning. */
@@ -53,7 +53,7 @@ export function writeOutput(file: string, text: string | Uint8Array): void {
     writeWhole(file, () => openSync(dest, constants.O_WRONLY | follow), text);
     return;
   }
-  const tmp = path.join(path.dirname(dest), `.${path.basename(dest)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = path.join(path.dirname(dest), `.${path.basename(dest)}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`);
   try {
     // O_EXCL: fails rather than following anything already at the temporary name.
     writeWhole(file, () => openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666), text);

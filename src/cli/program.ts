@@ -6,7 +6,8 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { CliError, EXIT_ERROR } from './exit.js';
-import { TargetError } from '../targets/target-error.js';
+import { CACHE_DIR_OPTION, envName } from './options.js';
+import { reportError } from './report-error.js';
 
 type Register = (program: Command) => void;
 
@@ -57,11 +58,11 @@ export async function buildProgram(argv: string[]): Promise<Command> {
  */
 function addCommonOptions(command: Command): void {
   if (!command.options.some((o) => o.long === '--cache-dir')) {
-    command.addOption(new Option('--cache-dir <dir>', 'cache directory of the vulnerability database (default: ~/.cache/aigis)'));
+    command.addOption(new Option(CACHE_DIR_OPTION.flags, CACHE_DIR_OPTION.description));
   }
   for (const option of command.options) {
     if (option.envVar || option.negate || !option.long) continue;
-    option.env(`AIGIS_${option.attributeName().replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`);
+    option.env(envName(option.attributeName()));
   }
   for (const sub of command.commands) addCommonOptions(sub);
 }
@@ -112,18 +113,6 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version exit 0; every other parse problem is a usage error.
       return err.exitCode === 0 ? 0 : EXIT_ERROR;
     }
-    if (err instanceof CliError || err instanceof TargetError) {
-      process.stderr.write(`aigis: ${err.message}\n`);
-      return EXIT_ERROR;
-    }
-    const fsErr = err as NodeJS.ErrnoException;
-    if (fsErr && typeof fsErr.code === 'string' && typeof fsErr.syscall === 'string') {
-      // Every I/O error (a missing directory, a full disk, EIO) is a tool error with one line, not a stack trace.
-      const what = fsErr.syscall === 'open' || fsErr.syscall === 'write' ? 'cannot write' : `cannot ${fsErr.syscall}`;
-      process.stderr.write(`aigis: ${what}${fsErr.path ? ` ${fsErr.path}` : ''}: ${fsErr.code}\n`);
-      return EXIT_ERROR;
-    }
-    process.stderr.write(`aigis: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    return EXIT_ERROR;
+    return reportError(err);
   }
 }

@@ -1,4 +1,4 @@
-import { formatBytes } from '../report/table.js';
+import { formatBytes } from '../report/summary.js';
 
 /** Files analysed so far, of how many, and bytes read. */
 export type ScanProgress = (p: { files: number; total: number; bytes: number }) => void;

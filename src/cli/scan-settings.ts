@@ -13,7 +13,10 @@
 import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Note, Severity, SuppressedFinding } from '../core/model.js';
-import { BaselineError, parseBaseline, parseConfig, parseIgnoreFile, SuppressionConfigError, type AigisConfig, type IgnoreEntry } from '../suppress/index.js';
+import { BaselineError, parseBaseline } from '../suppress/baseline.js';
+import type { AigisConfig } from '../suppress/config.js';
+import { SuppressionConfigError } from '../suppress/config-error.js';
+import type { IgnoreEntry } from '../suppress/ignore-entry.js';
 import { CliError } from './exit.js';
 import { checkGlobs, parseSeverityList, parseSeverityOption, parseSize } from './options.js';
 import { formatName } from './options.js';
@@ -90,11 +93,20 @@ export interface ScanSettings {
 /** Which command the settings are for: `bom` uses only the walk settings, `detect` has no target tree. */
 export type SettingsCommand = 'scan' | 'bom' | 'detect';
 
-export function resolveScanSettings(targetPath: string | undefined, flags: ScanFlags, cwd = process.cwd(), command: SettingsCommand = 'scan'): ScanSettings {
+/**
+ * Asynchronous only to load the YAML parser (~260 KB of JavaScript) when there is an aigis.yaml or an
+ * ignore file to read: a run without them, like most CI scans, does not pay for it at start-up.
+ */
+export async function resolveScanSettings(targetPath: string | undefined, flags: ScanFlags, cwd = process.cwd(), command: SettingsCommand = 'scan'): Promise<ScanSettings> {
   const targetRoot = targetPath === undefined ? undefined : directoryOf(path.resolve(cwd, targetPath));
   const configPath = findConfig(flags.config, cwd, targetRoot);
   const shown = (file: string) => displayPath(file, cwd, targetRoot);
-  const config: AigisConfig = configPath ? parseOrFail(() => parseConfig(readSettingsFile(configPath.file, configPath.trusted), shown(configPath.file))) : {};
+  let config: AigisConfig = {};
+  if (configPath) {
+    const text = readSettingsFile(configPath.file, configPath.trusted);
+    const { parseConfig } = await import('../suppress/config.js');
+    config = parseOrFail(() => parseConfig(text, shown(configPath.file)));
+  }
   const notes: Note[] = [];
   let suppressRules: ScanSettings['suppressRules'];
   if (configPath && !configPath.trusted) {
@@ -116,7 +128,9 @@ export function resolveScanSettings(targetPath: string | undefined, flags: ScanF
   const ignores: IgnoreSet[] = [];
   if (config.ignore?.length) ignores.push({ entries: config.ignore, by: 'config' });
   if (ignorePath) {
-    const entries = parseOrFail(() => parseIgnoreFile(readSettingsFile(ignorePath.file, ignorePath.trusted), shown(ignorePath.file)));
+    const text = readSettingsFile(ignorePath.file, ignorePath.trusted);
+    const { parseIgnoreFile } = await import('../suppress/ignore-entry.js');
+    const entries = parseOrFail(() => parseIgnoreFile(text, shown(ignorePath.file)));
     ignores.push({ entries, by: 'ignore-file' });
   }
   const timeout = flags.timeout !== undefined ? Number(flags.timeout) : (config.timeout ?? DEFAULT_TIMEOUT_MS);
@@ -128,8 +142,8 @@ export function resolveScanSettings(targetPath: string | undefined, flags: ScanF
     output: flags.output ?? (reportKeys ? config.output : undefined),
     severities: flags.severity !== undefined ? parseSeverityList(flags.severity) : config.severity,
     failOn: flags.failOn !== undefined ? parseSeverityOption(flags.failOn) : config.failOn,
-    skipDirs: checkGlobs(flags.skipDirs?.length ? flags.skipDirs : (config.skipDirs ?? []), '--skip-dirs'),
-    skipFiles: checkGlobs(flags.skipFiles?.length ? flags.skipFiles : (config.skipFiles ?? []), '--skip-files'),
+    skipDirs: await checkGlobs(flags.skipDirs?.length ? flags.skipDirs : (config.skipDirs ?? []), '--skip-dirs'),
+    skipFiles: await checkGlobs(flags.skipFiles?.length ? flags.skipFiles : (config.skipFiles ?? []), '--skip-files'),
     readBudget: parseSize(flags.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE),
     timeoutMs: timeout,
     quiet: flags.quiet === true,

@@ -3,7 +3,6 @@
  * their scanner tag (inventory analyzers always run: other scanners need their assets), and
  * `--check` / `--skip-check` keep or drop findings by rule id or glob (`tf/*`, `tf/s3-*`).
  */
-import picomatch from 'picomatch';
 import { SCANNERS, type ScannerName } from '../core/analyzer.js';
 import type { Finding } from '../core/model.js';
 import { CliError } from './exit.js';
@@ -29,9 +28,13 @@ export function selectScanners<T extends { scanner?: ScannerName }>(list: T[], s
   return scanners ? list.filter((a) => !a.scanner || scanners.has(a.scanner)) : list;
 }
 
-/** A predicate over rule ids from `--check` (keep only these) and `--skip-check` (drop these). */
-export function ruleSelector(check: string[] | undefined, skip: string[] | undefined): ((ruleId: string) => boolean) | undefined {
+/**
+ * A predicate over rule ids from `--check` (keep only these) and `--skip-check` (drop these).
+ * Asynchronous to load the glob engine only when there are patterns (most runs have none).
+ */
+export async function ruleSelector(check: string[] | undefined, skip: string[] | undefined): Promise<((ruleId: string) => boolean) | undefined> {
   if (!check?.length && !skip?.length) return undefined;
+  const { default: picomatch } = await import('picomatch');
   const keep = check?.length ? picomatch(check, { nocase: true }) : undefined;
   const drop = skip?.length ? picomatch(skip, { nocase: true }) : undefined;
   return (id) => (!keep || keep(id)) && !(drop && drop(id));

@@ -1,4 +1,4 @@
-import * as crypto from 'node:crypto';
+import { nodeCrypto } from './node-crypto.js';
 import type { Finding, Location, References, RuleMeta, Severity } from './model.js';
 import { localeOrder } from './text.js';
 
@@ -58,8 +58,9 @@ export const STABLE_FINGERPRINT_KEY = 'aigis/v2';
  * SHA-256 in hex. The one-shot crypto.hash (Node 20.12+) skips the Hash object that createHash builds,
  * which shows when every streamed alert is hashed twice (detect alert floods); older Node 20 falls back.
  */
-const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
 function sha256Hex(text: string): string {
+  const crypto = nodeCrypto();
+  const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
   return oneShot ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text).digest('hex');
 }
 

@@ -52,6 +52,16 @@ let collator: Intl.Collator | undefined;
  */
 export const SORT_LOCALE = 'en';
 
+/**
+ * Strings of lower-case ASCII letters, digits and `-./` only (rule ids, fingerprints, most paths):
+ * the 'en' collation gives every one of these characters its own primary weight, in code-unit order
+ * (`-` < `.` < `/` < digits < letters), so comparing code units gives exactly the collator's order
+ * (test/core/locale-order.test.ts checks every string of up to three such characters). It spares a
+ * run that sorts only such strings the collator's creation: ~15 ms of CPU, a tenth of Node's start-up.
+ */
+const CODE_UNIT_ORDERED = /^[a-z0-9./-]*$/;
+
 export function localeOrder(a: string, b: string): number {
+  if (CODE_UNIT_ORDERED.test(a) && CODE_UNIT_ORDERED.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   return (collator ??= new Intl.Collator(SORT_LOCALE)).compare(a, b);
 }

@@ -125,10 +125,10 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       if (kind === 'scan') {
         // As the programmatic scan() of src/index.ts, with progress for the client.
         const { scanReport } = await import('../cli/commands/scan.js');
-        return scanReport(real, resolveScanSettings(real, { severity: severity?.join(','), quiet: true }), { onProgress });
+        return scanReport(real, await resolveScanSettings(real, { severity: severity?.join(','), quiet: true }), { onProgress });
       }
       const { bomReport } = await import('../cli/commands/bom.js');
-      return bomReport(real, resolveScanSettings(real, { quiet: true }, process.cwd(), 'bom'), onProgress ?? false);
+      return bomReport(real, await resolveScanSettings(real, { quiet: true }, process.cwd(), 'bom'), onProgress ?? false);
     });
     return { key: cache.put(cacheKind, report, real), report };
   }

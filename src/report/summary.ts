@@ -1,6 +1,6 @@
 import type { Finding, Note, Report, Severity, SuppressedFinding } from '../core/model.js';
 import { SEVERITIES } from '../core/severity.js';
-import { EXPIRED_IGNORE_SOURCE } from '../suppress/apply.js';
+import { EXPIRED_IGNORE_SOURCE } from '../suppress/expired.js';
 
 /** Counts shared by every format, so that table, markdown, SARIF and JSON agree. */
 export interface ReportSummary {
@@ -53,4 +53,12 @@ export function suppressedText(s: ReportSummary): string {
     .filter(([, n]) => n > 0)
     .map(([by, n]) => `${n} ${by === 'ignore-file' ? 'ignore file' : by}`);
   return `${s.suppressed} suppressed (${parts.join(', ')})`;
+}
+
+/** A byte count for people: `512 B`, `1.5 KiB`, `3.2 MiB`, `1.25 GiB` (summary lines, the scan progress line). */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KiB`;
+  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MiB`;
+  return `${(n / 1024 ** 3).toFixed(2)} GiB`;
 }

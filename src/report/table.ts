@@ -1,7 +1,7 @@
 import type { Finding, Note, Report, Severity } from '../core/model.js';
 import { SEVERITIES } from '../core/severity.js';
 import type { Formatter } from './formatter.js';
-import { suppressedText, summarize } from './summary.js';
+import { formatBytes, suppressedText, summarize } from './summary.js';
 import { inventorySummary } from './inventory-summary.js';
 import { unreadEcosystemsLine } from '../packages/unread.js';
 import { neutralise } from './safe-text.js';
@@ -119,12 +119,6 @@ export function summaryLine(report: Report): string {
   return `Findings: ${s.findings} (${counts})${extra ? `; ${extra}` : ''} — ${s.files} ${s.files === 1 ? unit : `${unit}s`}, ${formatBytes(s.bytes)} in ${s.durationMs} ms`;
 }
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KiB`;
-  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MiB`;
-  return `${(n / 1024 ** 3).toFixed(2)} GiB`;
-}
 
 /** The table shows the first sentence of the fix (the whole text is in every other format). */
 export function firstSentence(s: string, max = 200): string {

@@ -65,7 +65,18 @@ function leftBoundaryOk(text: string, start: number): boolean {
   return prev === 'm' && ANSI_BEFORE.test(text.slice(Math.max(0, start - 16), start));
 }
 
-export const COMPILED: CompiledRule[] = SECRET_RULES.map((rule) => ({
+// The catalogue's regular expressions and keyword index are built on first use, not at load: the
+// report builder imports this module to redact notes and asset properties, and a run with nothing to
+// redact (an empty directory) should not pay for them.
+let compiledRules: CompiledRule[] | undefined;
+let keywordIndex: Keyword[] | undefined;
+let pairs: Map<SecretRule, CompiledPair> | undefined;
+
+function compiled(): CompiledRule[] {
+  return (compiledRules ??= compileRules());
+}
+
+const compileRules = (): CompiledRule[] => SECRET_RULES.map((rule) => ({
   rule,
   regexes: rule.patterns.map((p) => compilePattern(p, rule.flags)),
   near: rule.context ? new RegExp(rule.context.near, 'i') : undefined,
@@ -77,13 +88,19 @@ export const COMPILED: CompiledRule[] = SECRET_RULES.map((rule) => ({
   examples: new Set(rule.examples ?? []),
 }));
 
+interface Keyword {
+  keyword: string;
+  rules: number[];
+  exact: Map<string, number[]>;
+}
+
 /**
- * Unique prefilter keywords (ASCII case-folded) → indexes into COMPILED. Keywords of prefixed formats
+ * Unique prefilter keywords (ASCII case-folded) → indexes into the compiled rules. Keywords of prefixed formats
  * are case-sensitive (`AKIA`, not `akia`): the folded hit is confirmed with an exact search.
  */
-export const KEYWORDS: { keyword: string; rules: number[]; exact: Map<string, number[]> }[] = (() => {
+function indexKeywords(): Keyword[] {
   const map = new Map<string, { rules: Set<number>; exact: Map<string, number[]> }>();
-  COMPILED.forEach((c, i) => {
+  compiled().forEach((c, i) => {
     const caseSensitive = !c.rule.context && !c.rule.flags?.includes('i');
     for (const k of c.rule.keywords) {
       const key = k.toLowerCase();
@@ -94,7 +111,7 @@ export const KEYWORDS: { keyword: string; rules: number[]; exact: Map<string, nu
     }
   });
   return [...map].map(([keyword, e]) => ({ keyword, rules: [...e.rules], exact: e.exact }));
-})();
+}
 
 // Built on first use, not at load: start-up of a run that reads no text (an empty directory,
 // `aigis hash`) should not pay for it.
@@ -104,8 +121,9 @@ let automaton: KeywordAutomaton | undefined;
 export function candidateRules(haystack: Buffer | string): Set<number> {
   const buf = typeof haystack === 'string' ? Buffer.from(haystack, 'utf8') : haystack;
   const out = new Set<number>();
-  for (const id of (automaton ??= new KeywordAutomaton(KEYWORDS.map((k) => k.keyword))).find(buf)) {
-    const k = KEYWORDS[id];
+  const keywords = (keywordIndex ??= indexKeywords());
+  for (const id of (automaton ??= new KeywordAutomaton(keywords.map((k) => k.keyword))).find(buf)) {
+    const k = keywords[id];
     for (const r of k.rules) out.add(r);
     for (const [exact, rules] of k.exact) {
       if (rules.every((r) => out.has(r))) continue;
@@ -216,13 +234,15 @@ interface CompiledPair {
   examples: Set<string>;
 }
 
-const PAIRS = new Map<SecretRule, CompiledPair>(
-  SECRET_RULES.filter((r) => r.pair).map((r) => {
-    const spec = r.pair!;
-    const partner = COMPILED.find((c) => c.rule.id === spec.partnerRule);
-    return [r, { re: new RegExp(spec.pattern, 'g'), spec, examples: partner?.examples ?? new Set<string>() }];
-  }),
-);
+function compilePairs(): Map<SecretRule, CompiledPair> {
+  return new Map<SecretRule, CompiledPair>(
+    SECRET_RULES.filter((r) => r.pair).map((r) => {
+      const spec = r.pair!;
+      const partner = compiled().find((c) => c.rule.id === spec.partnerRule);
+      return [r, { re: new RegExp(spec.pattern, 'g'), spec, examples: partner?.examples ?? new Set<string>() }];
+    }),
+  );
+}
 
 /** The partner nearest to `m` within the window that passes the look-alike filters. */
 function findPartner(text: string, m: RawMatch, pair: CompiledPair): RawMatch['partner'] {
@@ -248,7 +268,7 @@ function findPartner(text: string, m: RawMatch, pair: CompiledPair): RawMatch['p
 function pairUp(text: string, matches: RawMatch[]): RawMatch[] {
   const absorbed = new Set<string>();
   for (const m of matches) {
-    const pair = PAIRS.get(m.rule);
+    const pair = (pairs ??= compilePairs()).get(m.rule);
     if (!pair) continue;
     const partner = findPartner(text, m, pair);
     if (partner) {
@@ -292,7 +312,7 @@ export function scanText(text: string, opts: ScanTextOptions = {}): RawMatch[] {
   const deadline = opts.deadline ?? Number.POSITIVE_INFINITY;
   for (const i of candidates) {
     if (matches.length >= MAX_MATCHES_PER_TEXT || Date.now() > deadline) break;
-    for (const m of runRule(COMPILED[i], text, MAX_MATCHES_PER_TEXT - matches.length, deadline)) matches.push(m);
+    for (const m of runRule(compiled()[i], text, MAX_MATCHES_PER_TEXT - matches.length, deadline)) matches.push(m);
   }
   matches = pairUp(text, matches);
   return resolveOverlaps(matches);

@@ -2,9 +2,9 @@ import type { Finding, Note, SuppressedFinding } from '../core/model.js';
 import { compilePathGlob } from './glob.js';
 import type { IgnoreEntry } from './ignore-entry.js';
 import { ruleMatches } from './inline.js';
+import { EXPIRED_IGNORE_SOURCE } from './expired.js';
 
-/** `Note.source` of the warning written for each expired ignore entry (counted by every format's summary). */
-export const EXPIRED_IGNORE_SOURCE = 'suppress/expired';
+export { EXPIRED_IGNORE_SOURCE };
 
 export interface ApplyResult {
   kept: Finding[];

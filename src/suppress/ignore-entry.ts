@@ -16,13 +16,9 @@ export interface IgnoreEntry {
   origin: string;
 }
 
-/** A broken ignore file or config: the CLI turns it into exit 2 with this message. */
-export class SuppressionConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SuppressionConfigError';
-  }
-}
+import { SuppressionConfigError } from './config-error.js';
+
+export { SuppressionConfigError };
 
 const KEYS = new Set(['rule', 'path', 'fingerprint', 'reason', 'expires']);
 const RULE = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/(?:\*|[a-z0-9]+(?:[-.][a-z0-9]+)*))+$/;

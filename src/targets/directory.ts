@@ -7,7 +7,6 @@
 import type { Dirent } from 'node:fs';
 import { lstat, readdir, readlink, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import picomatch from 'picomatch';
 import type { FileInfo, ScanFile } from '../core/analyzer.js';
 import { fileInfo } from '../core/file-info.js';
 import type { Note } from '../core/model.js';
@@ -23,8 +22,9 @@ export class DirectoryTarget implements Target {
   readonly type: 'directory' | 'file';
   readonly notes: Note[] = [];
   private readonly byPath = new Map<string, FileInfo>();
-  private readonly isSkippedDir: (p: string) => boolean;
-  private readonly isSkippedFile: (p: string) => boolean;
+  /** Compiled when the walk starts (index): loading the glob engine is asynchronous. */
+  private isSkippedDir: (p: string) => boolean = () => false;
+  private isSkippedFile: (p: string) => boolean = () => false;
   /** Where a file is opened when that is not simply root + path: long paths and names that are not UTF-8. */
   private readonly openPath = new Map<string, string | Buffer>();
   private readonly longPaths = new LongPaths();
@@ -37,8 +37,6 @@ export class DirectoryTarget implements Target {
     single = false,
   ) {
     this.type = single ? 'file' : 'directory';
-    this.isSkippedDir = globMatcher(options.skipDirs);
-    this.isSkippedFile = globMatcher(options.skipFiles);
   }
 
   private rootReal = '';
@@ -53,6 +51,7 @@ export class DirectoryTarget implements Target {
       return [info];
     }
     this.rootReal = await realpath(this.root);
+    [this.isSkippedDir, this.isSkippedFile] = await Promise.all([globMatcher(this.options.skipDirs), globMatcher(this.options.skipFiles)]);
     await this.walk('', this.root);
     return [...this.byPath.values()];
   }
@@ -156,9 +155,22 @@ export class DirectoryTarget implements Target {
   }
 }
 
-export function globMatcher(globs: string[]): (p: string) => boolean {
+/** One path segment or several, of letters, digits and `._-`, not `.` or `..`: no glob syntax. */
+const PLAIN_PATH = /^\.?[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/\.?[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
+
+/**
+ * Matches `--skip-dirs` / `--skip-files` globs (picomatch, `dot: true`). Plain names like the default
+ * `.git` and `node_modules` match only themselves in picomatch too, so when every glob is plain they
+ * are compared as strings and the glob engine (60 KB) is not loaded at all.
+ */
+export async function globMatcher(globs: readonly string[]): Promise<(p: string) => boolean> {
   if (globs.length === 0) return () => false;
-  return picomatch(globs, { dot: true });
+  if (globs.every((g) => PLAIN_PATH.test(g))) {
+    const plain = new Set(globs);
+    return (p) => plain.has(p);
+  }
+  const { default: picomatch } = await import('picomatch');
+  return picomatch([...globs], { dot: true });
 }
 
 export function errMessage(err: unknown): string {

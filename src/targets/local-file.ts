@@ -7,10 +7,10 @@
  * still a regular file and still within the budget. Failures reject with a readable message,
  * which the pipeline turns into a per-file note.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { BudgetExceededError, type FileInfo, type Parser, type ScanFile } from '../core/analyzer.js';
+import { nodeCrypto } from '../core/node-crypto.js';
 import { decodeText } from '../core/text.js';
 
 // Both flags are POSIX; on Windows they are undefined and the fstat check still applies.
@@ -192,7 +192,7 @@ class LocalFile implements ScanFile {
 
   sha256(): Promise<string> {
     this.#digest ??= (async () => {
-      const h = createHash('sha256');
+      const h = nodeCrypto().createHash('sha256');
       // A small file is hashed from its one whole read (see readAt); larger ones are streamed.
       if (this.#small()) return h.update(await this.bytes()).digest('hex');
       for await (const chunk of this.stream()) h.update(chunk);

@@ -14,9 +14,9 @@ describe('selection', () => {
   it('rejects an unknown scanner', () => {
     expect(() => parseScanners(['license'])).toThrow(/unknown scanner "license"/);
   });
-  it('--check and --skip-check take ids and globs', () => {
-    const keep = ruleSelector(['tf/*'], ['tf/s3-*'])!;
+  it('--check and --skip-check take ids and globs', async () => {
+    const keep = (await ruleSelector(['tf/*'], ['tf/s3-*']))!;
     expect(['tf/sagemaker-notebook-root-access', 'tf/s3-bucket-public', 'secret/openai-api-key'].filter(keep)).toEqual(['tf/sagemaker-notebook-root-access']);
-    expect(ruleSelector(undefined, [])).toBeUndefined();
+    expect(await ruleSelector(undefined, [])).toBeUndefined();
   });
 });

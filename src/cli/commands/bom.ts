@@ -69,7 +69,7 @@ export async function bomCommand(targetPath: string, flags: BomFlags, cwd = proc
   const format = formatName(flags.format ?? 'table');
   if (!FORMATS.includes(format)) throw new CliError(`unknown format "${flags.format}" for bom (use ${FORMATS.join(', ')})`);
   // The walk settings of aigis.yaml apply as for scan; its format/output/ignore keys describe the scan report.
-  const settings = resolveScanSettings(targetPath, { ...flags, format, output: undefined }, cwd, 'bom');
+  const settings = await resolveScanSettings(targetPath, { ...flags, format, output: undefined }, cwd, 'bom');
   if (flags.output) checkOutput(flags.output);
   if (flags.upload) uploadTarget(flags.upload);
   const report = await bomReport(targetPath, settings, !flags.quiet);

@@ -162,8 +162,8 @@ const FORMATS = ['table', 'json', 'jsonl', 'markdown', 'sarif'];
 
 export async function detectCommand(sources: string[], rawFlags: DetectFlags): Promise<number> {
   // aigis.yaml (or --config): severity and fail-on, under the flags. No target tree here.
-  const settings = resolveScanSettings(undefined, { config: rawFlags.config, format: rawFlags.format, check: rawFlags.check, skipCheck: rawFlags.skipCheck }, process.cwd(), 'detect');
-  const keepRule = ruleSelector(settings.check, settings.skipCheck);
+  const settings = await resolveScanSettings(undefined, { config: rawFlags.config, format: rawFlags.format, check: rawFlags.check, skipCheck: rawFlags.skipCheck }, process.cwd(), 'detect');
+  const keepRule = await ruleSelector(settings.check, settings.skipCheck);
   const flags = { ...rawFlags, format: settings.format };
   if (!FORMATS.includes(flags.format)) throw new CliError(`unknown format "${rawFlags.format ?? flags.format}" for detect (use ${FORMATS.join(', ')})`);
   if (flags.output) checkOutput(flags.output);

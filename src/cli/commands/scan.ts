@@ -1,19 +1,18 @@
 import type { Command } from 'commander';
 import type { Analyzer, Enricher, LazyAnalyzer, LazyEnricher } from '../../core/analyzer.js';
-import type { Finding, Report } from '../../core/model.js';
+import type { Finding, Note, Report } from '../../core/model.js';
 import { atLeast, severityRank } from '../../core/severity.js';
 import { DEFAULT_SKIP_DIRS } from '../../core/target.js';
 import { runPipeline, type PipelineResult } from '../../pipeline/scan.js';
 import { buildReport } from '../../report/build.js';
-import { applyBaseline, applyIgnores, todayUtc } from '../../suppress/index.js';
+import { applyBaseline } from '../../suppress/baseline.js';
 import { assignOccurrences } from '../../core/finding.js';
 import { openTarget } from '../../targets/open-target.js';
 import { FORMAT_NAMES, isFormatName } from '../../report/formats.js';
 import { json } from '../../report/json.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exit.js';
-import { collectList } from '../options.js';
-import { readVulnReports, VulnReportError } from '../../vuln/import/read.js';
-import { vulnReportEnricher } from '../../vuln/import/enricher.js';
+import { SCAN_COMMAND, SCAN_OPTIONS } from './scan-options.js';
+import type { ImportedReport } from '../../vuln/import/model.js';
 import { checkOutput } from '../output.js';
 import { writeReport } from '../write-report.js';
 import { uploadReport, uploadTarget } from '../upload.js';
@@ -23,32 +22,17 @@ import { resolveScanSettings, type IgnoreSet, type ScanFlags, type ScanSettings 
 import { localeOrder } from '../../core/text.js';
 
 export function registerScan(program: Command): void {
-  // No commander defaults on options that aigis.yaml can set: an unset flag must be distinguishable
-  // from a flag set to its default value (precedence flag > aigis.yaml > default, see scan-settings.ts).
-  program
-    .command('scan')
-    .description('scan a directory, a file or a container image archive (docker save / OCI) with every static analyzer')
-    .argument('[target]', 'directory, file or image archive', '.')
-    .option('-f, --format <format>', `${FORMAT_NAMES.join(', ')} (default: table)`)
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--severity <list>', 'only report these severities (comma-separated)')
-    .option('--fail-on <severity>', 'exit 1 when a finding at or above this severity is reported')
-    .option('--skip-dirs <globs>', 'directory names or globs to skip (repeatable, comma-separated)', collectList)
-    .option('--skip-files <globs>', 'file globs to skip (repeatable, comma-separated)', collectList)
-    .option('--max-file-size <size>', 'largest file read whole; bigger files are streamed where a format allows (default: 64MB)')
-    .option('--timeout <ms>', 'last-resort time guard per file and analyzer, in milliseconds (default: 30000); work budgets decide what is analysed')
-    .option('--config <file>', 'settings file (default: ./aigis.yaml, else aigis.yaml at the target root)')
-    .option('--ignore-file <file>', 'suppressions with reasons and expiry dates (default: .aigisignore at the target root)')
-    .option('--vuln-report <file>', 'Trivy or Grype JSON of an image a workload runs: its OS-package CVEs join the findings and attack paths (repeatable)', collectFile)
-    .option('--baseline <file>', 'a previous aigis JSON report: report only findings that are not in it (the rest are counted in a note)')
-    .option('-q, --quiet', 'no progress output')
-    .option('--scanners <list>', 'only these scanners: secret, model, vuln, misconfig (comma-separated; inventory always runs)', collectList)
-    .option('--check <ids>', 'only report these rule ids or globs, e.g. tf/*,secret/openai-api-key (repeatable)', collectList)
-    .option('--skip-check <ids>', 'never report these rule ids or globs (repeatable)', collectList)
-    .option('--upload <url>', 'also send the JSON report to an aigis server, e.g. https://aigis.example/api/v1/reports?project=NAME (token: $AIGIS_TOKEN)')
-    .action(async (targetPath: string, flags: ScanFlags) => {
-      process.exitCode = await scanCommand(targetPath, flags);
-    });
+  const command = program
+    .command(SCAN_COMMAND.name)
+    .description(SCAN_COMMAND.description)
+    .argument(SCAN_COMMAND.argument.name, SCAN_COMMAND.argument.description, SCAN_COMMAND.argument.default);
+  for (const o of SCAN_OPTIONS) {
+    if (o.parse) command.option(o.flags, o.description, o.parse);
+    else command.option(o.flags, o.description);
+  }
+  command.action(async (targetPath: string, flags: ScanFlags) => {
+    process.exitCode = await scanCommand(targetPath, flags);
+  });
 }
 
 /** Selection flags (--scanners, --check, --skip-check); see ../select.ts. */
@@ -70,7 +54,7 @@ export interface ScanDeps {
 }
 
 export async function scanCommand(targetPath: string, flags: ScanFlags & SelectFlags & { upload?: string }, deps: ScanDeps = {}): Promise<number> {
-  const settings = resolveScanSettings(targetPath, flags, deps.cwd);
+  const settings = await resolveScanSettings(targetPath, flags, deps.cwd);
   if (flags.upload) uploadTarget(flags.upload); // a bad URL fails before the scan
   // Fail on a bad --format or an unwritable --output before scanning, not after.
   if (!isFormatName(settings.format)) throw new CliError(`unknown format "${settings.format}" (use ${FORMAT_NAMES.join(', ')})`);
@@ -83,10 +67,10 @@ export async function scanCommand(targetPath: string, flags: ScanFlags & SelectF
 }
 
 /** The scan itself, without output: also the programmatic `scan()` of src/index.ts. */
-export async function scanReport(targetPath: string, settings: ScanSettings, deps: ScanDeps = {}, selection: Selection = selectionOf(settings)): Promise<Report> {
-  const { scanners, keepRule } = selection;
+export async function scanReport(targetPath: string, settings: ScanSettings, deps: ScanDeps = {}, selection?: Selection): Promise<Report> {
+  const { scanners, keepRule } = selection ?? (await selectionOf(settings));
   // Named by the user: read before the scan, so that a missing file fails fast (content problems are notes).
-  const imported = importVulnReports(settings);
+  const imported = await importVulnReports(settings);
   const target = await openTarget(targetPath, {
     skipDirs: [...DEFAULT_SKIP_DIRS, ...settings.skipDirs],
     skipFiles: settings.skipFiles,
@@ -99,7 +83,7 @@ export async function scanReport(targetPath: string, settings: ScanSettings, dep
     const result = await runPipeline(target, {
       analyzers: selectScanners<Analyzer | LazyAnalyzer>(deps.analyzers ?? registry!.lazyAnalyzers, scanners),
       // Imported reports first: their findings are there for the whole-report enrichers that follow (attack paths).
-      enrichers: selectScanners<Enricher | LazyEnricher>([...(imported.reports.length ? [vulnReportEnricher(imported.reports)] : []), ...(deps.enrichers ?? registry!.lazyEnrichers)], scanners),
+      enrichers: selectScanners<Enricher | LazyEnricher>([...(imported.enricher ? [imported.enricher] : []), ...(deps.enrichers ?? registry!.lazyEnrichers)], scanners),
       fileTimeoutMs: settings.timeoutMs,
       onProgress: deps.onProgress ?? progressReporter(!settings.quiet),
     });
@@ -108,8 +92,8 @@ export async function scanReport(targetPath: string, settings: ScanSettings, dep
     assignOccurrences([...result.findings, ...result.suppressed.map((s) => s.finding)]);
     result.findings = selectFindings(result.findings, keepRule);
     result.suppressed = selectFindings(result.suppressed, keepRule);
-    if (settings.suppressRules) suppressByRule(result, settings.suppressRules);
-    applySuppressionSets(result, settings.ignores, deps.today ?? todayUtc());
+    if (settings.suppressRules) await suppressByRule(result, settings.suppressRules);
+    if (settings.ignores.length) await applySuppressionSets(result, settings.ignores, deps.today);
     if (settings.baseline) {
       const { kept, known } = applyBaseline(result.findings, settings.baseline.known);
       result.findings = kept;
@@ -150,19 +134,18 @@ function keepReportedPaths(result: PipelineResult): void {
   }
 }
 
-function importVulnReports(settings: ScanSettings): ReturnType<typeof readVulnReports> {
-  if (!settings.vulnReports.length) return { reports: [], notes: [] };
+/** `--vuln-report` files, read and parsed, and the enricher that joins them (the modules load only when there are some). */
+async function importVulnReports(settings: ScanSettings): Promise<{ notes: Note[]; enricher?: Enricher }> {
+  if (!settings.vulnReports.length) return { notes: [] };
+  const [{ readVulnReports, VulnReportError }, { vulnReportEnricher }] = await Promise.all([import('../../vuln/import/read.js'), import('../../vuln/import/enricher.js')]);
+  let imported: { reports: ImportedReport[]; notes: Note[] };
   try {
-    return readVulnReports(settings.vulnReports);
+    imported = readVulnReports(settings.vulnReports);
   } catch (err) {
     if (err instanceof VulnReportError) throw new CliError(err.message);
     throw err;
   }
-}
-
-/** Repeatable file option: every occurrence is one file (names may contain commas). */
-function collectFile(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
+  return { notes: imported.notes, ...(imported.reports.length ? { enricher: vulnReportEnricher(imported.reports) } : {}) };
 }
 
 function compareFindings(a: Finding, b: Finding): number {
@@ -176,13 +159,13 @@ function compareFindings(a: Finding, b: Finding): number {
 }
 
 /** `--scanners`, `--check`, `--skip-check` (flags, or a trusted aigis.yaml under them). */
-export function selectionOf(settings: Pick<ScanSettings, 'scanners' | 'check' | 'skipCheck'>): Selection {
-  return { scanners: parseScanners(settings.scanners), keepRule: ruleSelector(settings.check, settings.skipCheck) };
+export async function selectionOf(settings: Pick<ScanSettings, 'scanners' | 'check' | 'skipCheck'>): Promise<Selection> {
+  return { scanners: parseScanners(settings.scanners), keepRule: await ruleSelector(settings.check, settings.skipCheck) };
 }
 
 /** `skip-check:` of the target's own aigis.yaml: matching findings become suppressed (visible), not dropped. */
-function suppressByRule(result: PipelineResult, rules: NonNullable<ScanSettings['suppressRules']>): void {
-  const match = ruleSelector(rules.patterns, undefined)!;
+async function suppressByRule(result: PipelineResult, rules: NonNullable<ScanSettings['suppressRules']>): Promise<void> {
+  const match = (await ruleSelector(rules.patterns, undefined))!;
   const kept: Finding[] = [];
   for (const f of result.findings) {
     if (match(f.ruleId)) result.suppressed.push({ finding: f, by: 'config', reason: `skip-check in ${rules.source}` });
@@ -191,10 +174,14 @@ function suppressByRule(result: PipelineResult, rules: NonNullable<ScanSettings[
   result.findings = kept;
 }
 
-/** aigis.yaml `ignore:` entries first, then the ignore file; suppressed findings stay in the report. */
-function applySuppressionSets(result: PipelineResult, sets: IgnoreSet[], today: string): void {
+/**
+ * aigis.yaml `ignore:` entries first, then the ignore file; suppressed findings stay in the report.
+ * The matcher (and its glob engine) loads only when there are entries.
+ */
+async function applySuppressionSets(result: PipelineResult, sets: IgnoreSet[], today: string | undefined): Promise<void> {
+  const { applyIgnores, todayUtc } = await import('../../suppress/apply.js');
   for (const set of sets) {
-    const applied = applyIgnores(result.findings, set.entries, set.by, today);
+    const applied = applyIgnores(result.findings, set.entries, set.by, today ?? todayUtc());
     result.findings = applied.kept;
     result.suppressed.push(...applied.suppressed);
     result.notes.push(...applied.notes);

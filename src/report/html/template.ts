@@ -12,8 +12,8 @@ import { describeAsset, INVENTORY_ORDER } from '../inventory-table.js';
 import { renderPathGraphSvg, DRAWN_PATHS } from '../path-graph/index.js';
 import { morePaths, stepPlace, topPaths } from '../paths.js';
 import { escapeMarkup as h } from '../safe-text.js';
-import { suppressedText, summarize } from '../summary.js';
-import { formatBytes, formatLocation } from '../table.js';
+import { formatBytes, suppressedText, summarize } from '../summary.js';
+import { formatLocation } from '../table.js';
 
 /** Path cards listed (the graph draws the first DRAWN_PATHS of them). */
 const LISTED_PATHS = 10;

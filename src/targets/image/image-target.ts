@@ -126,8 +126,7 @@ export class ImageTarget implements Target {
     }
     if (inside) this.notes.push({ level: 'info', message: `${inside} symbolic link(s) inside the image recorded and not followed (their targets are scanned under their own paths)`, source: 'target' });
 
-    const skipDir = globMatcher(this.options.skipDirs);
-    const skipFile = globMatcher(this.options.skipFiles);
+    const [skipDir, skipFile] = await Promise.all([globMatcher(this.options.skipDirs), globMatcher(this.options.skipFiles)]);
     // Every ancestor directory is tested by name and by path, as the directory walk does;
     // decisions are memoised per directory (an image has few directories and many files).
     const dirSkipped = new Map<string, boolean>();
