@@ -52,6 +52,16 @@ let collator: Intl.Collator | undefined;
  */
 export const SORT_LOCALE = 'en';
 
+/**
+ * Strings of lower-case ASCII letters, digits, `.`, `/` and `-` (rule ids, most file names) sort in
+ * the collator's order by their code units: each of these characters has its own primary weight in
+ * the same order as ASCII (punctuation `-` `.` `/`, then digits, then letters), with no case or accent
+ * levels. Comparing them directly spares a run that sorts nothing else the collator's start-up
+ * (~20 ms of ICU data). test/core/text.test.ts checks the agreement against the collator.
+ */
+const PLAIN = /^[a-z0-9./-]*$/;
+
 export function localeOrder(a: string, b: string): number {
+  if (PLAIN.test(a) && PLAIN.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   return (collator ??= new Intl.Collator(SORT_LOCALE)).compare(a, b);
 }
