@@ -121,7 +121,16 @@ export interface Analyzer {
    * Receives the `document` that `analyze` returned for each file, sorted by path so that the
    * result never depends on the order in which files finished.
    */
-  finish?(documents: CollectedDocument[]): Promise<AnalyzerResult> | AnalyzerResult;
+  finish?(documents: CollectedDocument[], opts?: FinishOptions): Promise<AnalyzerResult> | AnalyzerResult;
+}
+
+/** What the run keeps of a whole-target stage. */
+export interface FinishOptions {
+  /**
+   * The run keeps assets and notes only (`aigis bom`): checks that can only produce findings may be
+   * skipped. Assets must not change.
+   */
+  inventoryOnly?: boolean;
 }
 
 /**

@@ -30,6 +30,8 @@ export interface PipelineOptions {
   /** See AnalyzerContext.digestLimit (default DEFAULT_DIGEST_LIMIT; Infinity digests every model file). */
   digestLimit?: number;
   onProgress?: (p: { files: number; total: number; bytes: number }) => void;
+  /** Keep no findings (`aigis bom`): whole-target stages skip their checks; see FinishOptions. */
+  inventoryOnly?: boolean;
 }
 
 /** The part of a Report that a scan produces (the report adds tool, target and time). */
@@ -135,7 +137,7 @@ export async function runPipeline(target: Target, opts: PipelineOptions): Promis
     const docs = (collected.get(analyzer) ?? []).sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0));
     let res: AnalyzerResult;
     try {
-      res = await analyzer.finish(docs);
+      res = await analyzer.finish(docs, { inventoryOnly: opts.inventoryOnly === true });
     } catch (err) {
       res = { notes: [{ level: 'error', message: `${analyzer.name}: ${errorText(err)}`, source: analyzer.name }] };
     }

@@ -3,7 +3,7 @@
  * ScanFile, so discovery and checks share the parse), and the rules run once per project view in the
  * pipeline's whole-target stage.
  */
-import type { Analyzer, CollectedDocument, Parser } from '../core/analyzer.js';
+import type { Analyzer, CollectedDocument, FinishOptions, Parser } from '../core/analyzer.js';
 import { makeFinding } from '../core/finding.js';
 import type { Asset, Finding, Note } from '../core/model.js';
 import type { DocumentKind, PostureHit, PostureRule } from './rule.js';
@@ -43,13 +43,14 @@ export function postureAnalyzer<D, P>(opts: PostureAnalyzerOptions<D, P>): Analy
       const notes: Note[] = (parsed.notes ?? []).map((message) => ({ level: 'warning', path: file.path, message: `${kind.name}: ${message}`, source }));
       return { notes, document: parsed.document };
     },
-    finish(collected: CollectedDocument[]) {
+    finish(collected: CollectedDocument[], finishOpts?: FinishOptions) {
       const docs = collected.map((c) => ({ path: c.file.path, document: c.document as D }));
       const findings: Finding[] = [];
       const assets: Asset[] = [];
       const notes: Note[] = [];
       for (const project of kind.project(docs)) {
         if (opts.discover) assets.push(...opts.discover(project));
+        if (finishOpts?.inventoryOnly) continue; // the rules only report findings
         for (const rule of rules) {
           let hits: PostureHit[];
           try {

@@ -20,54 +20,62 @@ export class KeywordAutomaton {
   private readonly outputs: number[][];
   readonly size: number;
 
+  /**
+   * Built in one breadth-first pass with native row copies: each state's row starts as a copy of its
+   * failure state's (already complete) row, then its own edges overwrite it. Every target is stored
+   * marked (~state) when keywords end there, and upper-case columns copy the lower-case ones, so the
+   * table needs no second pass (it is built on every run that reads text: cold code, keep it short).
+   */
   constructor(keywords: string[]) {
-    const goto: Map<number, number>[] = [new Map()];
+    const bytes = keywords.map((kw) => Buffer.from(kw, 'utf8'));
+    const max = bytes.reduce((n, b) => n + b.length, 1);
+    // Trie edges, -1 for none.
+    const edges = new Int32Array(max * 256).fill(-1);
     const out: Set<number>[] = [new Set()];
-    keywords.forEach((kw, id) => {
+    const children: number[][] = [[]];
+    bytes.forEach((kw, id) => {
       let s = 0;
-      for (const b of Buffer.from(kw, 'utf8')) {
+      for (const b of kw) {
         const c = LOWER[b];
-        let next = goto[s].get(c);
-        if (next === undefined) {
-          next = goto.length;
-          goto.push(new Map());
+        let next = edges[s * 256 + c];
+        if (next === -1) {
+          next = out.length;
           out.push(new Set());
-          goto[s].set(c, next);
+          children.push([]);
+          children[s].push(c);
+          edges[s * 256 + c] = next;
         }
         s = next;
       }
       out[s].add(id);
     });
-    const n = goto.length;
+    const n = out.length;
     const delta = new Int32Array(n * 256);
     const fail = new Int32Array(n);
-    // Breadth-first: a state's failure link and row are complete before its children are built.
+    const mark = (t: number) => (out[t].size > 0 ? ~t : t);
+    const unmark = (v: number) => (v < 0 ? ~v : v);
+    const fold = (s: number) => delta.copyWithin(s * 256 + 65, s * 256 + 97, s * 256 + 123);
     const queue: number[] = [];
-    for (let c = 0; c < 256; c++) {
-      const s = goto[0].get(c);
-      delta[c] = s ?? 0;
-      if (s !== undefined) queue.push(s);
+    delta.fill(mark(0), 0, 256); // an empty keyword ends at the root, on every byte
+    for (const c of children[0].sort((x, y) => x - y)) {
+      const t = edges[c];
+      for (const id of out[0]) out[t].add(id);
+      delta[c] = mark(t);
+      queue.push(t);
     }
+    fold(0);
     for (let qi = 0; qi < queue.length; qi++) {
       const s = queue[qi];
-      for (const id of out[fail[s]]) out[s].add(id);
-      for (let c = 0; c < 256; c++) {
-        const t = goto[s].get(c);
-        if (t !== undefined) {
-          fail[t] = delta[fail[s] * 256 + c];
-          delta[s * 256 + c] = t;
-          queue.push(t);
-        } else {
-          delta[s * 256 + c] = delta[fail[s] * 256 + c];
-        }
+      delta.copyWithin(s * 256, fail[s] * 256, fail[s] * 256 + 256);
+      for (const c of children[s].sort((x, y) => x - y)) {
+        const t = edges[s * 256 + c];
+        fail[t] = unmark(delta[fail[s] * 256 + c]);
+        for (const id of out[fail[t]]) out[t].add(id);
+        delta[s * 256 + c] = mark(t);
+        queue.push(t);
       }
+      fold(s);
     }
-    // Fold case into the table (upper-case columns = lower-case ones) and mark states with outputs by
-    // storing them as ~state, so the hot loop is one lookup and one sign test per byte.
-    for (let s = 0; s < n; s++) {
-      for (let c = 65; c <= 90; c++) delta[s * 256 + c] = delta[s * 256 + c + 32];
-    }
-    for (let i = 0; i < delta.length; i++) if (out[delta[i]].size > 0) delta[i] = ~delta[i];
     this.delta = delta;
     this.outputs = out.map((o) => [...o]);
     this.size = n;

@@ -34,6 +34,23 @@ describe('localeOrder', () => {
     for (const a of samples) for (const b of samples) expect(Math.sign(localeOrder(a, b)), `${a} vs ${b}`).toBe(Math.sign(collator.compare(a, b)));
   });
 
+  it('agrees with the collator on random rule ids and paths, plain or not (seeded)', () => {
+    const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789./-_ABZ:@ é';
+    let seed = 11;
+    const rnd = () => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const word = (plain: boolean) => Array.from({ length: Math.floor(rnd() * 16) }, () => alphabet[Math.floor(rnd() * (plain ? 39 : alphabet.length))]).join('');
+    const differ: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const a = word(i % 2 === 0);
+      const b = rnd() < 0.5 ? a.slice(0, Math.floor(rnd() * a.length)) + word(i % 4 === 0) : word(i % 2 === 0);
+      if (Math.sign(localeOrder(a, b)) !== Math.sign(collator.compare(a, b))) differ.push(`${a} vs ${b}`);
+    }
+    expect(differ).toEqual([]);
+  });
+
   it('uses the collator for anything else (case, underscores, non-ASCII)', () => {
     // Code-unit order would put 'B' before 'a', '_' after digits and 'é' after 'z'.
     expect(localeOrder('B', 'a')).toBeGreaterThan(0);

@@ -72,7 +72,8 @@ export async function bomCommand(targetPath: string, flags: BomFlags, cwd = proc
   const settings = await resolveScanSettings(targetPath, { ...flags, format, output: undefined }, cwd, 'bom');
   if (flags.output) checkOutput(flags.output);
   if (flags.upload) uploadTarget(flags.upload);
-  const report = await bomReport(targetPath, settings, !flags.quiet);
+  // Findings are not part of the inventory; only an upload carries them (the aigis JSON report).
+  const report = await bomReport(targetPath, settings, !flags.quiet, { keepFindings: flags.upload !== undefined });
   let text: string;
   if (format === 'cyclonedx') text = cyclonedx(report, { color: false });
   else if (format === 'json') text = `${JSON.stringify({ schemaVersion: 1, tool: report.tool, target: report.target, createdAt: report.createdAt, assets: report.assets, notes: report.notes, stats: report.stats }, null, 2)}\n`;
@@ -83,8 +84,12 @@ export async function bomCommand(targetPath: string, flags: BomFlags, cwd = proc
   return EXIT_OK;
 }
 
-/** The inventory as a report (assets and notes, no findings kept): also the MCP `bom` tool. */
-export async function bomReport(targetPath: string, settings: ScanSettings, progress: boolean | ScanProgress = false): Promise<Report> {
+/**
+ * The inventory as a report (assets and notes): also the MCP `bom` tool. Findings are kept only when
+ * asked (`keepFindings`, for `--upload`); without them, the posture checks of the whole-target stage
+ * are skipped, which changes no asset.
+ */
+export async function bomReport(targetPath: string, settings: ScanSettings, progress: boolean | ScanProgress = false, opts: { keepFindings?: boolean } = {}): Promise<Report> {
   const scanners = parseScanners(settings.scanners);
   const target = await openTarget(targetPath, {
     skipDirs: [...DEFAULT_SKIP_DIRS, ...settings.skipDirs],
@@ -99,7 +104,12 @@ export async function bomReport(targetPath: string, settings: ScanSettings, prog
       fileTimeoutMs: settings.timeoutMs,
       digestLimit: Infinity, // the inventory records the SHA-256 of every model file
       onProgress: typeof progress === 'function' ? progress : progressReporter(progress),
+      inventoryOnly: !opts.keepFindings,
     });
+    if (!opts.keepFindings) {
+      result.findings = [];
+      result.suppressed = [];
+    }
     result.notes.push(...settings.notes);
     result.assets = foldImports(result.assets).sort((a, b) => localeOrder(a.kind, b.kind) || localeOrder(a.id, b.id));
     return buildReport('bom', { name: target.name, type: target.type }, result);

@@ -7,6 +7,7 @@ import { parseKerasMetadata } from '../savedmodel/parse.js';
 import { KERAS_RULES } from '../rules/formats.js';
 import { kerasConfigDoc as buildDoc, type KerasConfigDoc } from './config-doc.js';
 import { H5StoppedError, readH5KerasAttrs } from './h5.js';
+import { readH5KerasAttrsLite } from './h5-lite.js';
 import { extractJsonObjects } from './json-extract.js';
 import { entryContent, listZip } from '../containers/zip-reader.js';
 import { scanFileSource } from '../io/byte-source.js';
@@ -43,7 +44,9 @@ export async function analyzeH5(file: ScanFile, out: FormatOutput, _ctx?: Analyz
   let configText: string | undefined;
   let extra: { kerasVersion?: string; backend?: string } = {};
   try {
-    const attrs = await readH5KerasAttrs(await file.bytes()); // bounded by its own worker guard (h5.ts); no per-file signal any more
+    // The layout h5py writes is read directly (h5-lite.ts); any other goes to HDF5 in its budgeted worker (h5.ts).
+    const bytes = await file.bytes();
+    const attrs = readH5KerasAttrsLite(bytes) ?? (await readH5KerasAttrs(bytes));
     configText = attrs.modelConfig;
     extra = { kerasVersion: attrs.kerasVersion, backend: attrs.backend };
     if (!configText && !attrs.kerasVersion && !attrs.keys.includes('model_weights')) return; // an HDF5 data file, not a Keras model

@@ -1,6 +1,6 @@
 /**
  * Reads the Keras attributes (`model_config`, `keras_version`, `backend`, `training_config`) of an
- * HDF5 file with h5wasm, the HDF5 C library compiled to WebAssembly: the file is written into the
+ * HDF5 file with h5wasm, for the files the direct reader (h5-lite.ts, tried first) leaves to HDF5, the HDF5 C library compiled to WebAssembly: the file is written into the
  * module's in-memory file system (MEMFS: no host file access) and opened read-only. Nothing is
  * deserialised as Python; attributes are plain strings.
  *
