@@ -46,7 +46,4 @@ export function checkGlobs(globs: string[], what: string): string[] {
   return globs;
 }
 
-/** Normalises a `--format` value: names are case-insensitive, like severities. */
-export function formatName(value: string): string {
-  return value.trim().toLowerCase();
-}
+export { formatName } from './format-name.js';

@@ -7,6 +7,9 @@ import { unreadEcosystemsLine } from '../packages/unread.js';
 import { neutralise } from './safe-text.js';
 import { groupFindings, placesText, type FindingGroup } from './group-findings.js';
 import { morePaths, stepPlace, topPaths } from './paths.js';
+import { formatBytes } from './bytes.js';
+
+export { formatBytes };
 
 const COLORS: Record<Severity, string> = { critical: '\x1b[1;31m', high: '\x1b[31m', medium: '\x1b[33m', low: '\x1b[36m', info: '\x1b[37m' };
 const DIM = '\x1b[2m';
@@ -119,12 +122,6 @@ export function summaryLine(report: Report): string {
   return `Findings: ${s.findings} (${counts})${extra ? `; ${extra}` : ''} — ${s.files} ${s.files === 1 ? unit : `${unit}s`}, ${formatBytes(s.bytes)} in ${s.durationMs} ms`;
 }
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KiB`;
-  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MiB`;
-  return `${(n / 1024 ** 3).toFixed(2)} GiB`;
-}
 
 /** The table shows the first sentence of the fix (the whole text is in every other format). */
 export function firstSentence(s: string, max = 200): string {

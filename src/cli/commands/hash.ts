@@ -4,7 +4,7 @@ import { toSha256sum, toStatement } from '../../integrity/manifest.js';
 import { DEFAULT_IGNORE } from '../../integrity/walk.js';
 import { CliError, EXIT_OK } from '../exit.js';
 import { checkOutput, writeOutput, writeStdout } from '../output.js';
-import { formatName } from '../options.js';
+import { formatName } from '../format-name.js';
 import { progressReporter } from '../progress.js';
 
 interface HashFlags {

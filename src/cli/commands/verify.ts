@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
-import { formatName } from '../options.js';
+import { formatName } from '../format-name.js';
 import { neutralise } from '../../report/safe-text.js';
 import { ManifestError, parseManifest, rootDigest, type Manifest } from '../../integrity/manifest.js';
 import { loadPublicKey, SignatureError, verifyBundle } from '../../integrity/signature.js';
