@@ -26,8 +26,11 @@ export interface WalkResult {
   skipped: { name: string; reason: string }[];
 }
 
-export function compareNames(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+/** A copy sorted by name in UTF-8 byte order (stable), each name encoded once rather than per comparison. */
+export function sortByName<T extends { name: string }>(items: readonly T[]): T[] {
+  const keyed = items.map((item) => ({ item, key: Buffer.from(item.name, 'utf8') }));
+  keyed.sort((a, b) => Buffer.compare(a.key, b.key));
+  return keyed.map((k) => k.item);
 }
 
 function inside(root: string, p: string): boolean {
@@ -50,11 +53,11 @@ export async function listFiles(root: string, ignore: string[] = DEFAULT_IGNORE,
   const realRoot = realpathSync.native(absRoot);
   const ignored = new Set(ignore);
   const ignoredAbs = new Set(ignoreAbs.map((p) => resolve(p)));
-  const walk = (dir: string): void => {
+  const walk = (dir: string, prefix: string): void => {
     const entries = readdirSync(dir, { withFileTypes: true });
     for (const e of entries) {
       const abs = join(dir, e.name);
-      const name = relative(absRoot, abs).split(sep).join('/');
+      const name = prefix + e.name;
       if (ignored.has(name) || ignored.has(e.name) || ignoredAbs.has(abs)) continue;
       if (e.isSymbolicLink()) {
         let target: string;
@@ -75,7 +78,7 @@ export async function listFiles(root: string, ignore: string[] = DEFAULT_IGNORE,
         }
         result.files.push({ name, abs: target, size: st.size, viaSymlink: true });
       } else if (e.isDirectory()) {
-        walk(abs);
+        walk(abs, `${name}/`);
       } else if (e.isFile()) {
         result.files.push({ name, abs, size: lstatSync(abs).size });
       } else {
@@ -83,7 +86,7 @@ export async function listFiles(root: string, ignore: string[] = DEFAULT_IGNORE,
       }
     }
   };
-  walk(absRoot);
-  result.files.sort((a, b) => compareNames(a.name, b.name));
+  walk(absRoot, '');
+  result.files = sortByName(result.files);
   return result;
 }

@@ -124,6 +124,18 @@ describe('manifest', () => {
     expect(st.subject).toEqual([{ name: 'manifest', digest: { sha256: root.digest('hex') } }]);
   });
 
+  it('sorts names by UTF-8 bytes (Python sorted()), not UTF-16 code units', async () => {
+    const dir = join(tmp, 'utf8-order');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    // UTF-16 order would put the emoji (a surrogate pair, 0xD83D…) before U+FF5E; UTF-8 order puts it last.
+    for (const n of ['\u{1F600}.bin', '\uFF5E.bin', 'é.bin', 'a.bin', 'Z.bin', 'sub/x.bin', 'sub.bin']) writeFileSync(join(dir, n), n);
+    const { manifest } = await buildManifest([dir]);
+    const want = ['Z.bin', 'a.bin', 'sub.bin', 'sub/x.bin', 'é.bin', '\uFF5E.bin', '\u{1F600}.bin'];
+    expect(manifest.entries.map((e) => e.name)).toEqual(want);
+    expect(manifest.entries.map((e) => e.sha256)).toEqual(want.map((n) => sha(n)));
+    expect(toSha256sum({ modelName: 'x', entries: [...manifest.entries].reverse() }).split('\n').slice(0, -1).map((l) => l.slice(66))).toEqual(want);
+  });
+
   it('round-trips through the statement and sha256sum forms', async () => {
     const { manifest } = await buildManifest([modelDir('roundtrip')]);
     const a = parseManifest(JSON.stringify(toStatement(manifest)));
