@@ -50,14 +50,12 @@ const PER_FILE_WORK = 64 << 10;
 /** Progress is published after each file and every this many bytes. */
 const PROGRESS_STEP = 64 << 20;
 
-/** Shared counters: claim index and files done (Int32), bytes hashed (BigInt64). */
-interface Counters {
-  claims: Int32Array;
-  bytes: BigInt64Array;
-}
-
 /** What one thread needs to hash its share; everything crosses to a worker as workerData. */
-interface Share extends Counters {
+interface Share {
+  /** Shared counters: the next claim, files done (Int32), bytes hashed (BigInt64). */
+  next: Int32Array;
+  done: Int32Array;
+  bytes: BigInt64Array;
   /** Paths in claim order (largest first) and the index of each in the caller's job list. */
   paths: string[];
   ids: number[];
@@ -73,12 +71,12 @@ type Result = [number, string | undefined, number, string?];
  * source text, in each worker, so it is self-contained: modules and data come in as arguments.
  */
 function hashShare(nodeFs: typeof fs, nodeCrypto: typeof crypto, share: Share, tick?: () => void): Result[] {
-  const { claims, bytes, paths, ids, progressStep } = share;
+  const { next, done, bytes, paths, ids, progressStep } = share;
   const buf = Buffer.allocUnsafe(share.bufferSize);
   // O_NONBLOCK: a file swapped for a FIFO after the walk must not block the open (it is rejected below).
   const flags = nodeFs.constants.O_RDONLY | (nodeFs.constants.O_NONBLOCK ?? 0);
   const out: Result[] = [];
-  for (let i = Atomics.add(claims, 0, 1); i < paths.length; i = Atomics.add(claims, 0, 1)) {
+  for (let i = Atomics.add(next, 0, 1); i < paths.length; i = Atomics.add(next, 0, 1)) {
     let fd: number | undefined;
     let since = 0;
     try {
@@ -104,7 +102,7 @@ function hashShare(nodeFs: typeof fs, nodeCrypto: typeof crypto, share: Share, t
       if (fd !== undefined) nodeFs.closeSync(fd);
     }
     if (since) Atomics.add(bytes, 0, BigInt(since));
-    Atomics.add(claims, 1, 1);
+    Atomics.add(done, 0, 1);
     tick?.();
   }
   return out;
@@ -131,7 +129,8 @@ export async function hashFiles(jobs: HashJob[], opts: HashOptions = {}): Promis
   if (jobs.length === 0) return results;
   const order = jobs.map((_, i) => i).sort((a, b) => jobs[b].size - jobs[a].size || a - b);
   const share: Share = {
-    claims: new Int32Array(new SharedArrayBuffer(8)),
+    next: new Int32Array(new SharedArrayBuffer(4)),
+    done: new Int32Array(new SharedArrayBuffer(4)),
     bytes: new BigInt64Array(new SharedArrayBuffer(8)),
     paths: order.map((i) => jobs[i].abs),
     ids: order,
@@ -145,7 +144,7 @@ export async function hashFiles(jobs: HashJob[], opts: HashOptions = {}): Promis
   const tick = opts.onProgress
     ? () => {
         const now = Number(Atomics.load(share.bytes, 0));
-        opts.onProgress!(now - reported, Atomics.load(share.claims, 1));
+        opts.onProgress!(now - reported, Math.min(jobs.length, Atomics.load(share.done, 0)));
         reported = now;
       }
     : undefined;
@@ -153,25 +152,37 @@ export async function hashFiles(jobs: HashJob[], opts: HashOptions = {}): Promis
   const workers: Worker[] = [];
   try {
     // Workers first (each boots on its own thread meanwhile), then this thread's share.
-    const finished = Array.from({ length: threadCount(jobs, opts) - 1 }, () => {
-      // execArgv: [] so that flags of the parent (e.g. --input-type=module) do not change how the CommonJS source runs.
-      const w = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: share });
+    const finished: Promise<Result[]>[] = [];
+    for (let t = 1; t < threadCount(jobs, opts); t++) {
+      let w: Worker;
+      try {
+        // execArgv: [] so that flags of the parent (e.g. --input-type=module) do not change how the CommonJS source runs.
+        w = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: share });
+      } catch {
+        break; // no thread to be had (see below)
+      }
       workers.push(w);
-      return new Promise<Result[]>((resolve, reject) => {
-        w.once('message', resolve);
-        w.once('error', reject);
-        w.once('exit', (code) => reject(new Error(`hashing worker stopped (exit code ${code})`)));
-      });
-    });
+      finished.push(
+        new Promise<Result[]>((resolve, reject) => {
+          w.once('message', resolve);
+          w.once('error', reject);
+          w.once('exit', (code) => reject(new Error(`hashing worker stopped (exit code ${code})`)));
+        }),
+      );
+    }
     store(hashShare(fs, crypto, share, tick));
     if (finished.length) {
       // The workers' files: keep the progress line moving while they finish.
       const timer = tick ? setInterval(tick, 100) : undefined;
       try {
-        for (const rs of await Promise.all(finished)) store(rs);
+        for (const r of await Promise.allSettled(finished)) if (r.status === 'fulfilled') store(r.value);
       } finally {
         clearInterval(timer);
       }
+      // A worker that could not start or stopped early (a thread or memory limit): the files it had
+      // not reported are hashed here.
+      const left = order.filter((i) => results[i] === undefined);
+      if (left.length) store(hashShare(fs, crypto, { ...share, next: new Int32Array(new SharedArrayBuffer(4)), paths: left.map((i) => jobs[i].abs), ids: left }, tick));
     }
     tick?.();
   } finally {
