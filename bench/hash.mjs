@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
  * Benchmark: `aigis hash` against `openssl dgst -sha256` on the same data in the same run.
- *   npm run build && node bench/hash.mjs [--size-mib 2048] [--files 64] [--keep]
+ *   npm run build && node bench/hash.mjs [--size-mib 2048] [--files 64] [--runs 2] [--keep]
  * Two data sets of the same total size: one big file, and many files. Both tools read from the page
  * cache (the data is read once before timing), so the figures compare hashing, not the disk.
- * openssl hashes files one after another on one core; aigis spreads files over worker threads.
+ * openssl hashes files one after another on one core; aigis hashes on its main thread and one worker
+ * thread per further core, each taking the next file (largest first).
  */
 import { spawnSync } from 'node:child_process';
 import { randomFillSync } from 'node:crypto';
@@ -19,6 +20,7 @@ const opt = (name, def) => {
 };
 const sizeMiB = opt('--size-mib', 2048);
 const nFiles = opt('--files', 64);
+const nRuns = opt('--runs', 2);
 const keep = args.includes('--keep');
 const cli = resolve(import.meta.dirname, '../dist/cli/main.js');
 if (!existsSync(cli)) {
@@ -76,9 +78,9 @@ const r = await buildManifest(process.argv.slice(1));
 process.stdout.write(String(r.manifest.entries.length));`;
 function compare(label, paths, aigisArgs) {
   warm(paths);
-  // best of two runs each, interleaved, to damp noise from other processes
+  // best of nRuns runs each, interleaved, to damp noise from other processes
   const runs = { o: [], a: [], l: [] };
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < nRuns; i++) {
     runs.o.push(timed('openssl', ['dgst', '-sha256', ...paths]));
     runs.a.push(timed(process.execPath, [cli, 'hash', '-q', ...aigisArgs]));
     // The same hashing code without the CLI's start-up (which loads every analyzer): what the
@@ -92,7 +94,7 @@ function compare(label, paths, aigisArgs) {
 try {
   compare('1 file', [big], [big]);
   compare(`${nFiles} files`, manyFiles, [many]);
-  console.log(`\ncores: ${availableParallelism()}, data: ${sizeMiB} MiB per case (page cache), best of 2`);
+  console.log(`\ncores: ${availableParallelism()}, data: ${sizeMiB} MiB per case (page cache), best of ${nRuns}`);
   console.log('case            openssl MiB/s   aigis MiB/s   time ratio   openssl CPU s   aigis CPU s   CPU ratio');
   for (const { label, o, a } of rows) {
     console.log(

@@ -47,10 +47,7 @@ export async function checkGlobs(globs: string[], what: string): Promise<string[
   return globs;
 }
 
-/** Normalises a `--format` value: names are case-insensitive, like severities. */
-export function formatName(value: string): string {
-  return value.trim().toLowerCase();
-}
+export { formatName } from './format-name.js';
 
 /** The environment variable of an option: `skipDirs` → `AIGIS_SKIP_DIRS` (program.ts, fast-scan.ts). */
 export function envName(attribute: string): string {

@@ -1,4 +1,5 @@
-import { formatBytes } from '../report/summary.js';
+// bytes.ts, not table.ts: the progress line must not load the report formatters (aigis hash start-up).
+import { formatBytes } from '../report/bytes.js';
 
 /** Files analysed so far, of how many, and bytes read. */
 export type ScanProgress = (p: { files: number; total: number; bytes: number }) => void;

@@ -1,15 +1,20 @@
 /**
- * SHA-256 of many files, streamed with constant memory and spread over worker threads (hashing is
- * CPU-bound and synchronous inside node:crypto, so concurrency on one thread would not help). Each
- * worker reads with a reused 128 KiB buffer; the largest files are dispatched first so that one big
- * shard does not end up last on a busy worker.
+ * SHA-256 of many files, with constant memory, on every core. Hashing is CPU-bound and synchronous
+ * inside node:crypto, so concurrency needs threads: the calling thread hashes too (it would
+ * otherwise sit idle, and it starts at once while a worker isolate takes ~50 ms to boot), helped by
+ * one worker thread per further core when the job is big enough to repay a worker's start-up.
  *
- * Why 128 KiB: measured on Linux, reads of 256 KiB and more cost four times the system time per GiB
- * (0.45 s against 0.1 s) for the same bytes, which made hashing 40% dearer in CPU than
- * `openssl dgst`; a buffer that stays in the L2 cache is also hashed while still hot.
+ * The threads share nothing but a claim counter and progress counters in a SharedArrayBuffer: each
+ * one claims the next job (largest files first, so that one big shard does not end up last on a
+ * busy thread), opens the file itself and reads it with one reused buffer, so no data crosses
+ * threads and no message is exchanged per file; a worker posts its results once, at the end.
+ * Results go to the job's index, so the outcome does not depend on which thread finished first.
+ *
+ * Why a 128 KiB buffer: measured on Linux, reads of 256 KiB and more cost up to four times the system
+ * time per GiB for the same bytes, and a buffer that stays in the L2 cache is hashed while still hot.
  */
-import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
@@ -24,111 +29,164 @@ export interface HashOutcome {
   error?: string;
 }
 
+export interface HashOptions {
+  /** Hashing threads, the calling one included (default: available cores, at most the number of files). */
+  concurrency?: number;
+  /**
+   * Work (bytes, plus a fixed cost per file) that each extra thread must have to be started: below
+   * it the worker's start-up costs more than it saves. Default 64 MiB; 0 starts `concurrency` threads.
+   */
+  minWorkPerThread?: number;
+  /** Called with bytes hashed since the last call and the number of files done. */
+  onProgress?: (bytes: number, filesDone: number) => void;
+}
+
 /** Read size per call (see the header). */
 const READ_BUFFER = 128 << 10;
+/** A worker isolate's start-up costs about what hashing 50–60 MiB does. */
+const MIN_WORK_PER_THREAD = 64 << 20;
+/** Opening, checking and closing a file, counted as this many bytes of hashing. */
+const PER_FILE_WORK = 64 << 10;
+/** Progress is published after each file and every this many bytes. */
+const PROGRESS_STEP = 64 << 20;
+
+/** What one thread needs to hash its share; everything crosses to a worker as workerData. */
+interface Share {
+  /** Shared counters: the next claim, files done (Int32), bytes hashed (BigInt64). */
+  next: Int32Array;
+  done: Int32Array;
+  bytes: BigInt64Array;
+  /** Paths in claim order (largest first) and the index of each in the caller's job list. */
+  paths: string[];
+  ids: number[];
+  bufferSize: number;
+  progressStep: number;
+}
+
+/** [job index, sha256, size] or [job index, undefined, 0, error]. */
+type Result = [number, string | undefined, number, string?];
+
+/**
+ * One thread's share: claims jobs until none is left. It runs on the calling thread and, from its
+ * source text, in each worker, so it is self-contained: modules and data come in as arguments.
+ */
+function hashShare(nodeFs: typeof fs, nodeCrypto: typeof crypto, share: Share, tick?: () => void): Result[] {
+  const { next, done, bytes, paths, ids, progressStep } = share;
+  const buf = Buffer.allocUnsafe(share.bufferSize);
+  // O_NONBLOCK: a file swapped for a FIFO after the walk must not block the open (it is rejected below).
+  const flags = nodeFs.constants.O_RDONLY | (nodeFs.constants.O_NONBLOCK ?? 0);
+  const out: Result[] = [];
+  for (let i = Atomics.add(next, 0, 1); i < paths.length; i = Atomics.add(next, 0, 1)) {
+    let fd: number | undefined;
+    let since = 0;
+    try {
+      fd = nodeFs.openSync(paths[i], flags);
+      if (!nodeFs.fstatSync(fd).isFile()) throw new Error('not a regular file');
+      const h = nodeCrypto.createHash('sha256');
+      let n: number;
+      let total = 0;
+      while ((n = nodeFs.readSync(fd, buf, 0, buf.length, null)) > 0) {
+        h.update(buf.subarray(0, n));
+        total += n;
+        since += n;
+        if (since >= progressStep) {
+          Atomics.add(bytes, 0, BigInt(since));
+          since = 0;
+          tick?.();
+        }
+      }
+      out.push([ids[i], h.digest('hex'), total]);
+    } catch (e) {
+      out.push([ids[i], undefined, 0, e instanceof Error ? e.message : String(e)]);
+    } finally {
+      if (fd !== undefined) nodeFs.closeSync(fd);
+    }
+    if (since) Atomics.add(bytes, 0, BigInt(since));
+    Atomics.add(done, 0, 1);
+    tick?.();
+  }
+  return out;
+}
 
 // Plain CommonJS evaluated in the worker (eval: true works the same from src/ under vitest and from dist/).
 const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
-const fs = require('node:fs');
-const crypto = require('node:crypto');
-const buf = Buffer.allocUnsafe(${READ_BUFFER});
-parentPort.on('message', ({ id, path }) => {
-  let fd;
-  try {
-    fd = fs.openSync(path, 'r');
-    const h = crypto.createHash('sha256');
-    let n, total = 0, since = 0;
-    while ((n = fs.readSync(fd, buf, 0, buf.length, null)) > 0) {
-      h.update(buf.subarray(0, n));
-      total += n;
-      since += n;
-      if (since >= 64 << 20) { parentPort.postMessage({ id, progress: since }); since = 0; }
-    }
-    parentPort.postMessage({ id, sha256: h.digest('hex'), size: total, progress: since });
-  } catch (e) {
-    parentPort.postMessage({ id, error: e && e.message ? e.message : String(e) });
-  } finally {
-    if (fd !== undefined) try { fs.closeSync(fd); } catch {}
-  }
-});
+const { parentPort, workerData } = require('node:worker_threads');
+const hashShare = (${hashShare.toString()});
+parentPort.postMessage(hashShare(require('node:fs'), require('node:crypto'), workerData));
 `;
 
-export interface HashOptions {
-  /** Worker threads (default: available cores, at most the number of files). */
-  concurrency?: number;
-  /** Called with bytes hashed since the last call. */
-  onProgress?: (bytes: number, filesDone: number) => void;
+/** How many threads (the calling one included) the jobs are worth. */
+export function threadCount(jobs: HashJob[], opts: Pick<HashOptions, 'concurrency' | 'minWorkPerThread'> = {}): number {
+  const max = Math.max(1, Math.min(opts.concurrency ?? availableParallelism(), jobs.length));
+  const min = opts.minWorkPerThread ?? MIN_WORK_PER_THREAD;
+  if (min <= 0) return max;
+  const work = jobs.reduce((a, j) => a + j.size + PER_FILE_WORK, 0);
+  return Math.max(1, Math.min(max, Math.floor(work / min)));
 }
 
 export async function hashFiles(jobs: HashJob[], opts: HashOptions = {}): Promise<HashOutcome[]> {
   const results: HashOutcome[] = new Array(jobs.length);
   if (jobs.length === 0) return results;
-  const order = jobs.map((_, i) => i).sort((a, b) => jobs[b].size - jobs[a].size);
-  const n = Math.max(1, Math.min(opts.concurrency ?? availableParallelism(), jobs.length));
-  // One thread's worth of work: hash here and spare the worker start-up (a V8 isolate).
-  if (n === 1) {
-    jobs.forEach((job, i) => {
-      results[i] = hashHere(job.abs, (b) => opts.onProgress?.(b, i));
-    });
-    return results;
-  }
-  let next = 0;
-  let done = 0;
+  const order = jobs.map((_, i) => i).sort((a, b) => jobs[b].size - jobs[a].size || a - b);
+  const share: Share = {
+    next: new Int32Array(new SharedArrayBuffer(4)),
+    done: new Int32Array(new SharedArrayBuffer(4)),
+    bytes: new BigInt64Array(new SharedArrayBuffer(8)),
+    paths: order.map((i) => jobs[i].abs),
+    ids: order,
+    bufferSize: READ_BUFFER,
+    progressStep: PROGRESS_STEP,
+  };
+  const store = (rs: Result[]) => {
+    for (const [id, sha256, size, error] of rs) results[id] = error !== undefined ? { error } : { sha256, size };
+  };
+  let reported = 0;
+  const tick = opts.onProgress
+    ? () => {
+        const now = Number(Atomics.load(share.bytes, 0));
+        opts.onProgress!(now - reported, Math.min(jobs.length, Atomics.load(share.done, 0)));
+        reported = now;
+      }
+    : undefined;
+
   const workers: Worker[] = [];
   try {
-    await new Promise<void>((resolveAll, rejectAll) => {
-      const dispatch = (w: Worker) => {
-        if (next >= order.length) return;
-        const id = order[next++];
-        w.postMessage({ id, path: jobs[id].abs });
-      };
-      for (let i = 0; i < n; i++) {
+    // Workers first (each boots on its own thread meanwhile), then this thread's share.
+    const finished: Promise<Result[]>[] = [];
+    for (let t = 1; t < threadCount(jobs, opts); t++) {
+      let w: Worker;
+      try {
         // execArgv: [] so that flags of the parent (e.g. --input-type=module) do not change how the CommonJS source runs.
-        const w = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
-        workers.push(w);
-        w.on('message', (m: { id: number; progress?: number; sha256?: string; size?: number; error?: string }) => {
-          if (m.progress) opts.onProgress?.(m.progress, done);
-          if (m.sha256 === undefined && m.error === undefined) return;
-          results[m.id] = m.error !== undefined ? { error: m.error } : { sha256: m.sha256, size: m.size };
-          done++;
-          if (done === jobs.length) resolveAll();
-          else dispatch(w);
-        });
-        w.on('error', rejectAll);
-        dispatch(w);
+        w = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: share });
+      } catch {
+        break; // no thread to be had (see below)
       }
-    });
+      workers.push(w);
+      finished.push(
+        new Promise<Result[]>((resolve, reject) => {
+          w.once('message', resolve);
+          w.once('error', reject);
+          w.once('exit', (code) => reject(new Error(`hashing worker stopped (exit code ${code})`)));
+        }),
+      );
+    }
+    store(hashShare(fs, crypto, share, tick));
+    if (finished.length) {
+      // The workers' files: keep the progress line moving while they finish.
+      const timer = tick ? setInterval(tick, 100) : undefined;
+      try {
+        for (const r of await Promise.allSettled(finished)) if (r.status === 'fulfilled') store(r.value);
+      } finally {
+        clearInterval(timer);
+      }
+      // A worker that could not start or stopped early (a thread or memory limit): the files it had
+      // not reported are hashed here.
+      const left = order.filter((i) => results[i] === undefined);
+      if (left.length) store(hashShare(fs, crypto, { ...share, next: new Int32Array(new SharedArrayBuffer(4)), paths: left.map((i) => jobs[i].abs), ids: left }, tick));
+    }
+    tick?.();
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return results;
-}
-
-/** The worker's loop, on the calling thread (synchronous: the CLI has nothing else to do meanwhile). */
-function hashHere(path: string, progress: (bytes: number) => void): HashOutcome {
-  const buf = Buffer.allocUnsafe(READ_BUFFER);
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const h = createHash('sha256');
-    let n: number;
-    let total = 0;
-    let since = 0;
-    while ((n = readSync(fd, buf, 0, buf.length, null)) > 0) {
-      h.update(buf.subarray(0, n));
-      total += n;
-      since += n;
-      if (since >= 64 << 20) {
-        progress(since);
-        since = 0;
-      }
-    }
-    if (since) progress(since);
-    return { sha256: h.digest('hex'), size: total };
-  } catch (e) {
-    return { error: (e as Error).message };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }

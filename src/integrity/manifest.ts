@@ -8,7 +8,7 @@
  * Reading also accepts a sigstore bundle or a bare DSSE envelope around the statement.
  */
 import { createHash } from 'node:crypto';
-import { compareNames } from './walk.js';
+import { sortByName } from './walk.js';
 
 export const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
 export const MODEL_SIGNING_PREDICATE = 'https://model_signing/signature/v1.0';
@@ -30,7 +30,7 @@ export interface Manifest {
 export class ManifestError extends Error {}
 
 export function sortEntries(entries: ManifestEntry[]): ManifestEntry[] {
-  return [...entries].sort((a, b) => compareNames(a.name, b.name));
+  return sortByName(entries);
 }
 
 /** SHA-256 over the concatenated raw digests, in name order (model-signing's subject digest). */

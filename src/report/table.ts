@@ -1,12 +1,15 @@
 import type { Finding, Note, Report, Severity } from '../core/model.js';
 import { SEVERITIES } from '../core/severity.js';
 import type { Formatter } from './formatter.js';
-import { formatBytes, suppressedText, summarize } from './summary.js';
+import { suppressedText, summarize } from './summary.js';
 import { inventorySummary } from './inventory-summary.js';
 import { unreadEcosystemsLine } from '../packages/unread.js';
 import { neutralise } from './safe-text.js';
 import { groupFindings, placesText, type FindingGroup } from './group-findings.js';
 import { morePaths, stepPlace, topPaths } from './paths.js';
+import { formatBytes } from './bytes.js';
+
+export { formatBytes };
 
 const COLORS: Record<Severity, string> = { critical: '\x1b[1;31m', high: '\x1b[31m', medium: '\x1b[33m', low: '\x1b[36m', info: '\x1b[37m' };
 const DIM = '\x1b[2m';

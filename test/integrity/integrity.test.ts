@@ -1,10 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, unlinkSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildManifest } from '../../src/integrity/build.js';
-import { hashFiles } from '../../src/integrity/hash-pool.js';
+import { hashFiles, threadCount } from '../../src/integrity/hash-pool.js';
 import { parseManifest, rootDigest, toSha256sum, toStatement, ManifestError, IN_TOTO_PAYLOAD_TYPE } from '../../src/integrity/manifest.js';
 import { keyHint, loadPublicKey, pae, verifyBundle, SignatureError } from '../../src/integrity/signature.js';
 import { verifyManifest, verifyOk } from '../../src/integrity/verify.js';
@@ -27,16 +28,84 @@ function modelDir(name: string): string {
 }
 
 describe('hashing', () => {
-  it('hashes files in parallel workers and matches node:crypto', async () => {
-    const dir = modelDir('hashes');
-    const files = ['config.json', 'shards/model-00001.safetensors', 'README.md'].map((n) => join(dir, n));
-    const res = await hashFiles(files.map((abs) => ({ abs, size: 0 })), { concurrency: 2 });
-    expect(res.map((r) => r.sha256)).toEqual(files.map((f) => sha(readFileSync(f))));
+  /** Files of assorted sizes: empty, below, at and above the 128 KiB read buffer, and megabytes. */
+  function assorted(name: string): { abs: string; size: number }[] {
+    const dir = join(tmp, name);
+    mkdirSync(dir);
+    const sizes = [0, 1, 1000, (128 << 10) - 1, 128 << 10, (128 << 10) + 1, 3 << 20, 700_001, 5, 2 << 20, 64, 300_000];
+    return sizes.map((size, i) => {
+      const abs = join(dir, `f${i}.bin`);
+      writeFileSync(abs, Buffer.alloc(size, i + 1));
+      return { abs, size };
+    });
+  }
+
+  it('hashes on the calling thread and in workers alike: every digest matches node:crypto, in job order', async () => {
+    const jobs = assorted('threads');
+    const want = jobs.map((j) => ({ sha256: sha(readFileSync(j.abs)), size: j.size }));
+    expect(threadCount(jobs, { concurrency: 3, minWorkPerThread: 0 })).toBe(3);
+    expect(await hashFiles(jobs, { concurrency: 1 })).toEqual(want);
+    expect(await hashFiles(jobs, { concurrency: 3, minWorkPerThread: 0 })).toEqual(want);
+    // Jobs in another order: results still follow the jobs, not the order threads finished in.
+    const reversed = [...jobs].reverse();
+    expect(await hashFiles(reversed, { concurrency: 2, minWorkPerThread: 0 })).toEqual([...want].reverse());
+  });
+
+  it('reports progress: every byte and every file, whichever thread hashed it', async () => {
+    const jobs = assorted('progress');
+    let bytes = 0;
+    let files = 0;
+    await hashFiles(jobs, {
+      concurrency: 2,
+      minWorkPerThread: 0,
+      onProgress: (b, f) => {
+        bytes += b;
+        files = Math.max(files, f);
+      },
+    });
+    expect(bytes).toBe(jobs.reduce((a, j) => a + j.size, 0));
+    expect(files).toBe(jobs.length);
+  });
+
+  it('starts no worker for a small job, and no more threads than files or cores asked for', () => {
+    const small = [{ abs: 'a', size: 1 << 20 }, { abs: 'b', size: 1 << 20 }];
+    expect(threadCount(small, { concurrency: 4 })).toBe(1);
+    const big = Array.from({ length: 64 }, (_, i) => ({ abs: String(i), size: 32 << 20 }));
+    expect(threadCount(big, { concurrency: 2 })).toBe(2);
+    expect(threadCount(big, { concurrency: 1 })).toBe(1);
+    const huge = Array.from({ length: 3 }, (_, i) => ({ abs: String(i), size: 1 << 30 }));
+    expect(threadCount(huge, { concurrency: 8 })).toBe(3);
+    // Each extra thread needs its share of work: 96 MiB is worth one thread, not three.
+    expect(threadCount(big.slice(0, 3), { concurrency: 8 })).toBe(1);
+    // Many empty files are work too (open and close each).
+    expect(threadCount(Array.from({ length: 5000 }, (_, i) => ({ abs: String(i), size: 0 })), { concurrency: 2 })).toBe(2);
   });
 
   it('reports an unreadable file instead of throwing', async () => {
     const res = await hashFiles([{ abs: join(tmp, 'nope'), size: 0 }]);
     expect(res[0].error).toMatch(/ENOENT/);
+  });
+
+  it('an unreadable file in a worker is an error at its own index; the other files are hashed', async () => {
+    const jobs = assorted('worker-errors');
+    const missing = { abs: join(tmp, 'worker-errors', 'gone.bin'), size: 4 << 20 };
+    const res = await hashFiles([jobs[0], missing, ...jobs.slice(1)], { concurrency: 2, minWorkPerThread: 0 });
+    expect(res[1].error).toMatch(/ENOENT/);
+    expect(res.filter((r) => r.error !== undefined)).toHaveLength(1);
+    expect(res[2].sha256).toBe(sha(readFileSync(jobs[1].abs)));
+  });
+
+  it.skipIf(process.platform === 'win32')('a path that became a FIFO or a directory after the walk is refused, not read (no hang)', async () => {
+    const dir = join(tmp, 'special');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    execFileSync('mkfifo', [join(dir, 'pipe')]);
+    writeFileSync(join(dir, 'ok'), 'ok');
+    const jobs = ['pipe', 'sub', 'ok'].map((n) => ({ abs: join(dir, n), size: 0 }));
+    for (const opts of [{ concurrency: 1 }, { concurrency: 2, minWorkPerThread: 0 }]) {
+      const res = await hashFiles(jobs, opts);
+      expect(res.map((r) => r.error)).toEqual(['not a regular file', 'not a regular file', undefined]);
+      expect(res[2].sha256).toBe(sha('ok'));
+    }
   });
 });
 
@@ -53,6 +122,18 @@ describe('manifest', () => {
     const root = createHash('sha256');
     for (const r of st.predicate.resources) root.update(Buffer.from(r.digest, 'hex'));
     expect(st.subject).toEqual([{ name: 'manifest', digest: { sha256: root.digest('hex') } }]);
+  });
+
+  it('sorts names by UTF-8 bytes (Python sorted()), not UTF-16 code units', async () => {
+    const dir = join(tmp, 'utf8-order');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    // UTF-16 order would put the emoji (a surrogate pair, 0xD83D…) before U+FF5E; UTF-8 order puts it last.
+    for (const n of ['\u{1F600}.bin', '\uFF5E.bin', 'é.bin', 'a.bin', 'Z.bin', 'sub/x.bin', 'sub.bin']) writeFileSync(join(dir, n), n);
+    const { manifest } = await buildManifest([dir]);
+    const want = ['Z.bin', 'a.bin', 'sub.bin', 'sub/x.bin', 'é.bin', '\uFF5E.bin', '\u{1F600}.bin'];
+    expect(manifest.entries.map((e) => e.name)).toEqual(want);
+    expect(manifest.entries.map((e) => e.sha256)).toEqual(want.map((n) => sha(n)));
+    expect(toSha256sum({ modelName: 'x', entries: [...manifest.entries].reverse() }).split('\n').slice(0, -1).map((l) => l.slice(66))).toEqual(want);
   });
 
   it('round-trips through the statement and sha256sum forms', async () => {

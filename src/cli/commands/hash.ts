@@ -4,7 +4,7 @@ import { toSha256sum, toStatement } from '../../integrity/manifest.js';
 import { DEFAULT_IGNORE } from '../../integrity/walk.js';
 import { CliError, EXIT_OK } from '../exit.js';
 import { checkOutput, writeOutput, writeStdout } from '../output.js';
-import { formatName } from '../options.js';
+import { formatName } from '../format-name.js';
 import { progressReporter } from '../progress.js';
 
 interface HashFlags {
@@ -25,7 +25,7 @@ export function registerHash(program: Command): void {
     .option('-f, --format <format>', 'in-toto (OpenSSF model signing statement) or sha256sum', 'in-toto')
     .option('--root <dir>', 'names are relative to this directory (default: the directory when one is given, else .)')
     .option('--ignore <path>', 'leave this relative path out (repeatable; recorded in the manifest so verify skips it too)', (v: string, acc: string[]) => [...acc, v], [])
-    .option('-j, --jobs <n>', 'hashing threads (default: number of cores)')
+    .option('-j, --jobs <n>', 'at most this many hashing threads (default: number of cores; small jobs use fewer)')
     .option('-q, --quiet', 'no progress output')
     .action(async (paths: string[], flags: HashFlags) => {
       process.exitCode = await hashCommand(paths, flags);

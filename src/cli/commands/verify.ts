@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
-import { formatName } from '../options.js';
+import { formatName } from '../format-name.js';
 import { neutralise } from '../../report/safe-text.js';
 import { ManifestError, parseManifest, rootDigest, type Manifest } from '../../integrity/manifest.js';
 import { loadPublicKey, SignatureError, verifyBundle } from '../../integrity/signature.js';
@@ -28,7 +28,7 @@ export function registerVerify(program: Command): void {
     .option('--signature <file>', 'OpenSSF model-signing signature (sigstore bundle with a DSSE envelope)')
     .option('--public-key <file>', 'PEM or DER elliptic-curve public key that signed --signature')
     .option('-f, --format <format>', 'text or json', 'text')
-    .option('-j, --jobs <n>', 'hashing threads (default: number of cores)')
+    .option('-j, --jobs <n>', 'at most this many hashing threads (default: number of cores; small jobs use fewer)')
     .option('-q, --quiet', 'print problems only')
     .action(async (manifestPath: string | undefined, flags: VerifyFlags) => {
       process.exitCode = await verifyCommand(manifestPath, flags);
