@@ -12,7 +12,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 describe('bom without findings', () => {
   it.each(['examples/ai-lab', 'test/bom/projects/terraform-ai'])('%s: the same assets and notes as with findings kept', async (rel) => {
     const target = path.join(root, rel);
-    const settings = resolveScanSettings(target, { quiet: true }, root, 'bom');
+    const settings = await resolveScanSettings(target, { quiet: true }, root, 'bom');
     const inventory = await bomReport(target, settings);
     const full = await bomReport(target, settings, false, { keepFindings: true });
     expect(full.findings.length).toBeGreaterThan(0); // posture and model findings exist here
