@@ -42,6 +42,7 @@ let parser: TS.Parser | undefined;
 let grammar: FlatGrammar | undefined;
 let fields: ObjectFields | undefined;
 let loading: Promise<void> | undefined;
+let cursorChecked = false;
 
 /** Loads the grammar once per process (about 50 ms); parse() needs it. */
 export function loadTerraformGrammar(): Promise<void> {
@@ -53,24 +54,35 @@ export function loadTerraformGrammar(): Promise<void> {
     p.setLanguage(language);
     grammar = flatGrammar(language, { fieldParents: ['object_elem'], leaves: LEAVES });
     fields = { key: language.fieldIdForName('key') ?? -1, val: language.fieldIdForName('val') ?? -1 };
-    const sample = p.parse(SAMPLE);
-    if (sample) {
-      checkFastCursor(runtimeModule(), sample, grammar);
-      sample.delete();
-    }
     parser = p;
   })();
   return loading;
 }
 
-/** `portableCursor` reads the tree with web-tree-sitter's TreeCursor even when the fast cursor is on (tests). */
-export function parseTerraform(path: string, text: string, options: { portableCursor?: boolean } = {}): { document?: TfDocument; notes?: string[] } {
+/**
+ * Options are for tests: `portableCursor` reads the tree with web-tree-sitter's TreeCursor even when
+ * the fast cursor is on; `maxTicks` replaces the parse budget.
+ */
+export function parseTerraform(path: string, text: string, options: { portableCursor?: boolean; maxTicks?: number } = {}): { document?: TfDocument; notes?: string[] } {
   if (!parser || !grammar || !fields) return { notes: ['the Terraform grammar is not loaded'] };
+  if (!cursorChecked) {
+    // On first use rather than at load, so that start-up does not pay for a parse.
+    cursorChecked = true;
+    const sample = parser.parse(SAMPLE);
+    if (sample) {
+      checkFastCursor(runtimeModule(), sample, grammar);
+      sample.delete();
+    }
+  }
   let ticks = 0;
-  const maxTicks = 1000 + Math.ceil(text.length / 1024) * TICKS_PER_KB;
+  const maxTicks = options.maxTicks ?? 1000 + Math.ceil(text.length / 1024) * TICKS_PER_KB;
   const cancel = (): boolean => ++ticks > maxTicks;
   const tree = parser.parse(text, null, { progressCallback: cancel as unknown as (s: TS.ParseState) => void });
-  if (!tree) return { notes: ['parse cancelled: work budget exceeded'] };
+  if (!tree) {
+    // A cancelled parse is otherwise resumed by the next call, on the next file's text.
+    parser.reset();
+    return { notes: ['parse cancelled: work budget exceeded'] };
+  }
   const notes: string[] = [];
   let flat;
   try {
