@@ -147,14 +147,18 @@ export function checkFastCursor(module: Readonly<Record<string, unknown>>, sampl
   const candidate = fastCursorOf(module);
   if (!candidate || treeAddress(sample) === undefined) return false;
   const portable = snapshot(flattenWith(sample, g, 1 << 20, undefined));
-  fast = candidate;
-  try {
-    const quick = snapshot(flattenWith(sample, g, 1 << 20, candidate));
-    if (quick !== portable) fast = undefined;
-  } catch {
-    fast = undefined;
+  // Twice: Emscripten's exports start as wrappers that look the function up on first call and then
+  // replace themselves on the module with the WASM function, which the second read picks up.
+  for (let round = 0; round < 2; round++) {
+    const quick = round === 0 ? candidate : fastCursorOf(module);
+    try {
+      if (!quick || snapshot(flattenWith(sample, g, 1 << 20, quick)) !== portable) return fast !== undefined;
+    } catch {
+      return fast !== undefined;
+    }
+    fast = quick;
   }
-  return fast !== undefined;
+  return true;
 }
 
 /** Whether walks use the fast cursor (after `checkFastCursor`). */
