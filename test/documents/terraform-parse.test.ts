@@ -77,6 +77,14 @@ resource "aws_s3_bucket" "b" {
     expect(parseTerraform('nest.tf', blocks).notes?.join(' ')).toMatch(/nested deeper than/);
   });
 
+  it('a cancelled parse leaves nothing behind for the next file', () => {
+    const big = Array.from({ length: 200 }, (_, i) => `resource "a_b" "r${i}" {\n  v = "x"\n}\n`).join('');
+    expect(parseTerraform('big.tf', big, { maxTicks: 1 })).toEqual({ notes: ['parse cancelled: work budget exceeded'] });
+    const next = parseTerraform('next.tfvars', 'x = 1\n');
+    expect(next.notes).toEqual([]);
+    expect(next.document).toEqual({ path: 'next.tfvars', blocks: [], attributes: { x: { name: 'x', line: 1, endLine: 1, expr: { t: 'lit', v: 1 } } } });
+  });
+
   it('cyclic locals stay unknown', () => {
     const m = modOf({ 'main.tf': 'locals {\n  a = local.b\n  b = local.a\n}\nresource "x_y" "z" {\n  v = local.a\n}\n' });
     expect(m.value(m.resources[0].block.attributes.v)).toMatch(/^\$\{local\./);

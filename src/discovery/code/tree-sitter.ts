@@ -25,11 +25,22 @@ const wasmDir = (): string => dirname(require.resolve('@vscode/tree-sitter-wasm'
 
 let init: Promise<void> | undefined;
 const parsers = new Map<CodeLanguage, Promise<TS.Parser>>();
+/**
+ * The options object given to `Parser.init`: the Emscripten runtime adopts it as its `Module`, so once
+ * initialised it also carries the WASM exports (`_ts_tree_cursor_*_wasm`, …). Read only through
+ * `runtimeModule()`, by code that checks what it uses and has a fallback (documents/terraform/flat-tree.ts).
+ */
+const moduleObject: { locateFile: (file: string) => string } & Record<string, unknown> = { locateFile: (file: string) => join(wasmDir(), file) };
 
 /** The shared runtime, initialised once; other grammars (Terraform) load into the same runtime. */
 export function initRuntime(): Promise<void> {
-  init ??= runtime().Parser.init({ locateFile: (file: string) => join(wasmDir(), file) });
+  init ??= runtime().Parser.init(moduleObject);
   return init;
+}
+
+/** The runtime's Emscripten module object (see `moduleObject`); meaningful after `initRuntime()`. */
+export function runtimeModule(): Readonly<Record<string, unknown>> {
+  return moduleObject;
 }
 
 /** The parser of a language, created on first use and reused afterwards. */

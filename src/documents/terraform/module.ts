@@ -29,6 +29,7 @@ export class TfModule {
   private readonly locals = new Map<string, TfExpr>();
   private readonly localCache = new Map<string, TfValue>();
   private readonly resolving = new Set<string>();
+  private readonly blockRefs = new WeakMap<TfBlock, string[]>();
 
   constructor(
     readonly dir: string,
@@ -91,12 +92,24 @@ export class TfModule {
     return [...new Set(out)];
   }
 
-  /** Every resource address referenced anywhere in a block (attributes and nested blocks). */
-  blockReferences(block: TfBlock, depth = 0): string[] {
+  /**
+   * Every resource address referenced anywhere in a block (attributes and nested blocks). Rules ask
+   * for the same blocks again and again, so the answer is kept per block (callers get a copy).
+   */
+  blockReferences(block: TfBlock): string[] {
+    let refs = this.blockRefs.get(block);
+    if (!refs) {
+      refs = this.collectBlockReferences(block, 0);
+      this.blockRefs.set(block, refs);
+    }
+    return [...refs];
+  }
+
+  private collectBlockReferences(block: TfBlock, depth: number): string[] {
     if (depth > 32) return [];
     const out = new Set<string>();
     for (const a of Object.values(block.attributes)) for (const r of this.references(a)) out.add(r);
-    for (const b of block.blocks) for (const r of this.blockReferences(b, depth + 1)) out.add(r);
+    for (const b of block.blocks) for (const r of this.collectBlockReferences(b, depth + 1)) out.add(r);
     return [...out];
   }
 
