@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as TS from '@vscode/tree-sitter-wasm';
 import { initRuntime, runtime } from '../../src/discovery/code/tree-sitter.js';
+import { unescape } from '../../src/documents/terraform/convert.js';
+import { firstErrorLine } from '../../src/documents/terraform/parse.js';
 import type { TfAttribute, TfBlock, TfDocument, TfExpr } from '../../src/documents/terraform/types.js';
 
 const require = createRequire(import.meta.url);
@@ -58,20 +60,6 @@ export function referenceParseTerraform(path: string, text: string): { document?
   }
 }
 
-function firstErrorLine(root: TS.Node): number {
-  const stack: TS.Node[] = [root];
-  let steps = 0;
-  while (stack.length && steps++ < 100_000) {
-    const n = stack.pop()!;
-    if (n.type === 'ERROR' || n.isMissing) return n.startPosition.row + 1;
-    if (!n.hasError) continue;
-    for (let i = n.childCount - 1; i >= 0; i--) {
-      const c = n.child(i);
-      if (c) stack.push(c);
-    }
-  }
-  return root.startPosition.row + 1;
-}
 
 /*
  * Every Node getter is a call into WASM with the node marshalled through linear memory (`type` one
@@ -129,19 +117,6 @@ function stringLit(n: TS.Node): string {
   return lit ? unescape(lit.text) : '';
 }
 
-function unescape(s: string): string {
-  if (!s.includes('\\') && !s.includes('$${') && !s.includes('%%{')) return s;
-  return s
-    .replace(/\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|(.))/g, (_m, u4: string, u8: string, ch: string) => {
-      if (u4 || u8) {
-        const cp = parseInt(u4 ?? u8, 16);
-        return cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
-      }
-      return ({ n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\' } as Record<string, string>)[ch] ?? ch;
-    })
-    .replace(/\$\$\{/g, '${')
-    .replace(/%%\{/g, '%{');
-}
 
 function other(n: TS.Node): TfExpr {
   return { t: 'other', text: clip(n.text), refs: collectRefs(n) };

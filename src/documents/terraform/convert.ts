@@ -308,7 +308,8 @@ function clip(s: string): string {
   return s.length > 200 ? `${s.slice(0, 200)}…` : s;
 }
 
-function unescape(s: string): string {
+/** HCL string escapes decoded (`\n`, `\u00e9`, `$${` → `${`); also the old converter's, in test/documents. */
+export function unescape(s: string): string {
   if (!s.includes('\\') && !s.includes('$${') && !s.includes('%%{')) return s;
   return s
     .replace(/\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|(.))/g, (_m, u4: string, u8: string, ch: string) => {

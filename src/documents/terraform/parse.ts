@@ -96,7 +96,8 @@ export function parseTerraform(path: string, text: string, options: { portableCu
   return { document: convert(path, text, flat, grammar, fields, notes), notes };
 }
 
-function firstErrorLine(root: TS.Node): number {
+/** Line of the first syntax error of a tree (bounded walk); also the old converter's, in test/documents. */
+export function firstErrorLine(root: TS.Node): number {
   const stack: TS.Node[] = [root];
   let steps = 0;
   while (stack.length && steps++ < 100_000) {
