@@ -161,7 +161,7 @@ export class DetectionEngine {
   /**
    * The rules an event can match: those indexed by its first field's value, those indexed by its
    * second field's value (`ANY`: all of them) and the unindexed ones, in that order. Merged lists are
-   * built once per pair and reused (the gate cache is keyed by list).
+   * built once per pair and reused.
    */
   private candidatesFor(idx: KindIndex, first: string | undefined, second: string | undefined): DetectionRule[] {
     const a = first === undefined ? NONE : (idx.byKey.get(first) ?? NONE);
