@@ -110,4 +110,16 @@ describe('terraform conversion matches the reference reading', () => {
     expect(d.blocks[0].attributes.h.expr).toMatchObject({ t: 'ref' });
     expect(parseTerraform('broken.tf', SNIPPETS['broken.tf']).notes?.[0]).toMatch(/syntax error/);
   });
+
+  it('keeps an attribute named __proto__ as an attribute (hostile input cannot swap a prototype)', () => {
+    const text = 'resource "aws_s3_bucket" "b" {\n  __proto__ = { acl = "public-read" }\n  bucket = "x"\n}\n__proto__ = 1\n';
+    same('proto.tf', text);
+    const d = parseTerraform('proto.tf', text).document!;
+    const attrs = d.blocks[0].attributes;
+    expect(Object.getPrototypeOf(attrs)).toBe(Object.prototype);
+    expect(Object.keys(attrs)).toEqual(['__proto__', 'bucket']);
+    expect(Object.getOwnPropertyDescriptor(attrs, '__proto__')?.value).toMatchObject({ name: '__proto__', line: 2 });
+    expect(Object.getPrototypeOf(d.attributes)).toBe(Object.prototype);
+    expect(Object.keys(d.attributes)).toEqual(['__proto__']);
+  });
 });

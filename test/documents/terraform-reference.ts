@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as TS from '@vscode/tree-sitter-wasm';
 import { initRuntime, runtime } from '../../src/discovery/code/tree-sitter.js';
-import { unescape } from '../../src/documents/terraform/convert.js';
+import { setAttribute, unescape } from '../../src/documents/terraform/convert.js';
 import { firstErrorLine } from '../../src/documents/terraform/parse.js';
 import type { TfAttribute, TfBlock, TfDocument, TfExpr } from '../../src/documents/terraform/types.js';
 
@@ -97,7 +97,7 @@ function readBody(body: TS.Node, into: { attributes: Record<string, TfAttribute>
       const kids = named(c);
       const name = kids[0]?.text;
       const e = kids.find((k) => ty(k) === 'expression');
-      if (name && e) into.attributes[name] = { name, line: c.startPosition.row + 1, endLine: c.endPosition.row + 1, expr: expr(e, b, depth + 1) };
+      if (name && e) setAttribute(into.attributes, { name, line: c.startPosition.row + 1, endLine: c.endPosition.row + 1, expr: expr(e, b, depth + 1) });
     } else if (ty(c) === 'block') {
       const kids = named(c);
       const block: TfBlock = { type: kids[0]?.text ?? '', labels: [], line: c.startPosition.row + 1, endLine: c.endPosition.row + 1, attributes: {}, blocks: [] };

@@ -88,7 +88,7 @@ class Reader {
         const name = kids.length ? this.text(kids[0]) : undefined;
         const e = kids.find((k) => this.ty(k) === 'expression');
         if (name && e !== undefined) {
-          into.attributes[name] = { name, line: this.line(this.t.start[c]), endLine: this.line(this.t.end[c]), expr: this.expr(e, depth + 1) };
+          setAttribute(into.attributes, { name, line: this.line(this.t.start[c]), endLine: this.line(this.t.end[c]), expr: this.expr(e, depth + 1) });
         }
       } else if (type === 'block') {
         const kids = this.named(c);
@@ -306,6 +306,15 @@ function reverseFrom(a: number[], from: number): void {
 
 function clip(s: string): string {
   return s.length > 200 ? `${s.slice(0, 200)}…` : s;
+}
+
+/**
+ * Stores an attribute under its name. `__proto__ = …` is a legal HCL attribute: a plain assignment
+ * would replace the map's prototype (and lose the attribute), so that name is defined as an own property.
+ */
+export function setAttribute(map: Record<string, TfAttribute>, attr: TfAttribute): void {
+  if (attr.name === '__proto__') Object.defineProperty(map, attr.name, { value: attr, enumerable: true, writable: true, configurable: true });
+  else map[attr.name] = attr;
 }
 
 /** HCL string escapes decoded (`\n`, `\u00e9`, `$${` → `${`); also the old converter's, in test/documents. */
