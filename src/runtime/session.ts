@@ -72,7 +72,7 @@ export class DetectSession {
 
   /** Pre-parse screen for the splitter: false when the record cannot match any rule (it is counted here). */
   readonly screen = (raw: Buffer, from = 0, to = raw.length): boolean => {
-    if (this.opts.since !== undefined || this.opts.until !== undefined) return true;
+    if (!this.screens) return true;
     const verdict = this.engine.screen(raw, this.opts.source, from, to);
     if (verdict === 'parse') return true;
     if (verdict === 'event') this.stats.events++;
@@ -85,8 +85,12 @@ export class DetectSession {
    * undefined when every record must be parsed (--since/--until read each event's time).
    */
   screenSpec(): { index: ScreenIndex; forced?: EventKind } | undefined {
-    if (this.opts.since !== undefined || this.opts.until !== undefined) return undefined;
-    return { index: this.engine.screenIndex(), forced: this.opts.source };
+    return this.screens ? { index: this.engine.screenIndex(), forced: this.opts.source } : undefined;
+  }
+
+  /** Records are screened before parsing (not under --since/--until, which read each event's time). */
+  get screens(): boolean {
+    return this.opts.since === undefined && this.opts.until === undefined;
   }
 
   /** Records a screening thread skipped: counted as `screen` counts them. */

@@ -25,7 +25,7 @@ const MAX_IN_FLIGHT = 8;
  * one is a file (not stdin) and records are screened at all (not under --since/--until).
  */
 export function useScreenThread(session: DetectSession, inputs: Input[], threads: 'auto' | '1' | '2' = 'auto'): boolean {
-  if (threads === '1' || inputs.length === 0 || inputs.some((i) => i.path === undefined) || !session.screenSpec()) return false;
+  if (threads === '1' || inputs.length === 0 || inputs.some((i) => i.path === undefined) || !session.screens) return false;
   if (threads === '2') return true;
   if (availableParallelism() < 2) return false;
   let bytes = 0;
