@@ -9,7 +9,7 @@ export async function readInput(session: DetectSession, input: Input): Promise<v
   // Records are numbered by position in the input (screened-out records count too).
   const splitter: RecordSplitter = new RecordSplitter((rec) => session.record(rec, `${origin}#${splitter.stats.records}`), undefined, session.screen);
   try {
-    for await (const chunk of decodedChunks(input.open())) {
+    for await (const chunk of decodedChunks(input.chunks())) {
       session.stats.bytes += chunk.length;
       splitter.push(chunk);
     }

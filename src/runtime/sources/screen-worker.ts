@@ -65,7 +65,7 @@ async function run(): Promise<void> {
     };
     const splitter = new RecordSplitter(forwarder, undefined, screen);
     try {
-      for await (const chunk of decodedChunks(fileInput(init.paths[i]).open())) {
+      for await (const chunk of decodedChunks(fileInput(init.paths[i]).chunks())) {
         bytes += chunk.length;
         splitter.push(chunk);
       }
