@@ -31,8 +31,7 @@ const keepModuleUrls = {
 };
 
 // @electric-sql/pglite: ships its WASM build and data files beside its module (aigis serve).
-// dockerfile-ast: its ESM-first dependency graph (vscode-languageserver-types) breaks when bundled.
-const EXTERNAL = ['@vscode/tree-sitter-wasm', '@tree-sitter-grammars/tree-sitter-hcl', 'h5wasm', '7z-wasm', '@cdktf/hcl2json', 'dockerfile-ast', '@electric-sql/pglite'];
+const EXTERNAL = ['@vscode/tree-sitter-wasm', '@tree-sitter-grammars/tree-sitter-hcl', 'h5wasm', '7z-wasm', '@cdktf/hcl2json', '@electric-sql/pglite'];
 
 // Chunks carry content hashes: drop the previous build's so dist/ holds only what main.js imports.
 for (const f of await readdir(resolve(ROOT, 'dist/cli'))) if (/^chunk-.*\.js$/.test(f)) await rm(resolve(ROOT, 'dist/cli', f));

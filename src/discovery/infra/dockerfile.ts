@@ -28,6 +28,7 @@ export const dockerfileAnalyzer: Analyzer = {
     return dockerfileKind.match(f);
   },
   async analyze(file): Promise<AnalyzerResult> {
+    await dockerfileKind.ready?.();
     const df = (await file.parsed(dockerfileParser)).document;
     if (!df) return {};
     const found = emptyFound();

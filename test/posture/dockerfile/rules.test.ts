@@ -6,6 +6,9 @@ import { modelServerImageUnpinned } from '../../../src/posture/dockerfile/model-
 import { trustRemoteCode } from '../../../src/posture/dockerfile/trust-remote-code.js';
 import { ruleTester } from '../../support/rule-tester.js';
 
+// As the analyzers do (the kind's `ready`): the cases run on the ES-module load of dockerfile-ast.
+await dockerfileKind.ready?.();
+
 ruleTester(dockerfileKind, ldPreloadGpuImage, {
   filename: 'Dockerfile',
   valid: [
