@@ -15,10 +15,12 @@ import { MODEL_EXTENSIONS } from '../models/identify.js';
 
 /**
  * The YAML parser, loaded on the first model card with front matter or MLmodel file: a scan of model
- * files whose README has no front matter (most) never loads it (issue 15, start-up).
+ * files whose README has no front matter (most) never loads it (issue 15, start-up). yaml is a
+ * CommonJS package for Node: the bundle (scripts/bundle.mjs) gives its exports as the default export
+ * only, Node's own import as named exports and the default.
  */
 let yamlLib: Promise<typeof Yaml> | undefined;
-const loadYaml = (): Promise<typeof Yaml> => (yamlLib ??= import('yaml'));
+const loadYaml = (): Promise<typeof Yaml> => (yamlLib ??= import('yaml').then((m) => (m as unknown as { default?: typeof Yaml }).default ?? m));
 
 const NAMES = new Set(['config.json', 'adapter_config.json', 'readme.md', 'modelfile', 'mlmodel', 'config.pbtxt']);
 const SKIP_PATH = /(?:^|\/)(?:node_modules|site-packages|\.venv|venv)\//;
