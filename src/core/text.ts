@@ -61,7 +61,51 @@ export const SORT_LOCALE = 'en';
  */
 const CODE_UNIT_ORDERED = /^[a-z0-9./-]*$/;
 
+/** Printable ASCII, space to `~`: ordered by asciiCollationOrder, without the collator. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * The primary order of printable ASCII in the 'en' collation (CLDR root: space, punctuation and
+ * symbols, then digits, then letters, with punctuation not ignorable). A letter's two cases share
+ * one weight. Data, checked against Intl.Collator by test/core/locale-order.test.ts.
+ */
+const ASCII_PRIMARY_ORDER = ' _-,;:!?.\'"()[]{}@*/\\&#%`^+<=>|~$0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** Primary weight by code unit (1-based rank in ASCII_PRIMARY_ORDER; upper case as lower case). */
+const ASCII_PRIMARY = new Uint8Array(128);
+for (let i = 0; i < ASCII_PRIMARY_ORDER.length; i++) {
+  const c = ASCII_PRIMARY_ORDER.charCodeAt(i);
+  ASCII_PRIMARY[c] = i + 1;
+  if (c >= 0x61 && c <= 0x7a) ASCII_PRIMARY[c - 0x20] = i + 1;
+}
+
+/**
+ * The 'en' collator's comparison of two printable-ASCII strings, as ICU computes it for these
+ * characters: each is one collation element, no contractions, no secondary differences. First the
+ * primary weights, left to right (a string that is a prefix of the other sorts first); on equal
+ * primaries, the tertiary level: at the first position where the two differ in case, lower case
+ * sorts first. Equal at both levels means identical strings here. Returns -1, 0 or 1, as the
+ * collator does.
+ */
+export function asciiCollationOrder(a: string, b: string): number {
+  let tertiary = 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const px = ASCII_PRIMARY[x];
+    const py = ASCII_PRIMARY[y];
+    if (px !== py) return px < py ? -1 : 1;
+    // The same letter in two cases: lower case (the higher code unit) first.
+    if (tertiary === 0) tertiary = x > y ? -1 : 1;
+  }
+  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
+  return tertiary;
+}
+
 export function localeOrder(a: string, b: string): number {
   if (CODE_UNIT_ORDERED.test(a) && CODE_UNIT_ORDERED.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  if (PRINTABLE_ASCII.test(a) && PRINTABLE_ASCII.test(b)) return asciiCollationOrder(a, b);
   return (collator ??= new Intl.Collator(SORT_LOCALE)).compare(a, b);
 }

@@ -4,7 +4,7 @@
  * `config.pbtxt`. Each yields a `model-dir:<dir>` asset (merged across the sidecars of one
  * directory) with relations to the base model and training datasets.
  */
-import { parse as parseYaml } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { Analyzer, AnalyzerContext, AnalyzerResult, FileInfo } from '../core/analyzer.js';
 import type { Asset, Relation } from '../core/model.js';
 import { lineOf } from '../core/text.js';
@@ -12,6 +12,15 @@ import { asset, at, datasetAsset, hfModelAsset } from './assets.js';
 import { hfDatasetId, hfPurl, hfRepoId, providerModelId } from './ids.js';
 import { isRecord, JsonDocError, parseJsonDoc, str } from './json-doc.js';
 import { MODEL_EXTENSIONS } from '../models/identify.js';
+
+/**
+ * The YAML parser, loaded on the first model card with front matter or MLmodel file: a scan of model
+ * files whose README has no front matter (most) never loads it (issue 15, start-up). yaml is a
+ * CommonJS package for Node: the bundle (scripts/bundle.mjs) gives its exports as the default export
+ * only, Node's own import as named exports and the default.
+ */
+let yamlLib: Promise<typeof Yaml> | undefined;
+const loadYaml = (): Promise<typeof Yaml> => (yamlLib ??= import('yaml').then((m) => (m as unknown as { default?: typeof Yaml }).default ?? m));
 
 const NAMES = new Set(['config.json', 'adapter_config.json', 'readme.md', 'modelfile', 'mlmodel', 'config.pbtxt']);
 const SKIP_PATH = /(?:^|\/)(?:node_modules|site-packages|\.venv|venv)\//;
@@ -42,11 +51,11 @@ export const modelSidecarAnalyzer: Analyzer = {
         case 'adapter_config.json':
           return adapterConfig(file.path, text);
         case 'readme.md':
-          return modelCard(file.path, text, ctx);
+          return await modelCard(file.path, text, ctx);
         case 'modelfile':
           return ollamaModelfile(file.path, text);
         case 'mlmodel':
-          return mlflowModel(file.path, text);
+          return await mlflowModel(file.path, text);
         case 'config.pbtxt':
           return tritonConfig(file.path, text);
       }
@@ -100,10 +109,10 @@ function adapterConfig(path: string, text: string): AnalyzerResult {
 
 const CARD_KEYS = ['pipeline_tag', 'base_model', 'library_name', 'model-index', 'model_name'];
 
-function modelCard(path: string, text: string, ctx: AnalyzerContext): AnalyzerResult {
+async function modelCard(path: string, text: string, ctx: AnalyzerContext): Promise<AnalyzerResult> {
   const m = /^---\r?\n([\s\S]*?)\r?\n---\s*(?:\r?\n|$)/.exec(text);
   if (!m) return {};
-  const fm: unknown = parseYaml(m[1], { maxAliasCount: 50 });
+  const fm: unknown = (await loadYaml()).parse(m[1], { maxAliasCount: 50 });
   if (!isRecord(fm)) return {};
   const dir = dirOf(path);
   const siblingModel = ctx.exists?.(`${dir === '.' ? '' : `${dir}/`}config.json`) || ctx.exists?.(`${dir === '.' ? '' : `${dir}/`}adapter_config.json`);
@@ -207,8 +216,8 @@ function resolveRelative(dir: string, rel: string): string | undefined {
   return parts.join('/');
 }
 
-function mlflowModel(path: string, text: string): AnalyzerResult {
-  const v: unknown = parseYaml(text, { maxAliasCount: 50 });
+async function mlflowModel(path: string, text: string): Promise<AnalyzerResult> {
+  const v: unknown = (await loadYaml()).parse(text, { maxAliasCount: 50 });
   if (!isRecord(v) || !isRecord(v.flavors)) return {};
   const flavors = Object.keys(v.flavors);
   const frameworks = flavors.filter((f) => f !== 'python_function');

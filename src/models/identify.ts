@@ -41,6 +41,19 @@ const ZIP_EMPTY = Buffer.from('PK\x05\x06', 'latin1');
 const HDF5_MAGIC = Buffer.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]);
 const NUMPY_MAGIC = Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]);
 const SEVENZ_MAGIC = Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]);
+const GGUF_MAGIC = Buffer.from('GGUF', 'latin1');
+const TFLITE_MAGIC = Buffer.from('TFL3', 'latin1');
+const USTAR_MAGIC = Buffer.from('ustar', 'latin1');
+
+/**
+ * Whether `head` holds `magic` at `offset`, compared in place: identification runs on every model
+ * file (by two analyzers), and a `subarray` per magic number allocated a Buffer each.
+ */
+function bytesAt(head: Buffer, offset: number, magic: Buffer): boolean {
+  if (head.length < offset + magic.length) return false;
+  for (let i = 0; i < magic.length; i++) if (head[offset + i] !== magic[i]) return false;
+  return true;
+}
 
 /** True when `head` starts like a pickle stream: PROTO opcode with protocol 2..5, or a protocol-0/1 opcode. */
 export function looksLikePickle(head: Buffer): boolean {
@@ -59,18 +72,18 @@ export function looksLikePickle(head: Buffer): boolean {
  */
 export function identifyModelFormat(info: FileInfo, head: Buffer): ModelFormat | undefined {
   const ext = info.ext;
-  if (head.subarray(0, 4).equals(ZIP_MAGIC) || head.subarray(0, 4).equals(ZIP_EMPTY)) {
+  if (bytesAt(head, 0, ZIP_MAGIC) || bytesAt(head, 0, ZIP_EMPTY)) {
     return ext === '.keras' || ext === '.npz' ? 'zip' : MODEL_EXTENSIONS.has(ext) ? 'torch-zip' : 'zip';
   }
-  if (head.subarray(0, 8).equals(HDF5_MAGIC)) return 'hdf5';
-  if (head.subarray(0, 6).equals(NUMPY_MAGIC)) return 'numpy';
-  if (head.subarray(0, 6).equals(SEVENZ_MAGIC)) return '7z';
-  if (head.subarray(0, 4).toString('latin1') === 'GGUF') return 'gguf';
-  if (head.length >= 8 && head.subarray(4, 8).toString('latin1') === 'TFL3') return 'tflite';
+  if (bytesAt(head, 0, HDF5_MAGIC)) return 'hdf5';
+  if (bytesAt(head, 0, NUMPY_MAGIC)) return 'numpy';
+  if (bytesAt(head, 0, SEVENZ_MAGIC)) return '7z';
+  if (bytesAt(head, 0, GGUF_MAGIC)) return 'gguf';
+  if (bytesAt(head, 4, TFLITE_MAGIC)) return 'tflite';
   if (head[0] === 0x1f && head[1] === 0x8b) return MODEL_EXTENSIONS.has(ext) || (ext === '.gz' && mayHoldModel(info.name)) || ARCHIVE_EXTENSIONS.has(ext) ? 'gzip' : undefined;
   if (looksLikeSafetensors(head, info.size)) return 'safetensors';
   if (looksLikePickle(head)) return 'pickle';
-  if (head.length >= 262 && head.subarray(257, 262).toString('latin1') === 'ustar') return MODEL_EXTENSIONS.has(ext) || ARCHIVE_EXTENSIONS.has(ext) ? 'tar' : undefined;
+  if (bytesAt(head, 257, USTAR_MAGIC)) return MODEL_EXTENSIONS.has(ext) || ARCHIVE_EXTENSIONS.has(ext) ? 'tar' : undefined;
   // Formats without a magic number: decide by name.
   if (ext === '.onnx') return 'onnx';
   // A .safetensors file whose header size does not fit is still one (a malformed one, for the header checks).

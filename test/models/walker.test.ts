@@ -149,6 +149,18 @@ describe('walkPickle', () => {
 });
 
 describe('classifyGlobal', () => {
+  it('gives the same verdict from its memo, keyed so that module and name cannot be confused', () => {
+    expect(classifyGlobal('os', 'system')).toBe(classifyGlobal('os', 'system'));
+    // `collections.OrderedDict` is allowed; the same characters split elsewhere are not that global.
+    expect(classifyGlobal('collections', 'OrderedDict').kind).toBe('allowed');
+    expect(classifyGlobal('collections.OrderedDict', '').kind).not.toBe('allowed');
+    expect(classifyGlobal('collections.Ordered', 'Dict').kind).toBe('unknown');
+    // Past the memo's bound it starts again and still classifies.
+    for (let i = 0; i < 5000; i++) expect(classifyGlobal(`pkg${i}`, 'f').kind).toBe('unknown');
+    const v = classifyGlobal('posix', 'system');
+    expect(v.kind === 'dangerous' && v.entry.category).toBe('code-execution');
+  });
+
   it.each([
     ['posix', 'system', 'code-execution'],
     ['builtins', 'getattr', 'code-execution'],

@@ -9,7 +9,4 @@ export const cloudFormationKind: DocumentKind<CfnTemplate, CfnTemplate> = {
   project: (documents) => documents.map((d) => d.document),
 };
 
-/** BOM-style asset id of a template resource: `cfn:<path>#<LogicalId>`. */
-export function cfnAssetId(template: CfnTemplate, logicalId: string): string {
-  return `cfn:${template.path}#${logicalId}`;
-}
+export { cfnAssetId } from './asset-id.js';

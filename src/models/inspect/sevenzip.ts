@@ -4,7 +4,9 @@
  * are extracted in memory with 7z-wasm (7-Zip compiled to WebAssembly, no native code, works
  * offline, in-memory file system only) and inspected like any other member.
  */
-import type { SevenZipModule, SevenZipModuleFactory } from '7z-wasm';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { SevenZipModule, SevenZipModuleFactory, SevenZipModuleOptions } from '7z-wasm';
 import { bufferSource, type ByteSource } from '../io/byte-source.js';
 import { label, visitMember, type Visit } from './inspect.js';
 import type { Chain } from './types.js';
@@ -21,6 +23,45 @@ interface Listed {
   encrypted: boolean;
 }
 
+/**
+ * 7z-wasm, loaded on the first archive and kept for the process: the factory through `require` (the
+ * package is a CommonJS UMD file, which an ESM `import()` would first run through Node's CommonJS
+ * export lexer, 83 KB of it) and the WASM compiled once; each archive gets a fresh instance of it
+ * (its own in-memory file system).
+ */
+let sevenZip: { factory: SevenZipModuleFactory; wasm: Promise<WasmModule> } | undefined;
+
+/** The two WebAssembly calls used here (the project's TypeScript libs do not declare the API). */
+type WasmModule = object;
+interface WasmApi {
+  compile(bytes: Uint8Array): Promise<WasmModule>;
+  Instance: new (module: WasmModule, imports: object) => { exports: object };
+}
+const { WebAssembly: wasmApi } = globalThis as unknown as { WebAssembly: WasmApi };
+
+function loadSevenZip(): NonNullable<typeof sevenZip> {
+  if (!sevenZip) {
+    const require = createRequire(import.meta.url);
+    const factory = require('7z-wasm') as SevenZipModuleFactory;
+    sevenZip = { factory, wasm: readFile(require.resolve('7z-wasm/7zz.wasm')).then((bytes) => wasmApi.compile(bytes)) };
+  }
+  return sevenZip;
+}
+
+/** A fresh 7-Zip instance on the compiled module; errors (package missing, bad WASM) reject. */
+async function newSevenZip(print: (s: string) => void): Promise<SevenZipModule> {
+  const { factory, wasm } = loadSevenZip();
+  const module = await wasm;
+  // Emscripten's hook: instantiate synchronously so that an error rejects the factory's promise
+  // (its asynchronous callback form has no way to report one).
+  const instantiateWasm = (imports: object, done: (instance: object, module: WasmModule) => void) => {
+    const instance = new wasmApi.Instance(module, imports);
+    done(instance, module);
+    return instance.exports;
+  };
+  return factory({ print, printErr: print, instantiateWasm } as Partial<SevenZipModuleOptions>);
+}
+
 export async function inspect7z(v: Visit, src: ByteSource, chain: Chain, depth: number): Promise<void> {
   const hidden = { chain, kind: '7z' as const, message: '7z archive: most model scanners cannot read it, so a payload inside goes unseen', inspected: false };
   v.ins.hidden.push(hidden);
@@ -31,9 +72,7 @@ export async function inspect7z(v: Visit, src: ByteSource, chain: Chain, depth: 
   let sz: SevenZipModule;
   const out: string[] = [];
   try {
-    // 7z-wasm is a CommonJS (UMD) module: its factory is the default export at run time.
-    const mod = (await import('7z-wasm')) as unknown as { default: SevenZipModuleFactory };
-    sz = await mod.default({ print: (s: string) => out.push(s), printErr: (s: string) => out.push(s) });
+    sz = await newSevenZip((s: string) => out.push(s));
   } catch (e) {
     v.ins.notes.push({ level: 'warning', message: `7z support (7z-wasm) unavailable: ${(e as Error).message}` });
     return;

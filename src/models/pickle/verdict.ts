@@ -21,7 +21,26 @@ for (const a of ALLOWLIST) {
 /** Dunder attributes that walk from a harmless object to globals, builtins or code. */
 const DUNDER_WALK = /(^|\.)__(globals|builtins|subclasses|mro|bases|base|class|code|closure|dict|getattribute|reduce|reduce_ex|setstate|init_subclass|loader|spec|import|self__|func__|wrapped__)__?(\.|$)/;
 
+/**
+ * Verdicts already given, by `<module length>:module.name` (unambiguous whatever bytes the names hold): each rule that reads a pickle's globals (code execution,
+ * system access, module tampering, unknown global) classifies every global again, and the same
+ * globals recur across the files of a scan. Bounded: a hostile pickle of many distinct globals
+ * empties it rather than growing it. Verdicts are frozen, as they are shared.
+ */
+const VERDICTS = new Map<string, Verdict>();
+const MAX_VERDICTS = 4096;
+
 export function classifyGlobal(module: string, name: string): Verdict {
+  const key = `${module.length}:${module}.${name}`;
+  let v = VERDICTS.get(key);
+  if (v === undefined) {
+    if (VERDICTS.size >= MAX_VERDICTS) VERDICTS.clear();
+    VERDICTS.set(key, (v = Object.freeze(classify(module, name))));
+  }
+  return v;
+}
+
+function classify(module: string, name: string): Verdict {
   const path = `${module}.${name}`;
   if (ALLOW_OVER_DENY.some((p) => path.startsWith(p)) && !DUNDER_WALK.test(name)) return { kind: 'allowed' };
   // Walk from the longest prefix: `os.path.join` matches `os`, `torch.jit.load` matches `torch.jit`.

@@ -7,7 +7,8 @@
  * Asset ids are discovery's (`cfn:<path>#<LogicalId>`).
  */
 import type { Asset, Relation } from '../../core/model.js';
-import { cfnAssetId, type CfnResource, type CfnTemplate } from '../../documents/cloudformation/index.js';
+import { cfnAssetId } from '../../documents/cloudformation/asset-id.js';
+import type { CfnResource, CfnTemplate } from '../../documents/cloudformation/index.js';
 import { grants } from '../../posture/terraform/policy.js';
 import { BEDROCK_ID } from './terraform-iam.js';
 import { relationSink } from './relation-sink.js';

@@ -6,7 +6,8 @@
  * (`cloud-identity:<cloud>/<name>`), so the path still shows the hop.
  */
 import type { Asset } from '../../core/model.js';
-import { cfnAssetId, type CfnTemplate } from '../../documents/cloudformation/index.js';
+import { cfnAssetId } from '../../documents/cloudformation/asset-id.js';
+import type { CfnTemplate } from '../../documents/cloudformation/index.js';
 import type { TfModule } from '../../documents/terraform/index.js';
 
 export interface IdentityIndex {

@@ -6,7 +6,8 @@
  * (`k8s:<ns>/ServiceAccount/<name>`), so ./k8s-identity.ts joins the pods to it.
  */
 import type { Asset } from '../../core/model.js';
-import { nested, type TfModule } from '../../documents/terraform/index.js';
+import { nested } from '../../documents/terraform/blocks.js';
+import type { TfModule } from '../../documents/terraform/index.js';
 import { resolveIdentity, type IdentityIndex } from './identity-index.js';
 
 const KEYS = ['eks.amazonaws.com/role-arn', 'iam.gke.io/gcp-service-account', 'azure.workload.identity/client-id'];

@@ -3,7 +3,7 @@
  * or `data.aws_iam_policy_document.x.json`) or from the `statement` blocks of a policy document.
  */
 import type { TfAttribute, TfBlock, TfModule, TfValue } from '../../documents/terraform/index.js';
-import { nested } from '../../documents/terraform/index.js';
+import { nested } from '../../documents/terraform/blocks.js';
 
 export interface Statement {
   effect: string;
