@@ -21,6 +21,18 @@ import type { H5KerasAttrs } from './h5.js';
 /** Thrown inside the reader for any layout it does not cover; the caller falls back to HDF5. */
 class Unsupported extends Error {}
 
+/**
+ * A structure HDF5 itself loops on (found on a one-byte-corrupted h5py file): the caller must not hand
+ * the file to HDF5. Its worker would be stopped only by the wall-clock guard, after seconds of CPU and
+ * with an outcome that depends on the machine's load; this verdict is the same everywhere, at once.
+ */
+export class H5LoopError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'H5LoopError';
+  }
+}
+
 const UNDEF = -1;
 /** Header messages, B-tree nodes, symbols and heap objects looked at, all together. */
 const MAX_WORK = 200_000;
@@ -34,7 +46,8 @@ const WANTED = new Map<string, keyof Omit<H5KerasAttrs, 'keys'>>([
 
 /**
  * The Keras attributes and top-level link names of an HDF5 file, read without HDF5; `undefined`
- * when the file is not in the layout covered here (then HDF5 must read it).
+ * when the file is not in the layout covered here (then HDF5 must read it). Throws H5LoopError for a
+ * file HDF5 would loop on.
  */
 export function readH5KerasAttrsLite(buf: Uint8Array): H5KerasAttrs | undefined {
   try {
@@ -351,7 +364,8 @@ class Reader {
   /**
    * `len` bytes of object `index` of the global heap collection at `at`. The whole collection is
    * checked the way HDF5 loads it (objects end to end, the free space running exactly to its end):
-   * HDF5 loops on a collection whose sizes do not add up, so such a file must go to the budgeted worker.
+   * HDF5 loops on a collection whose free space does not reach its end (H5LoopError); other
+   * inconsistencies go to the budgeted worker.
    */
   private globalHeapObject(at: number, index: number, len: number): Buffer {
     if (at === UNDEF || index === 0) throw new Unsupported('global heap id');
@@ -381,7 +395,7 @@ class Reader {
       const n = this.addr(p + 8);
       if (id === 0) {
         // Free space: its size counts its own header and reaches the end of the collection.
-        if (p + n !== end) throw new Unsupported('global heap free space');
+        if (p + n !== end) throw new H5LoopError(`the free space of the global heap collection at ${at} does not reach its end (HDF5 loops on such a collection)`);
         p = end;
         break;
       }

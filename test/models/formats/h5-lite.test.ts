@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readH5KerasAttrs } from '../../../src/models/keras/h5.js';
-import { readH5KerasAttrsLite } from '../../../src/models/keras/h5-lite.js';
+import { H5StoppedError, readH5KerasAttrs } from '../../../src/models/keras/h5.js';
+import { H5LoopError, readH5KerasAttrsLite } from '../../../src/models/keras/h5-lite.js';
 
 const KERAS = join(__dirname, '../../fixtures/models/formats/keras');
 const fixture = (name: string) => readFileSync(join(KERAS, name));
@@ -63,8 +63,18 @@ describe('direct HDF5 reader', () => {
     expect(readH5KerasAttrsLite(fixedString(fixture('safe.h5'), 'backend', Buffer.from('tf'), 8, 0x02))).toBeUndefined();
   });
 
-  it('leaves the files HDF5 loops or over-allocates on to the budgeted worker', () => {
-    expect(readH5KerasAttrsLite(fixture('hang-mutated.h5'))).toBeUndefined();
+  it('refuses the file HDF5 loops on (a global heap whose free space does not reach its end), before HDF5 runs', async () => {
+    expect(() => readH5KerasAttrsLite(fixture('hang-mutated.h5'))).toThrow(H5LoopError);
+    // HDF5 itself does loop on it: only the worker's wall-clock guard (last resort) stops it.
+    const stopped = await readH5KerasAttrs(fixture('hang-mutated.h5'), { guardMs: 1500 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(stopped).toBeInstanceOf(H5StoppedError);
+    expect((stopped as H5StoppedError).kind).toBe('time');
+  }, 60_000);
+
+  it('leaves the file HDF5 over-allocates on to the budgeted worker', () => {
     expect(readH5KerasAttrsLite(fixture('alloc-mutated.h5'))).toBeUndefined();
   });
 
@@ -97,7 +107,15 @@ describe('direct HDF5 reader', () => {
       const buf = Buffer.from(files[Math.floor(rnd() * files.length)]);
       // Corrupt the metadata HDF5 reads first (superblock, root header, heaps): the first 4 KiB.
       buf[Math.floor(rnd() * Math.min(buf.length, 4096))] = Math.floor(rnd() * 256);
-      const lite = readH5KerasAttrsLite(buf);
+      let lite;
+      try {
+        lite = readH5KerasAttrsLite(buf);
+      } catch (e) {
+        // Refused as a loop: HDF5 must indeed not finish it normally.
+        expect(e).toBeInstanceOf(H5LoopError);
+        expect(typeof (await hdf5(buf))).toBe('string');
+        continue;
+      }
       if (lite === undefined) continue;
       const full = await hdf5(buf);
       if (typeof full === 'string') continue; // HDF5 refuses a file the direct reader accepts: no false finding, the attributes are intact
