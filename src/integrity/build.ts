@@ -65,15 +65,19 @@ export async function buildManifest(paths: string[], opts: BuildOptions = {}): P
     onProgress: progress ? (b, files) => progress({ files, total: list.length, bytes: (bytes += b) }) : undefined,
   };
   const hashes = await hashFiles(list, hashOpts);
-  const entries = list.map((f, i) => {
+  // A file that changed after the walk (removed, or now a FIFO, a directory or a symbolic link) is
+  // refused by the pool: it is noted and left out, like the entries the walk skips.
+  const entries: Manifest['entries'] = [];
+  list.forEach((f, i) => {
     const h = hashes[i];
-    if (h.error !== undefined) throw new HashError(`cannot hash ${f.name}: ${h.error}`);
-    return { name: f.name, sha256: h.sha256! };
+    if (h.error !== undefined) skipped.push({ name: f.name, reason: `cannot hash: ${h.error}` });
+    else entries.push({ name: f.name, sha256: h.sha256! });
   });
+  const hashed = list.filter((_, i) => hashes[i].error === undefined);
   const manifest: Manifest = {
     modelName,
     entries,
-    serialization: { method: 'files', hash_type: 'sha256', allow_symlinks: list.some((f) => f.viaSymlink), ignore_paths: ignore },
+    serialization: { method: 'files', hash_type: 'sha256', allow_symlinks: hashed.some((f) => f.viaSymlink), ignore_paths: ignore },
   };
-  return { manifest, skipped, bytes: list.reduce((a, f) => a + f.size, 0) };
+  return { manifest, skipped, bytes: hashed.reduce((a, f) => a + f.size, 0) };
 }

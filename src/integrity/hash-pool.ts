@@ -74,7 +74,9 @@ function hashShare(nodeFs: typeof fs, nodeCrypto: typeof crypto, share: Share, t
   const { next, done, bytes, paths, ids, progressStep } = share;
   const buf = Buffer.allocUnsafe(share.bufferSize);
   // O_NONBLOCK: a file swapped for a FIFO after the walk must not block the open (it is rejected below).
-  const flags = nodeFs.constants.O_RDONLY | (nodeFs.constants.O_NONBLOCK ?? 0);
+  // O_NOFOLLOW: a file swapped for a symbolic link after the walk is not followed (the walk follows a
+  // link only when it stays inside the directory, and then gives its resolved target here).
+  const flags = nodeFs.constants.O_RDONLY | (nodeFs.constants.O_NONBLOCK ?? 0) | (nodeFs.constants.O_NOFOLLOW ?? 0);
   const out: Result[] = [];
   for (let i = Atomics.add(next, 0, 1); i < paths.length; i = Atomics.add(next, 0, 1)) {
     let fd: number | undefined;
@@ -97,7 +99,10 @@ function hashShare(nodeFs: typeof fs, nodeCrypto: typeof crypto, share: Share, t
       }
       out.push([ids[i], h.digest('hex'), total]);
     } catch (e) {
-      out.push([ids[i], undefined, 0, e instanceof Error ? e.message : String(e)]);
+      const code = (e as { code?: unknown }).code;
+      // ELOOP from O_NOFOLLOW (EMLINK on some BSDs).
+      const message = code === 'ELOOP' || code === 'EMLINK' ? 'not a regular file (now a symbolic link, which is not followed)' : e instanceof Error ? e.message : String(e);
+      out.push([ids[i], undefined, 0, message]);
     } finally {
       if (fd !== undefined) nodeFs.closeSync(fd);
     }

@@ -1,7 +1,7 @@
 /** `aigis hash` / `aigis verify` through the built CLI (`npm test` builds dist/ first). */
 import { spawnSync } from 'node:child_process';
-import { generateKeyPairSync, sign } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -130,5 +130,28 @@ describe('aigis hash / verify', () => {
     const forged = run(['verify', '--signature', path.join(dir, 'model.sig'), '--public-key', path.join(tmp, 'key.pub')]);
     expect(forged.code).toBe(1);
     expect(forged.stdout).toMatch(/does not verify/);
+  });
+});
+
+describe('aigis hash on an unreadable subdirectory', () => {
+  // chmod 000 does not stop root, so as root the CLI runs as the unprivileged user 65534 (nobody).
+  const asRoot = process.getuid?.() === 0;
+  it.skipIf(process.platform === 'win32')('notes the directory, hashes the rest and exits 0', () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'aigis-unreadable-'));
+    try {
+      chmodSync(base, 0o755);
+      const dir = path.join(base, 'model');
+      mkdirSync(path.join(dir, 'locked'), { recursive: true });
+      writeFileSync(path.join(dir, 'locked', 'inner.bin'), 'inner');
+      writeFileSync(path.join(dir, 'weights.bin'), 'w');
+      chmodSync(path.join(dir, 'locked'), 0o000);
+      const r = spawnSync(process.execPath, [cli, 'hash', '-q', '-f', 'sha256sum', dir], { encoding: 'utf8', cwd: base, ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+      expect(r.stderr).toBe('aigis hash: skipped locked: cannot read directory (EACCES); its files are not hashed\n');
+      expect(r.stdout).toBe(`${createHash('sha256').update('w').digest('hex')}  weights.bin\n`);
+      expect(r.status).toBe(0);
+    } finally {
+      chmodSync(path.join(base, 'model', 'locked'), 0o755);
+      rmSync(base, { recursive: true, force: true });
+    }
   });
 });

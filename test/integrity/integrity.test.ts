@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, unlinkSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, unlinkSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -105,6 +105,51 @@ describe('hashing', () => {
       const res = await hashFiles(jobs, opts);
       expect(res.map((r) => r.error)).toEqual(['not a regular file', 'not a regular file', undefined]);
       expect(res[2].sha256).toBe(sha('ok'));
+    }
+  });
+});
+
+describe('files that change after the walk, and unreadable directories', () => {
+  it.skipIf(process.platform === 'win32')('a file swapped for a symbolic link after the walk is refused, not followed', async () => {
+    const dir = join(tmp, 'swapped-link');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(tmp, 'swapped-secret'), 'secret');
+    writeFileSync(join(dir, 'victim'), 'victim');
+    writeFileSync(join(dir, 'ok'), 'ok');
+    const jobs = ['victim', 'ok'].map((n) => ({ abs: join(dir, n), size: 0 }));
+    unlinkSync(join(dir, 'victim'));
+    symlinkSync(join(tmp, 'swapped-secret'), join(dir, 'victim'));
+    for (const opts of [{ concurrency: 1 }, { concurrency: 2, minWorkPerThread: 0 }]) {
+      const res = await hashFiles(jobs, opts);
+      expect(res[0]).toEqual({ error: 'not a regular file (now a symbolic link, which is not followed)' });
+      expect(res[1].sha256).toBe(sha('ok'));
+    }
+  });
+
+  it('links inside the directory, and a file named through a link, are still hashed (their targets are opened)', async () => {
+    const dir = join(tmp, 'inner-links');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'weights.bin'), 'w');
+    symlinkSync(join(dir, 'weights.bin'), join(dir, 'alias.bin'));
+    const { manifest, skipped } = await buildManifest([dir]);
+    expect(manifest.entries.map((e) => [e.name, e.sha256])).toEqual([['alias.bin', sha('w')], ['weights.bin', sha('w')]]);
+    expect(skipped).toEqual([]);
+    expect((await buildManifest([join(dir, 'alias.bin')])).manifest.entries).toEqual([{ name: 'alias.bin', sha256: sha('w') }]);
+  });
+
+  // Root reads any directory whatever its mode, so there is no unreadable directory to test with.
+  it.skipIf(process.platform === 'win32' || process.getuid?.() === 0)('an unreadable subdirectory is noted and the rest is hashed', async () => {
+    const dir = join(tmp, 'unreadable');
+    mkdirSync(join(dir, 'locked'), { recursive: true });
+    writeFileSync(join(dir, 'locked', 'inner'), 'inner');
+    writeFileSync(join(dir, 'ok'), 'ok');
+    chmodSync(join(dir, 'locked'), 0o000);
+    try {
+      const { manifest, skipped } = await buildManifest([dir]);
+      expect(manifest.entries).toEqual([{ name: 'ok', sha256: sha('ok') }]);
+      expect(skipped).toEqual([{ name: 'locked', reason: 'cannot read directory (EACCES); its files are not hashed' }]);
+    } finally {
+      chmodSync(join(dir, 'locked'), 0o755);
     }
   });
 });
