@@ -9,14 +9,14 @@ import { asciiCollationOrder, localeOrder, SORT_LOCALE } from '../../src/core/te
 const collator = new Intl.Collator(SORT_LOCALE);
 const ALPHABET = '-./0123456789abcdefghijklmnopqrstuvwxyz'.split('');
 
-/** Every string of up to three characters of the alphabet (60,880 strings). */
-function allShortStrings(): string[] {
+/** Every string of up to three characters of an alphabet (60,880 strings of ALPHABET). */
+function allShortStrings(alphabet: string[] = ALPHABET): string[] {
   const out = [''];
-  for (const a of ALPHABET) {
+  for (const a of alphabet) {
     out.push(a);
-    for (const b of ALPHABET) {
+    for (const b of alphabet) {
       out.push(a + b);
-      for (const c of ALPHABET) out.push(a + b + c);
+      for (const c of alphabet) out.push(a + b + c);
     }
   }
   return out;
@@ -68,14 +68,7 @@ const PRINTABLE = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharC
 
 describe('asciiCollationOrder', () => {
   it('sorts every printable-ASCII string of up to three characters exactly as the en collator does', () => {
-    const strings = [''];
-    for (const a of PRINTABLE) {
-      strings.push(a);
-      for (const b of PRINTABLE) {
-        strings.push(a + b);
-        for (const c of PRINTABLE) strings.push(a + b + c);
-      }
-    }
+    const strings = allShortStrings(PRINTABLE);
     expect(strings).toHaveLength(1 + 95 + 95 ** 2 + 95 ** 3);
     const byCollator = [...strings].sort((a, b) => collator.compare(a, b));
     // Both are total orders: the same sorted sequence means they agree on every pair of these strings.
