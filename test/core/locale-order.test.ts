@@ -1,7 +1,7 @@
 /**
- * localeOrder compares strings of `[a-z0-9./-]` by code units, other printable-ASCII strings with
- * asciiCollationOrder and everything else with the 'en' collator. Each shortcut must agree with the
- * collator wherever it applies, or reports would change order.
+ * localeOrder compares printable-ASCII strings with asciiCollationOrder and everything else with the
+ * 'en' collator. The shortcut must agree with the collator wherever it applies, or reports would change
+ * order.
  */
 import { describe, expect, it } from 'vitest';
 import { asciiCollationOrder, localeOrder, SORT_LOCALE } from '../../src/core/text.js';
