@@ -7,7 +7,7 @@ import { parseKerasMetadata } from '../savedmodel/parse.js';
 import { KERAS_RULES } from '../rules/formats.js';
 import { kerasConfigDoc as buildDoc, type KerasConfigDoc } from './config-doc.js';
 import { H5StoppedError, readH5KerasAttrs } from './h5.js';
-import { H5LoopError, readH5KerasAttrsLite } from './h5-lite.js';
+import { readH5KerasAttrsLite } from './h5-lite.js';
 import { extractJsonObjects } from './json-extract.js';
 import { entryContent, listZip } from '../containers/zip-reader.js';
 import { scanFileSource } from '../io/byte-source.js';
@@ -60,7 +60,6 @@ export async function analyzeH5(file: ScanFile, out: FormatOutput, _ctx?: Analyz
     const searched = `searched its first ${head.length} bytes for model_config${found ? '' : ' and found none'}`;
     if (e instanceof BudgetExceededError) note(out, file, 'info', `HDF5 file of ${file.size} bytes is over the read budget; ${searched}`);
     else if (e instanceof H5StoppedError) note(out, file, 'warning', `${e.message}; the file is not fully analysed; ${searched}`);
-    else if (e instanceof H5LoopError) note(out, file, 'warning', `HDF5 analysis stopped before HDF5 ran: ${e.message}; the file is not fully analysed; ${searched}`);
     else note(out, file, 'warning', `cannot read HDF5 structure: ${(e as Error).message}; ${searched}`);
     if (found === undefined) return;
     configText = JSON.stringify(found);

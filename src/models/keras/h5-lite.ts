@@ -16,22 +16,10 @@
  * IV.A.2 header messages).
  */
 import { isAscii, isUtf8 } from 'node:buffer';
-import type { H5KerasAttrs } from './h5.js';
+import { H5StoppedError, type H5KerasAttrs } from './h5.js';
 
 /** Thrown inside the reader for any layout it does not cover; the caller falls back to HDF5. */
 class Unsupported extends Error {}
-
-/**
- * A structure HDF5 itself loops on (found on a one-byte-corrupted h5py file): the caller must not hand
- * the file to HDF5. Its worker would be stopped only by the wall-clock guard, after seconds of CPU and
- * with an outcome that depends on the machine's load; this verdict is the same everywhere, at once.
- */
-export class H5LoopError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'H5LoopError';
-  }
-}
 
 const UNDEF = -1;
 /** Header messages, B-tree nodes, symbols and heap objects looked at, all together. */
@@ -46,8 +34,8 @@ const WANTED = new Map<string, keyof Omit<H5KerasAttrs, 'keys'>>([
 
 /**
  * The Keras attributes and top-level link names of an HDF5 file, read without HDF5; `undefined`
- * when the file is not in the layout covered here (then HDF5 must read it). Throws H5LoopError for a
- * file HDF5 would loop on.
+ * when the file is not in the layout covered here (then HDF5 must read it). Throws H5StoppedError
+ * (kind `loop`) for a file HDF5 would loop on.
  */
 export function readH5KerasAttrsLite(buf: Uint8Array): H5KerasAttrs | undefined {
   try {
@@ -364,7 +352,7 @@ class Reader {
   /**
    * `len` bytes of object `index` of the global heap collection at `at`. The whole collection is
    * checked the way HDF5 loads it (objects end to end, the free space running exactly to its end):
-   * HDF5 loops on a collection whose free space does not reach its end (H5LoopError); other
+   * HDF5 loops on a collection whose free space does not reach its end (H5StoppedError `loop`); other
    * inconsistencies go to the budgeted worker.
    */
   private globalHeapObject(at: number, index: number, len: number): Buffer {
@@ -395,7 +383,9 @@ class Reader {
       const n = this.addr(p + 8);
       if (id === 0) {
         // Free space: its size counts its own header and reaches the end of the collection.
-        if (p + n !== end) throw new H5LoopError(`the free space of the global heap collection at ${at} does not reach its end (HDF5 loops on such a collection)`);
+        // HDF5 loops on it (a one-byte corruption of an h5py file is enough): not handed to HDF5, whose worker
+        // would run until its wall-clock guard, with an outcome that depends on the machine's load.
+        if (p + n !== end) throw new H5StoppedError(`HDF5 analysis stopped before HDF5 ran: the free space of the global heap collection at ${at} does not reach its end (HDF5 loops on such a collection)`, 'loop');
         p = end;
         break;
       }

@@ -38,7 +38,8 @@ const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb:
 export class H5StoppedError extends Error {
   constructor(
     message: string,
-    readonly kind: 'memory' | 'time' | 'crash',
+    /** `loop`: the direct reader (h5-lite.ts) found a structure HDF5 loops on, and HDF5 was not run. */
+    readonly kind: 'memory' | 'time' | 'crash' | 'loop',
   ) {
     super(message);
     this.name = 'H5StoppedError';
