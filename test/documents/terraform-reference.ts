@@ -5,15 +5,12 @@
  * differential test parses every Terraform file in the repository and a set of mutated inputs with
  * both and requires the same document and notes; a change to how documents are read belongs in both.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type * as TS from '@vscode/tree-sitter-wasm';
-import { initRuntime, runtime } from '../../src/discovery/code/tree-sitter.js';
+import { runtime } from '../../src/discovery/code/tree-sitter.js';
 import { setAttribute, unescape } from '../../src/documents/terraform/convert.js';
-import { firstErrorLine } from '../../src/documents/terraform/parse.js';
+import { firstErrorLine, terraformLanguage } from '../../src/documents/terraform/parse.js';
 import type { TfAttribute, TfBlock, TfDocument, TfExpr } from '../../src/documents/terraform/types.js';
 
-const require = createRequire(import.meta.url);
 const MAX_NODES = 2_000_000;
 const MAX_DEPTH = 64;
 /** Progress-callback calls allowed per input byte (generous: the parser reports every few hundred steps). */
@@ -25,9 +22,7 @@ let loading: Promise<void> | undefined;
 /** Its own parser instance, so that the two readings never share parser state. */
 export function loadReferenceGrammar(): Promise<void> {
   loading ??= (async () => {
-    await initRuntime();
-    const wasm = require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm');
-    const language = await runtime().Language.load(readFileSync(wasm));
+    const language = await terraformLanguage();
     const p = new (runtime().Parser)();
     p.setLanguage(language);
     parser = p;

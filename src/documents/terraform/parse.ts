@@ -82,12 +82,22 @@ let fields: ObjectFields | undefined;
 let loading: Promise<void> | undefined;
 let cursorChecked = false;
 
+let language: Promise<TS.Language> | undefined;
+
+/** The Terraform grammar, loaded into the shared runtime once per process (a parser may be made from it). */
+export function terraformLanguage(): Promise<TS.Language> {
+  language ??= (async () => {
+    await initRuntime();
+    const wasm = require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm');
+    return runtime().Language.load(readFileSync(wasm));
+  })();
+  return language;
+}
+
 /** Loads the grammar once per process (about 50 ms); parse() needs it. */
 export function loadTerraformGrammar(): Promise<void> {
   loading ??= (async () => {
-    await initRuntime();
-    const wasm = require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm');
-    const language = await runtime().Language.load(readFileSync(wasm));
+    const language = await terraformLanguage();
     const p = new (runtime().Parser)();
     p.setLanguage(language);
     grammar = flatGrammar(language, { fieldParents: ['object_elem'], leaves: LEAVES });
