@@ -31,6 +31,8 @@ export interface SessionOptions {
   refused?: RuleProblem[];
   /** Applied to each value an alert takes from its event (see hitToFinding): streaming's redaction. */
   clean?: (s: string) => string;
+  /** Called for every record parsed (heap-pacer.ts keeps long runs' memory flat). */
+  onRecord?: () => void;
 }
 
 export interface DetectStats {
@@ -100,6 +102,7 @@ export class DetectSession {
   }
 
   record(rec: Record<string, unknown>, origin: string): void {
+    this.opts.onRecord?.();
     const kind = this.opts.source ?? classify(rec);
     if (!kind) {
       this.stats.unrecognised++;

@@ -6,6 +6,7 @@ import { buildReport } from '../../report/build.js';
 import { redactSecretsIn } from '../../secrets/redact-text.js';
 import { loadBuiltinRules } from '../../runtime/builtin-rules.js';
 import { ListenError, parseListen, startListener } from '../../runtime/listener.js';
+import { paceHeap } from '../../runtime/heap-pacer.js';
 import { DetectSession } from '../../runtime/session.js';
 import { loadRulePath } from '../../runtime/sigma/loader.js';
 import type { AnyRule, EventKind, RuleProblem } from '../../runtime/sigma/types.js';
@@ -193,6 +194,8 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
   let worst: Finding['severity'] | undefined;
   const streamed: Finding[] = [];
   const session = new DetectSession(rules, {
+    // A long run's memory stays flat (heap-pacer.ts); set before the screening thread starts.
+    onRecord: paceHeap(),
     source: SOURCES[flags.source],
     since,
     until,
