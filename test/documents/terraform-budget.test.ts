@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadTerraformGrammar, parseTerraform } from '../../src/documents/terraform/index.js';
 import { parseWork } from '../../src/documents/terraform/parse.js';
-import { DEPTH_BLOCK_SHIFT, scanStructure } from '../../src/documents/terraform/structure.js';
+import { DEPTH_BLOCK_SHIFT, MAX_TOKENS, scanStructure } from '../../src/documents/terraform/structure.js';
 
 await loadTerraformGrammar();
 
@@ -100,6 +100,31 @@ describe('terraform parse budget', () => {
       .sort();
     expect(files.length).toBeGreaterThan(20);
     for (const f of files) expect(parseTerraform(f, readFileSync(f, 'utf8')).notes, f).not.toContain(CANCELLED);
+  });
+
+  it('reads at most MAX_TOKENS tokens: a longer file is read up to the line where the count passes it', () => {
+    // tree-sitter keeps every token as a node while parsing (a 4 MiB one-line list took 1.2 GB).
+    const oneLine = `x = [${'1,'.repeat(MAX_TOKENS)}1]\n`;
+    expect(scanStructure(oneLine).tooLongAt).toBe(0);
+    expect(parseTerraform('list.tf', oneLine)).toMatchObject({ notes: [`more than ${MAX_TOKENS} tokens by line 1; the rest of the file is not read`] });
+    // Many lines: the blocks before the cut are read, with the note naming its line.
+    const line = 'resource "aws_s3_bucket" "b" { n = [1, 2, 3, "x-${var.y}"] }\n'; // 21 tokens
+    const lines = Math.ceil(MAX_TOKENS / 21) + 100;
+    const text = line.repeat(lines);
+    const cut = scanStructure(text).tooLongAt!;
+    expect(cut % line.length).toBe(0);
+    const readLines = cut / line.length;
+    expect(readLines).toBe(Math.floor(MAX_TOKENS / 21));
+    expect(readLines).toBeLessThan(lines);
+    const p = parseTerraform('long.tf', text);
+    expect(p.notes).toEqual([`more than ${MAX_TOKENS} tokens by line ${readLines + 1}; the rest of the file is not read`]);
+    expect(p.document!.blocks).toHaveLength(readLines);
+    // Safe twin: the same file just under the count is read whole, with no note.
+    const under = line.repeat(readLines - 1);
+    expect(scanStructure(under).tooLongAt).toBeUndefined();
+    // Strings, comments and heredoc bodies are not counted character by character.
+    const wordy = `x = "${'word '.repeat(MAX_TOKENS)}"\n# ${'a b '.repeat(MAX_TOKENS)}\ny = <<EOT\n${'c d\n'.repeat(MAX_TOKENS / 2)}EOT\n`;
+    expect(scanStructure(wordy).tooLongAt).toBeUndefined();
   });
 
   it('weighs calls in error recovery and deep templates, and caps calls in error recovery', () => {

@@ -15,7 +15,7 @@ import type * as TS from '@vscode/tree-sitter-wasm';
 import { initRuntime, runtime, runtimeModule } from '../../discovery/code/tree-sitter.js';
 import { convert, MAX_NODES, type ObjectFields } from './convert.js';
 import { checkFastCursor, type FlatGrammar, flatGrammar, flatten } from './flat-tree.js';
-import { DEPTH_BLOCK_SHIFT, scanStructure, type Structure } from './structure.js';
+import { DEPTH_BLOCK_SHIFT, MAX_TOKENS, scanStructure, type Structure } from './structure.js';
 import type { TfDocument } from './types.js';
 
 const require = createRequire(import.meta.url);
@@ -124,14 +124,17 @@ export function parseTerraform(path: string, text: string, options: { portableCu
   }
   const notes: string[] = [];
   const structure = scanStructure(text);
+  if (structure.tooLongAt !== undefined) {
+    // Read up to the line where the token count passes the cap (structure.ts: memory is per token).
+    notes.push(`more than ${MAX_TOKENS} tokens by line ${lineOf(text, structure.tooLongAt)}; the rest of the file is not read`);
+    text = text.slice(0, structure.tooLongAt);
+  }
   let tree = parser.parse(text, null, { progressCallback: parseWork(text, options.maxTicks, structure) as unknown as (s: TS.ParseState) => void });
   if (!tree) parser.reset(); // a cancelled parse is otherwise resumed by the next call, on the next file's text
   const { brokenAt } = structure;
   if (!tree && brokenAt !== undefined) {
     // Read what comes before the break (what follows it is mostly read as nothing anyway).
-    let line = 1;
-    for (let i = text.indexOf('\n'); i >= 0 && i < brokenAt; i = text.indexOf('\n', i + 1)) line++;
-    notes.push(`a block opens inside an unclosed object or template at line ${line}; the rest of the file is not read`);
+    notes.push(`a block opens inside an unclosed object or template at line ${lineOf(text, brokenAt)}; the rest of the file is not read`);
     text = text.slice(0, brokenAt);
     tree = parser.parse(text, null, { progressCallback: parseWork(text, options.maxTicks, { depths: structure.depths }) as unknown as (s: TS.ParseState) => void });
     if (!tree) parser.reset();
@@ -147,6 +150,13 @@ export function parseTerraform(path: string, text: string, options: { portableCu
   }
   if (flat.truncated) notes.push(`node budget of ${MAX_NODES} exceeded; the rest of the file is not read`);
   return { document: convert(path, text, flat, grammar, fields, notes), notes };
+}
+
+/** Line number (from 1) of an offset of `text`. */
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 /**

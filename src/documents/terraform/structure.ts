@@ -22,6 +22,15 @@
  * parser's error recovery), which only changes how the budget is weighed or where reading stops.
  */
 
+/**
+ * Tokens read per file. tree-sitter holds every token of a file as a node while it parses (about 270
+ * bytes each in its WASM memory, which never shrinks): a 4 MiB file of `1,1,1,…` or `[[[…]]]` is four
+ * million tokens, 1.2 GB and 17 s of CPU. Hand-written Terraform has about one token per five
+ * characters, so this reads a 2 MiB file whole; past it the file is read up to the line where the
+ * count is exceeded.
+ */
+export const MAX_TOKENS = 500_000;
+
 /** Characters per entry of the depth profile (a power of two). */
 export const DEPTH_BLOCK_SHIFT = 6;
 
@@ -49,6 +58,8 @@ export interface Structure {
   depths: Uint8Array;
   /** Offset of the start of the line where the structure breaks (see the module comment), if it does. */
   brokenAt?: number;
+  /** Offset of the start of the line where the file exceeds MAX_TOKENS, if it does (the scan stops there). */
+  tooLongAt?: number;
 }
 
 /** The template depth profile of `text` and where its structure breaks. */
@@ -85,7 +96,9 @@ export function scanStructure(text: string): Structure {
   let bracesOnLine = 0;
   let i = 0;
   let filled = -1; // depth blocks up to this one are written
+  let tokens = 0; // an estimate: punctuation, quoted strings, template openings, runs of word characters
   while (i < n) {
+    if (tokens > MAX_TOKENS) return { depths, tooLongAt: lineStart };
     const block = i >> DEPTH_BLOCK_SHIFT;
     const d = depth > 255 ? 255 : depth;
     // Blocks stepped over (comments, heredoc lines) keep the depth they were read at.
@@ -102,6 +115,7 @@ export function scanStructure(text: string): Structure {
       if ((c === 36 || c === 37) && text.charCodeAt(i + 1) === 123) {
         // `${` or `%{`
         push(c === 36 ? INTERPOLATION : DIRECTIVE);
+        tokens++;
         i += 2;
       } else if ((c === 36 || c === 37) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === 123) {
         i += 3; // `$${` and `%%{` are literal text
@@ -137,12 +151,14 @@ export function scanStructure(text: string): Structure {
       i = end < 0 ? n : end + 2;
     } else if (c === 34) {
       push(QUOTED);
+      tokens++;
       i++;
     } else if (c === 60 && text.charCodeAt(i + 1) === 60) {
       let j = i + 2;
       if (text.charCodeAt(j) === 45) j++;
       const start = j;
       while (j < n && isIdent(text.charCodeAt(j))) j++;
+      tokens++;
       if (j > start) {
         heredocIds.push(text.slice(start, j));
         push(HEREDOC);
@@ -155,14 +171,19 @@ export function scanStructure(text: string): Structure {
     } else if (c === 123) {
       // The first `{` of a line that is a block header opens a block; any other, an object.
       push(bracesOnLine++ === 0 && (kind === 0 || kind === BLOCK) && isHeader(lineStart) ? BLOCK : OBJECT);
+      tokens++;
       i++;
     } else if (c === 91 || c === 40) {
       push(BRACKET);
+      tokens++;
       i++;
     } else if (c === 125 || c === 93 || c === 41) {
       if (top) pop();
+      tokens++;
       i++;
     } else {
+      // Each character that is not blank starts a token, except inside a run of word characters.
+      if (c !== 10 && !isBlank(c) && !(isIdent(c) && i > 0 && isIdent(text.charCodeAt(i - 1)))) tokens++;
       i++;
     }
   }
