@@ -15,7 +15,7 @@ import { terraformKind } from '../documents/terraform/index.js';
 import type { TfDocument } from '../documents/terraform/index.js';
 import { workflowKind } from '../documents/workflow/kind.js';
 import type { WorkflowDoc } from '../documents/workflow/types.js';
-import type { DocumentKind } from '../posture/rule.js';
+import { kindReads, type DocumentKind } from '../posture/rule.js';
 import { kindParser } from '../posture/analyzer.js';
 import { ciCredentialEdges } from './edges/ci-credentials.js';
 import { cloudFormationIamEdges } from './edges/cloudformation-iam.js';
@@ -48,11 +48,11 @@ export const graphInfraAnalyzer: Analyzer = {
   name: 'graph-infra',
   version: 1,
   rules: [],
-  match: (f: FileInfo) => KINDS.some((k) => k.kind.match(f)),
+  match: (f: FileInfo) => KINDS.some((k) => kindReads(k.kind, f)),
   async analyze(file) {
     // A YAML file can be a manifest, a compose file or a workflow: keep the first kind that parses it.
     for (const { name, kind } of KINDS) {
-      if (!kind.match(file)) continue;
+      if (!kindReads(kind, file)) continue;
       await kind.ready?.();
       const parsed = await file.parsed(PARSERS.get(name)!);
       if (parsed.document !== undefined) return { document: { kind: name, document: parsed.document } satisfies Kept };

@@ -6,7 +6,7 @@
 import type { Analyzer, CollectedDocument, FinishOptions, Parser } from '../core/analyzer.js';
 import { makeFinding } from '../core/finding.js';
 import type { Asset, Finding, Note } from '../core/model.js';
-import type { DocumentKind, PostureHit, PostureRule } from './rule.js';
+import { kindReads, type DocumentKind, type PostureHit, type PostureRule } from './rule.js';
 
 export interface PostureAnalyzerOptions<D, P> {
   kind: DocumentKind<D, P>;
@@ -36,8 +36,12 @@ export function postureAnalyzer<D, P>(opts: PostureAnalyzerOptions<D, P>): Analy
     scanner: 'misconfig',
     version: opts.version ?? 1,
     rules: rules.map((r) => r.meta),
-    match: (file) => kind.match(file),
+    // A file of the kind over its size cap is taken too when the kind notes it (and is not read).
+    match: (file) => (kind.noteTooLarge ? kind.match(file) : kindReads(kind, file)),
     async analyze(file) {
+      if (file.size > kind.maxBytes) {
+        return { notes: [{ level: 'warning', path: file.path, message: `${kind.name}: larger than ${kind.maxBytes} bytes; not read`, source }] };
+      }
       await kind.ready?.();
       const parsed = await file.parsed(parser);
       const notes: Note[] = (parsed.notes ?? []).map((message) => ({ level: 'warning', path: file.path, message: `${kind.name}: ${message}`, source }));

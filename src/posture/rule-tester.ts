@@ -7,7 +7,7 @@
  */
 import { fileInfo } from '../core/file-info.js';
 import type { Severity } from '../core/model.js';
-import type { DocumentKind, PostureHit, PostureRule } from './rule.js';
+import { kindReads, type DocumentKind, type PostureHit, type PostureRule } from './rule.js';
 
 /** Files of one case: a single document (named by the table's `filename`) or several by path. */
 export type CaseInput = string | { name?: string; files: Record<string, string> };
@@ -46,7 +46,7 @@ export function runRule<D, P>(kind: DocumentKind<D, P>, rule: PostureRule<P>, fi
   const docs: { path: string; document: D }[] = [];
   for (const path of Object.keys(files).sort()) {
     const text = files[path];
-    if (!kind.match(fileInfo(path, Buffer.byteLength(text)))) problems.push(`${path}: the ${kind.name} kind does not read this file name`);
+    if (!kindReads(kind, fileInfo(path, Buffer.byteLength(text)))) problems.push(`${path}: the ${kind.name} kind does not read this file name`);
     const parsed = kind.parse({ path, text });
     for (const n of parsed.notes ?? []) problems.push(`${path}: parse note: ${n}`);
     if (parsed.document !== undefined) docs.push({ path, document: parsed.document });

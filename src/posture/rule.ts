@@ -57,8 +57,16 @@ export interface DocumentKind<D, P> {
    * synchronous; awaited before the first parse.
    */
   ready?(): Promise<void>;
-  /** Cheap path/size test; no I/O. */
+  /** Cheap path test (whether a file is of this kind, whatever its size); no I/O. See `kindReads`. */
   match(file: { path: string; name: string; ext: string; size: number }): boolean;
+  /** Larger files are not read. */
+  maxBytes: number;
+  /**
+   * A file of this kind over `maxBytes` gets a note saying it was not read (kinds matched by a specific
+   * name or extension); kinds that match generic extensions (.yaml, .json, source files) skip such
+   * files silently, since most large ones are data, not documents of the kind.
+   */
+  noteTooLarge?: boolean;
   /**
    * Parse one file (pure; no I/O). `undefined` when the content turns out not to be of this kind
    * (a YAML file that is no Kubernetes manifest). Problems become `notes`, never exceptions.
@@ -66,4 +74,9 @@ export interface DocumentKind<D, P> {
   parse(input: { path: string; text: string }): { document?: D; notes?: string[] };
   /** Group every parsed file (sorted by path) into project views. */
   project(documents: { path: string; document: D }[]): P[];
+}
+
+/** Whether a kind reads a file: of the kind and within its size cap. */
+export function kindReads(kind: Pick<DocumentKind<unknown, unknown>, 'match' | 'maxBytes'>, file: { path: string; name: string; ext: string; size: number }): boolean {
+  return file.size <= kind.maxBytes && kind.match(file);
 }

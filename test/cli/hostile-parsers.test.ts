@@ -155,4 +155,20 @@ describe('issue 9 hostile parser inputs through the CLI', () => {
     expect(report.findings.some((f) => f.location.path === 'model.pkl' && f.ruleId.startsWith('model/pickle-'))).toBe(true);
     expect(report.notes.some((n) => n.path === '../../model.pkl' && /climbs above the image root; scanned at \/model.pkl/.test(n.message))).toBe(true);
   });
+  it('huge files: infrastructure files over their kind size cap get a note and the scan goes on; large data files stay quiet', async () => {
+    const dir = path.join(tmp, 'huge');
+    mkdirSync(dir);
+    const pad = (head: string, bytes: number): string => head + '# pad\n'.repeat(Math.ceil(bytes / 6));
+    writeFileSync(path.join(dir, 'main.tf'), pad('resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n', 4 * 1024 * 1024));
+    writeFileSync(path.join(dir, 'Dockerfile'), pad('FROM python:3.11\n', 1024 * 1024));
+    writeFileSync(path.join(dir, 'data.json'), `{"a": [${'1,'.repeat(3 * 1024 * 1024)}1]}`);
+    writeFileSync(path.join(dir, 'ok.tf'), 'resource "aws_s3_bucket" "c" {\n  bucket = "y"\n}\n');
+    const { report } = await scan(dir);
+    const notes = report.notes.map((n) => `${n.path}: ${n.message}`);
+    expect(notes).toContain('main.tf: terraform: larger than 4194304 bytes; not read');
+    expect(notes).toContain('Dockerfile: dockerfile: larger than 1048576 bytes; not read');
+    expect(notes.filter((n) => n.startsWith('data.json:'))).toEqual([]);
+    expect(report.findings.some((f) => f.location.path === 'ok.tf' && f.ruleId.startsWith('tf/'))).toBe(true);
+    expect(report.findings.some((f) => f.location.path === 'main.tf')).toBe(false);
+  });
 });

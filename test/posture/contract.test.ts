@@ -19,6 +19,7 @@ type ToyProject = { files: { path: string; document: ToyDoc }[] };
 const toyKind: DocumentKind<ToyDoc, ToyProject> = {
   name: 'toy',
   match: (f) => f.ext === '.toy',
+  maxBytes: 1024 * 1024,
   parse: ({ text }) => {
     const entries: ToyDoc['entries'] = [];
     const notes: string[] = [];
@@ -118,6 +119,22 @@ describe('whole-target stage in the pipeline', () => {
   it('a document in another file changes the verdict (cross-file)', async () => {
     const res = await runPipeline(memoryTarget({ 'a.toy': 'open=yes', 'b.toy': 'guard=on' }), { analyzers: [analyzer] });
     expect(res.findings).toEqual([]);
+  });
+
+  it('a file over the size cap is not read: noted when the kind says so, skipped silently otherwise', async () => {
+    const big = `open=yes\n${'x=1\n'.repeat(40)}`; // 169 bytes
+    const files = { 'a.toy': 'open=yes', 'big.toy': big };
+    const noted = postureAnalyzer({ kind: { ...toyKind, maxBytes: 100, noteTooLarge: true }, rules: [openRule] });
+    const res = await runPipeline(memoryTarget(files), { analyzers: [noted] });
+    expect(res.findings.map((f) => f.location.path)).toEqual(['a.toy']);
+    expect(res.notes.filter((n) => n.path === 'big.toy').map((n) => n.message)).toEqual(['toy: larger than 100 bytes; not read']);
+    const silent = postureAnalyzer({ kind: { ...toyKind, maxBytes: 100 }, rules: [openRule] });
+    const quiet = await runPipeline(memoryTarget(files), { analyzers: [silent] });
+    expect(quiet.findings.map((f) => f.location.path)).toEqual(['a.toy']);
+    expect(quiet.notes.filter((n) => n.path === 'big.toy')).toEqual([]);
+    // Under the cap the same file is read.
+    const read = await runPipeline(memoryTarget(files), { analyzers: [postureAnalyzer({ kind: { ...toyKind, maxBytes: big.length, noteTooLarge: true }, rules: [openRule] })] });
+    expect(read.findings.map((f) => f.location.path).sort()).toEqual(['a.toy', 'big.toy']);
   });
 
   it('inline aigis-ignore applies to whole-target findings', async () => {

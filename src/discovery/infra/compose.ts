@@ -7,6 +7,7 @@ import type { Asset, AssetKind, Note } from '../../core/model.js';
 import { classifyImage } from '../../catalog/ai-images.js';
 import { composeAssetId, composeEnv, composeKind } from '../../documents/compose/index.js';
 import { kindParser } from '../../posture/analyzer.js';
+import { kindReads } from '../../posture/rule.js';
 import { asset, at } from '../assets.js';
 import { addEnv, addImage, addModels, addOllamaModels, emptyFound, modelsFromArgs, ollamaModelsFromArgs, tokens } from './signals.js';
 
@@ -18,7 +19,7 @@ export const composeAnalyzer: Analyzer = {
   version: 1,
   rules: [],
   match(f: FileInfo) {
-    return composeKind.match(f);
+    return kindReads(composeKind, f);
   },
   async analyze(file): Promise<AnalyzerResult> {
     const parsed = (await file.parsed(composeParser)).document;

@@ -6,6 +6,7 @@ import type { Analyzer, AnalyzerResult, FileInfo } from '../../core/analyzer.js'
 import type { Asset } from '../../core/model.js';
 import { dockerfileKind } from '../../documents/dockerfile/index.js';
 import { kindParser } from '../../posture/analyzer.js';
+import { kindReads } from '../../posture/rule.js';
 import { asset, at } from '../assets.js';
 import { npmPurl, providerModelId, pypiPurl } from '../ids.js';
 import { aiCategoryOf, parsePipArg } from '../package-class.js';
@@ -25,7 +26,7 @@ export const dockerfileAnalyzer: Analyzer = {
   version: 1,
   rules: [],
   match(f: FileInfo) {
-    return dockerfileKind.match(f);
+    return kindReads(dockerfileKind, f);
   },
   async analyze(file): Promise<AnalyzerResult> {
     await dockerfileKind.ready?.();

@@ -11,6 +11,7 @@ import { isPlaceholderUri } from '../placeholders.js';
 import { classifyCloudResource, type CloudResourceEntry } from '../../catalog/ai-cloud.js';
 import { terraformKind, type TfBlock, type TfDocument, type TfModule, type TfResource } from '../../documents/terraform/index.js';
 import { kindParser } from '../../posture/analyzer.js';
+import { kindReads } from '../../posture/rule.js';
 import { asset, at } from '../assets.js';
 import { providerModelId } from '../ids.js';
 import { isRecord } from '../json-doc.js';
@@ -25,7 +26,7 @@ export const terraformAnalyzer: Analyzer = {
   name: 'bom-terraform',
   version: 2,
   rules: [],
-  match: (f) => terraformKind.match(f),
+  match: (f) => kindReads(terraformKind, f),
   async analyze(file): Promise<AnalyzerResult> {
     await terraformKind.ready?.();
     // Parse notes are reported once, by the posture analyzer that reads the same memoised parse.

@@ -9,7 +9,9 @@ import type { AgentConfigDoc, AgentConfigProject } from './types.js';
 
 export const agentConfigKind: DocumentKind<AgentConfigDoc, AgentConfigProject> = {
   name: 'agent-config',
-  match: (f) => f.size <= 2 * 1024 * 1024 && detectAgentConfig(f.path) !== undefined,
+  match: (f) => detectAgentConfig(f.path) !== undefined,
+  maxBytes: 2 * 1024 * 1024,
+  noteTooLarge: true,
   parse: ({ path, text }) => parseAgentConfig(path, text),
   project: (documents) => (documents.length ? [{ files: documents }] : []),
 };

@@ -31,7 +31,9 @@ function sourceLang(ext: string): 'py' | 'js' | undefined {
 
 export const agentInstructionsKind: DocumentKind<InstructionDoc, InstructionProject> = {
   name: 'agent-instructions',
-  match: (f) => f.size <= MAX_BYTES && (instructionAudience(f.path) !== undefined || (sourceLang(f.ext) !== undefined && !/(?:^|\/)node_modules\//.test(f.path))),
+  match: (f) => instructionAudience(f.path) !== undefined || (sourceLang(f.ext) !== undefined && !/(?:^|\/)node_modules\//.test(f.path)),
+  // Not noted when larger: most files this kind looks at are source files, of any size.
+  maxBytes: MAX_BYTES,
   parse: ({ path, text }) => {
     const audience = instructionAudience(path);
     if (audience) return { document: { type: 'instructions', audience, segments: [{ label: 'file', line: 1, text }] } };

@@ -4,7 +4,9 @@ import { parseCloudFormation, type CfnTemplate } from './parse.js';
 
 export const cloudFormationKind: DocumentKind<CfnTemplate, CfnTemplate> = {
   name: 'cloudformation',
-  match: (f) => ['.yaml', '.yml', '.json', '.template'].includes(f.ext) && f.size <= 4 * 1024 * 1024 && !/(?:^|\/)(?:node_modules|\.terraform)\//.test(f.path),
+  match: (f) => ['.yaml', '.yml', '.json', '.template'].includes(f.ext) && !/(?:^|\/)(?:node_modules|\.terraform)\//.test(f.path),
+  // Not noted when larger: any large JSON or YAML data file would get a note.
+  maxBytes: 4 * 1024 * 1024,
   parse: ({ path, text }) => parseCloudFormation(path, text),
   project: (documents) => documents.map((d) => d.document),
 };

@@ -44,7 +44,9 @@ export interface ComposeProject {
 
 export const composeKind: DocumentKind<ComposeFile, ComposeProject> = {
   name: 'compose',
-  match: (f) => COMPOSE_NAME.test(f.name) && f.size < 4 * 1024 * 1024,
+  match: (f) => COMPOSE_NAME.test(f.name),
+  maxBytes: 4 * 1024 * 1024,
+  noteTooLarge: true,
   parse: ({ path, text }) => ({ document: parseCompose(path, text) }),
   project: (docs) => docs.map(({ document }) => ({ file: document, runs: document.services.map((s) => ({ ...runView(document.path, s), service: s })) })),
 };

@@ -70,7 +70,9 @@ export interface DockerfileProject {
 
 export const dockerfileKind: DocumentKind<DockerfileDoc, DockerfileProject> = {
   name: 'dockerfile',
-  match: (f) => (f.name === 'dockerfile' || f.name.startsWith('dockerfile.') || f.name.endsWith('.dockerfile') || f.name === 'containerfile') && f.size < 1024 * 1024,
+  match: (f) => f.name === 'dockerfile' || f.name.startsWith('dockerfile.') || f.name.endsWith('.dockerfile') || f.name === 'containerfile',
+  maxBytes: 1024 * 1024,
+  noteTooLarge: true,
   ready: loadDockerfileParser,
   parse: ({ path, text }) => ({ document: parseDockerfile(path, text) }),
   project: (docs) => docs.map(({ document }) => ({ doc: document, run: finalRun(document) })),

@@ -14,7 +14,9 @@ export const COMPOSE_NAME = /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/;
 
 export const kubernetesKind: DocumentKind<K8sFile, K8sProject> = {
   name: 'kubernetes',
-  match: (f) => (f.ext === '.yaml' || f.ext === '.yml') && !COMPOSE_NAME.test(f.name) && f.size < 8 * 1024 * 1024 && !/(?:^|\/)node_modules\//.test(f.path),
+  match: (f) => (f.ext === '.yaml' || f.ext === '.yml') && !COMPOSE_NAME.test(f.name) && !/(?:^|\/)node_modules\//.test(f.path),
+  // Not noted when larger: any large YAML data file would get a note.
+  maxBytes: 8 * 1024 * 1024,
   // Helm values are read as plain YAML; not a manifest, or an unrendered Helm template (discovery
   // notes those): no document, no note.
   parse: ({ path, text }) => {

@@ -7,12 +7,14 @@ import { TfModule } from './module.js';
 import { loadTerraformGrammar, parseTerraform } from './parse.js';
 import type { TfDocument } from './types.js';
 
-/** Larger files are not Terraform anyone writes by hand; they get skipped before reading. */
+/** Larger files are not Terraform anyone writes by hand; they get a note and are not read. */
 export const MAX_TF_BYTES = 4 * 1024 * 1024;
 
 export const terraformKind: DocumentKind<TfDocument, TfModule> = {
   name: 'terraform',
-  match: (f) => (f.ext === '.tf' || f.ext === '.tfvars') && f.size <= MAX_TF_BYTES && !/(?:^|\/)\.terraform\//.test(f.path),
+  match: (f) => (f.ext === '.tf' || f.ext === '.tfvars') && !/(?:^|\/)\.terraform\//.test(f.path),
+  maxBytes: MAX_TF_BYTES,
+  noteTooLarge: true,
   ready: loadTerraformGrammar,
   parse: ({ path, text }) => parseTerraform(path, text),
   project(documents) {

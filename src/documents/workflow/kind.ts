@@ -19,7 +19,9 @@ export function isActionPath(path: string): boolean {
 
 export const workflowKind: DocumentKind<WorkflowDoc, WorkflowProject> = {
   name: 'workflow',
-  match: (f) => f.size <= MAX_BYTES && (isWorkflowPath(f.path) || isActionPath(f.path)),
+  match: (f) => isWorkflowPath(f.path) || isActionPath(f.path),
+  maxBytes: MAX_BYTES,
+  noteTooLarge: true,
   parse: ({ path, text }) => parseWorkflow(path, text),
   project: (documents) => (documents.length ? [{ files: documents }] : []),
 };
