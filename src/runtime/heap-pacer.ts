@@ -16,6 +16,7 @@
  * a ~10 MiB live heap takes a few milliseconds. Neither changes a result: collection timing is
  * invisible to the engine. When alerts are kept for a report, the live heap grows with them and the
  * threshold moves with it, so the cost per record stays constant rather than growing with the alerts.
+ * The screening thread (sources/screen-worker.ts) uses `collector` on its own pace.
  */
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -35,18 +36,21 @@ export interface HeapControls {
   holdYoungGeneration: () => void;
 }
 
-export function v8Controls(): HeapControls {
-  const holdYoungGeneration = (): void => setFlagsFromString('--semi-space-growth-factor=1');
-  let collect: (() => void) | undefined;
+/** A full collection of this thread's heap, or undefined when the runtime does not hand one out. */
+export function collector(): (() => void) | undefined {
   try {
     // `gc` is installed in contexts created after --expose-gc is set: a fresh context hands it over.
     setFlagsFromString('--expose-gc');
     const gc: unknown = runInNewContext('gc');
-    if (typeof gc === 'function') collect = gc as () => void;
+    return typeof gc === 'function' ? (gc as () => void) : undefined;
   } catch {
-    collect = undefined;
+    return undefined;
   }
-  return { collect, used: () => getHeapStatistics().used_heap_size, holdYoungGeneration };
+}
+
+export function v8Controls(): HeapControls {
+  const holdYoungGeneration = (): void => setFlagsFromString('--semi-space-growth-factor=1');
+  return { collect: collector(), used: () => getHeapStatistics().used_heap_size, holdYoungGeneration };
 }
 
 export type HeapTick = () => void;

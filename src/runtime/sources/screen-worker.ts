@@ -5,6 +5,7 @@
  * rule: the verdicts come from the same Screener the one-thread path uses.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { collector } from '../heap-pacer.js';
 import { Screener, type ScreenIndex } from '../sigma/screener.js';
 import type { EventKind } from '../sigma/types.js';
 import { Forwarder, type Batch } from './forward.js';
@@ -34,6 +35,14 @@ const inFlight = new Int32Array(init.control);
 const screener = new Screener(init.index);
 /** Batch buffers the main thread has replayed and sent back (see Forwarder). */
 const spare: ArrayBuffer[] = [];
+/**
+ * This thread allocates little on its heap, so V8 seldom collects it, and the ArrayBuffers it lets go
+ * (batch buffers beyond the spare set, operation lists) are freed only by a collection: they reached
+ * 27 MiB. A full collection every COLLECT_EVERY batches (16 MiB forwarded) keeps them few (heap-pacer.ts).
+ */
+const COLLECT_EVERY = 32;
+const collect = collector();
+let posted = 0;
 port.on('message', (buf: ArrayBuffer) => {
   if (spare.length < init.maxInFlight) spare.push(buf);
 });
@@ -42,6 +51,7 @@ function post(batch: Batch): void {
   const msg: ScreenMessage = { type: 'batch', ...batch };
   port.postMessage(msg, [batch.data.buffer as ArrayBuffer, batch.ops.buffer as ArrayBuffer]);
   Atomics.add(inFlight, 0, 1);
+  if (++posted % COLLECT_EVERY === 0) collect?.();
   for (;;) {
     const n = Atomics.load(inFlight, 0);
     if (n < init.maxInFlight) break;
