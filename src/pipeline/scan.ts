@@ -271,7 +271,7 @@ async function runOne(
   watchdog: Watchdog,
   siblings: Pick<AnalyzerContext, 'exists' | 'open' | 'digestLimit'>,
 ): Promise<AnalyzerResult> {
-  const ctx: AnalyzerContext = { deadline: Date.now() + watchdog.limitMs, ...siblings };
+  const ctx: AnalyzerContext = { deadline: Date.now() + watchdog.limitMs, exists: siblings.exists, open: siblings.open, digestLimit: siblings.digestLimit };
   try {
     const out = analyzer.analyze(file, ctx);
     // Synchronous analyzers (most of them) need no guard entry at all.
@@ -300,13 +300,26 @@ class Watchdog {
 
   constructor(readonly limitMs: number) {}
 
+  /**
+   * `work`'s outcome, or `onGiveUp()`'s once the limit passed, whichever comes first. One promise per
+   * call: a race of two promises and a `finally` cost three more, and two closures, on every file.
+   */
   guard<T>(work: Promise<T>, onGiveUp: () => T): Promise<T> {
     const id = this.nextId++;
-    let giveUp!: () => void;
-    const abandoned = new Promise<T>((resolve) => (giveUp = () => resolve(onGiveUp())));
-    this.inFlight.set(id, { since: Date.now(), giveUp });
     this.timer ??= setInterval(() => this.tick(), Math.max(10, Math.min(1000, this.limitMs / 4))).unref();
-    return Promise.race([work, abandoned]).finally(() => this.inFlight.delete(id));
+    return new Promise<T>((resolve, reject) => {
+      this.inFlight.set(id, { since: Date.now(), giveUp: () => resolve(onGiveUp()) });
+      work.then(
+        (value) => {
+          this.inFlight.delete(id);
+          resolve(value);
+        },
+        (err: unknown) => {
+          this.inFlight.delete(id);
+          reject(err);
+        },
+      );
+    });
   }
 
   private tick(): void {
@@ -324,14 +337,31 @@ class Watchdog {
   }
 }
 
+/**
+ * Runs `fn` over `items`, at most `limit` at a time, started in order: `limit` workers take the next
+ * item as they finish one. (A race over the running set attached a reaction to every running promise
+ * for every file started.) The first failure stops the workers from taking more items and is thrown
+ * once the running ones have finished.
+ */
 async function forEachConcurrent<T>(items: AsyncIterable<T>, limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  const running = new Set<Promise<void>>();
-  for await (const item of items) {
-    const p: Promise<void> = fn(item).finally(() => running.delete(p));
-    running.add(p);
-    if (running.size >= limit) await Promise.race(running);
-  }
-  await Promise.all(running);
+  const it = items[Symbol.asyncIterator]();
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    try {
+      while (!failed) {
+        const next = await it.next();
+        if (next.done) return;
+        await fn(next.value);
+      }
+    } catch (err) {
+      failed = true;
+      throw err;
+    }
+  };
+  const workers: Promise<void>[] = [];
+  for (let i = 0; i < Math.max(1, limit); i++) workers.push(worker());
+  const settled = await Promise.allSettled(workers);
+  for (const s of settled) if (s.status === 'rejected') throw s.reason;
 }
 
 function dedupe(findings: Finding[]): Finding[] {
