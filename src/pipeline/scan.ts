@@ -215,6 +215,8 @@ class Dispatch {
   private readonly always: number[] = [];
   private readonly byExt = new Map<string, number[]>();
   private readonly byName = new Map<string, number[]>();
+  /** The candidates of each extension when the name declares nothing: computed once, not per file. */
+  private readonly extOnly = new Map<string, readonly number[]>();
 
   constructor(analyzers: readonly Analyzer[]) {
     analyzers.forEach((a, i) => {
@@ -229,6 +231,13 @@ class Dispatch {
     const ext = this.byExt.get(info.ext);
     const name = this.byName.get(info.name);
     if (!ext && !name) return this.always;
+    if (name) return this.merged(ext, name);
+    let list = this.extOnly.get(info.ext);
+    if (!list) this.extOnly.set(info.ext, (list = this.merged(ext, undefined)));
+    return list;
+  }
+
+  private merged(ext: readonly number[] | undefined, name: readonly number[] | undefined): number[] {
     return [...new Set([...this.always, ...(ext ?? []), ...(name ?? [])])].sort((a, b) => a - b);
   }
 }
