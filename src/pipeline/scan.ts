@@ -349,8 +349,8 @@ class Watchdog {
 /**
  * Runs `fn` over `items`, at most `limit` at a time, started in order: `limit` workers take the next
  * item as they finish one. (A race over the running set attached a reaction to every running promise
- * for every file started.) The first failure stops the workers from taking more items and is thrown
- * once the running ones have finished.
+ * for every file started.) The first failure stops the workers from taking more items; once the
+ * running ones have finished, the source is closed and the failure thrown.
  */
 async function forEachConcurrent<T>(items: AsyncIterable<T>, limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   const it = items[Symbol.asyncIterator]();
@@ -370,7 +370,11 @@ async function forEachConcurrent<T>(items: AsyncIterable<T>, limit: number, fn: 
   const workers: Promise<void>[] = [];
   for (let i = 0; i < Math.max(1, limit); i++) workers.push(worker());
   const settled = await Promise.allSettled(workers);
-  for (const s of settled) if (s.status === 'rejected') throw s.reason;
+  const failure = settled.find((s) => s.status === 'rejected');
+  if (!failure) return;
+  // As `for await` would on an early exit: let the source release what it holds (an image layer stream).
+  await it.return?.();
+  throw failure.reason;
 }
 
 function dedupe(findings: Finding[]): Finding[] {
