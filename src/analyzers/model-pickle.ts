@@ -31,8 +31,16 @@ export const modelPickleAnalyzer: Analyzer = {
       }
       return { notes };
     }
-    // Every finding names the model asset discovery reports for this file (`model-file:<path>`).
-    const findings: Finding[] = MODEL_PICKLE_RULES.flatMap((r) => r.check(ins, { path: file.path })).map((f) => (f.assetId ? f : { ...f, assetId: modelAssetId(file.path) }));
+    // Every finding names the model asset discovery reports for this file (`model-file:<path>`); the
+    // rules' findings are fresh objects, so the id is set in place rather than by a copy of each.
+    const findings: Finding[] = [];
+    const ruleCtx = { path: file.path };
+    for (const rule of MODEL_PICKLE_RULES) {
+      for (const f of rule.check(ins, ruleCtx)) {
+        if (!f.assetId) f.assetId = modelAssetId(file.path);
+        findings.push(f);
+      }
+    }
     for (const n of ins.notes) notes.push({ level: n.level, path: file.path, source: 'model-pickle', message: n.message });
     return { findings, notes };
   },

@@ -1,4 +1,4 @@
-import { nodeCrypto } from './node-crypto.js';
+import { sha256Hex } from './node-crypto.js';
 import type { Finding, Location, References, RuleMeta, Severity } from './model.js';
 import { localeOrder } from './text.js';
 
@@ -54,16 +54,6 @@ export function mergeReferences(a: References, b?: References): References {
 /** Version tag of `stableFingerprint` (SARIF `partialFingerprints` key). */
 export const STABLE_FINGERPRINT_KEY = 'aigis/v2';
 
-/**
- * SHA-256 in hex. The one-shot crypto.hash (Node 20.12+) skips the Hash object that createHash builds,
- * which shows when every streamed alert is hashed twice (detect alert floods); older Node 20 falls back.
- */
-function sha256Hex(text: string): string {
-  const crypto = nodeCrypto();
-  const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
-  return oneShot ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text).digest('hex');
-}
-
 function stableHash(parts: string[]): string {
   return sha256Hex(parts.join('\u0000')).slice(0, 32);
 }
@@ -82,16 +72,22 @@ function normaliseEvidence(s: string): string {
  * Moving code changes no index unless the identical findings swap order. Idempotent; mutates.
  */
 export function assignOccurrences(findings: Finding[]): void {
+  // Most fingerprints occur once: only those seen again get a group (this runs several times per scan).
+  const first = new Map<string, Finding>();
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
     const key = f.stableFingerprint ?? '';
     if (!key) continue;
+    const one = first.get(key);
+    if (one === undefined) {
+      first.set(key, f);
+      continue;
+    }
     const g = groups.get(key);
     if (g) g.push(f);
-    else groups.set(key, [f]);
+    else groups.set(key, [one, f]);
   }
   for (const [key, group] of groups) {
-    if (group.length < 2) continue;
     group.sort((a, b) => (a.location.startLine ?? 0) - (b.location.startLine ?? 0) || (a.location.startColumn ?? 0) - (b.location.startColumn ?? 0) || localeOrder(a.fingerprint, b.fingerprint));
     group.forEach((f, i) => {
       if (i > 0) f.stableFingerprint = stableHash([key, String(i)]);

@@ -11,3 +11,14 @@ let loaded: typeof Crypto | undefined;
 export function nodeCrypto(): typeof Crypto {
   return (loaded ??= createRequire(import.meta.url)('node:crypto') as typeof Crypto);
 }
+
+/**
+ * SHA-256 in hex. The one-shot crypto.hash (Node 20.12+) skips the Hash object that createHash builds,
+ * which shows when something small is hashed per file or per finding (fingerprints, small model files,
+ * streamed detect alerts); older Node 20 falls back.
+ */
+export function sha256Hex(data: string | Buffer): string {
+  const crypto = nodeCrypto();
+  const oneShot = (crypto as { hash?: (algorithm: string, data: string | Buffer, encoding: 'hex') => string }).hash;
+  return oneShot ? oneShot('sha256', data, 'hex') : crypto.createHash('sha256').update(data).digest('hex');
+}

@@ -20,12 +20,13 @@ interface Entry {
   asset: Asset;
   /** Lines seen per place (path, or path + member + url): numbers hash without building a string per location. */
   locations: Map<string, Set<number>>;
-  relations: Set<string>;
+  /** Created with the first relation (most assets have none). */
+  relations?: Set<string>;
   omitted: number;
-  /** Package requirements as each declaration wrote them (`path:line` → requirement). */
-  requirements: Map<string, Requirement>;
+  /** Package requirements as each declaration wrote them (`path:line` → requirement); packages only. */
+  requirements?: Map<string, Requirement>;
   /** Requirements written by a manifest (not resolved by a lockfile or read from installed metadata). */
-  declared: Set<Requirement>;
+  declared?: Set<Requirement>;
 }
 
 /**
@@ -47,10 +48,7 @@ export function mergeAssets(assets: readonly Asset[]): Asset[] {
       e = {
         asset: { ...a, locations: [], relations: [], properties },
         locations: new Map(),
-        relations: new Set(),
         omitted: typeof locationsOmitted === 'number' ? locationsOmitted : 0,
-        requirements: new Map(),
-        declared: new Set(),
       };
       byId.set(a.id, e);
     } else {
@@ -72,7 +70,7 @@ export function mergeAssets(assets: readonly Asset[]): Asset[] {
   const out: Asset[] = [];
   for (const e of byId.values()) {
     if (e.omitted > 0) e.asset.properties.locationsOmitted = e.omitted;
-    if (e.requirements.size > 0) settleRequirements(e);
+    if (e.requirements) settleRequirements(e, e.requirements);
     out.push(e.asset);
   }
   return out;
@@ -83,13 +81,13 @@ export function mergeAssets(assets: readonly Asset[]): Asset[] {
  * the package as an extra and another as a main dependency), each keeps its own, so `pyproject.toml`'s
  * `>=5.5.3` is never reported with another file's `>=4.53.0`.
  */
-function settleRequirements(e: Entry): void {
-  const reqs = [...e.requirements.values()].sort((a, b) => cmp(a.path ?? '', b.path ?? '') || (a.line ?? 0) - (b.line ?? 0));
+function settleRequirements(e: Entry, requirements: Map<string, Requirement>): void {
+  const reqs = [...requirements.values()].sort((a, b) => cmp(a.path ?? '', b.path ?? '') || (a.line ?? 0) - (b.line ?? 0));
   const p = e.asset.properties;
   const specifiers = new Set(reqs.map((r) => r.specifier));
   // Lockfiles and installed metadata resolve what manifests declare: only declarations say whether a
   // package is a main requirement, a dev dependency or an extra.
-  const scopes = new Set(reqs.filter((r) => e.declared.has(r)).map((r) => r.scope));
+  const scopes = new Set(reqs.filter((r) => e.declared?.has(r)).map((r) => r.scope));
   if (specifiers.size > 1 || scopes.size > 1) p.requirements = reqs;
   if (specifiers.size > 1) delete p.specifier;
   // A package one declaration needs at run time is not "only an extra" because another lists it so.
@@ -113,9 +111,10 @@ function addRequirements(e: Entry, a: Asset): void {
 
 function addRequirement(e: Entry, r: Requirement, declared: boolean): void {
   const key = `${r.path ?? ''}:${r.line ?? ''}`;
-  if (e.requirements.has(key) || e.requirements.size >= MAX_LOCATIONS_PER_ASSET) return;
-  e.requirements.set(key, r);
-  if (declared) e.declared.add(r);
+  const requirements = (e.requirements ??= new Map());
+  if (requirements.has(key) || requirements.size >= MAX_LOCATIONS_PER_ASSET) return;
+  requirements.set(key, r);
+  if (declared) (e.declared ??= new Set()).add(r);
 }
 
 function addLocation(e: Entry, loc: Location): void {
@@ -131,8 +130,9 @@ function addLocation(e: Entry, loc: Location): void {
 
 function addRelation(e: Entry, rel: Relation): void {
   const key = `${rel.type}\u0000${rel.target}`;
-  if (e.relations.has(key)) return;
-  e.relations.add(key);
+  const seen = (e.relations ??= new Set());
+  if (seen.has(key)) return;
+  seen.add(key);
   e.asset.relations.push(rel);
 }
 

@@ -215,6 +215,8 @@ class Dispatch {
   private readonly always: number[] = [];
   private readonly byExt = new Map<string, number[]>();
   private readonly byName = new Map<string, number[]>();
+  /** The candidates of each extension when the name declares nothing: computed once, not per file. */
+  private readonly extOnly = new Map<string, readonly number[]>();
 
   constructor(analyzers: readonly Analyzer[]) {
     analyzers.forEach((a, i) => {
@@ -229,6 +231,13 @@ class Dispatch {
     const ext = this.byExt.get(info.ext);
     const name = this.byName.get(info.name);
     if (!ext && !name) return this.always;
+    if (name) return this.merged(ext, name);
+    let list = this.extOnly.get(info.ext);
+    if (!list) this.extOnly.set(info.ext, (list = this.merged(ext, undefined)));
+    return list;
+  }
+
+  private merged(ext: readonly number[] | undefined, name: readonly number[] | undefined): number[] {
     return [...new Set([...this.always, ...(ext ?? []), ...(name ?? [])])].sort((a, b) => a - b);
   }
 }
@@ -271,7 +280,7 @@ async function runOne(
   watchdog: Watchdog,
   siblings: Pick<AnalyzerContext, 'exists' | 'open' | 'digestLimit'>,
 ): Promise<AnalyzerResult> {
-  const ctx: AnalyzerContext = { deadline: Date.now() + watchdog.limitMs, ...siblings };
+  const ctx: AnalyzerContext = { deadline: Date.now() + watchdog.limitMs, exists: siblings.exists, open: siblings.open, digestLimit: siblings.digestLimit };
   try {
     const out = analyzer.analyze(file, ctx);
     // Synchronous analyzers (most of them) need no guard entry at all.
@@ -300,13 +309,26 @@ class Watchdog {
 
   constructor(readonly limitMs: number) {}
 
+  /**
+   * `work`'s outcome, or `onGiveUp()`'s once the limit passed, whichever comes first. One promise per
+   * call: a race of two promises and a `finally` cost three more, and two closures, on every file.
+   */
   guard<T>(work: Promise<T>, onGiveUp: () => T): Promise<T> {
     const id = this.nextId++;
-    let giveUp!: () => void;
-    const abandoned = new Promise<T>((resolve) => (giveUp = () => resolve(onGiveUp())));
-    this.inFlight.set(id, { since: Date.now(), giveUp });
     this.timer ??= setInterval(() => this.tick(), Math.max(10, Math.min(1000, this.limitMs / 4))).unref();
-    return Promise.race([work, abandoned]).finally(() => this.inFlight.delete(id));
+    return new Promise<T>((resolve, reject) => {
+      this.inFlight.set(id, { since: Date.now(), giveUp: () => resolve(onGiveUp()) });
+      work.then(
+        (value) => {
+          this.inFlight.delete(id);
+          resolve(value);
+        },
+        (err: unknown) => {
+          this.inFlight.delete(id);
+          reject(err);
+        },
+      );
+    });
   }
 
   private tick(): void {
@@ -324,14 +346,35 @@ class Watchdog {
   }
 }
 
+/**
+ * Runs `fn` over `items`, at most `limit` at a time, started in order: `limit` workers take the next
+ * item as they finish one. (A race over the running set attached a reaction to every running promise
+ * for every file started.) The first failure stops the workers from taking more items; once the
+ * running ones have finished, the source is closed and the failure thrown.
+ */
 async function forEachConcurrent<T>(items: AsyncIterable<T>, limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  const running = new Set<Promise<void>>();
-  for await (const item of items) {
-    const p: Promise<void> = fn(item).finally(() => running.delete(p));
-    running.add(p);
-    if (running.size >= limit) await Promise.race(running);
-  }
-  await Promise.all(running);
+  const it = items[Symbol.asyncIterator]();
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    try {
+      while (!failed) {
+        const next = await it.next();
+        if (next.done) return;
+        await fn(next.value);
+      }
+    } catch (err) {
+      failed = true;
+      throw err;
+    }
+  };
+  const workers: Promise<void>[] = [];
+  for (let i = 0; i < Math.max(1, limit); i++) workers.push(worker());
+  const settled = await Promise.allSettled(workers);
+  const failure = settled.find((s) => s.status === 'rejected');
+  if (!failure) return;
+  // As `for await` would on an early exit: let the source release what it holds (an image layer stream).
+  await it.return?.();
+  throw failure.reason;
 }
 
 function dedupe(findings: Finding[]): Finding[] {

@@ -115,8 +115,10 @@ function redactDeep(value: unknown, redact: (s: string) => string, depth = 0): u
   if (typeof value === 'string') return redact(value);
   if (value === null || typeof value !== 'object' || depth > 32) return value;
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, redact, depth + 1));
+  // Object.keys, not Object.entries: the same keys in the same order, without a pair array per key.
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = redactDeep(v, redact, depth + 1);
+  const record = value as Record<string, unknown>;
+  for (const k of Object.keys(record)) out[k] = redactDeep(record[k], redact, depth + 1);
   return out;
 }
 

@@ -95,14 +95,17 @@ export class DirectoryTarget implements Target {
     // Sizes of this directory's files, fetched concurrently (a sequential lstat per file is the
     // slowest part of indexing a big tree), then recorded in name order.
     const files = entries.filter((c) => c.e.isFile() && !this.isSkippedFile(c.name) && !this.isSkippedFile(rel ? `${rel}/${c.name}` : c.name));
-    const sizes = new Map<string, { size: number; at: string | Buffer } | Error>();
+    // `direct`: the file opens at root + its path (fileFor), so no entry in openPath is needed.
+    const sizes = new Map<string, { size: number; at: string | Buffer; direct: boolean } | Error>();
     for (let i = 0; i < files.length; i += STAT_BATCH) {
       await Promise.all(
         files.slice(i, i + STAT_BATCH).map(async (c) => {
           try {
-            const at = await this.longPaths.resolve(childAbs(c));
+            const plain = childAbs(c);
+            const at = await this.longPaths.resolve(plain);
             const st = await lstat(at);
-            sizes.set(c.name, st.isFile() ? { size: st.size, at } : new Error('no longer a regular file'));
+            // A string path built by joining names is the one fileFor joins from the root and the relative path.
+            sizes.set(c.name, st.isFile() ? { size: st.size, at, direct: typeof at === 'string' && at === plain } : new Error('no longer a regular file'));
           } catch (err) {
             sizes.set(c.name, err instanceof Error ? err : new Error(String(err)));
           }
@@ -125,7 +128,7 @@ export class DirectoryTarget implements Target {
         if (got === undefined) continue; // skipped by --skip-files
         if (!(got instanceof Error)) {
           this.byPath.set(childRel, fileInfo(childRel, got.size));
-          if (typeof got.at !== 'string' || got.at !== path.join(this.root, ...childRel.split('/'))) this.openPath.set(childRel, got.at);
+          if (!got.direct) this.openPath.set(childRel, got.at);
           if (got.size > this.options.readBudget) this.notes.push(overBudgetNote(childRel, got.size, this.options.readBudget, '; analyzers that can stream it still do'));
         } else this.notes.push({ level: 'warning', path: childRel, message: `cannot stat file: ${errMessage(got)}`, source: 'target' });
       } else if (!this.isSkippedFile(c.name) && !this.isSkippedFile(childRel)) {

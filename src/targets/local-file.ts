@@ -10,7 +10,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { BudgetExceededError, type FileInfo, type Parser, type ScanFile } from '../core/analyzer.js';
-import { nodeCrypto } from '../core/node-crypto.js';
+import { nodeCrypto, sha256Hex } from '../core/node-crypto.js';
 import { decodeText } from '../core/text.js';
 
 // Both flags are POSIX; on Windows they are undefined and the fstat check still applies.
@@ -191,13 +191,14 @@ class LocalFile implements ScanFile {
   }
 
   sha256(): Promise<string> {
-    this.#digest ??= (async () => {
-      const h = nodeCrypto().createHash('sha256');
-      // A small file is hashed from its one whole read (see readAt); larger ones are streamed.
-      if (this.#small()) return h.update(await this.bytes()).digest('hex');
-      for await (const chunk of this.stream()) h.update(chunk);
-      return h.digest('hex');
-    })();
+    // A small file is hashed from its one whole read (see readAt), in one call; larger ones are streamed.
+    this.#digest ??= this.#small()
+      ? this.bytes().then(sha256Hex)
+      : (async () => {
+          const h = nodeCrypto().createHash('sha256');
+          for await (const chunk of this.stream()) h.update(chunk);
+          return h.digest('hex');
+        })();
     return this.#digest;
   }
 }

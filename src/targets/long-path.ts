@@ -19,6 +19,8 @@ export class LongPaths {
 
   /** A path the system accepts for `abs` (a string or the raw bytes of a name that is not UTF-8). */
   async resolve(abs: string | Buffer): Promise<string | Buffer> {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8: most paths need no encoding to be measured.
+    if (typeof abs === 'string' && abs.length * 3 <= DIRECT_MAX) return abs;
     const bytes = typeof abs === 'string' ? Buffer.from(abs) : abs;
     if (bytes.length <= DIRECT_MAX || process.platform !== 'linux') return abs;
     const cut = bytes.lastIndexOf(0x2f, DIRECT_MAX);

@@ -231,7 +231,7 @@ class Walker {
     try {
       while (pos < size) {
         if (this.pickleIndex > 0) {
-          await this.ensure(pos, 2);
+          if (!this.holds(pos, 2)) await this.ensure(pos, 2);
           const b = this.byteAt(pos);
           // Bytes after a STOP that do not start an opcode are data (or junk), not another pickle.
           if (OPCODES[b] === undefined || (b === 0x80 && (this.byteAt(pos + 1) < 2 || this.byteAt(pos + 1) > HIGHEST_PROTOCOL))) break;
@@ -273,8 +273,17 @@ class Walker {
     return this.buf[pos - this.bufStart];
   }
 
+  /**
+   * Whether the window holds [pos, pos+n). Checked before awaiting `ensure`: near the end of the data
+   * (all of a small file) the window is never HEADROOM bytes ahead, and an await per opcode that finds
+   * the bytes already there cost most of the walk of a small pickle.
+   */
+  private holds(pos: number, n: number): boolean {
+    return pos >= this.bufStart && pos + n <= this.bufStart + this.buf.length;
+  }
+
   private async ensure(pos: number, n: number): Promise<void> {
-    if (pos >= this.bufStart && pos + n <= this.bufStart + this.buf.length) return;
+    if (this.holds(pos, n)) return;
     const len = Math.min(Math.max(WINDOW, n), this.src.size - pos);
     this.buf = len > 0 ? await this.src.read(pos, len) : Buffer.alloc(0);
     this.bufStart = pos;
@@ -404,7 +413,8 @@ class Walker {
             throw new BudgetError(`stopped at offset ${pos}: emulated stack, marks or memo over ${MAX_STACK} entries (memory budget)`, 'memory');
           }
         }
-        if (pos + HEADROOM > this.bufStart + this.buf.length || pos < this.bufStart) await this.ensure(pos, Math.min(HEADROOM, this.src.size - pos) || 1);
+        const ahead = Math.min(HEADROOM, this.src.size - pos) || 1;
+        if (!this.holds(pos, ahead)) await this.ensure(pos, ahead);
         const at = pos;
         const code = this.byteAt(pos);
         const op = OPCODES[code];
@@ -607,7 +617,7 @@ class Walker {
           case 0x63: // GLOBAL
           case 0x69: { // INST
             const a = (this.lineFast(pos) ?? (await this.line(pos)));
-            const b = await this.line(a.next);
+            const b = (this.lineFast(a.next) ?? (await this.line(a.next)));
             pos = b.next;
             const module = decodeUtf8Strict(a.text, at);
             const name = decodeUtf8Strict(b.text, at);
@@ -779,7 +789,8 @@ class Walker {
           scan.stopped = `import scan stopped at offset ${pos} (time budget)`;
           break;
         }
-        if (pos + HEADROOM > this.bufStart + this.buf.length || pos < this.bufStart) await this.ensure(pos, Math.min(HEADROOM, size - pos) || 1);
+        const ahead = Math.min(HEADROOM, size - pos) || 1;
+        if (!this.holds(pos, ahead)) await this.ensure(pos, ahead);
         const at = pos;
         const code = this.byteAt(pos);
         const op = OPCODES[code];
@@ -843,7 +854,7 @@ class Walker {
           }
           case 'line2': {
             const m = this.lineFast(pos) ?? (await this.line(pos));
-            const n = await this.line(m.next);
+            const n = this.lineFast(m.next) ?? (await this.line(m.next));
             pos = n.next;
             try {
               this.addGlobal(decodeUtf8Strict(m.text, at), decodeUtf8Strict(n.text, at), at, op.name);
