@@ -17,6 +17,7 @@ import { resolveScanSettings, type ScanSettings } from '../scan-settings.js';
 import type { Report } from '../../core/model.js';
 import { parseScanners, selectScanners } from '../select.js';
 import { localeOrder } from '../../core/text.js';
+import { useOneShotJitBudget } from '../jit-budget.js';
 
 interface BomFlags {
   format?: string;
@@ -61,6 +62,7 @@ export function registerBom(program: Command): void {
     .option('--scanners <list>', 'only these scanners add assets: model, vuln, misconfig (comma-separated; inventory always runs)', collectList)
     .option('--upload <url>', 'also send the inventory (aigis JSON) to an aigis server, e.g. https://aigis.example/api/v1/reports?project=NAME (token: $AIGIS_TOKEN)')
     .action(async (targetPath: string, flags: BomFlags) => {
+      useOneShotJitBudget(); // before the analyzers are loaded: their functions start with the larger budget
       process.exitCode = await bomCommand(targetPath, flags);
     });
 }

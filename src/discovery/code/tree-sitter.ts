@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import type * as TS from '@vscode/tree-sitter-wasm';
 
 export type SyntaxNode = TS.Node;
@@ -34,8 +35,35 @@ const moduleObject: { locateFile: (file: string) => string } & Record<string, un
 
 /** The shared runtime, initialised once; other grammars (Terraform) load into the same runtime. */
 export function initRuntime(): Promise<void> {
+  if (!init) {
+    const flag = wasmTieringFlag(process.execArgv, process.env.NODE_OPTIONS);
+    if (flag) setFlagsFromString(flag);
+  }
   init ??= runtime().Parser.init(moduleObject);
   return init;
+}
+
+/**
+ * V8's budget for recompiling a hot WebAssembly function with TurboFan, about 1,000 times its default
+ * (1.8 million "bytes executed"). V8 compiles each function with its baseline compiler (Liftoff) and
+ * recompiles the hot ones in the background; a grammar's lexer and parse tables make functions so
+ * large that TurboFan spends more on them than it saves while parsing a few files: on examples/ai-lab
+ * it was a fifth of all instructions of `aigis bom` (valgrind: 3.65 → 2.84 billion with this budget).
+ * A scan that parses megabytes of source still gets TurboFan's code, after its first few megabytes,
+ * so the cost for large trees is bounded (about +10% on 11 MB of Python parsed in one process).
+ * Syntax trees do not depend on the compiler tier.
+ */
+export const WASM_TIERING_BUDGET = 1_800_000_000;
+
+/**
+ * The V8 flag that sets WASM_TIERING_BUDGET, or undefined when the user already chose how WebAssembly
+ * is compiled (a `--wasm-tiering-budget`, `--liftoff…`, `--wasm-tier-up` or `--wasm-dynamic-tiering`
+ * option of Node).
+ */
+export function wasmTieringFlag(execArgv: readonly string[], nodeOptions = ''): string | undefined {
+  const chosen = /--(?:no-)?(?:liftoff|wasm[-_](?:tiering[-_]budget|tier[-_]up|dynamic[-_]tiering))/;
+  if (execArgv.some((a) => chosen.test(a)) || chosen.test(nodeOptions)) return undefined;
+  return `--wasm-tiering-budget=${WASM_TIERING_BUDGET}`;
 }
 
 /** The runtime's Emscripten module object (see `moduleObject`); meaningful after `initRuntime()`. */
