@@ -6,6 +6,7 @@ import type { Formatter } from './formatter.js';
 import { foldImports } from '../discovery/graph.js';
 import { isAiAsset, KIND_LABELS } from './inventory-summary.js';
 import { neutralise } from './safe-text.js';
+import { localeOrder } from '../core/text.js';
 import { unreadEcosystemsLine } from '../packages/unread.js';
 
 export const INVENTORY_ORDER: AssetKind[] = ['model', 'dataset', 'llm-provider', 'ai-service', 'ai-server', 'gpu-workload', 'workload', 'container-image', 'vector-store', 'mcp-server', 'agent', 'package'];
@@ -46,7 +47,7 @@ export function inventoryTable(opts: { all?: boolean } = {}): Formatter {
 }
 
 function byPlaceThenName(a: Asset, b: Asset): number {
-  return Number(a.properties.seenOnlyIn !== undefined) - Number(b.properties.seenOnlyIn !== undefined) || a.name.localeCompare(b.name, 'en');
+  return Number(a.properties.seenOnlyIn !== undefined) - Number(b.properties.seenOnlyIn !== undefined) || localeOrder(a.name, b.name);
 }
 
 function assetLines(a: Asset): string[] {

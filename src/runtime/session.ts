@@ -4,6 +4,7 @@
  * hits into findings (de-duplicated by rule and event, capped so a noisy rule cannot exhaust memory).
  */
 import type { Finding, Note, RuleMeta } from '../core/model.js';
+import { localeOrder } from '../core/text.js';
 import { hitToFinding, metaFor } from './alerts.js';
 import { classify, makeEvent } from './event.js';
 import { DetectionEngine, type Hit } from './sigma/engine.js';
@@ -164,6 +165,6 @@ export class DetectSession {
 
   /** Metadata of the rules that fired (the report's `rules`). */
   firedRules(): RuleMeta[] {
-    return [...this.ruleMetas.values()].sort((a, b) => a.id.localeCompare(b.id, 'en'));
+    return [...this.ruleMetas.values()].sort((a, b) => localeOrder(a.id, b.id));
   }
 }
