@@ -9,8 +9,8 @@
  * Measured on 1M CloudTrail events (`-f jsonl`): RSS 98 → 153 MiB from 50k to 1M events while a
  * forced full collection found 9–11 MiB alive throughout.
  *
- * Two settings cap that, for the detect command only (they are process-wide V8 flags, so the screening
- * thread started after them follows them too): semi-spaces keep their initial size (growth factor 1),
+ * Two settings cap that, for the detect command only (process-wide V8 flags, so the screening thread
+ * follows them too): semi-spaces keep their initial size (growth factor 1),
  * and a full collection runs whenever the heap has grown `PACE` bytes past what the last one left
  * alive. The heap is sampled every `EVERY` records, which costs nothing measurable; a full collection of
  * a ~10 MiB live heap takes a few milliseconds. Neither changes a result: collection timing is
@@ -56,7 +56,7 @@ export function v8Controls(): HeapControls {
 export type HeapTick = () => void;
 
 /**
- * Applies the settings and returns the per-record tick; call it before the screening thread starts.
+ * Applies the settings and returns the per-record tick.
  * The young generation is held again at every sample because starting a worker thread resets V8's
  * flags to the command line's. Without a reachable collector only the young generation is held.
  */

@@ -194,7 +194,7 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
   let worst: Finding['severity'] | undefined;
   const streamed: Finding[] = [];
   const session = new DetectSession(rules, {
-    // A long run's memory stays flat (heap-pacer.ts); set before the screening thread starts.
+    // A long run's memory stays flat (heap-pacer.ts).
     onRecord: paceHeap(),
     source: SOURCES[flags.source],
     since,
