@@ -10,6 +10,7 @@ import path from 'node:path';
 import { SCAN_COMMAND, SCAN_OPTIONS } from './commands/scan-options.js';
 import { scanCommand } from './commands/scan.js';
 import { CliError } from './exit.js';
+import { useOneShotJitBudget } from './jit-budget.js';
 import { CACHE_DIR_OPTION, envName, type OptionSpec } from './options.js';
 import { reportError } from './report-error.js';
 
@@ -82,6 +83,7 @@ export async function runScanFast(argv: readonly string[]): Promise<number | und
     // As program.ts's preAction hook: the cache directory reaches src/vuln/store.ts through the environment.
     const dir = parsed.flags.cacheDir as string | undefined;
     if (dir) process.env.AIGIS_CACHE_DIR = path.resolve(dir);
+    useOneShotJitBudget(); // before the analyzers are loaded, as the commander path does
     process.exitCode = await scanCommand(parsed.target, parsed.flags);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {

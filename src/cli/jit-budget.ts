@@ -5,7 +5,9 @@
  * warm enough for that, and compiling them costs more than the optimised code saves before the
  * process exits: on examples/ai-lab, 11% of all instructions (valgrind: 2.84 → 2.52 billion with an
  * eight times larger budget). Functions that stay hot over a long run are still optimised, a little
- * later (`aigis bom` of Python's standard library took no more CPU).
+ * later (`aigis bom` of Python's standard library took no more CPU). `aigis scan` uses it too: 1,000
+ * small pickles took 27% less CPU (1.08 → 0.79 s), picklescan's corpus 19% less, a 5,000-file tree of
+ * installed Python packages the same (9.8 s); a budget 32 times the default made that tree 7% slower.
  */
 import { setFlagsFromString } from 'node:v8';
 

@@ -20,6 +20,7 @@ import { progressReporter, type ScanProgress } from '../progress.js';
 import { parseScanners, ruleSelector, selectFindings, selectScanners, type Selection } from '../select.js';
 import { resolveScanSettings, type IgnoreSet, type ScanFlags, type ScanSettings } from '../scan-settings.js';
 import { localeOrder } from '../../core/text.js';
+import { useOneShotJitBudget } from '../jit-budget.js';
 
 export function registerScan(program: Command): void {
   const command = program
@@ -31,6 +32,7 @@ export function registerScan(program: Command): void {
     else command.option(o.flags, o.description);
   }
   command.action(async (targetPath: string, flags: ScanFlags) => {
+    useOneShotJitBudget(); // before the analyzers are loaded: their functions start with the larger budget
     process.exitCode = await scanCommand(targetPath, flags);
   });
 }
