@@ -64,4 +64,24 @@ describe('detect on two threads', () => {
     expect(strip(two.report)).toBe(strip(one.report));
     expect(strip(one.report.notes)).toContain('read failed');
   });
+
+  // The screening thread starts before the rules are loaded (parallel.ts); a run that stops before it is
+  // given work must end as the one-thread run does, not wait for the idle thread.
+  it('ends like one thread when every rule is refused or an input is missing', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'aigis-threads-'));
+    const bad = path.join(dir, 'bad.yml');
+    writeFileSync(bad, 'title: not a rule\n');
+    const run = (threads: '1' | '2', args: string[]) => {
+      const r = spawnSync(process.execPath, [cli, 'detect', ...args, '--threads', threads], { encoding: 'utf8', cwd: root, timeout: 30_000 });
+      return { code: r.status, signal: r.signal, stderr: r.stderr };
+    };
+    for (const args of [[logs, '--no-builtin', '--rules', bad], [logs, path.join(dir, 'missing.jsonl')]]) {
+      const one = run('1', args);
+      const two = run('2', args);
+      expect(two.signal).toBeNull(); // not killed by the timeout
+      expect(one.code).toBe(2);
+      expect(two.code).toBe(one.code);
+      expect(two.stderr).toBe(one.stderr);
+    }
+  });
 });

@@ -10,8 +10,8 @@ import { paceHeap } from '../../runtime/heap-pacer.js';
 import { DetectSession } from '../../runtime/session.js';
 import { loadRulePath } from '../../runtime/sigma/loader.js';
 import type { AnyRule, EventKind, RuleProblem } from '../../runtime/sigma/types.js';
-import { InputError, resolveInputs } from '../../runtime/sources/inputs.js';
-import { readInputsScreened, useScreenThread } from '../../runtime/sources/parallel.js';
+import { type Input, InputError, resolveInputs } from '../../runtime/sources/inputs.js';
+import { readInputsScreened, startScreenThread, stopScreenThread, useScreenThread } from '../../runtime/sources/parallel.js';
 import { followInput, readInput } from '../../runtime/sources/read.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { collectList, parseSeverityList, parseSeverityOption } from '../options.js';
@@ -179,8 +179,23 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
   const until = flags.until ? parseTimeOption(flags.until) : undefined;
   const started = Date.now();
 
+  // The inputs are resolved before the rules are loaded so that the screening thread, when it is used,
+  // starts while they load (parallel.ts); an input error is still reported after the rules' own.
+  let inputs: Input[] = [];
+  let inputError: unknown;
+  if (!flags.follow) {
+    try {
+      inputs = resolveInputs(sources);
+    } catch (err) {
+      inputError = err;
+    }
+  }
+  const screened = !flags.listen && inputError === undefined && useScreenThread(since === undefined && until === undefined, inputs, flags.threads as 'auto' | '1' | '2');
+  const thread = screened ? startScreenThread() : undefined;
+
   const { rules, problems } = loadRules(flags);
   if (rules.length === 0) {
+    if (thread) stopScreenThread(thread);
     // Say why each rule was refused: "no rules" alone leaves the user guessing.
     const why = problems.map((p) => `\n  ${p.file}${p.ruleId ? ` (rule ${p.ruleId})` : ''}: ${p.message}`).join('');
     throw new CliError(`no rules to run (${problems.length ? `every rule was refused:${why}` : '--no-builtin without --rules, or no .yml/.yaml files'})`);
@@ -214,12 +229,9 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
   });
   const notes: Note[] = session.ruleNotes(problems);
 
-  let inputs;
-  try {
-    inputs = flags.follow ? [] : resolveInputs(sources);
-  } catch (err) {
-    if (err instanceof InputError) throw new CliError(err.message);
-    throw err;
+  if (inputError !== undefined) {
+    if (inputError instanceof InputError) throw new CliError(inputError.message);
+    throw inputError;
   }
   if (flags.follow || flags.listen) {
     const stop = new AbortController();
@@ -249,8 +261,8 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
     }
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
-  } else if (useScreenThread(session, inputs, flags.threads as 'auto' | '1' | '2')) {
-    await readInputsScreened(session, inputs);
+  } else if (thread) {
+    await readInputsScreened(session, inputs, thread);
   } else {
     for (const input of inputs) await readInput(session, input);
   }

@@ -22,10 +22,10 @@ const MAX_IN_FLIGHT = 8;
 /**
  * Whether to screen on a second thread (`--threads`): '1' never, '2' whenever the inputs allow it
  * (tests compare the two), 'auto' with several cores and enough bytes. The inputs allow it when every
- * one is a file (not stdin) and records are screened at all (not under --since/--until).
+ * one is a file (not stdin) and records are screened at all (`screens`: not under --since/--until).
  */
-export function useScreenThread(session: DetectSession, inputs: Input[], threads: 'auto' | '1' | '2' = 'auto'): boolean {
-  if (threads === '1' || inputs.length === 0 || inputs.some((i) => i.path === undefined) || !session.screens) return false;
+export function useScreenThread(screens: boolean, inputs: Input[], threads: 'auto' | '1' | '2' = 'auto'): boolean {
+  if (threads === '1' || inputs.length === 0 || inputs.some((i) => i.path === undefined) || !screens) return false;
   if (threads === '2') return true;
   if (availableParallelism() < 2) return false;
   let bytes = 0;
@@ -39,14 +39,51 @@ export function useScreenThread(session: DetectSession, inputs: Input[], threads
   return bytes >= PARALLEL_MIN_BYTES;
 }
 
-/** Reads every input through the screening thread into the session; the same result as readInput on each. */
-export function readInputsScreened(session: DetectSession, inputs: Input[]): Promise<void> {
+/** A screening thread started ahead of its work, and what became of it before it was given any. */
+export interface ScreenThread {
+  worker: Worker;
+  failure?: Error;
+  exitCode?: number;
+}
+
+/**
+ * Starts the screening thread before its settings exist: a thread's start-up (~130 ms of this machine's
+ * time, most of it Node compiling its own modules for the new thread) then overlaps the main thread's
+ * loading of the rules, which the settings (the screen index) come from. The thread waits for them
+ * (screen-worker.ts). It does not keep the process alive until readInputsScreened takes it, so a run that
+ * stops before (every rule refused, an unreadable input) ends as it would without it; stopScreenThread
+ * ends it.
+ */
+export function startScreenThread(): ScreenThread {
+  const worker = new Worker(new URL('./screen-worker.js', import.meta.url));
+  worker.unref();
+  const thread: ScreenThread = { worker };
+  worker.on('error', (err) => {
+    thread.failure ??= err;
+  });
+  worker.once('exit', (code) => {
+    thread.exitCode = code;
+  });
+  return thread;
+}
+
+export function stopScreenThread(thread: ScreenThread): void {
+  void thread.worker.terminate();
+}
+
+/**
+ * Reads every input through the screening thread into the session; the same result as readInput on each.
+ * `thread` is one startScreenThread gave (else one is started now).
+ */
+export function readInputsScreened(session: DetectSession, inputs: Input[], thread: ScreenThread = startScreenThread()): Promise<void> {
   const spec = session.screenSpec();
   if (!spec) throw new Error('readInputsScreened: this session parses every record');
   const control = new SharedArrayBuffer(4);
   const inFlight = new Int32Array(control);
   const data: ScreenWorkerData = { index: spec.index, forced: spec.forced, paths: inputs.map((i) => i.path as string), control, maxInFlight: MAX_IN_FLIGHT };
-  const worker = new Worker(new URL('./screen-worker.js', import.meta.url), { workerData: data });
+  const { worker } = thread;
+  worker.ref();
+  worker.postMessage(data);
   const parsers = inputs.map((input) => {
     const parser: RecordParser = new RecordParser((rec) => session.record(rec, `${input.name}#${parser.stats.records}`));
     return parser;
@@ -86,7 +123,11 @@ export function readInputsScreened(session: DetectSession, inputs: Input[]): Pro
         fail(err as Error);
       }
     });
-    worker.on('error', (err) => fail(new Error(`the screening thread failed: ${err.message} (--threads 1 reads on one thread)`)));
-    worker.on('exit', (code) => fail(new Error(`the screening thread stopped (exit code ${code})`)));
+    const failed = (err: Error): void => fail(new Error(`the screening thread failed: ${err.message} (--threads 1 reads on one thread)`));
+    worker.on('error', failed);
+    if (thread.failure) failed(thread.failure);
+    const exited = (code: number): void => fail(new Error(`the screening thread stopped (exit code ${code})`));
+    worker.on('exit', exited);
+    if (thread.exitCode !== undefined) exited(thread.exitCode);
   });
 }

@@ -4,7 +4,7 @@
  * with the splitter's problems and counts, to the main thread. It never parses an event and runs no
  * rule: the verdicts come from the same Screener the one-thread path uses.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { collector } from '../heap-pacer.js';
 import { Screener, type ScreenIndex } from '../sigma/screener.js';
 import type { EventKind } from '../sigma/types.js';
@@ -29,11 +29,15 @@ export type ScreenMessage =
   | { type: 'end' }
   | { type: 'fatal'; message: string };
 
-const init = workerData as ScreenWorkerData;
+/**
+ * The thread is started before the rules are loaded (parallel.ts: its start-up overlaps theirs), so its
+ * settings arrive as the first message rather than as workerData; later messages are batch buffers the
+ * main thread has replayed and sends back for reuse (see Forwarder).
+ */
+let init: ScreenWorkerData | undefined;
+let inFlight: Int32Array;
+let screener: Screener;
 const port = parentPort!;
-const inFlight = new Int32Array(init.control);
-const screener = new Screener(init.index);
-/** Batch buffers the main thread has replayed and sent back (see Forwarder). */
 const spare: ArrayBuffer[] = [];
 /**
  * This thread allocates little on its heap, so V8 seldom collects it, and the ArrayBuffers it lets go
@@ -43,8 +47,13 @@ const spare: ArrayBuffer[] = [];
 const COLLECT_EVERY = 32;
 const collect = collector();
 let posted = 0;
-port.on('message', (buf: ArrayBuffer) => {
-  if (spare.length < init.maxInFlight) spare.push(buf);
+port.on('message', (msg: ScreenWorkerData | ArrayBuffer) => {
+  if (init === undefined) {
+    init = msg as ScreenWorkerData;
+    inFlight = new Int32Array(init.control);
+    screener = new Screener(init.index);
+    run(init).catch((err: unknown) => port.postMessage({ type: 'fatal', message: (err as Error)?.message ?? String(err) } satisfies ScreenMessage));
+  } else if (spare.length < init.maxInFlight) spare.push(msg as ArrayBuffer);
 });
 
 function post(batch: Batch): void {
@@ -54,20 +63,20 @@ function post(batch: Batch): void {
   if (++posted % COLLECT_EVERY === 0) collect?.();
   for (;;) {
     const n = Atomics.load(inFlight, 0);
-    if (n < init.maxInFlight) break;
+    if (n < init!.maxInFlight) break;
     Atomics.wait(inFlight, 0, n);
   }
 }
 
-async function run(): Promise<void> {
-  for (let i = 0; i < init.paths.length; i++) {
+async function run(job: ScreenWorkerData): Promise<void> {
+  for (let i = 0; i < job.paths.length; i++) {
     let events = 0;
     let unrecognised = 0;
     let bytes = 0;
     let error: string | undefined;
     const forwarder = new Forwarder(i, post, spare);
     const screen = (raw: Buffer, from: number, to: number): boolean => {
-      const verdict = screener.screen(raw, init.forced, from, to);
+      const verdict = screener.screen(raw, job.forced, from, to);
       if (verdict === 'parse') return true;
       if (verdict === 'event') events++;
       else unrecognised++;
@@ -75,7 +84,7 @@ async function run(): Promise<void> {
     };
     const splitter = new RecordSplitter(forwarder, undefined, screen);
     try {
-      for await (const chunk of decodedChunks(fileInput(init.paths[i]).chunks())) {
+      for await (const chunk of decodedChunks(fileInput(job.paths[i]).chunks())) {
         bytes += chunk.length;
         splitter.push(chunk);
       }
@@ -90,4 +99,3 @@ async function run(): Promise<void> {
   port.postMessage({ type: 'end' } satisfies ScreenMessage);
 }
 
-run().catch((err: unknown) => port.postMessage({ type: 'fatal', message: (err as Error)?.message ?? String(err) } satisfies ScreenMessage));
