@@ -6,6 +6,7 @@
  */
 import type { Analyzer, AnalyzerContext, AnalyzerResult, FileInfo, ScanFile } from '../core/analyzer.js';
 import { PACKAGE_PARSERS } from '../packages/parsers/index.js';
+import { boundedEntries, withinBounds } from '../packages/bounds.js';
 import { entriesToAssets } from '../packages/to-assets.js';
 import type { PackageParser, ParseOutput } from '../packages/types.js';
 import type { Asset } from '../core/model.js';
@@ -70,8 +71,10 @@ export const packagesAnalyzer: Analyzer = {
     if (text === undefined) return { notes: [{ level: 'warning', path: file.path, message: `${parser.id}: binary content, not a manifest`, source: 'packages' }] };
     try {
       const out = await parser.parse(text, file.path, { open: (p) => ctx.open(p) });
-      const server = out.project ? packagedMcpServer(out.project, file.path) : undefined;
-      return { assets: [...entriesToAssets(out.entries), ...(server ? [server] : [])], notes: out.notes };
+      const { entries, note } = boundedEntries(out.entries, file.path, parser.id);
+      const project = out.project && withinBounds({ name: out.project.name, version: out.project.version, specifier: '' }) ? out.project : undefined;
+      const server = project ? packagedMcpServer(project, file.path) : undefined;
+      return { assets: [...entriesToAssets(entries), ...(server ? [server] : [])], notes: note ? [...out.notes, note] : out.notes };
     } catch (e) {
       const msg = (e as Error).message.split('\n')[0].slice(0, 200);
       return { notes: [{ level: 'warning', path: file.path, message: `${parser.id}: cannot parse (${msg}); dependencies of this file are not inventoried`, source: 'packages' }] };
