@@ -6,9 +6,11 @@
  *
  * Trust: a config named with `--config` (or found in a working directory outside the target) is the
  * user's own. An `aigis.yaml` found inside the scanned target belongs to the target, which is
- * untrusted: it may narrow what is reported (suppressions, severity filter, skips) but never choose
- * where or how the report is written (`output`, `format`) nor read a file outside the target
- * (`ignore-file: ../../etc/passwd`). Those keys are ignored with a note in the report.
+ * untrusted: it may suppress findings, visibly (its `ignore`, `skip-check` and `severity` make findings
+ * suppressed by the config, counted and listed, not dropped), and skip files (applied, with a warning
+ * note naming the globs), but never choose where or how the report is written (`output`, `format`),
+ * which scanners or rules run, nor read a file outside the target (`ignore-file: ../../etc/passwd`).
+ * Those keys are ignored with a note in the report.
  */
 import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -84,6 +86,11 @@ export interface ScanSettings {
    * report as suppressed by the config), never as a silent drop.
    */
   suppressRules?: { patterns: string[]; source: string };
+  /**
+   * `severity:` of the target's own config: findings of the other severities become suppressed by the
+   * config (counted and listed), never dropped silently.
+   */
+  suppressSeverities?: { severities: Severity[]; source: string };
   /** Imported vulnerability reports (`--vuln-report`), as given and resolved against the working directory. */
   vulnReports: { file: string; shown: string }[];
   /** Settings the target's own config tried to set and was not allowed to (see the header). */
@@ -109,6 +116,7 @@ export async function resolveScanSettings(targetPath: string | undefined, flags:
   }
   const notes: Note[] = [];
   let suppressRules: ScanSettings['suppressRules'];
+  let suppressSeverities: ScanSettings['suppressSeverities'];
   if (configPath && !configPath.trusted) {
     for (const key of ['format', 'output'] as const) {
       if (config[key] === undefined) continue;
@@ -123,6 +131,16 @@ export async function resolveScanSettings(targetPath: string | undefined, flags:
     }
     if (config.skipCheck?.length) suppressRules = { patterns: config.skipCheck, source: shown(configPath.file) };
     delete config.skipCheck;
+    if (config.severity && flags.severity === undefined) suppressSeverities = { severities: config.severity, source: shown(configPath.file) };
+    delete config.severity;
+    // What the target's config leaves unread is applied (vendored trees, fixtures), and said in the report.
+    for (const [key, value] of [['skip-dirs', config.skipDirs], ['skip-files', config.skipFiles]] as const) {
+      if (!value?.length || (key === 'skip-dirs' ? flags.skipDirs : flags.skipFiles)?.length) continue;
+      notes.push(untrustedNote(shown(configPath.file), `"${key}" of a config inside the scanned target is applied: ${value.map((g) => JSON.stringify(g)).join(', ')} not scanned (pass --${key} to override it, or name the file with --config to trust it)`));
+    }
+    if (config.maxFileSize !== undefined && flags.maxFileSize === undefined) {
+      notes.push(untrustedNote(shown(configPath.file), `"max-file-size: ${config.maxFileSize}" of a config inside the scanned target is applied: larger files are not read (pass --max-file-size to override it)`));
+    }
   }
   const ignorePath = findIgnoreFile(flags.ignoreFile, config, configPath, cwd, targetRoot, (msg) => notes.push(untrustedNote(shown(configPath!.file), msg)));
   const ignores: IgnoreSet[] = [];
@@ -155,6 +173,7 @@ export async function resolveScanSettings(targetPath: string | undefined, flags:
     check: flags.check?.length ? flags.check : config.check,
     skipCheck: flags.skipCheck?.length ? flags.skipCheck : config.skipCheck,
     suppressRules,
+    suppressSeverities,
     vulnReports: (flags.vulnReport ?? []).map((f) => ({ file: path.resolve(cwd, f), shown: f })),
     notes,
   };

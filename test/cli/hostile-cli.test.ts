@@ -85,6 +85,40 @@ describe('config inside the scanned target is untrusted (issue 9.1)', () => {
   });
 });
 
+describe("a target's config narrows the report visibly, never silently", () => {
+  const dir = tree('narrowing-config', {
+    'aigis.yaml': 'severity: [info]\nskip-dirs: [vendor]\n',
+    'app.py': `GH = "${GITHUB_TOKEN}"\n`,
+    'vendor/lib.py': `GH = "${GITHUB_TOKEN}"\n`,
+  });
+
+  it('its severity filter makes the other findings suppressed by the config, counted and listed', () => {
+    const r = run(['scan', dir, '-q', '-f', 'json', '--fail-on', 'high'], { cwd: tmp });
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.findings).toEqual([]);
+    expect(report.suppressed.map((s) => [s.finding.location.path, s.by, s.reason])).toEqual([['app.py', 'config', 'severity filter (info) in aigis.yaml']]);
+    expect(report.summary.suppressed).toBe(1);
+    expect(r.stdout).not.toContain(GITHUB_TOKEN);
+  });
+
+  it('its skips apply with a warning naming them; --severity overrides its filter', () => {
+    const r = run(['scan', dir, '-q', '-f', 'json', '--fail-on', 'high', '--severity', 'critical,high,medium,low,info'], { cwd: tmp });
+    const report = JSON.parse(r.stdout) as Report;
+    expect(r.code).toBe(1);
+    expect(report.findings.map((f) => f.location.path)).toEqual(['app.py']);
+    expect(report.suppressed).toEqual([]);
+    expect(report.notes.filter((n) => n.source === 'config').map((n) => n.message)).toEqual([expect.stringMatching(/^"skip-dirs" of a config inside the scanned target is applied: "vendor" not scanned/)]);
+  });
+
+  it('named with --config it is trusted: the filter drops, as the flag does, and no note', () => {
+    const r = run(['scan', dir, '-q', '-f', 'json', '--config', path.join(dir, 'aigis.yaml')], { cwd: tmp });
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.findings).toEqual([]);
+    expect(report.suppressed).toEqual([]);
+    expect(report.notes.filter((n) => n.source === 'config')).toEqual([]);
+  });
+});
+
 describe('-o never follows a final symlink (issue 9.2)', () => {
   const dir = tree('symlink-out', { 'app.py': 'print("hi")\n', 'events.jsonl': '' });
   const victim = path.join(tmp, 'victim.txt');

@@ -95,6 +95,7 @@ export async function scanReport(targetPath: string, settings: ScanSettings, dep
     result.findings = selectFindings(result.findings, keepRule);
     result.suppressed = selectFindings(result.suppressed, keepRule);
     if (settings.suppressRules) await suppressByRule(result, settings.suppressRules);
+    if (settings.suppressSeverities) suppressBySeverity(result, settings.suppressSeverities);
     if (settings.ignores.length) await applySuppressionSets(result, settings.ignores, deps.today);
     if (settings.baseline) {
       const { kept, known } = applyBaseline(result.findings, settings.baseline.known);
@@ -172,6 +173,16 @@ async function suppressByRule(result: PipelineResult, rules: NonNullable<ScanSet
   for (const f of result.findings) {
     if (match(f.ruleId)) result.suppressed.push({ finding: f, by: 'config', reason: `skip-check in ${rules.source}` });
     else kept.push(f);
+  }
+  result.findings = kept;
+}
+
+/** `severity:` of the target's own aigis.yaml: findings of other severities become suppressed (visible), not dropped. */
+function suppressBySeverity(result: PipelineResult, filter: NonNullable<ScanSettings['suppressSeverities']>): void {
+  const kept: Finding[] = [];
+  for (const f of result.findings) {
+    if (filter.severities.includes(f.severity)) kept.push(f);
+    else result.suppressed.push({ finding: f, by: 'config', reason: `severity filter (${filter.severities.join(', ')}) in ${filter.source}` });
   }
   result.findings = kept;
 }
