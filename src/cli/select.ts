@@ -44,3 +44,19 @@ export function selectFindings<T extends { finding: Finding } | Finding>(list: T
   if (!keep) return list;
   return list.filter((x) => keep('finding' in x ? x.finding.ruleId : x.ruleId));
 }
+
+/**
+ * The patterns (`--check`, `--skip-check`) that match none of `ids`: a misspelt id would otherwise
+ * select nothing and pass the gate (`--check secret/openai-key` for `secret/openai-api-key`). Advisory
+ * rule ids (`vuln/GHSA-…`, `vuln/PYSEC-…`) come from the database, not from a list: any `vuln/` pattern
+ * is taken.
+ */
+export async function unmatchedRulePatterns(patterns: string[], ids: readonly string[]): Promise<string[]> {
+  const { default: picomatch } = await import('picomatch');
+  return patterns.filter((p) => {
+    if (/^vuln\//i.test(p)) return false;
+    const match = picomatch(p, { nocase: true });
+    return !ids.some((id) => match(id));
+  });
+}
+

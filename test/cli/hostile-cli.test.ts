@@ -97,7 +97,7 @@ describe("a target's config narrows the report visibly, never silently", () => {
     const report = JSON.parse(r.stdout) as Report;
     expect(report.findings).toEqual([]);
     expect(report.suppressed.map((s) => [s.finding.location.path, s.by, s.reason])).toEqual([['app.py', 'config', 'severity filter (info) in aigis.yaml']]);
-    expect(report.summary.suppressed).toBe(1);
+    expect((report as unknown as { summary: { suppressed: number } }).summary.suppressed).toBe(1);
     expect(r.stdout).not.toContain(GITHUB_TOKEN);
   });
 

@@ -143,4 +143,10 @@ describe('aigis rules export --format sigma', () => {
     expect(r.stdout).toContain('name: bedrock-llmjacking-recon-then-invoke');
     expect(r.stdout.split('\n---\n').length).toBeGreaterThan(20);
   });
+
+  it('a --rules path that does not exist is a usage error (exit 2), not a note', () => {
+    const r = run(['detect', 'examples/ai-lab/logs', '--rules', 'no/such/rules.yml', '--fail-on', 'critical']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('aigis: --rules no/such/rules.yml: no such file or directory\n');
+  });
 });

@@ -1,4 +1,4 @@
-import { closeSync, constants, openSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, openSync, writeSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { Finding, Note } from '../../core/model.js';
 import { atLeast, type Severity } from '../../core/severity.js';
@@ -152,6 +152,9 @@ export function loadRules(flags: { builtin: boolean; rules: string[] }): { rules
     problems.push(...b.problems);
   }
   for (const p of flags.rules) {
+    // A path the user named that is not there is a usage error (exit 2), like every other file flag: as
+    // a note, a typo would run the built-in pack alone and pass the gate.
+    if (!existsSync(p)) throw new CliError(`--rules ${p}: no such file or directory`);
     const r = loadRulePath(p);
     rules.push(...r.rules);
     problems.push(...r.problems);
@@ -193,7 +196,14 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
   const screened = !flags.listen && inputError === undefined && useScreenThread(since === undefined && until === undefined, inputs, flags.threads as 'auto' | '1' | '2');
   const thread = screened ? startScreenThread() : undefined;
 
-  const { rules, problems } = loadRules(flags);
+  let loaded;
+  try {
+    loaded = loadRules(flags);
+  } catch (err) {
+    if (thread) stopScreenThread(thread);
+    throw err;
+  }
+  const { rules, problems } = loaded;
   if (rules.length === 0) {
     if (thread) stopScreenThread(thread);
     // Say why each rule was refused: "no rules" alone leaves the user guessing.

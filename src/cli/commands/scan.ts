@@ -17,9 +17,10 @@ import { checkOutput } from '../output.js';
 import { writeReport } from '../write-report.js';
 import { uploadReport, uploadTarget } from '../upload.js';
 import { progressReporter, type ScanProgress } from '../progress.js';
-import { parseScanners, ruleSelector, selectFindings, selectScanners, type Selection } from '../select.js';
+import { parseScanners, ruleSelector, selectFindings, selectScanners, unmatchedRulePatterns, type Selection } from '../select.js';
 import { resolveScanSettings, type IgnoreSet, type ScanFlags, type ScanSettings } from '../scan-settings.js';
 import { localeOrder } from '../../core/text.js';
+import { ruleCatalog } from '../../analyzers/rule-catalog.js';
 import { useOneShotJitBudget } from '../jit-budget.js';
 
 export function registerScan(program: Command): void {
@@ -163,6 +164,13 @@ function compareFindings(a: Finding, b: Finding): number {
 
 /** `--scanners`, `--check`, `--skip-check` (flags, or a trusted aigis.yaml under them). */
 export async function selectionOf(settings: Pick<ScanSettings, 'scanners' | 'check' | 'skipCheck'>): Promise<Selection> {
+  for (const [name, patterns] of [['--check', settings.check], ['--skip-check', settings.skipCheck]] as const) {
+    if (!patterns?.length) continue;
+    const catalog = ruleCatalog();
+    const ids = [...Object.values(catalog.analyzers), ...Object.values(catalog.enrichers)].flat().map((r) => r.id);
+    const unknown = await unmatchedRulePatterns(patterns, ids);
+    if (unknown.length) throw new CliError(`${name} ${unknown.map((p) => `"${p}"`).join(', ')} match${unknown.length === 1 ? 'es' : ''} no rule of a scan (see aigis rules)`);
+  }
   return { scanners: parseScanners(settings.scanners), keepRule: await ruleSelector(settings.check, settings.skipCheck) };
 }
 
