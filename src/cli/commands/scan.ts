@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Analyzer, Enricher, LazyAnalyzer, LazyEnricher } from '../../core/analyzer.js';
-import type { Finding, Note, Report } from '../../core/model.js';
+import type { Finding, Note, Report, SuppressedFinding } from '../../core/model.js';
 import { atLeast, severityRank } from '../../core/severity.js';
 import { DEFAULT_SKIP_DIRS } from '../../core/target.js';
 import { runPipeline, type PipelineResult } from '../../pipeline/scan.js';
@@ -98,6 +98,7 @@ export async function scanReport(targetPath: string, settings: ScanSettings, dep
     if (settings.suppressRules) await suppressByRule(result, settings.suppressRules);
     if (settings.suppressSeverities) suppressBySeverity(result, settings.suppressSeverities);
     if (settings.ignores.length) await applySuppressionSets(result, settings.ignores, deps.today);
+    suppressPathsThroughSuppressed(result);
     if (settings.baseline) {
       const { kept, known } = applyBaseline(result.findings, settings.baseline.known);
       result.findings = kept;
@@ -191,6 +192,36 @@ function suppressBySeverity(result: PipelineResult, filter: NonNullable<ScanSett
   for (const f of result.findings) {
     if (filter.severities.includes(f.severity)) kept.push(f);
     else result.suppressed.push({ finding: f, by: 'config', reason: `severity filter (${filter.severities.join(', ')}) in ${filter.source}` });
+  }
+  result.findings = kept;
+}
+
+/**
+ * An attack path one of whose steps rests on a suppressed finding is suppressed with it, by the same
+ * means: an inline suppression removes the finding before paths are built (so no path), and a key
+ * accepted in `.aigisignore` or aigis.yaml must not still fail the gate through its
+ * `path/leaked-key-to-ai-account` finding. The path finding stays in the report, suppressed.
+ */
+function suppressPathsThroughSuppressed(result: PipelineResult): void {
+  if (!result.paths?.items.length || !result.suppressed.length) return;
+  const suppressed = new Map(result.suppressed.map((s) => [s.finding.stableFingerprint ?? s.finding.fingerprint, s]));
+  const through = new Map<string, SuppressedFinding>();
+  for (const path of result.paths.items) {
+    for (const step of path.steps) {
+      const s = step.finding && suppressed.get(step.finding.fingerprint);
+      if (s) {
+        through.set(path.id, s);
+        break;
+      }
+    }
+  }
+  if (!through.size) return;
+  const kept: Finding[] = [];
+  for (const f of result.findings) {
+    const id = f.ruleId.startsWith('path/') ? f.properties?.pathId : undefined;
+    const s = typeof id === 'string' ? through.get(id) : undefined;
+    if (s) result.suppressed.push({ finding: f, by: s.by, reason: `a step of the path rests on ${s.finding.ruleId}, which is suppressed${s.reason ? `: ${s.reason}` : ''}` });
+    else kept.push(f);
   }
   result.findings = kept;
 }
