@@ -1,6 +1,6 @@
 /** Builds a manifest for one or more paths (`aigis hash`). */
 import { stat } from 'node:fs/promises';
-import { basename, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import { hashFiles, type HashOptions } from './hash-pool.js';
 import type { Manifest } from './manifest.js';
 import { DEFAULT_IGNORE, listFiles, type FileEntry } from './walk.js';
@@ -15,7 +15,7 @@ export interface BuildResult {
 
 /**
  * One directory: names relative to it, model name = its base name (what model-signing does); one
- * file: its base name.
+ * file: its path from the working directory when it is inside it, else its base name.
  * Otherwise names are relative to `root` (default: the current directory), and every path must be inside it.
  */
 export interface BuildOptions {
@@ -33,8 +33,11 @@ export async function buildManifest(paths: string[], opts: BuildOptions = {}): P
   const files: FileEntry[] = [];
   const skipped: BuildResult['skipped'] = [];
   let modelName: string;
-  const single = paths.length === 1 && !opts.root ? await stat(paths[0]).catch(() => undefined) : undefined;
-  if (paths.length === 1 && !opts.root && !single) throw new HashError(`cannot read ${paths[0]}`);
+  const one = paths.length === 1 && !opts.root ? await stat(paths[0]).catch(() => undefined) : undefined;
+  if (paths.length === 1 && !opts.root && !one) throw new HashError(`cannot read ${paths[0]}`);
+  // One file inside the working directory is named from there (`data/train.csv`), so that the manifest
+  // checks from where it was made, as `sha256sum -c` does; one file elsewhere keeps its base name.
+  const single = one && (one.isDirectory() || !insideCwd(paths[0])) ? one : undefined;
   if (single) {
     // One directory (or one file): names relative to it, as model-signing does.
     const w = await listFiles(paths[0], ignore, opts.ignoreAbs);
@@ -81,3 +84,9 @@ export async function buildManifest(paths: string[], opts: BuildOptions = {}): P
   };
   return { manifest, skipped, bytes: hashed.reduce((a, f) => a + f.size, 0) };
 }
+
+function insideCwd(p: string): boolean {
+  const rel = relative(resolve('.'), resolve(p));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+

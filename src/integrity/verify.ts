@@ -31,9 +31,10 @@ export async function verifyManifest(manifest: Manifest, root: string, opts: Has
       result.unreadable.push(s);
     }
   }
+  const scope = scopeOf(expected.keys());
   const present = walk.files.filter((f) => {
     if (expected.has(f.name)) return true;
-    result.extra.push(f.name);
+    if (inScope(f.name, scope)) result.extra.push(f.name);
     return false;
   });
   const hashes = await hashFiles(present, opts);
@@ -46,3 +47,24 @@ export async function verifyManifest(manifest: Manifest, root: string, opts: Has
   });
   return result;
 }
+
+/**
+ * The directories a manifest covers: those that hold a listed file directly ('' is the root, others end
+ * in '/'). A manifest of one directory lists files at its top, so everything under the root is covered;
+ * one made of several paths (`aigis hash data models`, names relative to the working directory) covers
+ * data/ and models/ only, and the other files of the working directory are not extra.
+ */
+function scopeOf(names: Iterable<string>): Set<string> {
+  const dirs = new Set<string>();
+  for (const name of names) dirs.add(name.slice(0, name.lastIndexOf('/') + 1));
+  return dirs;
+}
+
+/** Whether a file lies in a covered directory or below one. */
+function inScope(name: string, scope: Set<string>): boolean {
+  for (let i = name.lastIndexOf('/'); ; i = name.lastIndexOf('/', i - 1)) {
+    if (scope.has(name.slice(0, i + 1))) return true;
+    if (i <= 0) return i === 0 && scope.has('');
+  }
+}
+

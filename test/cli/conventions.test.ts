@@ -109,7 +109,7 @@ describe('CLI conventions (issue 10.5)', () => {
     expect(JSON.parse(run(['scan', dir, '-q', '-f', 'JSON']).stdout).schemaVersion).toBe(1);
     expect(JSON.parse(run(['bom', dir, '-q', '-f', 'CycloneDX']).stdout).bomFormat).toBe('CycloneDX');
     expect(Array.isArray(JSON.parse(run(['rules', '-f', 'Json']).stdout))).toBe(true);
-    expect(run(['hash', path.join(dir, 'app.py'), '-q', '-f', 'SHA256SUM']).stdout).toMatch(/^[0-9a-f]{64} {2}app\.py\n$/);
+    expect(run(['hash', path.join(dir, 'app.py'), '-q', '-f', 'SHA256SUM']).stdout).toMatch(/^[0-9a-f]{64} {2}conv\/app\.py\n$/);
   });
 
   it('an unknown format for rules and malformed skip globs are usage errors', () => {

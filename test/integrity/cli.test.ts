@@ -80,6 +80,37 @@ describe('aigis hash / verify', () => {
     expect(run(['verify', manifest]).code).toBe(0);
   });
 
+  it('a manifest of several paths verifies on the unchanged tree: files beside them are not extra', () => {
+    const work = path.join(tmp, 'several');
+    mkdirSync(path.join(work, 'data', 'sub'), { recursive: true });
+    mkdirSync(path.join(work, 'models'));
+    writeFileSync(path.join(work, 'data', 'train.csv'), '1\n');
+    writeFileSync(path.join(work, 'models', 'w.bin'), '2\n');
+    writeFileSync(path.join(work, 'notes.txt'), '3\n');
+    expect(run(['hash', 'data', 'models', '-o', 'manifest.json', '-q'], work).code).toBe(0);
+    const ok = run(['verify', 'manifest.json'], work);
+    expect(ok.stdout).toContain('all 2 files match');
+    expect(ok.code).toBe(0);
+    // A file added inside a hashed directory, at any depth, is still extra.
+    writeFileSync(path.join(work, 'data', 'sub', 'new.csv'), '4\n');
+    const added = run(['verify', 'manifest.json'], work);
+    expect(added.code).toBe(1);
+    expect(added.stdout).toMatch(/EXTRA\s+data\/sub\/new\.csv/);
+    expect(added.stdout).not.toContain('notes.txt');
+  });
+
+  it('one file inside the working directory is named from there, so verify and sha256sum -c find it', () => {
+    const work = path.join(tmp, 'onefile');
+    mkdirSync(path.join(work, 'data'), { recursive: true });
+    writeFileSync(path.join(work, 'data', 'train.csv'), '1\n');
+    writeFileSync(path.join(work, 'other.txt'), '2\n');
+    expect(run(['hash', 'data/train.csv', '-f', 'sha256sum', '-o', 'sums.txt', '-q'], work).code).toBe(0);
+    expect(readFileSync(path.join(work, 'sums.txt'), 'utf8')).toMatch(/^[0-9a-f]{64} {2}data\/train\.csv\n$/);
+    expect(run(['verify', 'sums.txt'], work).code).toBe(0);
+    const coreutils = spawnSync('sha256sum', ['-c', 'sums.txt'], { cwd: work, encoding: 'utf8' });
+    expect(coreutils.stdout).toBe('data/train.csv: OK\n');
+  });
+
   it('the sha256sum form is accepted by verify and by coreutils sha256sum -c', () => {
     const dir = dataset('ds2');
     const out = run(['hash', '.', '--format', 'sha256sum'], dir);
