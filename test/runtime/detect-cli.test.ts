@@ -149,4 +149,13 @@ describe('aigis rules export --format sigma', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('aigis: --rules no/such/rules.yml: no such file or directory\n');
   });
+
+  it('says why there is nothing to report when --since/--until leave no event (a warning, shown by the table)', () => {
+    const none = run(['detect', 'examples/ai-lab/logs', '--since', '2100-01-01T00:00:00Z']);
+    expect(none.code).toBe(0);
+    expect(none.stdout).toMatch(/\[warning\] \d+ event\(s\) outside --since\/--until \(or without a time\) were skipped/);
+    const some = JSON.parse(run(['detect', 'examples/ai-lab/logs', '--since', '2000-01-01T00:00:00Z', '-f', 'json']).stdout) as { notes: { level: string; message: string }[] };
+    expect(some.notes.filter((n) => n.level === 'warning' && /outside --since/.test(n.message))).toEqual([]);
+  });
 });
+

@@ -282,8 +282,10 @@ export async function detectCommand(sources: string[], rawFlags: DetectFlags): P
   const findings = session.findings.filter(keep);
   const s = session.stats;
   notes.push(...session.notes);
-  if (s.unrecognised) notes.push({ level: 'info', message: `${s.unrecognised} record(s) were not CloudTrail, Kubernetes audit or Falco events`, source: 'detect' });
-  if (s.outOfRange) notes.push({ level: 'info', message: `${s.outOfRange} event(s) outside --since/--until (or without a time) were skipped`, source: 'detect' });
+  // When they leave nothing to check, "No findings." alone would mislead: the table shows warnings.
+  const level = s.events === 0 ? 'warning' : 'info';
+  if (s.unrecognised) notes.push({ level, message: `${s.unrecognised} record(s) were not CloudTrail, Kubernetes audit or Falco events${flags.source !== 'auto' ? ` (read as --source ${flags.source})` : ''}`, source: 'detect' });
+  if (s.outOfRange) notes.push({ level, message: `${s.outOfRange} event(s) outside --since/--until (or without a time) were skipped`, source: 'detect' });
   notes.push({ level: 'info', message: `${s.events} event(s) from ${s.inputs} input(s) checked against ${session.engine.detections.length} detection and ${session.engine.correlations.length} correlation rules`, source: 'detect' });
   const report = buildReport(
     'detect',
