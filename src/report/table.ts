@@ -125,7 +125,9 @@ export function summaryLine(report: Report): string {
 
 /** The table shows the first sentence of the fix (the whole text is in every other format). */
 export function firstSentence(s: string, max = 200): string {
-  const line = s.trim().split('\n')[0];
+  // The first line, with the lines a hard-wrapped sentence continues on (not a blank line, not a
+  // list item) joined to it: a rule's text may break mid-sentence.
+  const line = s.trim().replace(/[ \t]*\n[ \t]*(?![\n\-*•]|\d+[.)]\s)/g, ' ').split('\n')[0].trim();
   const sentence = /^(.+?[.!?])(?=\s|$)/.exec(line)?.[1] ?? line;
   return sentence.length > max ? `${sentence.slice(0, max - 1)}…` : sentence;
 }

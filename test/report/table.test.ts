@@ -41,6 +41,11 @@ describe('table formatter', () => {
   it('shows the first sentence of the fix, without cutting URLs', () => {
     expect(firstSentence('Revoke it at https://platform.openai.com/api-keys now. Then load it from a vault.')).toBe('Revoke it at https://platform.openai.com/api-keys now.');
     expect(firstSentence('No full stop here')).toBe('No full stop here');
+    // A hard-wrapped sentence is read across its lines; a blank line or a list item ends it.
+    expect(firstSentence('Restore logging (with your bucket), check the\nrole that removed it. Then alert.')).toBe('Restore logging (with your bucket), check the role that removed it.');
+    expect(firstSentence('Do one of these\n- pin it\n- remove it')).toBe('Do one of these');
+    expect(firstSentence('First paragraph without stop\n\nSecond one.')).toBe('First paragraph without stop');
+    expect(firstSentence('Steps\n1. revoke\n2. rotate')).toBe('Steps');
     expect(firstSentence('x'.repeat(300))).toHaveLength(200);
   });
 
