@@ -16,6 +16,10 @@ function scan(...args: string[]): Report {
 
 describe('attack paths of examples/ai-lab (built CLI)', () => {
   const report = scan();
+
+  it('no finding comes from the safe twins under safe/ (the example README says they stay quiet)', () => {
+    expect(report.findings.filter((f) => f.location.path?.startsWith('safe/')).map((f) => `${f.ruleId} ${f.location.path}:${f.location.startLine}`)).toEqual([]);
+  });
   const items = report.paths?.items ?? [];
   const summary = items.map((p) => `${p.ruleId} ${p.entry.assetId} → ${p.target.assetId}`);
 
