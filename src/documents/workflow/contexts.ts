@@ -84,7 +84,7 @@ export const PR_HEAD_REFS: readonly RegExp[] = [
 ];
 
 /** Run-step commands that fetch and switch to a pull request's code. */
-export const PR_CHECKOUT_COMMANDS: readonly RegExp[] = [/\bgh\s+pr\s+checkout\b/, /\bgit\s+fetch\b[^\n]*\bpull\/[^\s/]+\/(?:head|merge)/, /\bhub\s+pr\s+checkout\b/];
+export const PR_CHECKOUT_COMMANDS: readonly RegExp[] = [/\bgh\s+pr\s+checkout\b/, /\bgit\s+fetch\b[^\n]*\bpull\/(?:\$\{\{[^}\n]*\}\}|[^\s/]+)\/(?:head|merge)/, /\bhub\s+pr\s+checkout\b/];
 
 /**
  * Action inputs that are evaluated as code (CodeQL's and zizmor's code-injection sinks): an expansion

@@ -33,9 +33,9 @@ export const untrustedCheckout: PostureRule<WorkflowProject> = {
       if (!triggers.length) continue;
       const at = job.steps.findIndex(checksOutHead);
       if (at < 0) continue;
-      const runner = job.steps.slice(at + 1).find(executesTree);
-      if (!runner) continue;
       const checkout = job.steps[at];
+      const runner = runsAfterCheckout(checkout) ? checkout : job.steps.slice(at + 1).find(executesTree);
+      if (!runner) continue;
       const line = checkout.with.ref?.line ?? checkout.run?.line ?? checkout.line;
       const gated = gatedToMaintainers(job.if?.value) || /\blabels\b/.test(job.if?.value ?? '');
       const writes = writeScopes(effectivePermissions(doc, job));
@@ -69,3 +69,30 @@ function executesTree(step: Step): boolean {
   // Build actions that run the project's own scripts.
   return /^(?:docker\/build-push-action|gradle\/gradle-build-action|gradle\/actions\/setup-gradle|borales\/actions-yarn|pnpm\/action-setup)$/.test(actionName(step) ?? '');
 }
+
+/**
+ * A `run:` step that checks the pull request out and goes on to run more commands in the same script
+ * (`gh pr checkout 42 && make`, or on the next line): the tree executes within that one step.
+ */
+function runsAfterCheckout(step: Step): boolean {
+  const script = step.run?.value;
+  if (!script) return false;
+  let end = -1;
+  for (const r of PR_CHECKOUT_COMMANDS) {
+    const m = new RegExp(r.source, r.flags.replace('g', '')).exec(script);
+    if (m && (end < 0 || m.index + m[0].length < end)) end = m.index + m[0].length;
+  }
+  if (end < 0) return false;
+  // The rest of the checkout command's own line, up to a command separator; then any further command.
+  const rest = script.slice(end);
+  const sep = /&&|\|\||;|\n/.exec(rest);
+  if (!sep) return false;
+  return rest
+    .slice(sep.index + sep[0].length)
+    .split('\n')
+    .some((line) => {
+      const code = line.replace(/(^|\s)#.*$/, '').trim();
+      return code !== '' && !/^(?:&&|\|\||;)?\s*(?:true|:|exit(?:\s+0)?|echo\b.*)?$/.test(code);
+    });
+}
+
