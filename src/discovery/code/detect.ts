@@ -2,7 +2,7 @@
  * Turns code facts into inventory assets using the import catalogue and the call-rule table.
  */
 import type { Asset } from '../../core/model.js';
-import { classifyEndpoint } from '../../catalog/ai-endpoints.js';
+import { classifyEndpoint, providerOfEnvKey } from '../../catalog/ai-endpoints.js';
 import { classifyNpmImport, classifyPythonImport, type ImportMatch } from '../../catalog/ai-imports.js';
 import { asset, at, datasetAsset, hfModelAsset, importedPackageAsset, providerAsset, providerId, providerModelAsset } from '../assets.js';
 import { hfDatasetId, hfRepoId, providerModelId } from '../ids.js';
@@ -59,6 +59,7 @@ export function detectAssets(facts: CodeFacts, path: string, lang: 'python' | 'j
 
   out.push(...mcpServersInCode(calls, path, packages));
   out.push(...namedModelIds(facts, path, packages.size > 0));
+  out.push(...envKeyProviders(calls, path));
   out.push(...commandLines(calls, path));
 
   const inTest = TEST_PATH.test(path);
@@ -110,6 +111,8 @@ function openAiAgentsImport(imp: { module: string; names: string[] }): ImportMat
 /** Names that hold a model id: `MODEL`, `MODEL_ID`, `DEFAULT_LLM_MODEL`, `embedding_model`, `modelName`. */
 const MODEL_NAME = /(?:^|_)(?:model|llm)(?:_(?:id|name))?$/;
 const ENV_DEFAULT = /^(?:os\.getenv|getenv|os\.environ\.get|environ\.get|os\.environ\.setdefault)$/;
+/** Reads of one environment variable by name (Python, and Go's `os.Getenv`/`os.LookupEnv`). */
+const ENV_READ = /^(?:os\.getenv|getenv|os\.environ\.get|environ\.get|os\.environ\.setdefault|os\.Getenv|os\.LookupEnv)$/;
 
 function snake(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
@@ -138,6 +141,22 @@ export function namedModelIds(facts: CodeFacts, path: string, importsAi: boolean
     const loc = at(path, v.line);
     if (ref.hf) out.push(hfModelAsset(ref.hf, loc, { via: v.name }, 0.7));
     else out.push(providerModelAsset(ref.provider!, ref.model!, loc, { via: v.name }, 0.75), providerAsset(ref.provider!, loc, {}, 0.7));
+  }
+  return out;
+}
+
+/**
+ * A provider whose credential or endpoint variable the code reads (`os.getenv("GROQ_API_KEY")`): the
+ * same catalogue as .env files and CI secrets (catalog/ai-endpoints.ts), so `bom` lists the provider
+ * that `scan` knows from the key's default value. Test files read such variables for fixtures: not there.
+ */
+export function envKeyProviders(calls: Call[], path: string): Asset[] {
+  if (TEST_PATH.test(path)) return [];
+  const out: Asset[] = [];
+  for (const c of calls) {
+    const name = ENV_READ.test(c.callee) ? c.args[0]?.str : undefined;
+    const provider = name ? providerOfEnvKey(name) : undefined;
+    if (provider) out.push(providerAsset(provider, at(path, c.line), { envKey: name }, 0.7));
   }
   return out;
 }

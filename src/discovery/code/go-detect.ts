@@ -14,7 +14,7 @@ import { asset, at, hfModelAsset, providerAsset, providerModelAsset } from '../a
 import { hfRepoId, providerModelId } from '../ids.js';
 import type { Arg, Call, CodeFacts } from './facts.js';
 import { providerOfModel } from '../../catalog/model-families.js';
-import { namedModelIds, TEST_PATH } from './detect.js';
+import { envKeyProviders, namedModelIds, TEST_PATH } from './detect.js';
 
 /** Import path (or prefix) → the provider whose models the package's structs and options name. */
 const GO_PROVIDERS: [string, string][] = [
@@ -164,6 +164,8 @@ export function detectGoAssets(facts: CodeFacts, path: string, ownModule?: strin
     if (a.kind === 'llm-provider' && [...modelLines].some((k) => k.startsWith(`${line}\u0000`))) continue;
     out.push(a);
   }
+
+  out.push(...envKeyProviders(facts.calls, path));
 
   if (TEST_PATH.test(path)) {
     for (const a of out) {

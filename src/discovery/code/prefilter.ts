@@ -5,7 +5,7 @@
  * a loose regex only to decide whether to parse; every asset still comes from the syntax tree.
  * Parsing is the dominant cost of a scan, and most source files of a repository are not about AI.
  */
-import { mentionsEndpointHost } from '../../catalog/ai-endpoints.js';
+import { mentionsEndpointHost, providerOfEnvKey } from '../../catalog/ai-endpoints.js';
 import { classifyNpmImport, classifyPythonImport } from '../../catalog/ai-imports.js';
 import { classifyGoImport } from '../../catalog/ai-packages.js';
 import { MODEL_LITERAL_HINT } from '../../catalog/model-families.js';
@@ -34,6 +34,14 @@ const GO_IMPORT = /"([a-z0-9.-]+\.[a-z]{2,}\/[^"\s]+)"/g;
 
 const PROCESS_HINT = /["'`](?:ollama|docker|podman|vllm|huggingface-cli)\b/;
 
+/** `getenv("GROQ_API_KEY")`, `environ.get("OPENAI_API_KEY")`, `os.Getenv("ANTHROPIC_API_KEY")`: a provider's variable (detect.ts envKeyProviders). */
+const ENV_KEY_READ = /(?:getenv|Getenv|LookupEnv|environ\.get|environ\.setdefault)\s*\(\s*["'`]([A-Za-z_][A-Za-z0-9_]*)["'`]/g;
+
+function readsProviderEnvKey(text: string): boolean {
+  for (const m of text.matchAll(ENV_KEY_READ)) if (providerOfEnvKey(m[1])) return true;
+  return false;
+}
+
 export function mayYieldAssets(lang: 'python' | 'js' | 'go', text: string): boolean {
   if (lang === 'python' ? importsAiPython(text) : lang === 'go' ? importsAiGo(text) : importsAiNpm(text)) return true;
   if (UNCONDITIONAL_KEYWORDS.some((k) => text.includes(k))) return true;
@@ -41,6 +49,7 @@ export function mayYieldAssets(lang: 'python' | 'js' | 'go', text: string): bool
   if (MODEL_LITERAL_HINT.test(text) || HF_ID_NEAR_MODEL_NAME.test(text)) return true;
   // Commands the code runs (`subprocess.run(["ollama", "pull", …])`, `os.system("docker run … vllm/…")`).
   if (PROCESS_HINT.test(text)) return true;
+  if (readsProviderEnvKey(text)) return true;
   return mentionsEndpointHost(text);
 }
 

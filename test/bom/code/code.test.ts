@@ -210,6 +210,22 @@ describe('code discovery: model ids in constants, settings, config objects and e
   });
 });
 
+describe('code discovery: providers whose credential variable the code reads', () => {
+  it('Python: getenv / environ.get of a catalogued variable names the provider; other variables and test files do not', async () => {
+    const src = ['import os', 'k = os.getenv("GROQ_API_KEY")', 'a = os.environ.get("ANTHROPIC_API_KEY", "")', 'h = os.getenv("HOME")', 'p = os.getenv("GROQ_API_KEY_PATH_NOT_A_KEY")', ''].join('\n');
+    const res = await analyze(codeAnalyzer, 'app/clients.py', src);
+    expect(sightings(res.assets).filter((s) => s.startsWith('llm-provider:')).sort()).toEqual(['llm-provider:anthropic@3', 'llm-provider:groq@2']);
+    const fixture = await analyze(codeAnalyzer, 'tests/test_clients.py', src);
+    expect(sightings(fixture.assets).filter((s) => s.startsWith('llm-provider:'))).toEqual([]);
+  });
+
+  it('Go: os.Getenv of a catalogued variable', async () => {
+    const src = 'package main\n\nimport "os"\n\nfunc main() {\n\tk := os.Getenv("OPENAI_API_KEY")\n\t_ = k\n\t_ = os.Getenv("PATH")\n}\n';
+    const res = await analyze(codeAnalyzer, 'cmd/app/main.go', src);
+    expect(sightings(res.assets).filter((s) => s.startsWith('llm-provider:'))).toEqual(['llm-provider:openai@6']);
+  });
+});
+
 describe('code discovery: MCP servers and AutoGen model clients declared in code (issues 13.3, 13.4)', () => {
   it('Python: MultiServerMCPClient connection map, credentials dropped from URLs', async () => {
     const src = [
