@@ -44,7 +44,12 @@ export async function openTarget(targetPath: string, options: TargetOptions): Pr
       return new ImageTarget(name, new TarSource(abs, kind === 'gzip-image'), imageOptions);
     }
     // A file named on the command line is read even through a symlink: the user chose it.
-    return new DirectoryTarget(name, await realpath(abs), options, true);
+    const target = new DirectoryTarget(name, await realpath(abs), options, true);
+    if (kind === 'tar') {
+      // Scanned as one opaque file: say so rather than let "No findings" read as "nothing inside".
+      target.notes.push({ level: 'warning', path: path.basename(abs), message: 'a tar archive that is not a container image (no manifest.json, oci-layout or repositories): its members are not scanned; extract it and scan the directory', source: 'target' });
+    }
+    return target;
   }
   throw new TargetError(`target is neither a file nor a directory: ${targetPath}`);
 }

@@ -31,7 +31,12 @@ describe('openTarget detects the target by content', () => {
     writeFileSync(path.join(tmp, long), 'x');
     const tarPath = path.join(tmp, 'plain.tar');
     execFileSync('tar', ['--format=pax', '-cf', tarPath, '-C', tmp, long, 'a.txt']);
-    expect((await openTarget(tarPath, options())).type).toBe('file');
+    const target = await openTarget(tarPath, options());
+    expect(target.type).toBe('file');
+    // Said, so that "No findings" is not read as "nothing inside".
+    expect(target.notes).toEqual([expect.objectContaining({ level: 'warning', path: 'plain.tar', message: expect.stringContaining('its members are not scanned') })]);
+    // A file that is not a tar gets no such note.
+    expect((await openTarget(path.join(tmp, 'a.txt'), options())).notes).toEqual([]);
   });
 
   it('a gzip-compressed image archive is an image; other gzip files are files', async () => {

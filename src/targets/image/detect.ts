@@ -21,7 +21,8 @@ export async function isImageLayoutDir(dir: string): Promise<boolean> {
   }
 }
 
-export type ArchiveKind = 'image' | 'gzip-image' | 'other';
+/** `tar`: a valid tar archive that is not a container image (its members are not read). */
+export type ArchiveKind = 'image' | 'gzip-image' | 'tar' | 'other';
 
 /** First entry names that only image archives have (blobs by digest, legacy `<id>/` directories, metadata). */
 const IMAGE_FIRST_ENTRY = /^(?:\.\/)?(?:blobs\/?|blobs\/sha256\/?(?:[0-9a-f]{64})?|[0-9a-f]{64}(?:\.json|\/|\/(?:VERSION|json|layer\.tar))?|manifest\.json|oci-layout|index\.json|repositories)$/;
@@ -49,7 +50,7 @@ export async function sniffImageArchive(file: string): Promise<ArchiveKind> {
       if (entrySize < 0) return 'other';
       offset += 512 + Math.ceil(entrySize / 512) * 512;
     }
-    return found.has('repositories') ? 'image' : 'other';
+    return found.has('repositories') ? 'image' : offset > 0 ? 'tar' : 'other';
   } finally {
     await fh.close();
   }
