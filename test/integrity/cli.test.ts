@@ -111,6 +111,20 @@ describe('aigis hash / verify', () => {
     expect(coreutils.stdout).toBe('data/train.csv: OK\n');
   });
 
+  it('a manifest kept away from its files says to name their directory with --root', () => {
+    const work = path.join(tmp, 'away');
+    dataset(path.join('away', 'data'));
+    mkdirSync(path.join(work, 'manifests'));
+    expect(run(['hash', 'data', '-o', 'manifests/data.json', '-q'], work).code).toBe(0);
+    const lost = run(['verify', 'manifests/data.json'], work);
+    expect(lost.code).toBe(1);
+    expect(lost.stdout).toContain('none of the 3 listed files is under');
+    expect(lost.stdout).toContain('name their directory with --root');
+    const found = run(['verify', 'manifests/data.json', '--root', 'data'], work);
+    expect(found.code).toBe(0);
+    expect(found.stdout).not.toContain('--root');
+  });
+
   it('the sha256sum form is accepted by verify and by coreutils sha256sum -c', () => {
     const dir = dataset('ds2');
     const out = run(['hash', '.', '--format', 'sha256sum'], dir);

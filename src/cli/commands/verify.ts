@@ -109,6 +109,11 @@ export async function verifyCommand(manifestPath: string | undefined, rawFlags: 
         ? `aigis verify: ${sig}all ${result.matched.length} files match`
         : `aigis verify: ${sig}${result.changed.length} changed, ${result.missing.length} missing, ${result.extra.length} extra, ${result.unreadable.length} unreadable (${result.matched.length} match)`,
     );
+    // Nothing of the manifest is where it was looked for: most likely the wrong directory, not a tree
+    // that lost every file.
+    if (!flags.root && result.matched.length === 0 && result.changed.length === 0 && result.missing.length > 0) {
+      lines.push(`aigis verify: none of the ${result.missing.length} listed files is under ${root}; if the files are elsewhere, name their directory with --root`);
+    }
     // File names come from the manifest and the tree: neutralise control and bidi characters.
     process.stdout.write(`${lines.map(neutralise).join('\n')}\n`);
   }
