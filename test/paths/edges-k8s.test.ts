@@ -31,6 +31,16 @@ describe('edge: internet → workload (exposure)', () => {
     const w = assets.find((a) => a.id === 'k8s:ml/Deployment/api');
     expect(w?.properties.exposure).toEqual([{ via: 'Service ml/api (LoadBalancer)', path: 'app.yaml', line: expect.any(Number) }]);
   });
+  it('an internal load balancer, or one open only to private ranges, exposes nothing', () => {
+    const internal = SVC('api', 'LoadBalancer').replace('namespace: ml}', 'namespace: ml, annotations: {networking.gke.io/load-balancer-type: Internal}}');
+    const ranges = SVC('api', 'LoadBalancer').replace('  ports:', '  loadBalancerSourceRanges: [10.0.0.0/8, 100.64.0.0/10]\n  ports:');
+    for (const svc of [internal, ranges]) {
+      const assets = infra({ kubernetes: k8s({ 'app.yaml': DEPLOY('api') + svc }) });
+      expect(assets.find((a) => a.id === 'k8s:ml/Deployment/api')?.properties.exposure).toBeUndefined();
+    }
+    const open = SVC('api', 'LoadBalancer').replace('  ports:', '  loadBalancerSourceRanges: [10.0.0.0/8, 0.0.0.0/0]\n  ports:');
+    expect(infra({ kubernetes: k8s({ 'app.yaml': DEPLOY('api') + open }) }).find((a) => a.id === 'k8s:ml/Deployment/api')?.properties.exposure).toHaveLength(1);
+  });
   it('a ClusterIP Service exposes nothing', () => {
     const assets = infra({ kubernetes: k8s({ 'app.yaml': DEPLOY('api') + SVC('api', 'ClusterIP') }) });
     expect(assets.find((a) => a.id === 'k8s:ml/Deployment/api')?.properties.exposure).toBeUndefined();
