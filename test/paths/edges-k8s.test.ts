@@ -106,6 +106,12 @@ describe('edge: workload → model file it loads', () => {
     const assets = infra({ kubernetes: k8s({ 'app.yaml': DEPLOY('ranker', '', '          args: ["serve", "--model=/srv/models/ranker.pt", "--port", "8080"]\n') }) });
     expect(assets.find((a) => a.id === 'k8s:ml/Deployment/ranker')?.properties.modelPaths).toEqual(['/srv/models/ranker.pt']);
   });
+  it('records a model file named by a ConfigMap the container pulls with envFrom', () => {
+    const cm = '---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: ranker-cfg, namespace: ml}\ndata: {MODEL_PATH: /srv/models/ranker.joblib}\n';
+    const dep = DEPLOY('ranker', '', '          envFrom: [{configMapRef: {name: ranker-cfg}}]\n');
+    expect(infra({ kubernetes: k8s({ 'app.yaml': dep + cm }) }).find((a) => a.id === 'k8s:ml/Deployment/ranker')?.properties.modelPaths).toEqual(['/srv/models/ranker.joblib']);
+    expect(infra({ kubernetes: k8s({ 'app.yaml': dep + cm.replace('name: ranker-cfg', 'name: other') }) }).find((a) => a.id === 'k8s:ml/Deployment/ranker')).toBeUndefined();
+  });
   it('ignores URLs, templates and non-model files', () => {
     const assets = infra({ kubernetes: k8s({ 'app.yaml': DEPLOY('ranker', '', '          args: ["--config", "/etc/app.yaml", "--model", "s3://bucket/m.pt", "--m", "${MODEL}.pt"]\n') }) });
     expect(assets.find((a) => a.id === 'k8s:ml/Deployment/ranker')).toBeUndefined();
