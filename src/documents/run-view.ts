@@ -42,6 +42,11 @@ export interface RunView {
   /** command + args (or entrypoint + command), split into tokens, each with its line. */
   argv: Located<string>[];
   env: EnvVar[];
+  /**
+   * Sources of variables whose keys are unknown (a Kubernetes `envFrom` Secret/ConfigMap not among
+   * the scanned documents): any variable may be set by them.
+   */
+  envUnresolved?: Located<string>[];
   /** Ports the process listens on, as declared. */
   ports: { port: number; name?: string; line: number }[];
   /** Requests or is scheduled on accelerators. */
@@ -66,6 +71,14 @@ export function exposureOf(run: RunView, port: number): Exposure | undefined {
 
 export function envOf(run: RunView, name: string): EnvVar | undefined {
   return run.env.find((e) => e.name === name);
+}
+
+/**
+ * Whether `name` is, or may be, set: declared, or possibly set by a source whose keys are unknown.
+ * A check that fires on a *missing* variable (no API key, no auth mode) asks this, not `envOf`.
+ */
+export function envMayBeSet(run: RunView, name: string): boolean {
+  return !!envOf(run, name) || !!run.envUnresolved?.length;
 }
 
 /** Value of `--flag value` or `--flag=value` in argv (undefined = absent, '' = present without value). */

@@ -10,7 +10,7 @@ import type { Severity } from '../core/model.js';
 import { kindReads, type DocumentKind, type PostureHit, type PostureRule } from './rule.js';
 
 /** Files of one case: a single document (named by the table's `filename`) or several by path. */
-export type CaseInput = string | { name?: string; files: Record<string, string> };
+export type CaseInput = string | { name?: string; files: Record<string, string> } | { name?: string; code: string };
 
 export interface ExpectedHit {
   line?: number;

@@ -56,6 +56,35 @@ describe('Kubernetes kind', () => {
     expect(p.runs[1].argv.map((a) => [a.value, a.line])).toEqual([['--dashboard-host=0.0.0.0', 7]]);
   });
 
+  it('reads a container environment through envFrom: scanned keys with prefix, env overriding, unscanned sources listed', () => {
+    const dep = [
+      'apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: d, namespace: a}', 'spec:', '  template:', '    spec:', '      containers:', '        - name: c', '          image: x:1',
+      '          envFrom:', '            - configMapRef: {name: cm}', '            - prefix: S_', '              secretRef: {name: sec}', '            - secretRef: {name: missing}',
+      '          env:', '            - {name: MODE, value: env}', '',
+    ].join('\n');
+    const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm, namespace: a}\ndata: {MODE: cm, PORT: 8000, "bad=key": x}\nbinaryData: {BLOB: AA==}\n';
+    const sec = 'apiVersion: v1\nkind: Secret\nmetadata: {name: sec, namespace: a}\ndata: {TOKEN: eA==}\nstringData: {TOKEN: y, KEY: z}\n';
+    const p = parse({ 'd.yaml': dep, 'cm.yaml': cm, 's.yaml': sec });
+    const run = p.runs[0];
+    expect(run.env.map((e) => [e.name, e.value, e.line])).toEqual([['PORT', '8000', 11], ['BLOB', undefined, 11], ['S_TOKEN', undefined, 12], ['S_KEY', undefined, 12], ['MODE', 'env', 16]]);
+    expect(run.envUnresolved).toEqual([{ value: 'Secret missing', line: 14 }]);
+    const alone = parse({ 'd.yaml': dep.replace('            - secretRef: {name: missing}\n', '') }).runs[0];
+    expect(alone.envUnresolved).toEqual([{ value: 'ConfigMap cm', line: 11 }, { value: 'Secret sec', line: 12 }]);
+  });
+
+  it('does not count internal load balancers as exposure: cloud annotations, private source ranges', () => {
+    const dep = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d, namespace: a}\nspec:\n  template:\n    metadata: {labels: {app: d}}\n    spec:\n      containers: [{name: c, image: x:1}]\n';
+    const svc = (extra: string, spec = '') => `apiVersion: v1\nkind: Service\nmetadata: {name: s, namespace: a${extra}}\nspec:\n  type: LoadBalancer\n  selector: {app: d}${spec}\n`;
+    const via = (s: string) => parse({ 'd.yaml': dep, 's.yaml': s }).runs[0].exposure.map((e) => e.via);
+    expect(via(svc(''))).toEqual(['Service a/s (LoadBalancer)']);
+    expect(via(svc(', annotations: {cloud.google.com/load-balancer-type: Internal}'))).toEqual([]);
+    expect(via(svc(', annotations: {service.beta.kubernetes.io/aws-load-balancer-scheme: internal}'))).toEqual([]);
+    expect(via(svc(', annotations: {service.beta.kubernetes.io/aws-load-balancer-scheme: internet-facing}'))).toEqual(['Service a/s (LoadBalancer)']);
+    expect(via(svc('', '\n  loadBalancerSourceRanges: [192.168.0.0/16, "fc00::/7"]'))).toEqual([]);
+    expect(via(svc('', '\n  loadBalancerSourceRanges: [192.168.0.0/16, 8.8.8.8/32]'))).toEqual(['Service a/s (LoadBalancer)']);
+    expect(via(svc(', annotations: {service.beta.kubernetes.io/azure-load-balancer-internal: "true"}', '\n  externalIPs: [203.0.113.7]'))).toEqual(['Service a/s (LoadBalancer)']);
+  });
+
   it('computes exposure across files: Service selector and namespace, HTTPRoute, named target ports', () => {
     const dep = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d, namespace: a}\nspec:\n  template:\n    metadata: {labels: {app: d, tier: x}}\n    spec:\n      containers:\n        - name: c\n          image: x:1\n          ports: [{containerPort: 9000, name: http}]\n';
     const svc = (ns: string, type: string) => `apiVersion: v1\nkind: Service\nmetadata: {name: s, namespace: ${ns}}\nspec:\n  type: ${type}\n  selector: {app: d}\n  ports: [{port: 80, targetPort: http}]\n`;

@@ -31,6 +31,16 @@ describe('edge: internet → workload (exposure)', () => {
     const w = assets.find((a) => a.id === 'k8s:ml/Deployment/api');
     expect(w?.properties.exposure).toEqual([{ via: 'Service ml/api (LoadBalancer)', path: 'app.yaml', line: expect.any(Number) }]);
   });
+  it('an internal load balancer, or one open only to private ranges, exposes nothing', () => {
+    const internal = SVC('api', 'LoadBalancer').replace('namespace: ml}', 'namespace: ml, annotations: {networking.gke.io/load-balancer-type: Internal}}');
+    const ranges = SVC('api', 'LoadBalancer').replace('  ports:', '  loadBalancerSourceRanges: [10.0.0.0/8, 100.64.0.0/10]\n  ports:');
+    for (const svc of [internal, ranges]) {
+      const assets = infra({ kubernetes: k8s({ 'app.yaml': DEPLOY('api') + svc }) });
+      expect(assets.find((a) => a.id === 'k8s:ml/Deployment/api')?.properties.exposure).toBeUndefined();
+    }
+    const open = SVC('api', 'LoadBalancer').replace('  ports:', '  loadBalancerSourceRanges: [10.0.0.0/8, 0.0.0.0/0]\n  ports:');
+    expect(infra({ kubernetes: k8s({ 'app.yaml': DEPLOY('api') + open }) }).find((a) => a.id === 'k8s:ml/Deployment/api')?.properties.exposure).toHaveLength(1);
+  });
   it('a ClusterIP Service exposes nothing', () => {
     const assets = infra({ kubernetes: k8s({ 'app.yaml': DEPLOY('api') + SVC('api', 'ClusterIP') }) });
     expect(assets.find((a) => a.id === 'k8s:ml/Deployment/api')?.properties.exposure).toBeUndefined();
@@ -95,6 +105,12 @@ describe('edge: workload → model file it loads', () => {
   it('records model file names from the command line', () => {
     const assets = infra({ kubernetes: k8s({ 'app.yaml': DEPLOY('ranker', '', '          args: ["serve", "--model=/srv/models/ranker.pt", "--port", "8080"]\n') }) });
     expect(assets.find((a) => a.id === 'k8s:ml/Deployment/ranker')?.properties.modelPaths).toEqual(['/srv/models/ranker.pt']);
+  });
+  it('records a model file named by a ConfigMap the container pulls with envFrom', () => {
+    const cm = '---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: ranker-cfg, namespace: ml}\ndata: {MODEL_PATH: /srv/models/ranker.joblib}\n';
+    const dep = DEPLOY('ranker', '', '          envFrom: [{configMapRef: {name: ranker-cfg}}]\n');
+    expect(infra({ kubernetes: k8s({ 'app.yaml': dep + cm }) }).find((a) => a.id === 'k8s:ml/Deployment/ranker')?.properties.modelPaths).toEqual(['/srv/models/ranker.joblib']);
+    expect(infra({ kubernetes: k8s({ 'app.yaml': dep + cm.replace('name: ranker-cfg', 'name: other') }) }).find((a) => a.id === 'k8s:ml/Deployment/ranker')).toBeUndefined();
   });
   it('ignores URLs, templates and non-model files', () => {
     const assets = infra({ kubernetes: k8s({ 'app.yaml': DEPLOY('ranker', '', '          args: ["--config", "/etc/app.yaml", "--model", "s3://bucket/m.pt", "--m", "${MODEL}.pt"]\n') }) });

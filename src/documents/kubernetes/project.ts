@@ -1,15 +1,17 @@
 /**
  * The project view: every Kubernetes object of the target, their pods and containers as run
- * views, and the exposures that reach each container across files — a Service of type
- * LoadBalancer/NodePort selecting the pod's labels in its namespace, an Ingress or HTTPRoute whose
- * backend is such a Service (or the head Service KubeRay creates), `hostNetwork`, `hostPort`, a
+ * views, and the exposures that reach each container across files — a NodePort Service, or a
+ * LoadBalancer that is not internal (service-exposure.ts), selecting the pod's labels in its
+ * namespace, an Ingress or HTTPRoute whose backend is such a Service (or the head Service KubeRay creates), `hostNetwork`, `hostPort`, a
  * RayCluster head `serviceType`, and KServe InferenceServices (external through the ingress gateway
  * unless labelled cluster-local).
  */
-import { splitArgs, type EnvVar, type Exposure, type Located, type RunView } from '../run-view.js';
+import { splitArgs, type Exposure, type Located, type RunView } from '../run-view.js';
 import type { ContainerView, K8sFile, K8sObject, K8sProject, PodView } from './model.js';
 import { isObj } from './parse.js';
+import { containerEnv, envSources, type EnvSources } from './env.js';
 import { podViews } from './pods.js';
+import { serviceExposure } from './service-exposure.js';
 
 interface SvcPort {
   port?: number;
@@ -50,8 +52,7 @@ export function buildProject(files: { path: string; document: K8sFile }[]): K8sP
       ? spec.ports.filter(isObj).map((p) => ({ port: num(p.port), name: typeof p.name === 'string' ? p.name : undefined, target: typeof p.targetPort === 'string' ? (num(p.targetPort) ?? p.targetPort) : num(p.targetPort) }))
       : [];
     services.set(`${obj.namespace}/${obj.name}`, { obj, pods: targets, ports });
-    const type = typeof spec.type === 'string' ? spec.type : 'ClusterIP';
-    const external = type === 'LoadBalancer' || type === 'NodePort' || (Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0);
+    const { type, external } = serviceExposure(obj);
     if (!external) continue;
     for (const pod of targets) add(pod, { via: `Service ${obj.namespace}/${obj.name} (${type})`, ports: reached(pod, ports), path: obj.path, line: obj.doc.lineOf([...obj.base, 'spec', 'type']) });
   }
@@ -96,12 +97,13 @@ export function buildProject(files: { path: string; document: K8sFile }[]): K8sP
     }
   }
 
-  const runs = pods.flatMap((pod) => pod.containers.filter((c) => c.list !== 'initContainers').map((c) => ({ ...runView(pod, c, exposures.get(pod) ?? []), pod, container: c })));
+  const sources = envSources(objects);
+  const runs = pods.flatMap((pod) => pod.containers.filter((c) => c.list !== 'initContainers').map((c) => ({ ...runView(pod, c, exposures.get(pod) ?? [], sources), pod, container: c })));
   const values = files.filter((f) => f.document.values).map((f) => ({ path: f.path, parse: f.document.values! }));
   return { objects, pods, runs, values };
 }
 
-function runView(pod: PodView, c: ContainerView, exposure: Exposure[]): RunView {
+function runView(pod: PodView, c: ContainerView, exposure: Exposure[], sources: EnvSources): RunView {
   const o = pod.object;
   const argv: Located<string>[] = [];
   for (const key of ['command', 'args'] as const) {
@@ -114,12 +116,7 @@ function runView(pod: PodView, c: ContainerView, exposure: Exposure[]): RunView 
     });
   }
   argv.push(...pod.extraArgs);
-  const env: EnvVar[] = [];
-  if (Array.isArray(c.value.env)) {
-    c.value.env.forEach((e, i) => {
-      if (isObj(e) && typeof e.name === 'string') env.push({ name: e.name, value: typeof e.value === 'string' || typeof e.value === 'number' || typeof e.value === 'boolean' ? String(e.value) : undefined, line: pod.lineOf([...c.at, 'env', i]) });
-    });
-  }
+  const { env, unresolved } = containerEnv(c.value, o.namespace, sources, (p) => pod.lineOf([...c.at, ...p]));
   const ports: RunView['ports'] = [];
   if (Array.isArray(c.value.ports)) {
     c.value.ports.forEach((p, i) => {
@@ -130,7 +127,7 @@ function runView(pod: PodView, c: ContainerView, exposure: Exposure[]): RunView 
   const image = typeof c.value.image === 'string' ? { value: c.value.image, line: pod.lineOf([...c.at, 'image']) } : undefined;
   return {
     path: o.path, assetId: `k8s:${o.namespace}/${o.kind}/${o.name}`, key: `${o.ref}/${pod.at.join('.')}/${c.list}/${c.name}`,
-    label: `${o.kind} ${o.namespace}/${o.name}, container ${c.name}`, line: c.line, image, argv, env, ports, gpu: pod.gpu, exposure, role: pod.role,
+    label: `${o.kind} ${o.namespace}/${o.name}, container ${c.name}`, line: c.line, image, argv, env, ...(unresolved.length ? { envUnresolved: unresolved } : {}), ports, gpu: pod.gpu, exposure, role: pod.role,
   };
 }
 

@@ -7,6 +7,7 @@
 import type { Asset } from '../../core/model.js';
 import { providerOfEnvKey } from '../../catalog/ai-endpoints.js';
 import type { K8sProject } from '../../documents/kubernetes/index.js';
+import { containerEnvRefs } from '../../documents/kubernetes/env.js';
 import { isObj } from '../../documents/kubernetes/parse.js';
 import { pushUnique, workloadStub } from './workload.js';
 
@@ -25,16 +26,7 @@ export function k8sSecretEdges(project: K8sProject): Asset[] {
   const out = new Map<string, Asset>();
   for (const run of project.runs) {
     const o = run.pod.object;
-    const names = new Set<string>();
-    const c = run.container.value;
-    for (const e of Array.isArray(c.env) ? c.env : []) {
-      const ref = isObj(e) && isObj(e.valueFrom) && isObj(e.valueFrom.secretKeyRef) ? e.valueFrom.secretKeyRef.name : undefined;
-      if (typeof ref === 'string') names.add(ref);
-    }
-    for (const e of Array.isArray(c.envFrom) ? c.envFrom : []) {
-      const ref = isObj(e) && isObj(e.secretRef) ? e.secretRef.name : undefined;
-      if (typeof ref === 'string') names.add(ref);
-    }
+    const names = new Set(containerEnvRefs(run.container.value).filter((r) => r.kind === 'Secret').map((r) => r.name));
     for (const n of [...names].sort()) {
       const s = secrets.get(`${o.namespace}/${n}`);
       if (!s) continue;

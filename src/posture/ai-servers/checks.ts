@@ -5,7 +5,7 @@
  */
 import { parseImageRef, classifyImage } from '../../catalog/ai-images.js';
 import type { RuleMeta, Severity } from '../../core/model.js';
-import { envOf, exposureOf, flagOf, unquote, type Exposure, type RunView } from '../../documents/run-view.js';
+import { envMayBeSet, envOf, exposureOf, flagOf, unquote, type Exposure, type RunView } from '../../documents/run-view.js';
 import type { PostureHit } from '../rule.js';
 import { serverOf, serversOf, type ServerEntry } from './catalog.js';
 
@@ -82,13 +82,20 @@ export const rayExposed: RunCheck = {
       const ports = ray.ports.filter((p) => (p !== 8265 || dashboardOpen) && exposureOf(run, p) === e);
       out.push({
         line: e.line, path: e.path, sub: e.via,
-        message: `${run.label}: Ray ${ports.map((p) => `${names[p]} (${p})`).join(', ')} ${exposedText(e)}${envOf(run, 'RAY_AUTH_MODE')?.value === 'token' ? '' : ', and token authentication is not enabled'}.`,
+        message: `${run.label}: Ray ${ports.map((p) => `${names[p]} (${p})`).join(', ')} ${exposedText(e)}${rayTokenAuth(run) === 'off' ? ', and token authentication is not enabled' : ''}.`,
         evidence: `${e.via}${host ? `; dashboard-host=${host.value}` : ''}`,
       });
     }
     return out;
   },
 };
+
+/** `on`, `off`, or `unknown` (RAY_AUTH_MODE from a Secret, or possibly set by an envFrom source not scanned). */
+function rayTokenAuth(run: RunView): 'on' | 'off' | 'unknown' {
+  const mode = envOf(run, 'RAY_AUTH_MODE');
+  if (mode) return mode.value === undefined ? 'unknown' : unquote(mode.value) === 'token' ? 'on' : 'off';
+  return envMayBeSet(run, 'RAY_AUTH_MODE') ? 'unknown' : 'off';
+}
 
 export const rayNoAuth: RunCheck = {
   meta: {
@@ -105,7 +112,7 @@ export const rayNoAuth: RunCheck = {
   check(run) {
     if (!serverOf(run, 'ray') || run.role === 'ray-worker' || (!run.role && !flagOf(run, '--head'))) return [];
     const mode = envOf(run, 'RAY_AUTH_MODE');
-    if (mode?.value === 'token') return [];
+    if (rayTokenAuth(run) !== 'off') return [];
     const exposed = [8265, 10001, 6379].map((p) => exposureOf(run, p)).find(Boolean);
     return [{
       line: mode?.line ?? run.line,
@@ -245,7 +252,7 @@ export const llmServerNoApiKey: RunCheck = {
     const out: RunFinding[] = [];
     for (const s of serversOf(run)) {
       if (!s.apiKey) continue;
-      if (flagOf(run, ...s.apiKey.flags) || s.apiKey.env.some((n) => envOf(run, n))) continue;
+      if (flagOf(run, ...s.apiKey.flags) || s.apiKey.env.some((n) => envMayBeSet(run, n))) continue;
       const port = portOf(run, s);
       const e = exposureOf(run, port);
       if (!e) continue;
@@ -360,6 +367,7 @@ export const langflowAutoLogin: RunCheck = {
     const auto = envOf(run, 'LANGFLOW_AUTO_LOGIN');
     if (auto?.value !== undefined && /^(?:false|0|no)$/i.test(unquote(auto.value))) return [];
     if (auto && auto.value === undefined) return []; // taken from a Secret/ConfigMap: unknown
+    if (!auto && envMayBeSet(run, 'LANGFLOW_AUTO_LOGIN')) return []; // may come from an envFrom source not scanned
     const e = exposureOf(run, portOf(run, s));
     return [{
       line: auto?.line ?? run.line,

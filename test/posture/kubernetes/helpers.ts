@@ -56,3 +56,36 @@ spec:
 }
 
 export const join = (...docs: string[]) => docs.join('---\n');
+
+/** A type LoadBalancer Service with annotations and `loadBalancerSourceRanges`. */
+export function lbService(name: string, port: number, o: { annotations?: Record<string, string>; ranges?: string[]; ns?: string } = {}): string {
+  const ann = o.annotations ? `\n  annotations:\n${Object.entries(o.annotations).map(([k, v]) => `    ${k}: ${JSON.stringify(v)}`).join('\n')}` : '';
+  return `apiVersion: v1
+kind: Service
+metadata:
+  name: ${name}-svc
+  namespace: ${o.ns ?? 'ml'}${ann}
+spec:
+  type: LoadBalancer${o.ranges ? `\n  loadBalancerSourceRanges: ${JSON.stringify(o.ranges)}` : ''}
+  selector: {app: ${name}}
+  ports:
+    - port: ${port}
+`;
+}
+
+/** A Secret (`stringData`) or ConfigMap (`data`) with these keys. */
+export function envSource(kind: 'Secret' | 'ConfigMap', name: string, data: Record<string, string>, ns = 'ml'): string {
+  return `apiVersion: v1
+kind: ${kind}
+metadata:
+  name: ${name}
+  namespace: ${ns}
+${kind === 'Secret' ? 'stringData' : 'data'}:
+${Object.entries(data).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`).join('\n')}
+`;
+}
+
+/** `envFrom` lines for `containerExtra`. */
+export function envFrom(...refs: { kind: 'Secret' | 'ConfigMap'; name: string; prefix?: string }[]): string {
+  return `envFrom:\n${refs.map((r) => `  - ${r.prefix !== undefined ? `prefix: ${JSON.stringify(r.prefix)}\n    ` : ''}${r.kind === 'Secret' ? 'secretRef' : 'configMapRef'}: {name: ${r.name}}`).join('\n')}`;
+}

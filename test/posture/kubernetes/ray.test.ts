@@ -32,6 +32,9 @@ spec:
               image: rayproject/ray:2.40.0-gpu
 `;
 const tokenEnv = '\n            env:\n              - name: RAY_AUTH_MODE\n                value: token';
+const externalEnvFrom = '\n            envFrom:\n              - secretRef: {name: ray-auth}';
+const authSecret = (mode: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ray-auth, namespace: ml}\ndata:\n  RAY_AUTH_MODE: ${mode}\n`;
+const configEnvFrom = '\n            envFrom:\n              - configMapRef: {name: ray-auth}';
 const ingress = `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
@@ -69,14 +72,21 @@ ruleTester(kubernetesKind, rayDashboardExposed, {
     { name: 'head serviceType LoadBalancer', code: cluster('LoadBalancer'), errors: [{ line: 8, message: 'dashboard/Jobs API (8265)' }] },
     { name: 'Ingress to the KubeRay head service (other file)', files: { 'ray.yaml': cluster('ClusterIP'), 'ing.yaml': ingress }, errors: [{ path: 'ing.yaml', line: lineOf(ingress, 'name: rc-head-svc'), message: 'Ingress ml/dash' }] },
     { name: 'LoadBalancer Service selecting the head labels', files: { 'ray.yaml': cluster('ClusterIP', tokenEnv), 'svc.yaml': lbService }, errors: [{ path: 'svc.yaml', message: /client server \(10001\) exposed by Service ml\/ray-lb \(LoadBalancer\)\.$/ }] },
+    { name: 'token mode possibly set by an envFrom Secret not scanned: no claim that it is off', files: { 'ray.yaml': cluster('ClusterIP', externalEnvFrom), 'svc.yaml': lbService }, errors: [{ path: 'svc.yaml', message: /exposed by Service ml\/ray-lb \(LoadBalancer\)\.$/ }] },
+    { name: 'envFrom ConfigMap sets another mode', files: { 'ray.yaml': cluster('ClusterIP', configEnvFrom), 'cm.yaml': authSecret('none'), 'svc.yaml': lbService }, errors: [{ path: 'svc.yaml', message: 'token authentication is not enabled' }] },
   ],
 });
 
 ruleTester(kubernetesKind, rayNoTokenAuth, {
   filename: 'ray.yaml',
-  valid: [cluster('ClusterIP', tokenEnv)],
+  valid: [
+    cluster('ClusterIP', tokenEnv),
+    { name: 'token mode from an envFrom ConfigMap', files: { 'ray.yaml': cluster('ClusterIP', configEnvFrom), 'cm.yaml': authSecret('token') } },
+    { name: 'envFrom Secret not scanned may set RAY_AUTH_MODE', code: cluster('NodePort', externalEnvFrom) },
+  ],
   invalid: [
     { name: 'internal, medium', code: cluster('ClusterIP'), errors: [{ line: lineOf(cluster('ClusterIP'), '- name: ray-head'), severity: 'medium', message: 'does not set RAY_AUTH_MODE=token' }] },
     { name: 'exposed, high', code: cluster('NodePort'), errors: [{ severity: 'high', message: 'Ray head Service (NodePort)' }] },
+    { name: 'envFrom ConfigMap scanned, without RAY_AUTH_MODE', files: { 'ray.yaml': cluster('ClusterIP', configEnvFrom), 'cm.yaml': authSecret('none').replace('RAY_AUTH_MODE', 'RAY_OTHER') }, errors: [{ severity: 'medium', message: 'does not set RAY_AUTH_MODE=token' }] },
   ],
 });

@@ -15,10 +15,12 @@ import { torchserveManagementExposed } from '../../../src/posture/kubernetes/tor
 import { tritonModelControlExposed } from '../../../src/posture/kubernetes/triton-model-control-exposed.js';
 import { trustRemoteCode } from '../../../src/posture/kubernetes/trust-remote-code.js';
 import { ruleTester } from '../../support/rule-tester.js';
-import { deployment, join, lineOf, service } from './helpers.js';
+import { INTERNAL_LB_ANNOTATIONS } from '../../../src/catalog/k8s-internal-lb.js';
+import { deployment, envFrom, envSource, join, lbService, lineOf, service } from './helpers.js';
 
 const vllm = (args: string[], env?: Record<string, string>) => deployment({ name: 'vllm', image: 'vllm/vllm-openai:v0.6.3', args, env, port: 8000, gpu: true });
 const vllmArgs = ['--model', 'org/m', '--port', '8000'];
+const vllmFrom = (extra: string) => deployment({ name: 'vllm', image: 'vllm/vllm-openai:v0.6.3', args: vllmArgs, port: 8000, gpu: true, containerExtra: extra });
 ruleTester(kubernetesKind, llmServerNoApiKey, {
   filename: 'vllm.yaml',
   valid: [
@@ -26,8 +28,17 @@ ruleTester(kubernetesKind, llmServerNoApiKey, {
     join(vllm([...vllmArgs, '--api-key', '$(KEY)']), service('vllm', 'LoadBalancer', 80, 8000)),
     join(vllm(vllmArgs, { VLLM_API_KEY: 'from-secret' }), service('vllm', 'LoadBalancer', 80, 8000)),
     { name: 'Service reaches another port', files: { 'vllm.yaml': vllm(vllmArgs), 'svc.yaml': service('vllm', 'LoadBalancer', 9090, 9090) } },
+    { name: 'key from envFrom Secret in the same file', code: join(envSource('Secret', 'vllm-env', { VLLM_API_KEY: 'x' }), vllmFrom(envFrom({ kind: 'Secret', name: 'vllm-env' })), service('vllm', 'LoadBalancer', 80, 8000)) },
+    { name: 'key from envFrom ConfigMap in another file', files: { 'vllm.yaml': join(vllmFrom(envFrom({ kind: 'ConfigMap', name: 'cfg' })), service('vllm', 'LoadBalancer', 80, 8000)), 'cm.yaml': envSource('ConfigMap', 'cfg', { VLLM_API_KEY: 'x' }) } },
+    { name: 'envFrom prefix makes the name', code: join(envSource('Secret', 's', { API_KEY: 'x' }), vllmFrom(envFrom({ kind: 'Secret', name: 's', prefix: 'VLLM_' })), service('vllm', 'LoadBalancer', 80, 8000)) },
+    { name: 'envFrom Secret only in another namespace: the one it reads is not scanned', code: join(envSource('Secret', 'vllm-env', { HF_TOKEN: 'x' }, 'other'), vllmFrom(envFrom({ kind: 'Secret', name: 'vllm-env' })), service('vllm', 'LoadBalancer', 80, 8000)) },
+    { name: 'envFrom source not scanned: any variable may be set', code: join(vllmFrom(envFrom({ kind: 'Secret', name: 'external' })), service('vllm', 'LoadBalancer', 80, 8000)) },
+    { name: 'internal load balancer', code: join(vllm(vllmArgs), lbService('vllm', 8000, { annotations: { 'service.beta.kubernetes.io/aws-load-balancer-internal': 'true' } })) },
   ],
   invalid: [
+    { name: 'envFrom Secret scanned, without the key', code: join(envSource('Secret', 'vllm-env', { HF_TOKEN: 'x' }), vllmFrom(envFrom({ kind: 'Secret', name: 'vllm-env' })), service('vllm', 'LoadBalancer', 80, 8000)), errors: [{ message: 'vLLM serves on port 8000 without an API key' }] },
+    { name: 'envFrom prefix changes the name', code: join(envSource('Secret', 'vllm-env', { VLLM_API_KEY: 'x' }), vllmFrom(envFrom({ kind: 'Secret', name: 'vllm-env', prefix: 'OLD_' })), service('vllm', 'LoadBalancer', 80, 8000)), errors: [{ message: 'without an API key' }] },
+    { name: 'envFrom ConfigMap scanned, key under another name; a Secret is not a ConfigMap', code: join(envSource('Secret', 'cfg', { VLLM_API_KEY: 'x' }), envSource('ConfigMap', 'cfg', { VLLM_API_KEY_FILE: '/k' }), vllmFrom(envFrom({ kind: 'ConfigMap', name: 'cfg' })), service('vllm', 'LoadBalancer', 80, 8000)), errors: [{ message: 'without an API key' }] },
     { name: 'LoadBalancer in another file', files: { 'vllm.yaml': vllm(vllmArgs), 'svc.yaml': service('vllm', 'LoadBalancer', 80, 8000) }, errors: [{ path: 'svc.yaml', line: lineOf(service('vllm', 'LoadBalancer', 80, 8000), 'type:'), message: 'vLLM serves on port 8000 without an API key' }] },
     { name: 'NodePort, SGLang by command', code: join(deployment({ name: 's', image: 'python:3.12', args: ['python', '-m', 'sglang.launch_server', '--port', '30000'], port: 30000 }), service('s', 'NodePort', 30000)), errors: [{ message: 'SGLang' }] },
     { name: 'hostNetwork', code: deployment({ name: 'tgi', image: 'ghcr.io/huggingface/text-generation-inference:2.4', podExtra: 'hostNetwork: true' }), errors: [{ line: lineOf(deployment({ name: 'tgi', image: 'ghcr.io/huggingface/text-generation-inference:2.4', podExtra: 'hostNetwork: true' }), 'hostNetwork'), message: 'exposed by hostNetwork' }] },
@@ -68,9 +79,25 @@ ruleTester(kubernetesKind, mlflowNoAuth, {
 const ollama = (env?: Record<string, string>) => deployment({ name: 'ollama', image: 'ollama/ollama:0.3.14', env, port: 11434 });
 ruleTester(kubernetesKind, ollamaExposed, {
   filename: 'o.yaml',
-  valid: [join(ollama(), service('ollama', 'ClusterIP', 11434)), join(ollama({ OLLAMA_HOST: '127.0.0.1:11434' }), service('ollama', 'LoadBalancer', 11434))],
+  valid: [
+    join(ollama(), service('ollama', 'ClusterIP', 11434)), join(ollama({ OLLAMA_HOST: '127.0.0.1:11434' }), service('ollama', 'LoadBalancer', 11434)),
+    ...INTERNAL_LB_ANNOTATIONS.map((a) => ({ name: `internal load balancer: ${a.annotation}`, code: join(ollama(), lbService('ollama', 11434, { annotations: { [a.annotation]: a.values[0].toUpperCase() } })) })),
+    { name: 'GKE Internal (capitalised)', code: join(ollama(), lbService('ollama', 11434, { annotations: { 'networking.gke.io/load-balancer-type': 'Internal' } })) },
+    { name: 'internal Service in another file', files: { 'o.yaml': ollama(), 'svc.yaml': lbService('ollama', 11434, { annotations: { 'service.beta.kubernetes.io/azure-load-balancer-internal': 'true' } }) } },
+    { name: 'RFC 1918 source range', code: join(ollama(), lbService('ollama', 11434, { ranges: ['10.0.0.0/8'] })) },
+    { name: 'private, loopback, link-local, CGNAT, ULA source ranges', code: join(ollama(), lbService('ollama', 11434, { ranges: ['172.20.0.0/16', '192.168.1.0/24', '127.0.0.1/32', '169.254.0.0/16', '100.64.0.0/10', 'fd00:1::/64', 'fe80::/10', '::1/128', '10.1.2.3'] })) },
+    { name: 'source ranges by annotation', code: join(ollama(), lbService('ollama', 11434, { annotations: { 'service.beta.kubernetes.io/load-balancer-source-ranges': '10.0.0.0/16, 192.168.0.0/24' } })) },
+  ],
   invalid: [
     { code: join(ollama(), service('ollama', 'LoadBalancer', 11434)), errors: [{ message: 'image default OLLAMA_HOST=0.0.0.0' }] },
+    { name: 'internal annotation set to false', code: join(ollama(), lbService('ollama', 11434, { annotations: { 'service.beta.kubernetes.io/azure-load-balancer-internal': 'false' } })), errors: [{ message: 'exposed by Service ml/ollama-svc (LoadBalancer)' }] },
+    { name: 'AWS scheme internet-facing', code: join(ollama(), lbService('ollama', 11434, { annotations: { 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing' } })), errors: [{ message: 'LoadBalancer' }] },
+    { name: 'source range 0.0.0.0/0', code: join(ollama(), lbService('ollama', 11434, { ranges: ['0.0.0.0/0'] })), errors: [{ message: 'LoadBalancer' }] },
+    { name: 'one public source range among private ones', code: join(ollama(), lbService('ollama', 11434, { ranges: ['10.0.0.0/8', '203.0.113.0/24'] })), errors: [{ message: 'LoadBalancer' }] },
+    { name: 'source range wider than the private block', code: join(ollama(), lbService('ollama', 11434, { ranges: ['10.0.0.0/7'] })), errors: [{ message: 'LoadBalancer' }] },
+    { name: 'malformed source range', code: join(ollama(), lbService('ollama', 11434, { ranges: ['10.0.0.0/33'] })), errors: [{ message: 'LoadBalancer' }] },
+    { name: 'IPv6 public source range', code: join(ollama(), lbService('ollama', 11434, { ranges: ['2001:db8::/32'] })), errors: [{ message: 'LoadBalancer' }] },
+    { name: 'internal annotation on a NodePort Service', code: join(ollama(), service('ollama', 'NodePort', 11434).replace('  namespace: ml', '  namespace: ml\n  annotations: {networking.gke.io/load-balancer-type: Internal}')), errors: [{ message: 'NodePort' }] },
     { name: 'hostPort', code: deployment({ name: 'o', image: 'ollama/ollama:0.3.14', env: { OLLAMA_HOST: '0.0.0.0:11434' }, containerExtra: 'ports:\n  - containerPort: 11434\n    hostPort: 11434' }), errors: [{ message: 'hostPort 11434' }] },
   ],
 });
@@ -109,10 +136,17 @@ ruleTester(kubernetesKind, gradioExposed, {
 });
 
 const langflow = (env?: Record<string, string>) => deployment({ name: 'lf', image: 'langflowai/langflow:1.1.1', env, port: 7860 });
+const langflowFrom = (extra: string) => deployment({ name: 'lf', image: 'langflowai/langflow:1.1.1', port: 7860, containerExtra: extra });
 ruleTester(kubernetesKind, langflowAutoLogin, {
   filename: 'lf.yaml',
-  valid: [join(langflow({ LANGFLOW_AUTO_LOGIN: 'false' }), service('lf', 'LoadBalancer', 7860))],
+  valid: [
+    join(langflow({ LANGFLOW_AUTO_LOGIN: 'false' }), service('lf', 'LoadBalancer', 7860)),
+    { name: 'envFrom ConfigMap sets it false', code: join(envSource('ConfigMap', 'lf-cfg', { LANGFLOW_AUTO_LOGIN: 'false' }), langflowFrom(envFrom({ kind: 'ConfigMap', name: 'lf-cfg' }))) },
+    { name: 'envFrom source not scanned', code: langflowFrom(envFrom({ kind: 'Secret', name: 'lf-external' })) },
+  ],
   invalid: [
+    { name: 'envFrom ConfigMap sets it true', code: join(envSource('ConfigMap', 'lf-cfg', { LANGFLOW_AUTO_LOGIN: 'true' }), langflowFrom(envFrom({ kind: 'ConfigMap', name: 'lf-cfg' }))), errors: [{ message: 'sets LANGFLOW_AUTO_LOGIN=true' }] },
+    { name: 'env overrides envFrom', code: join(envSource('ConfigMap', 'lf-cfg', { LANGFLOW_AUTO_LOGIN: 'false' }), langflowFrom(`${envFrom({ kind: 'ConfigMap', name: 'lf-cfg' })}\nenv:\n  - name: LANGFLOW_AUTO_LOGIN\n    value: "true"`)), errors: [{ message: 'sets LANGFLOW_AUTO_LOGIN=true' }] },
     { code: langflow(), errors: [{ severity: 'medium', message: 'does not set LANGFLOW_AUTO_LOGIN' }] },
     { code: join(langflow({ LANGFLOW_AUTO_LOGIN: 'true' }), service('lf', 'LoadBalancer', 7860)), errors: [{ severity: 'critical' }] },
   ],
