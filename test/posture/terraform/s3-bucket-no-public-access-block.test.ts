@@ -13,9 +13,9 @@ ruleTester(terraformKind, s3BucketNoPublicAccessBlock, {
   valid: [
     bucket + pab('true'),
     bucket + 'resource "aws_s3_account_public_access_block" "all" {\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n',
-    { name: 'for_each over the buckets, bucket = each.value.id', code: eachBuckets + eachPab('aws_s3_bucket.data', 'each.value.id') },
-    { name: 'for_each over a for expression of the buckets, bucket = each.value.bucket', code: eachBuckets + eachPab('{ for k, b in aws_s3_bucket.data : k => b }', 'each.value.bucket') },
-    { name: 'indexed by each.key', code: eachBuckets + eachPab('toset(["raw", "curated"])', 'aws_s3_bucket.data[each.key].id') },
+    { name: 'for_each over the buckets, bucket = each.value.id', files: { 'main.tf': eachBuckets + eachPab('aws_s3_bucket.data', 'each.value.id') } },
+    { name: 'for_each over a for expression of the buckets, bucket = each.value.bucket', files: { 'main.tf': eachBuckets + eachPab('{ for k, b in aws_s3_bucket.data : k => b }', 'each.value.bucket') } },
+    { name: 'indexed by each.key', files: { 'main.tf': eachBuckets + eachPab('toset(["raw", "curated"])', 'aws_s3_bucket.data[each.key].id') } },
   ],
   invalid: [
     { name: 'for_each over something else', code: eachBuckets + eachPab('toset(["x"])', 'each.value.id'), errors: [{ line: 1, message: 'has no aws_s3_bucket_public_access_block' }] },

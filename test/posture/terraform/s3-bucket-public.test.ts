@@ -11,7 +11,7 @@ ruleTester(terraformKind, s3BucketPublic, {
   valid: [
     bucket + 'resource "aws_s3_bucket_acl" "a" {\n  bucket = aws_s3_bucket.b.id\n  acl    = "private"\n}\n',
     bucket + policy('{ AWS = "arn:aws:iam::123456789012:role/reader" }'),
-    { name: 'private ACL companion with for_each over the buckets', code: 'resource "aws_s3_bucket" "data" {\n  for_each = toset(["raw"])\n  bucket   = "acme-${each.key}"\n}\nresource "aws_s3_bucket_acl" "data" {\n  for_each = aws_s3_bucket.data\n  bucket   = each.value.id\n  acl      = "private"\n}\n' },
+    { name: 'private ACL companion with for_each over the buckets', files: { 'main.tf': 'resource "aws_s3_bucket" "data" {\n  for_each = toset(["raw"])\n  bucket   = "acme-${each.key}"\n}\nresource "aws_s3_bucket_acl" "data" {\n  for_each = aws_s3_bucket.data\n  bucket   = each.value.id\n  acl      = "private"\n}\n' } },
     bucket + policy('"*"', ', Condition = { StringEquals = { "aws:SourceVpce" = "vpce-1" } }'),
   ],
   invalid: [
