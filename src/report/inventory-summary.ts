@@ -22,10 +22,19 @@ export const KIND_LABELS: Partial<Record<AssetKind, string>> = {
 
 /** True when the asset belongs in the AI inventory (non-AI packages are inventory, not AI). */
 export function isAiAsset(a: Asset): boolean {
-  // Confidence 0: a node only an attack path needs (a workload no analyzer inventoried), not inventory.
+  // Confidence 0: a graph-only node (a workload no analyzer inventoried as AI), not inventory.
   if (a.confidence === 0) return false;
   if (a.kind === 'package') return typeof a.properties.aiCategory === 'string';
   return a.kind !== 'application' && a.kind !== 'secret' && a.kind !== 'cloud-resource';
+}
+
+/**
+ * The assets a report keeps: graph-only nodes (confidence 0: a workload no analyzer inventoried as AI,
+ * an attack path's virtual node) only when `named` holds their id (a reported path goes through them,
+ * a finding of the report names them), so that every finding still points at an asset of the report.
+ */
+export function withoutGraphOnly(assets: Asset[], named: ReadonlySet<string>): Asset[] {
+  return assets.filter((a) => a.confidence !== 0 || named.has(a.id));
 }
 
 export function inventorySummary(assets: Asset[]): string[] {

@@ -1,6 +1,6 @@
 /** `aigis bom` end to end (runs dist/cli/main.js: `npm run build` first; `npm test` does). */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +35,21 @@ describe('aigis bom', () => {
     expect(bom.components.some((c: { type: string }) => c.type === 'machine-learning-model')).toBe(true);
     const js = JSON.parse(run(['bom', project, '-q', '--format', 'json']).stdout);
     expect(js.assets.some((a: Asset) => a.id === 'k8s:inference/Service/llama-vllm')).toBe(true);
+  });
+
+  it('lists a CI job only when it calls AI (table, JSON, CycloneDX)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'aigis-bom-ci-'));
+    mkdirSync(path.join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(path.join(dir, '.github/workflows/ci.yml'), 'name: ci\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make test\n  evals:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python evals.py\n        env:\n          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n');
+    const table = run(['bom', dir, '-q']).stdout;
+    expect(table).toContain('AI WORKLOADS (1)');
+    expect(table).toContain('evals');
+    expect(table).not.toMatch(/^\s+build\b/m);
+    const ids = (JSON.parse(run(['bom', dir, '-q', '--format', 'json']).stdout).assets as Asset[]).map((a) => a.id).filter((id) => id.startsWith('ci-job:'));
+    expect(ids).toEqual(['ci-job:.github/workflows/ci.yml#evals']);
+    const refs = (JSON.parse(run(['bom', dir, '-q', '--format', 'cyclonedx']).stdout).components as { 'bom-ref': string }[]).map((c) => c['bom-ref']).filter((r) => r.startsWith('ci-job:'));
+    expect(refs).toEqual(['ci-job:.github/workflows/ci.yml#evals']);
+    expect(run(['scan', dir, '-q']).stdout).toMatch(/AI inventory: \d+ assets \([^)]*1 AI workloads/);
   });
 
   it('rejects unknown formats with exit 2', () => {

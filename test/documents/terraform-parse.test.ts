@@ -89,4 +89,12 @@ resource "aws_s3_bucket" "b" {
     const m = modOf({ 'main.tf': 'locals {\n  a = local.b\n  b = local.a\n}\nresource "x_y" "z" {\n  v = local.a\n}\n' });
     expect(m.value(m.resources[0].block.attributes.v)).toMatch(/^\$\{local\./);
   });
+
+  it('resolveLocal follows local.x to the expression it holds, and stops on a cycle', () => {
+    const m = modOf({ 'main.tf': 'locals {\n  a = local.b\n  b = aws_s3_bucket.data\n  c = local.d\n  d = local.c\n}\nresource "x_y" "z" {\n  v = local.a\n  w = local.c\n  u = var.x\n}\n' });
+    const { v, w, u } = m.resources[0].block.attributes;
+    expect(m.resolveLocal(v.expr)).toMatchObject({ t: 'ref', text: 'aws_s3_bucket.data' });
+    expect(m.resolveLocal(w.expr)).toMatchObject({ t: 'ref', path: ['local', expect.stringMatching(/^[cd]$/)] });
+    expect(m.resolveLocal(u.expr)).toMatchObject({ t: 'ref', text: 'var.x' });
+  });
 });

@@ -83,4 +83,20 @@ describe('attack paths of examples/ai-lab (built CLI)', () => {
     const one = scan('--check', 'path/untrusted-ci-to-model-store');
     expect(one.paths?.items.map((p) => p.ruleId)).toEqual(['path/untrusted-ci-to-model-store']);
   });
+
+  it('a CI job that calls no AI is a graph node (confidence 0), kept only while a path or a finding names it', () => {
+    const job = (r: Report, id: string) => r.assets.find((a) => a.id === id);
+    // On a path (untrusted-ci-to-model-store) and named by gha findings; named by gha findings only.
+    for (const id of ['ci-job:.github/workflows/publish-model.yml#publish', 'ci-job:.github/workflows/pr-eval.yml#auto-merge']) {
+      expect(job(report, id), id).toMatchObject({ confidence: 0, properties: { callsAi: false } });
+    }
+    expect(job(report, 'ci-job:.github/workflows/pr-eval.yml#eval')).toMatchObject({ confidence: 0.9, properties: { callsAi: true } });
+    // Without its gha findings and paths, nothing names auto-merge: it leaves the report.
+    const tfOnly = scan('--check', 'tf/*');
+    expect(job(tfOnly, 'ci-job:.github/workflows/pr-eval.yml#auto-merge')).toBeUndefined();
+    expect(job(tfOnly, 'ci-job:.github/workflows/pr-eval.yml#eval')).toBeDefined();
+    // Every finding of the report names an asset of the report.
+    const ids = new Set(report.assets.map((a) => a.id));
+    expect(report.findings.filter((f) => f.assetId && !ids.has(f.assetId)).map((f) => `${f.ruleId} ${f.assetId}`)).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@ import { runPipeline } from '../../pipeline/scan.js';
 import { buildReport } from '../../report/build.js';
 import { cyclonedx } from '../../report/cyclonedx.js';
 import { inventoryTable } from '../../report/inventory-table.js';
+import { withoutGraphOnly } from '../../report/inventory-summary.js';
 import { openTarget } from '../../targets/open-target.js';
 import { CliError, EXIT_OK } from '../exit.js';
 import { collectList } from '../options.js';
@@ -113,6 +114,9 @@ export async function bomReport(targetPath: string, settings: ScanSettings, prog
       result.suppressed = [];
     }
     result.notes.push(...settings.notes);
+    // Graph-only nodes (confidence 0: a CI job that calls no AI) are no inventory, uploaded or not
+    // (the same assets either way); a `gha/*` finding of an upload may name such a job.
+    result.assets = withoutGraphOnly(result.assets, new Set());
     result.assets = foldImports(result.assets).sort((a, b) => localeOrder(a.kind, b.kind) || localeOrder(a.id, b.id));
     return buildReport('bom', { name: target.name, type: target.type }, result);
   } finally {

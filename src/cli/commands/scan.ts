@@ -10,6 +10,7 @@ import { assignOccurrences } from '../../core/finding.js';
 import { openTarget } from '../../targets/open-target.js';
 import { FORMAT_NAMES, isFormatName } from '../../report/formats.js';
 import { json } from '../../report/json.js';
+import { withoutGraphOnly } from '../../report/inventory-summary.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { SCAN_COMMAND, SCAN_OPTIONS } from './scan-options.js';
 import type { ImportedReport } from '../../vuln/import/model.js';
@@ -110,6 +111,7 @@ export async function scanReport(targetPath: string, settings: ScanSettings, dep
       result.suppressed = result.suppressed.filter((s) => severities.includes(s.finding.severity));
     }
     if (result.paths) keepReportedPaths(result);
+    result.assets = withoutGraphOnly(result.assets, namedAssets(result));
     // Files finish in any order; sort suppressed findings so that reports are stable run to run.
     result.suppressed.sort((a, b) => compareFindings(a.finding, b.finding));
     return buildReport('scan', { name: target.name, type: target.type }, result);
@@ -128,15 +130,22 @@ function keepReportedPaths(result: PipelineResult): void {
   const section = result.paths!;
   const items = section.items.filter((p) => kept.has(p.id));
   result.paths = { ...section, items };
-  // Workloads known only as graph nodes (confidence 0: no analyzer inventoried them) stay only on a path.
-  const onPath = new Set(items.flatMap((p) => p.steps.map((s) => s.assetId)));
-  result.assets = result.assets.filter((a) => a.confidence !== 0 || onPath.has(a.id));
   for (const f of [...result.findings, ...result.suppressed.map((s) => s.finding)]) {
     if (!f.onPaths) continue;
     const on = f.onPaths.filter((id) => kept.has(id));
     if (on.length) f.onPaths = on;
     else delete f.onPaths;
   }
+}
+
+/**
+ * The assets a graph-only node (confidence 0: a workload no analyzer inventoried as AI) needs to be
+ * named by to stay in the report: a step of a reported path, or a finding (reported or suppressed).
+ */
+function namedAssets(result: PipelineResult): Set<string> {
+  const named = new Set((result.paths?.items ?? []).flatMap((p) => p.steps.map((s) => s.assetId)));
+  for (const f of [...result.findings, ...result.suppressed.map((s) => s.finding)]) if (f.assetId) named.add(f.assetId);
+  return named;
 }
 
 /** `--vuln-report` files, read and parsed, and the enricher that joins them (the modules load only when there are some). */

@@ -93,6 +93,23 @@ export class TfModule {
   }
 
   /**
+   * The expression behind `local.x` (followed through locals that are themselves `local.y`), or the
+   * expression itself: what a `for_each = local.buckets` iterates. Variables are not followed (their
+   * defaults cannot refer to resources).
+   */
+  resolveLocal(e: TfExpr): TfExpr {
+    let cur = e;
+    for (let i = 0; i < 8; i++) {
+      const inner = cur.t === 'tpl' && cur.parts.length === 1 && typeof cur.parts[0] !== 'string' ? cur.parts[0] : cur;
+      if (inner.t !== 'ref' || inner.path.length !== 2 || inner.path[0] !== 'local' || inner.text !== `local.${inner.path[1]}`) return inner;
+      const next = this.locals.get(inner.path[1]);
+      if (!next) return inner;
+      cur = next;
+    }
+    return cur;
+  }
+
+  /**
    * Every resource address referenced anywhere in a block (attributes and nested blocks). Rules ask
    * for the same blocks again and again, so the answer is kept per block (callers get a copy).
    */

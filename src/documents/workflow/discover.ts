@@ -2,7 +2,10 @@
  * Inventory from workflow documents (replaces the former bom-gh-actions analyzer, so that a workflow is
  * parsed once): each AI agent action a job runs (agent asset, with its triggers, permissions, pinning,
  * provider and model), and each CI job that calls an AI service, with the names of the AI secrets it
- * holds (`OPENAI_API_KEY` → openai). Secret values are never read; only names.
+ * holds (`OPENAI_API_KEY` → openai). Secret values are never read; only names. A job that calls no AI
+ * is still an asset (the `gha/*` findings and the attack paths name it), but a graph node only
+ * (confidence 0, like the attack paths' workload stubs): not AI inventory, kept by a scan report only
+ * while a path goes through it or a finding names it.
  */
 import { aiActionFor } from '../../catalog/ai-actions.js';
 import { providerOfEnvKey } from '../../catalog/ai-endpoints.js';
@@ -59,14 +62,15 @@ export function discoverWorkflows(project: WorkflowProject): Asset[] {
         jobRel.push({ type: 'uses', target: providerId(provider) });
       }
       for (const a of agents) jobRel.push({ type: 'runs', target: a });
+      const callsAi = agents.length > 0 || aiSecrets.length > 0;
       assets.push(asset('workload', `ci-job:${path}#${job.id}`, job.id, at(path, job.line), {
         platform: 'github-actions',
         triggers,
         permissions: effectivePermissions(doc, job),
         secrets,
         aiSecrets,
-        callsAi: agents.length > 0 || aiSecrets.length > 0,
-      }, { confidence: agents.length || aiSecrets.length ? 0.9 : 0.6, relations: uniqueRelations(jobRel) }));
+        callsAi,
+      }, { confidence: callsAi ? 0.9 : 0, relations: uniqueRelations(jobRel) }));
     }
   }
   return assets;

@@ -159,11 +159,51 @@ export function bucketSeverity(base: Severity) {
   return (r: TfResource, mod: TfModule): Severity | undefined => (aiBuckets(mod).has(r.address) ? raise(base) : undefined);
 }
 
-/** The bucket a companion resource (`aws_s3_bucket_*`) configures: its `bucket` attribute's reference or name. */
+/**
+ * The buckets a companion resource (`aws_s3_bucket_*`) configures: its `bucket` attribute's reference
+ * (`aws_s3_bucket.x.id`, `aws_s3_bucket.x[each.key].id`, `[count.index]`) or name, or, for
+ * `bucket = each.value.id` (or `.bucket`), the buckets its `for_each` iterates.
+ */
 export function companionTargets(mod: TfModule, companion: TfResource, buckets: TfResource[]): TfResource[] {
   const attr = companion.block.attributes.bucket;
   if (!attr) return [];
+  const each = eachBuckets(mod, companion);
+  if (each) return buckets.filter((b) => b.address === each);
   const refd = mod.references(attr);
   const v = mod.value(attr);
   return buckets.filter((b) => refd.includes(b.address) || (typeof v === 'string' && !unknown(v) && mod.value(b.block.attributes.bucket) === v));
+}
+
+/** The attributes of an `aws_s3_bucket` that give its name (what a companion's `bucket` takes). */
+const BUCKET_NAME_ATTRS = new Set(['id', 'bucket']);
+/** `each.value`, `each.value.id`, `each.value["id"]`: the attribute taken from the element ('' for none). */
+const EACH_VALUE = /^each\.value(?:\.([A-Za-z_][\w-]*)|\["([A-Za-z_][\w-]*)"\])?$/;
+/** `{ for k, b in aws_s3_bucket.x : k => b }` or `=> b.id` (no `if` filter): the collection and the element's attribute. */
+const FOR_MAP = /^\{\s*for\s+([A-Za-z_][\w-]*)\s*,\s*([A-Za-z_][\w-]*)\s+in\s+([a-z][a-z0-9_]*\.[A-Za-z_][\w-]*)\s*:\s*\1\s*=>\s*\2(?:\.([A-Za-z_][\w-]*))?\s*\}$/;
+
+/**
+ * The bucket resource (address) whose instances a companion iterates when it says
+ * `for_each = aws_s3_bucket.x` (or `{ for k, b in aws_s3_bucket.x : k => b }`, or a local holding
+ * either) and `bucket = each.value.id` / `.bucket`: each instance then configures one instance of the
+ * bucket resource. Undefined when the companion does not have that shape (`for_each = local.names`).
+ */
+function eachBuckets(mod: TfModule, companion: TfResource): string | undefined {
+  const { bucket, for_each: forEach } = companion.block.attributes;
+  if (!bucket || !forEach) return undefined;
+  const b = mod.resolveLocal(bucket.expr);
+  const m = b.t === 'ref' ? EACH_VALUE.exec(b.text.replace(/\s+/g, '')) : null;
+  if (!m) return undefined;
+  const fromEach = m[1] ?? m[2] ?? '';
+  const f = mod.resolveLocal(forEach.expr);
+  let collection: string | undefined;
+  let fromElement = '';
+  if (f.t === 'ref' && f.path.length === 2 && f.text.replace(/\s+/g, '') === f.path.join('.')) collection = f.text.replace(/\s+/g, '');
+  else if (f.t === 'other') {
+    const fm = FOR_MAP.exec(f.text.trim());
+    if (fm) [collection, fromElement] = [fm[3], fm[4] ?? ''];
+  }
+  if (!collection?.startsWith('aws_s3_bucket.')) return undefined;
+  // The bucket's name is taken exactly once: from the element (`=> b.id`) or from `each.value.id`.
+  const taken = [fromElement, fromEach].filter(Boolean);
+  return taken.length === 1 && BUCKET_NAME_ATTRS.has(taken[0]) ? collection : undefined;
 }

@@ -30,13 +30,15 @@ describe('GitHub Actions AI agents', () => {
 
   it('ignores workflows without AI actions', async () => {
     const { assets } = await analyze(ghActionsAnalyzer, '.github/workflows/ci.yml', 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-node@v4\n');
-    expect(assets.map((a) => [a.id, a.properties.callsAi])).toEqual([['ci-job:.github/workflows/ci.yml#t', false]]);
+    // The job stays an asset for the gha findings and the attack paths, but a graph node only (not inventory).
+    expect(assets.map((a) => [a.id, a.properties.callsAi, a.confidence])).toEqual([['ci-job:.github/workflows/ci.yml#t', false, 0]]);
   });
 
   it('inventories a CI job that calls an AI service, with the names (never values) of its AI secrets', async () => {
     const job = 'on: push\njobs:\n  evals:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python evals.py\n        env:\n          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n          PYPI: ${{ secrets.PYPI_TOKEN }}\n';
     const { assets } = await analyze(ghActionsAnalyzer, '.github/workflows/evals.yml', job);
     const ci = assets.find((a) => a.id === 'ci-job:.github/workflows/evals.yml#evals')!;
+    expect(ci.confidence).toBe(0.9);
     expect(ci.properties).toMatchObject({ aiSecrets: ['OPENAI_API_KEY'], secrets: ['OPENAI_API_KEY', 'PYPI_TOKEN'], permissions: 'default' });
     expect(ci.relations).toEqual([{ type: 'uses', target: 'llm-provider:openai' }]);
     expect(JSON.stringify(assets)).not.toContain('${{');

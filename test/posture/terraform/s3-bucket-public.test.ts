@@ -11,11 +11,17 @@ ruleTester(terraformKind, s3BucketPublic, {
   valid: [
     bucket + 'resource "aws_s3_bucket_acl" "a" {\n  bucket = aws_s3_bucket.b.id\n  acl    = "private"\n}\n',
     bucket + policy('{ AWS = "arn:aws:iam::123456789012:role/reader" }'),
+    { name: 'private ACL companion with for_each over the buckets', files: { 'main.tf': 'resource "aws_s3_bucket" "data" {\n  for_each = toset(["raw"])\n  bucket   = "acme-${each.key}"\n}\nresource "aws_s3_bucket_acl" "data" {\n  for_each = aws_s3_bucket.data\n  bucket   = each.value.id\n  acl      = "private"\n}\n' } },
     bucket + policy('"*"', ', Condition = { StringEquals = { "aws:SourceVpce" = "vpce-1" } }'),
   ],
   invalid: [
     { code: 'resource "aws_s3_bucket" "b" {\n  bucket = "acme"\n  acl    = "public-read"\n}\n', errors: [{ line: 3, message: 'canned ACL public-read' }] },
     { code: bucket + 'resource "aws_s3_bucket_acl" "a" {\n  bucket = aws_s3_bucket.b.id\n  acl    = "public-read-write"\n}\n', errors: [{ line: 6, message: 'gets the canned ACL public-read-write' }] },
+    {
+      name: 'ACL companion with for_each over the buckets',
+      code: 'resource "aws_s3_bucket" "data" {\n  for_each = toset(["raw", "curated"])\n  bucket   = "acme-${each.key}"\n}\nresource "aws_s3_bucket_acl" "data" {\n  for_each = aws_s3_bucket.data\n  bucket   = each.value.id\n  acl      = "public-read"\n}\n',
+      errors: [{ line: 8, message: 'S3 bucket aws_s3_bucket.data gets the canned ACL public-read from aws_s3_bucket_acl.data' }],
+    },
     { code: bucket + policy('"*"'), errors: [{ line: 6, message: 'to Principal "*" without a condition' }] },
   ],
 });
