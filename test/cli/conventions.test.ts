@@ -4,11 +4,12 @@
  * errors, aigis.yaml for bom, --cache-dir, library warnings as notes).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/model.js';
+import { writeTree } from '../support/tree.js';
 
 const root = path.resolve(__dirname, '../..');
 const cli = path.join(root, 'dist/cli/main.js');
@@ -23,14 +24,7 @@ function run(args: string[], env: Record<string, string> = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function tree(name: string, files: Record<string, string>): string {
-  const dir = path.join(tmp, name);
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+const tree = (name: string, files: Record<string, string>): string => writeTree(tmp, name, files);
 
 // Random-looking (passes the look-alike filters); fake.
 const TOKEN = 'ghp_ma6DsAKnGbkuaIU6dxKO7rYbbGsTac6Ama6D';

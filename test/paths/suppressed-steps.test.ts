@@ -6,11 +6,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/model.js';
+import { writeTree } from '../support/tree.js';
 
 const root = path.resolve(__dirname, '../..');
 const cli = path.join(root, 'dist/cli/main.js');
@@ -27,14 +28,7 @@ function randomPart(seed: string, length: number): string {
 }
 const KEY = `sk-proj-${randomPart('a', 60)}T3BlbkFJ${randomPart('b', 60)}`;
 
-function project(name: string, files: Record<string, string>): string {
-  const dir = path.join(tmp, name);
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+const project = (name: string, files: Record<string, string>): string => writeTree(tmp, name, files);
 
 function scan(dir: string): { code: number | null; report: Report } {
   const r = spawnSync(process.execPath, [cli, 'scan', dir, '-q', '-f', 'json', '--fail-on', 'high'], { encoding: 'utf8', timeout: 60_000 });
